@@ -1,0 +1,2 @@
+/** Test support shared with the other modules through metrics-core's test jar. */
+package io.github.tokjoule.core.testing;

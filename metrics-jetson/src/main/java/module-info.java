@@ -1,0 +1,15 @@
+/**
+ * tokjoule metrics-jetson: Sweep analysis, synthetic sweeps with known ground truth, and the Jetson llama.cpp sweep driver.
+ *
+ * @since 0.1.0
+ */
+module io.github.tokjoule.jetson {
+    requires transitive io.github.tokjoule.core;
+    requires transitive io.github.tokjoule.tegrastats;
+    requires transitive io.github.tokjoule.aiperf;
+    requires com.fasterxml.jackson.core;
+    requires static transitive org.jspecify;
+    requires static org.immutables.value.annotations;
+
+    exports io.github.tokjoule.jetson;
+}
