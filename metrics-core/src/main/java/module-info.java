@@ -13,7 +13,7 @@ module io.github.tokjoule.core {
 
     // exports io.github.tokjoule.core.capacity;
     // exports io.github.tokjoule.core.cell;
-    // exports io.github.tokjoule.core.compare;
+    exports io.github.tokjoule.core.compare;
     exports io.github.tokjoule.core.energy;
     // exports io.github.tokjoule.core.flags;
     exports io.github.tokjoule.core.power;
