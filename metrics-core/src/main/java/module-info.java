@@ -12,7 +12,7 @@ module io.github.tokjoule.core {
     requires org.apache.commons.statistics.distribution;
 
     exports io.github.tokjoule.core.capacity;
-    // exports io.github.tokjoule.core.cell;
+    exports io.github.tokjoule.core.cell;
     exports io.github.tokjoule.core.compare;
     exports io.github.tokjoule.core.energy;
     exports io.github.tokjoule.core.flags;
