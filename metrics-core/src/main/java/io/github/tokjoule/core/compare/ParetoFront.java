@@ -2,8 +2,11 @@ package io.github.tokjoule.core.compare;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -82,22 +85,15 @@ public final class ParetoFront<T> {
             bestAbove = Math.max(bestAbove, groupBest);
             i = j;
         }
+        Set<ParetoPoint<T>> onFront = Collections.newSetFromMap(new IdentityHashMap<>());
+        onFront.addAll(front);
         List<ParetoPoint<T>> off = new ArrayList<>();
         for (ParetoPoint<T> p : points) {
-            if (!containsSame(front, p)) {
+            if (!onFront.contains(p)) {
                 off.add(p);
             }
         }
         return new ParetoFront<>(List.copyOf(points), List.copyOf(front), List.copyOf(off));
-    }
-
-    private static <T> boolean containsSame(List<ParetoPoint<T>> list, ParetoPoint<T> p) {
-        for (ParetoPoint<T> q : list) {
-            if (q == p) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@return every point, in input order} */
