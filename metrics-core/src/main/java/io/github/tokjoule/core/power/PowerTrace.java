@@ -548,11 +548,13 @@ public final class PowerTrace {
 
     /**
      * Returns one power figure over a window, computed with the given statistic. The sample statistics use the
-     * samples with {@code start ≤ t ≤ end} exactly as the seed's scripts select them; built from a trace whose watts
-     * are the tegrastats milliwatts divided by 1000 and whose times are the log's (as-stamped) sample times, they
-     * reproduce the seed's {@code median(mW)/1000} bit for bit for an odd count, and its {@code sum(mW)/len/1000}
-     * and even-count median to within 2 ulps (the seed works in integer milliwatts, we in watts; the mean is summed
-     * with compensation so that it does not drift with the sample count). O(log n) for
+     * samples with {@code start ≤ t ≤ end} exactly as the seed's scripts select them (seed-methodology §2.6, §2.7).
+     * To reproduce the seed, build the trace from the log's as-stamped (floor-to-second) times, the second sample of
+     * a stamp 1 ns after the first (a trace needs strictly increasing times), and watts = milliwatts / 1000: this
+     * selects the seed's samples unless a window edge falls within a few nanoseconds after a whole second (aiperf's
+     * edges have microseconds), and gives the seed's {@code median(mW)/1000} bit for bit for an odd count, its
+     * {@code sum(mW)/len/1000} and even-count median to within 2 ulps (the seed works in integer milliwatts, we in
+     * watts; the mean is summed with compensation so that it does not drift with the sample count). O(log n) for
      * {@link PowerStatistic#TIME_WEIGHTED_MEAN}, O(k) and O(k log k) for the mean and median of k samples.
      *
      * @param window the window
