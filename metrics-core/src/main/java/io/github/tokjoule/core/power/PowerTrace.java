@@ -2,10 +2,8 @@ package io.github.tokjoule.core.power;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -422,18 +420,16 @@ public final class PowerTrace {
 
     /** The visiting order: identity if already sorted by start, else indices sorted by start (stable). */
     private static int[] orderByStart(TimeWindow[] windows) {
+        int m = windows.length;
+        long[] starts = new long[m];
+        int[] order = new int[m];
         boolean sorted = true;
-        for (int i = 1; i < windows.length && sorted; i++) {
-            sorted = windows[i - 1].startEpochNanos() <= windows[i].startEpochNanos();
+        for (int i = 0; i < m; i++) {
+            starts[i] = windows[i].startEpochNanos();
+            order[i] = i;
+            sorted &= i == 0 || starts[i - 1] <= starts[i];
         }
-        IntStream indices = IntStream.range(0, windows.length);
-        if (sorted) {
-            return indices.toArray();
-        }
-        return indices.boxed()
-                .sorted(Comparator.comparingLong(i -> windows[i].startEpochNanos()))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        return sorted ? order : SortedTimes.sortIndices(order, starts);
     }
 
     private boolean isOutside(long start, long end) {

@@ -58,4 +58,36 @@ final class SortedTimes {
     static int upperBound(long[] times, long x, int lowerBound) {
         return lowerBound < times.length && times[lowerBound] == x ? lowerBound + 1 : lowerBound;
     }
+
+    /**
+     * Sorts indices by their keys, stably (bottom-up merge sort on primitives: no boxing).
+     *
+     * @param indices the indices to sort, each a valid position in {@code keys}; may be overwritten
+     * @param keys the key of each index
+     * @return the sorted indices (either {@code indices} or a new array)
+     */
+    static int[] sortIndices(int[] indices, long[] keys) {
+        int m = indices.length;
+        int[] from = indices;
+        int[] to = new int[m];
+        for (long width = 1; width < m; width *= 2) {
+            for (long lo = 0; lo < m; lo += 2 * width) {
+                int mid = (int) Math.min(lo + width, m);
+                int hi = (int) Math.min(lo + 2 * width, m);
+                int left = (int) lo;
+                int right = mid;
+                for (int k = (int) lo; k < hi; k++) {
+                    if (left < mid && (right >= hi || keys[from[left]] <= keys[from[right]])) {
+                        to[k] = from[left++];
+                    } else {
+                        to[k] = from[right++];
+                    }
+                }
+            }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        return from;
+    }
 }

@@ -268,4 +268,18 @@ class PowerTracePropertiesTest {
             assertThat(SortedTimes.lowerBoundFrom(t, x, from)).isEqualTo(expected);
         });
     }
+
+    @Test
+    void indexSortIsAStableSortByKey() {
+        qt().forAll(lists().of(longs().between(-5, 5)).ofSizeBetween(0, 70)).checkAssert(keyList -> {
+            long[] keys = keyList.stream().mapToLong(Long::longValue).toArray();
+            int[] identity = java.util.stream.IntStream.range(0, keys.length).toArray();
+            int[] expected = java.util.stream.IntStream.range(0, keys.length)
+                    .boxed()
+                    .sorted(java.util.Comparator.comparingLong(i -> keys[i])) // stable on an ordered stream
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            assertThat(SortedTimes.sortIndices(identity, keys)).containsExactly(expected);
+        });
+    }
 }
