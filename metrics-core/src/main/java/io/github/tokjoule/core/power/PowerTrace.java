@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Samples may come from any source: one tegrastats rail, a sum of rails ({@link #sum(List)}), or aiperf GPU
  * telemetry. Times are strictly increasing; power is finite and not negative. The arrays are copied on construction
- * and never exposed.
+ * and never exposed. Instances are immutable and safe to share between threads (the spacing index behind
+ * {@link WindowCoverage} is built on first use and published safely).
  *
  * <h2>Energy over a window</h2>
  *
