@@ -115,7 +115,7 @@ final class ProgressBar {
      * @return the text
      */
     static String clock(Duration d) {
-        long s = Math.max(0, d.getSeconds());
+        long s = Math.max(0, d.toSeconds());
         long h = s / 3600;
         long m = (s % 3600) / 60;
         long sec = s % 60;

@@ -78,7 +78,7 @@ public record FlagMark(String name, String severity, String reason) {
      * @return e.g. {@code SG}
      */
     public static String code(String flagName) {
-        String[] words = flagName.split("_");
+        String[] words = flagName.split("_", -1);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < words.length && sb.length() < 2; i++) {
             if (!words[i].isEmpty()) {

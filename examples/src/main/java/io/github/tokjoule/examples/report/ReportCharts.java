@@ -74,7 +74,56 @@ public final class ReportCharts {
     private static final Font FIGURE_TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
     private static final FigureLegend.Ring RING = new FigureLegend.Ring();
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private ReportCharts() {}
+
+    /**
+     * Starts, once per JVM, a background thread that draws and encodes a small chart of each kind and throws it
+     * away, so that loading AWT, fonts and XChart and compiling the paint code overlap the sweep analysis instead of
+     * following it. Harmless if charts are never drawn; a failure here is ignored (the real drawing reports it).
+     */
+    public static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(ReportCharts::warmUp, "tokjoule-chart-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void warmUp() {
+        try {
+            CategoryChart line =
+                    new CategoryChartBuilder().width(200).height(150).build();
+            style(line.getStyler());
+            line.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            line.addSeries("a", List.of("1", "2"), List.of(1.0, 2.0)).setMarker(RING);
+            CategoryChart bars =
+                    new CategoryChartBuilder().width(200).height(150).build();
+            style(bars.getStyler());
+            bars.addSeries("a", List.of("1", "2"), List.of(1.0, 2.0));
+            HeatMapChart heat = new HeatMapChartBuilder().width(200).height(150).build();
+            style(heat.getStyler());
+            heat.getStyler().setShowValue(true);
+            List<Number[]> cells = new ArrayList<>();
+            cells.add(new Number[] {0, 0, 1.0});
+            heat.addSeries("a", List.of("1"), List.of("1"), cells);
+            XYChart xy = new XYChartBuilder().width(200).height(150).build();
+            style(xy.getStyler());
+            xy.addSeries("a", new double[] {1, 2}, new double[] {1, 2});
+            grid(
+                    "warm-up",
+                    List.of(line, bars, heat, xy),
+                    2,
+                    200,
+                    150,
+                    List.of(new FigureLegend.Item("a", Color.BLACK, FigureLegend.Kind.LINE)));
+        } catch (RuntimeException e) {
+            // Ignored on purpose: only a warm-up; drawing the real charts raises any real problem.
+        }
+    }
 
     /**
      * Draws every chart, in parallel, in report order.

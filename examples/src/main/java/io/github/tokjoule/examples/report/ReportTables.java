@@ -352,7 +352,7 @@ public final class ReportTables {
             rows.add(List.of(
                     Table.text("FAILED"),
                     Table.text("ERROR"),
-                    Table.num(failed, 0),
+                    Table.num((double) failed, 0),
                     Table.num(Double.NaN, 1),
                     Table.text("the cell produced no usable result (model not served, run failed)"),
                     Table.text(first.mode() + " " + first.model() + " ctx " + first.ctx() + " gen " + first.gen() + ": "
