@@ -1,0 +1,195 @@
+package io.github.tokjoule.aiperf;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The statistics of one metric of an aiperf summary, converted to the metric's canonical {@link #unit()}.
+ *
+ * <p>Every statistic is optional: {@link #get(Stat)} is empty when the file does not carry it (or carries
+ * {@code null}). Values are in {@link #unit()}, converted from the file's unit string ({@link #sourceUnit()}) by
+ * {@link MetricUnit}; {@link Stat#COUNT} is never converted. When the unit string is unknown, {@link #unit()} is
+ * {@link MetricUnit#OTHER} and the values are exactly those of the file.
+ *
+ * <p>For latencies and token counts, the typed views {@link #asLatency()} and {@link #asTokens()} name the unit in
+ * every accessor ({@code p50Millis()}, {@code avgTokens()}).
+ *
+ * @since 0.1.0
+ */
+public final class MetricStats {
+
+    private static final Stat[] STATS = Stat.values();
+    private static final Set<Stat> DISTRIBUTION =
+            EnumSet.complementOf(EnumSet.of(Stat.AVG, Stat.COUNT, Stat.SUM));
+
+    private final String name;
+    private final String sourceName;
+    private final String sourceUnit;
+    private final MetricUnit unit;
+    private final double[] values; // by Stat ordinal; NaN = absent
+
+    private MetricStats(String name, String sourceName, String sourceUnit, MetricUnit unit, double[] values) {
+        this.name = name;
+        this.sourceName = sourceName;
+        this.sourceUnit = sourceUnit;
+        this.unit = unit;
+        this.values = values;
+    }
+
+    /**
+     * Returns statistics already in a canonical unit (for tests, synthetic data and recomputed summaries).
+     *
+     * @param name the canonical metric name, e.g. {@code "time_to_first_token"}
+     * @param unit the unit of the values
+     * @param values the statistics present, in {@code unit}; absent statistics are simply not in the map
+     * @return the statistics, with {@link #sourceName()} = {@code name} and {@link #sourceUnit()} = the unit's symbol
+     * @throws IllegalArgumentException if the name is blank or a value is NaN or infinite (the message names the
+     *     statistic and the value)
+     */
+    public static MetricStats of(String name, MetricUnit unit, Map<Stat, Double> values) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name = \"" + name + "\" is blank");
+        }
+        double[] v = new double[STATS.length];
+        Arrays.fill(v, Double.NaN);
+        for (Map.Entry<Stat, Double> e : values.entrySet()) {
+            double x = e.getValue();
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("values[" + e.getKey() + "] = " + x + " is not finite");
+            }
+            v[e.getKey().ordinal()] = x;
+        }
+        return new MetricStats(name, name, unit.symbol(), unit, v);
+    }
+
+    /** Creates statistics from values already converted; the array is owned by the result. */
+    static MetricStats converted(String name, String sourceName, String sourceUnit, MetricUnit unit, double[] v) {
+        return new MetricStats(name, sourceName, sourceUnit, unit, v);
+    }
+
+    /** {@return the canonical (flat-layout) metric name, e.g. {@code "time_to_first_token"} for {@code ttft}} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the key as written in the file, e.g. {@code "ttft"} in the legacy layout} */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** {@return the unit string as written in the file, e.g. {@code "sec"}; empty if the file had none} */
+    public String sourceUnit() {
+        return sourceUnit;
+    }
+
+    /** {@return the unit of every value returned by {@link #get(Stat)} except {@link Stat#COUNT}} */
+    public MetricUnit unit() {
+        return unit;
+    }
+
+    /**
+     * Returns one statistic.
+     *
+     * @param stat the statistic
+     * @return its value in {@link #unit()} ({@link Stat#COUNT}: a pure number), or empty if the file does not have it
+     */
+    public OptionalDouble get(Stat stat) {
+        double v = values[stat.ordinal()];
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /**
+     * {@return whether the file has this statistic}
+     *
+     * @param stat the statistic
+     */
+    public boolean has(Stat stat) {
+        return !Double.isNaN(values[stat.ordinal()]);
+    }
+
+    /** {@return the statistics present, in {@link Stat} order} */
+    public Set<Stat> stats() {
+        EnumSet<Stat> present = EnumSet.noneOf(Stat.class);
+        for (Stat s : STATS) {
+            if (has(s)) {
+                present.add(s);
+            }
+        }
+        return Collections.unmodifiableSet(present);
+    }
+
+    /** {@return the statistics present as a map in {@link Stat} order, values in {@link #unit()}} */
+    public Map<Stat, Double> asMap() {
+        EnumMap<Stat, Double> m = new EnumMap<>(Stat.class);
+        for (Stat s : STATS) {
+            if (has(s)) {
+                m.put(s, values[s.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * {@return whether this is a distribution (a record metric): it has a minimum, maximum, standard deviation or
+     * percentile, not only a single value}
+     */
+    public boolean isDistribution() {
+        for (Stat s : DISTRIBUTION) {
+            if (has(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return the number of values in the distribution, or empty if the file does not say (before schema 1.1)} */
+    public OptionalLong count() {
+        double v = values[Stat.COUNT.ordinal()];
+        return Double.isNaN(v) ? OptionalLong.empty() : OptionalLong.of(Math.round(v));
+    }
+
+    /** {@return these statistics as a latency view, or empty if {@link #unit()} is not milliseconds} */
+    public Optional<LatencyStats> asLatency() {
+        return unit == MetricUnit.MILLISECONDS ? Optional.of(new LatencyStats(this)) : Optional.empty();
+    }
+
+    /** {@return these statistics as a token-count view, or empty if {@link #unit()} is not tokens} */
+    public Optional<TokenStats> asTokens() {
+        return unit == MetricUnit.TOKENS ? Optional.of(new TokenStats(this)) : Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetricStats other
+                && name.equals(other.name)
+                && sourceName.equals(other.sourceName)
+                && sourceUnit.equals(other.sourceUnit)
+                && unit == other.unit
+                && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, sourceName, sourceUnit, unit) * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name).append('[');
+        sb.append(unit == MetricUnit.OTHER ? "unit \"" + sourceUnit + "\" (unknown)" : unit.symbol());
+        for (Stat s : STATS) {
+            if (has(s)) {
+                sb.append(", ").append(s.key()).append('=').append(values[s.ordinal()]);
+            }
+        }
+        return sb.append(']').toString();
+    }
+}
