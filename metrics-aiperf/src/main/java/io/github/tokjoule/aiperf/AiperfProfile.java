@@ -274,7 +274,8 @@ public final class AiperfProfile {
 
     /** {@return output token throughput per user ({@code 1 / ITL} per request), in tokens per second per user} */
     public Optional<MetricStats> outputTokenThroughputPerUser() {
-        return metric("output_token_throughput_per_user").filter(m -> m.unit() == MetricUnit.TOKENS_PER_SECOND_PER_USER);
+        return metric("output_token_throughput_per_user")
+                .filter(m -> m.unit() == MetricUnit.TOKENS_PER_SECOND_PER_USER);
     }
 
     /** {@return successful requests per second of benchmark duration} */

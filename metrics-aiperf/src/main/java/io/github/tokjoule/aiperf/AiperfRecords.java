@@ -47,8 +47,7 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
     private boolean iterated;
 
     private AiperfRecords(InputStream in, String sourceName, RecordOptions options) {
-        this.source =
-                new JsonLinesSource<>(in, sourceName, options.strict(), new RecordParser(options.allPhases()));
+        this.source = new JsonLinesSource<>(in, sourceName, options.strict(), new RecordParser(options.allPhases()));
     }
 
     /**
@@ -125,8 +124,10 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
                 continue;
             }
             if (m.unit() != unit) {
-                source.issues().note("line " + r.lineNumber() + ": $.metrics." + m.sourceName(),
-                        "unit \"" + m.sourceUnit() + "\" is not " + unit.symbol() + "; not collected");
+                source.issues()
+                        .note(
+                                "line " + r.lineNumber() + ": $.metrics." + m.sourceName(),
+                                "unit \"" + m.sourceUnit() + "\" is not " + unit.symbol() + "; not collected");
                 continue;
             }
             m.forEachValue(v -> {

@@ -35,7 +35,8 @@ public final class ErrorDetails {
      * @param cause the cause text, if known
      * @return the details
      */
-    public static ErrorDetails of(OptionalInt code, Optional<String> type, Optional<String> message, Optional<String> cause) {
+    public static ErrorDetails of(
+            OptionalInt code, Optional<String> type, Optional<String> message, Optional<String> cause) {
         return new ErrorDetails(
                 code.isPresent() ? code.getAsInt() : null, type.orElse(null), message.orElse(null), cause.orElse(null));
     }

@@ -112,9 +112,16 @@ public final class GpuTelemetry {
         long epochNanos = RequestRecord.ABSENT;
         String endpoint = "";
         int gpuIndex = -1;
-        @Nullable String uuid;
-        @Nullable String name;
-        @Nullable String hostname;
+
+        @Nullable
+        String uuid;
+
+        @Nullable
+        String name;
+
+        @Nullable
+        String hostname;
+
         double watts = Double.NaN;
         double joules = Double.NaN;
         long line;
@@ -143,7 +150,8 @@ public final class GpuTelemetry {
                     s.endpoint = url == null ? "" : url;
                     break;
                 case "gpu_index":
-                    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                    if (t == JsonToken.VALUE_NUMBER_INT
+                            && p.getNumberType() == JsonParser.NumberType.INT
                             && p.getIntValue() >= 0) {
                         s.gpuIndex = p.getIntValue();
                     } else {
@@ -171,8 +179,8 @@ public final class GpuTelemetry {
             }
         }
         if (s.epochNanos == RequestRecord.ABSENT || s.gpuIndex < 0) {
-            src.issues().add(src.at(), "sample without " + (s.gpuIndex < 0 ? "gpu_index" : "timestamp_ns")
-                    + "; skipped");
+            src.issues()
+                    .add(src.at(), "sample without " + (s.gpuIndex < 0 ? "gpu_index" : "timestamp_ns") + "; skipped");
             return null;
         }
         return s;
@@ -265,8 +273,10 @@ public final class GpuTelemetry {
                 }
                 if (!Double.isNaN(s.joules)) {
                     if (s.joules < lastJoules) {
-                        issues.note("line " + s.line, id + ": energy counter decreased from " + lastJoules + " J to "
-                                + s.joules + " J (reset?); the decrease is not counted as energy");
+                        issues.note(
+                                "line " + s.line,
+                                id + ": energy counter decreased from " + lastJoules + " J to " + s.joules
+                                        + " J (reset?); the decrease is not counted as energy");
                     }
                     lastJoules = s.joules;
                     et[ne] = s.epochNanos;

@@ -40,29 +40,66 @@ final class InputConfigExtractor {
                 profiling = ph;
             }
         }
-        Object[] prompts = datasetPrompts();
+        Prompts prompts = datasetPrompts();
         String cli = string("cli_command");
         return new InputConfig(
-                firstString("endpoint.model_names[0]", "models.items[0].name", "models[0]", "models[0].name",
-                        "model_names[0]", "model[0]", "model"),
+                firstString(
+                        "endpoint.model_names[0]",
+                        "models.items[0].name",
+                        "models[0]",
+                        "models[0].name",
+                        "model_names[0]",
+                        "model[0]",
+                        "model"),
                 firstString("endpoint.type", "endpoint_type"),
                 firstString("endpoint.url", "endpoint.urls[0]", "url", "u"),
                 firstBoolean("endpoint.streaming", "streaming"),
-                nonNegativeLong(firstLong("loadgen.concurrency", "concurrency", "perf_analyzer.stimulus.concurrency"),
-                        profiling, "concurrency"),
-                nonNegativeDouble(firstDouble("loadgen.request_rate", "request_rate",
-                        "perf_analyzer.stimulus.request_rate"), profiling, "rate"),
+                nonNegativeLong(
+                        firstLong("loadgen.concurrency", "concurrency", "perf_analyzer.stimulus.concurrency"),
+                        profiling,
+                        "concurrency"),
+                nonNegativeDouble(
+                        firstDouble("loadgen.request_rate", "request_rate", "perf_analyzer.stimulus.request_rate"),
+                        profiling,
+                        "rate"),
                 nonNegativeLong(firstLong("loadgen.request_count", "request_count"), profiling, "requests"),
-                nonNegativeLong(firstLong("loadgen.warmup_request_count", "warmup_request_count",
-                        "perf_analyzer.warmup_request_count"), warmup, "requests"),
-                positiveOrNull(firstDouble("input.prompt.input_tokens.mean", "synthetic_input_tokens_mean",
-                        "input.synthetic_tokens.mean"), prompts[0], "mean"),
-                positiveOrNull(firstDouble("input.prompt.input_tokens.stddev", "synthetic_input_tokens_stddev",
-                        "input.synthetic_tokens.stddev"), prompts[0], "stddev"),
-                positiveOrNull(firstDouble("input.prompt.output_tokens.mean", "output_tokens_mean",
-                        "input.output_tokens.mean"), prompts[1], "mean"),
-                positiveOrNull(firstDouble("input.prompt.output_tokens.stddev", "output_tokens_stddev",
-                        "input.output_tokens.stddev"), prompts[1], "stddev"),
+                nonNegativeLong(
+                        firstLong(
+                                "loadgen.warmup_request_count",
+                                "warmup_request_count",
+                                "perf_analyzer.warmup_request_count"),
+                        warmup,
+                        "requests"),
+                positiveOrNull(
+                        firstDouble(
+                                "input.prompt.input_tokens.mean",
+                                "synthetic_input_tokens_mean",
+                                "input.synthetic_tokens.mean"),
+                        prompts.isl(),
+                        prompts.path() + ".isl",
+                        "mean"),
+                positiveOrNull(
+                        firstDouble(
+                                "input.prompt.input_tokens.stddev",
+                                "synthetic_input_tokens_stddev",
+                                "input.synthetic_tokens.stddev"),
+                        prompts.isl(),
+                        prompts.path() + ".isl",
+                        "stddev"),
+                positiveOrNull(
+                        firstDouble(
+                                "input.prompt.output_tokens.mean", "output_tokens_mean", "input.output_tokens.mean"),
+                        prompts.osl(),
+                        prompts.path() + ".osl",
+                        "mean"),
+                positiveOrNull(
+                        firstDouble(
+                                "input.prompt.output_tokens.stddev",
+                                "output_tokens_stddev",
+                                "input.output_tokens.stddev"),
+                        prompts.osl(),
+                        prompts.path() + ".osl",
+                        "stddev"),
                 cli != null ? cli : runCli);
     }
 
@@ -94,33 +131,42 @@ final class InputConfigExtractor {
             for (Map.Entry<?, ?> e : byName.entrySet()) {
                 if (e.getValue() instanceof Map<?, ?> m) {
                     Object n = m.get("name");
-                    out.add(new Phase(m, n instanceof String s ? s : String.valueOf(e.getKey()), "phases." + e.getKey()));
+                    out.add(new Phase(
+                            m, n instanceof String s ? s : String.valueOf(e.getKey()), "phases." + e.getKey()));
                 }
             }
         }
         return out;
     }
 
-    /** {@return [isl node, osl node] of the first dataset with prompts; each a number, an object or null} */
-    private Object[] datasetPrompts() {
+    /** The prompt length specs of a dataset: each a number (the mean), an object or null. */
+    private record Prompts(@Nullable Object isl, @Nullable Object osl, String path) {}
+
+    /** {@return the prompts of the first dataset that has them} */
+    private Prompts datasetPrompts() {
         Object datasets = JsonTree.member(root, "datasets");
-        List<Object> candidates = new ArrayList<>();
+        List<Map.Entry<String, Object>> candidates = new ArrayList<>();
         if (datasets instanceof List<?> l) {
-            candidates.addAll(l);
+            for (int i = 0; i < l.size(); i++) {
+                candidates.add(Map.entry("datasets[" + i + "]", l.get(i)));
+            }
         } else if (datasets instanceof Map<?, ?> m) {
-            candidates.addAll(m.values());
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                candidates.add(Map.entry("datasets." + e.getKey(), e.getValue()));
+            }
         }
         Object single = JsonTree.member(root, "dataset");
         if (single != null) {
-            candidates.add(single);
+            candidates.add(Map.entry("dataset", single));
         }
-        for (Object d : candidates) {
-            Object prompts = JsonTree.member(d, "prompts");
+        for (Map.Entry<String, Object> d : candidates) {
+            Object prompts = JsonTree.member(d.getValue(), "prompts");
             if (prompts != null) {
-                return new Object[] {JsonTree.member(prompts, "isl"), JsonTree.member(prompts, "osl")};
+                return new Prompts(
+                        JsonTree.member(prompts, "isl"), JsonTree.member(prompts, "osl"), d.getKey() + ".prompts");
             }
         }
-        return new Object[] {null, null};
+        return new Prompts(null, null, "datasets");
     }
 
     private @Nullable Long nonNegativeLong(@Nullable Long primary, @Nullable Phase phase, String key) {
@@ -140,11 +186,16 @@ final class InputConfigExtractor {
     }
 
     /** The dataset prompt spec is a number (the mean) or an object with mean and stddev. */
-    private @Nullable Double positiveOrNull(@Nullable Double primary, @Nullable Object promptSpec, String key) {
+    private @Nullable Double positiveOrNull(
+            @Nullable Double primary, @Nullable Object promptSpec, String specPath, String key) {
         Double v = primary;
         if (v == null && promptSpec != null) {
-            Object node = promptSpec instanceof Number && key.equals("mean") ? promptSpec : JsonTree.member(promptSpec, key);
-            v = asDouble(node, "datasets.prompts." + key);
+            boolean bare = !(promptSpec instanceof Map<?, ?>);
+            if (bare && key.equals("mean")) {
+                v = asDouble(promptSpec, specPath);
+            } else if (!bare) {
+                v = asDouble(JsonTree.member(promptSpec, key), specPath + "." + key);
+            }
         }
         return v != null && v >= 0 ? v : null;
     }

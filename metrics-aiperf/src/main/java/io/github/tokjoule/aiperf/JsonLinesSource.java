@@ -22,7 +22,8 @@ final class JsonLinesSource<T> implements Closeable {
 
     /** Parses one line; returns null if the record is well formed but left out (counted by the parser). */
     interface LineParser<T> {
-        @Nullable T parse(JsonParser p, JsonLinesSource<T> source) throws IOException;
+        @Nullable
+        T parse(JsonParser p, JsonLinesSource<T> source) throws IOException;
     }
 
     /** A structurally wrong line found by a {@link LineParser}: valid JSON, but not a record. */
@@ -91,14 +92,16 @@ final class JsonLinesSource<T> implements Closeable {
      * @return the next record, or null at the end of the input
      * @throws AiperfFormatException in strict mode, at the first bad line
      */
-    @Nullable T next() throws IOException {
+    @Nullable
+    T next() throws IOException {
         while (true) {
             try {
                 if (!lines.next()) {
                     return null;
                 }
             } catch (LineReader.LineTooLongException e) {
-                throw new AiperfFormatException(issues.source(), "line " + e.lineNumber, String.valueOf(e.getMessage()), e);
+                throw new AiperfFormatException(
+                        issues.source(), "line " + e.lineNumber, String.valueOf(e.getMessage()), e);
             }
             if (lines.isBlank()) {
                 blankLines++;
@@ -135,8 +138,10 @@ final class JsonLinesSource<T> implements Closeable {
     private void bad(String where, String reason, Exception cause) {
         if (!lines.terminated()) {
             truncatedLastLine = lines.lineNumber();
-            issues.note(where, "last line cut short (the writer was probably killed mid-line): " + reason
-                    + "; skipped, every earlier line kept");
+            issues.note(
+                    where,
+                    "last line cut short (the writer was probably killed mid-line): " + reason
+                            + "; skipped, every earlier line kept");
             return;
         }
         malformedLines++;

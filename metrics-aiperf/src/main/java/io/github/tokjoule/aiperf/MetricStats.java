@@ -27,8 +27,7 @@ import java.util.Set;
 public final class MetricStats {
 
     private static final Stat[] STATS = Stat.values();
-    private static final Set<Stat> DISTRIBUTION =
-            EnumSet.complementOf(EnumSet.of(Stat.AVG, Stat.COUNT, Stat.SUM));
+    private static final Set<Stat> DISTRIBUTION = EnumSet.complementOf(EnumSet.of(Stat.AVG, Stat.COUNT, Stat.SUM));
 
     private final String name;
     private final String sourceName;

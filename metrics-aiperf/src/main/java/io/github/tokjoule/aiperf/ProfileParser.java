@@ -66,7 +66,10 @@ final class ProfileParser {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
             throw new AiperfFormatException(
-                    issues.source(), "$", "expected a JSON object at the top level, found " + Json.describe(p, t), null);
+                    issues.source(),
+                    "$",
+                    "expected a JSON object at the top level, found " + Json.describe(p, t),
+                    null);
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -223,9 +226,12 @@ final class ProfileParser {
             target.put(m.name(), m);
             return;
         }
-        boolean keepPrevious = previous.sourceName().equals(previous.name()) && !m.sourceName().equals(m.name());
-        issues.add(path, "metric \"" + m.name() + "\" appears twice (as \"" + previous.sourceName() + "\" and \""
-                + m.sourceName() + "\"); kept \"" + (keepPrevious ? previous : m).sourceName() + "\"");
+        boolean keepPrevious =
+                previous.sourceName().equals(previous.name()) && !m.sourceName().equals(m.name());
+        issues.add(
+                path,
+                "metric \"" + m.name() + "\" appears twice (as \"" + previous.sourceName() + "\" and \""
+                        + m.sourceName() + "\"); kept \"" + (keepPrevious ? previous : m).sourceName() + "\"");
         if (!keepPrevious) {
             target.put(m.name(), m);
         }
@@ -233,7 +239,9 @@ final class ProfileParser {
 
     /** Statistics of one metric before unit conversion. */
     private static final class RawStats {
-        @Nullable String unit;
+        @Nullable
+        String unit;
+
         final double[] values = new double[STAT_COUNT];
         boolean any;
 
@@ -298,8 +306,9 @@ final class ProfileParser {
         String sourceUnit = raw.unit == null ? "" : raw.unit;
         MetricUnit.Conversion c = Units.resolve(sourceUnit);
         if (c == null) {
-            issues.add(path + ".unit", (raw.unit == null ? "no unit" : "unknown unit \"" + raw.unit + "\"")
-                    + "; values kept as written");
+            issues.add(
+                    path + ".unit",
+                    (raw.unit == null ? "no unit" : "unknown unit \"" + raw.unit + "\"") + "; values kept as written");
             return MetricStats.converted(name, key, sourceUnit, MetricUnit.OTHER, raw.values);
         }
         double[] v = raw.values;
@@ -417,11 +426,22 @@ final class ProfileParser {
     private static final class GpuBuilder {
         final String endpoint;
         final String key;
-        @Nullable Integer index;
-        @Nullable String name;
-        @Nullable String uuid;
-        @Nullable String hostname;
-        @Nullable String platform;
+
+        @Nullable
+        Integer index;
+
+        @Nullable
+        String name;
+
+        @Nullable
+        String uuid;
+
+        @Nullable
+        String hostname;
+
+        @Nullable
+        String platform;
+
         final Map<String, MetricStats> metrics = new LinkedHashMap<>();
 
         GpuBuilder(String endpoint, String key) {
@@ -468,10 +488,7 @@ final class ProfileParser {
             issues.add(at + ".code", "expected an integer, found " + JsonTree.describe(code) + "; ignored");
         }
         return ErrorDetails.ofNullable(
-                c,
-                text(node, "type", at, issues),
-                text(node, "message", at, issues),
-                text(node, "cause", at, issues));
+                c, text(node, "type", at, issues), text(node, "message", at, issues), text(node, "cause", at, issues));
     }
 
     private static @Nullable String text(Object node, String key, String at, Issues issues) {
@@ -487,8 +504,10 @@ final class ProfileParser {
         Object details = JsonTree.member(entry, "error_details");
         Object count = JsonTree.member(entry, "count");
         if (!(entry instanceof Map<?, ?>) || !(details instanceof Map<?, ?>) || !(count instanceof Long n) || n < 0) {
-            issues.add(at, "expected {\"error_details\": {...}, \"count\": n >= 0}, found " + describeEntry(entry)
-                    + "; ignored");
+            issues.add(
+                    at,
+                    "expected {\"error_details\": {...}, \"count\": n >= 0}, found " + describeEntry(entry)
+                            + "; ignored");
             return null;
         }
         return new ErrorCount(errorDetails(details, at + ".error_details", issues), n);

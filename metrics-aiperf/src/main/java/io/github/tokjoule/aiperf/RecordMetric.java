@@ -19,7 +19,13 @@ public final class RecordMetric {
     private final double value;
     private final double @Nullable [] values;
 
-    RecordMetric(String name, String sourceName, String sourceUnit, MetricUnit unit, double value, double @Nullable [] values) {
+    RecordMetric(
+            String name,
+            String sourceName,
+            String sourceUnit,
+            MetricUnit unit,
+            double value,
+            double @Nullable [] values) {
         this.name = name;
         this.sourceName = sourceName;
         this.sourceUnit = sourceUnit;

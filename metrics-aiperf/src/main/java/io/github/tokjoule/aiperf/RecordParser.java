@@ -67,7 +67,8 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
                     if (node instanceof Map<?, ?>) {
                         error = ProfileParser.errorDetails(node, at, src.issues());
                     } else if (node != null) {
-                        src.issues().add(at, "expected an error object, found " + JsonTree.describe(node) + "; ignored");
+                        src.issues()
+                                .add(at, "expected an error object, found " + JsonTree.describe(node) + "; ignored");
                     }
                 }
             } else {
@@ -78,8 +79,24 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
             src.skipByPhase();
             return null;
         }
-        return new RequestRecord(src.lineNumber(), sessionNum, requestId, correlationId, conversationId, turnIndex,
-                credit, start, ack, end, cancelled, workerId, processorId, phase, wasCancelled, metrics, error);
+        return new RequestRecord(
+                src.lineNumber(),
+                sessionNum,
+                requestId,
+                correlationId,
+                conversationId,
+                turnIndex,
+                credit,
+                start,
+                ack,
+                end,
+                cancelled,
+                workerId,
+                processorId,
+                phase,
+                wasCancelled,
+                metrics,
+                error);
     }
 
     private void resetMetadata() {
@@ -254,8 +271,10 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
         MetricUnit.Conversion c = conversion(sourceUnit);
         double[] values = n < 0 ? null : Arrays.copyOf(scratch, n);
         if (c == null) {
-            src.issues().add(src.at() + ": $.metrics." + key + ".unit",
-                    (unit == null ? "no unit" : "unknown unit \"" + unit + "\"") + "; value kept as written");
+            src.issues()
+                    .add(
+                            src.at() + ": $.metrics." + key + ".unit",
+                            (unit == null ? "no unit" : "unknown unit \"" + unit + "\"") + "; value kept as written");
             return new RecordMetric(name, key, sourceUnit, MetricUnit.OTHER, n < 0 ? value : Double.NaN, values);
         }
         if (values != null) {

@@ -26,7 +26,8 @@ final class Timestamps {
             t = t.substring(0, 10) + 'T' + t.substring(11);
         }
         try {
-            return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException notOffset) {
             // no offset: a naive local time
         }
@@ -46,11 +47,15 @@ final class Timestamps {
             return local.toInstant(offsets.get(0));
         }
         if (offsets.isEmpty()) {
-            issues.note(path, "\"" + text + "\" does not exist in " + zone + " (daylight-saving gap); shifted forward"
-                    + " by the length of the gap");
+            issues.note(
+                    path,
+                    "\"" + text + "\" does not exist in " + zone + " (daylight-saving gap); shifted forward"
+                            + " by the length of the gap");
         } else {
-            issues.note(path, "\"" + text + "\" is ambiguous in " + zone + " (daylight-saving overlap); the earlier"
-                    + " offset " + offsets.get(0) + " was used");
+            issues.note(
+                    path,
+                    "\"" + text + "\" is ambiguous in " + zone + " (daylight-saving overlap); the earlier" + " offset "
+                            + offsets.get(0) + " was used");
         }
         return local.atZone(zone).toInstant();
     }
