@@ -131,7 +131,7 @@ class CorpusProfileTest {
         assertThat(gpu.metrics().get("gpu_temperature").unit()).isEqualTo(MetricUnit.CELSIUS);
         // power_violation 1965327762271.9106 us = 1965327762.2719106 ms
         assertThat(gpu.metrics().get("power_violation").get(Stat.AVG).getAsDouble())
-                .isCloseTo(1965327762.2719106, within(1e-3));
+                .isCloseTo(1965327762.2719107, within(1e-3));
         assertThat(p.gpus().get(1).hostname()).contains("test-host-2");
     }
 
