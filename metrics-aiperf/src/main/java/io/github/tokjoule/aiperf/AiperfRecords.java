@@ -207,11 +207,39 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
     /**
      * The values of one metric collected over a file, and what reading it met.
      *
-     * @param metric the canonical metric name
-     * @param unit the unit of the values
-     * @param values the values in file order (owned by the caller)
-     * @param report the read report
      * @since 0.1.0
      */
-    public record MetricValues(String metric, MetricUnit unit, double[] values, JsonLinesReport report) {}
+    public static final class MetricValues {
+        private final String metric;
+        private final MetricUnit unit;
+        private final double[] values;
+        private final JsonLinesReport report;
+
+        MetricValues(String metric, MetricUnit unit, double[] values, JsonLinesReport report) {
+            this.metric = metric;
+            this.unit = unit;
+            this.values = values;
+            this.report = report;
+        }
+
+        /** {@return the canonical metric name} */
+        public String metric() {
+            return metric;
+        }
+
+        /** {@return the unit of the values} */
+        public MetricUnit unit() {
+            return unit;
+        }
+
+        /** {@return the values in file order; the array is not copied and belongs to the caller} */
+        public double[] values() {
+            return values;
+        }
+
+        /** {@return the read report} */
+        public JsonLinesReport report() {
+            return report;
+        }
+    }
 }

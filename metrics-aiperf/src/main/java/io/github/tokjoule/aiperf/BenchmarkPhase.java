@@ -17,13 +17,10 @@ public enum BenchmarkPhase {
     UNKNOWN;
 
     static BenchmarkPhase of(String name) {
-        switch (name) {
-            case "profiling":
-                return PROFILING;
-            case "warmup":
-                return WARMUP;
-            default:
-                return OTHER;
-        }
+        return switch (name) {
+            case "profiling" -> PROFILING;
+            case "warmup" -> WARMUP;
+            default -> OTHER;
+        };
     }
 }

@@ -138,18 +138,18 @@ public final class GpuTelemetry {
             String name = p.currentName();
             t = p.nextToken();
             switch (name) {
-                case "timestamp_ns":
+                case "timestamp_ns" -> {
                     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                         s.epochNanos = p.getLongValue();
                     } else {
                         wrong(p, t, src, "an integer");
                     }
-                    break;
-                case "dcgm_url":
+                }
+                case "dcgm_url" -> {
                     String url = text(p, t, src);
                     s.endpoint = url == null ? "" : url;
-                    break;
-                case "gpu_index":
+                }
+                case "gpu_index" -> {
                     if (t == JsonToken.VALUE_NUMBER_INT
                             && p.getNumberType() == JsonParser.NumberType.INT
                             && p.getIntValue() >= 0) {
@@ -157,25 +157,18 @@ public final class GpuTelemetry {
                     } else {
                         wrong(p, t, src, "a non-negative integer");
                     }
-                    break;
-                case "gpu_uuid":
-                    s.uuid = text(p, t, src);
-                    break;
-                case "gpu_model_name":
-                    s.name = text(p, t, src);
-                    break;
-                case "hostname":
-                    s.hostname = text(p, t, src);
-                    break;
-                case "telemetry_data":
+                }
+                case "gpu_uuid" -> s.uuid = text(p, t, src);
+                case "gpu_model_name" -> s.name = text(p, t, src);
+                case "hostname" -> s.hostname = text(p, t, src);
+                case "telemetry_data" -> {
                     if (t == JsonToken.START_OBJECT) {
                         values(p, src, s);
                     } else {
                         wrong(p, t, src, "an object");
                     }
-                    break;
-                default:
-                    p.skipChildren();
+                }
+                default -> p.skipChildren();
             }
         }
         if (s.epochNanos == RequestRecord.ABSENT || s.gpuIndex < 0) {

@@ -21,12 +21,12 @@ final class InputConfigExtractor {
     static InputConfig extract(@Nullable Object inputConfig, @Nullable Object runInfo, Issues issues) {
         String runCli = runInfo == null ? null : stringOrNull(JsonTree.member(runInfo, "cli_command"));
         if (inputConfig == null) {
-            return runCli == null ? InputConfig.empty() : withCli(InputConfig.empty(), runCli);
+            return runCli == null ? InputConfig.empty() : withCli(runCli);
         }
         return new InputConfigExtractor(inputConfig, issues).extract(runCli);
     }
 
-    private static InputConfig withCli(InputConfig c, String cli) {
+    private static InputConfig withCli(String cli) {
         return new InputConfig(null, null, null, null, null, null, null, null, null, null, null, null, cli);
     }
 

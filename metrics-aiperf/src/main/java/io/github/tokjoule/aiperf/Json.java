@@ -69,17 +69,12 @@ final class Json {
         if (t == null) {
             return "the end of the input";
         }
-        switch (t) {
-            case START_OBJECT:
-                return "an object";
-            case START_ARRAY:
-                return "an array";
-            case VALUE_STRING:
-                return "the string \"" + JsonTree.abbreviate(p.getText()) + "\"";
-            case VALUE_NULL:
-                return "null";
-            default:
-                return JsonTree.abbreviate(p.getText());
-        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "the string \"" + JsonTree.abbreviate(p.getText()) + "\"";
+            case VALUE_NULL -> "null";
+            default -> JsonTree.abbreviate(p.getText());
+        };
     }
 }

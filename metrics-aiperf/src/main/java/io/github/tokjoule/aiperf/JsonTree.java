@@ -25,45 +25,47 @@ final class JsonTree {
         if (t == null) {
             return null;
         }
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    Object v = read(p);
-                    if (v != null) {
-                        m.put(name, v);
-                    }
-                }
-                return m;
+        return switch (t) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> array(p);
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> integer(p);
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+            default -> null; // VALUE_NULL, VALUE_EMBEDDED_OBJECT
+        };
+    }
+
+    private static Map<String, Object> object(JsonParser p) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            Object v = read(p);
+            if (v != null) {
+                m.put(name, v);
             }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    Object v = read(p);
-                    if (v != null) {
-                        l.add(v);
-                    }
-                }
-                return l;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    return p.getDoubleValue(); // beyond a long: kept approximately (never a count we use)
-                }
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            default:
-                return null; // VALUE_NULL, VALUE_EMBEDDED_OBJECT
         }
+        return m;
+    }
+
+    private static List<Object> array(JsonParser p) throws IOException {
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Object v = read(p);
+            if (v != null) {
+                l.add(v);
+            }
+        }
+        return l;
+    }
+
+    /** A long, or a double beyond a long's range (kept approximately; never a count this library uses). */
+    private static Number integer(JsonParser p) throws IOException {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return p.getDoubleValue();
+        }
+        return p.getLongValue();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.tokjoule.aiperf;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,16 +25,16 @@ import java.util.Set;
  */
 public final class MetricStats {
 
-    private static final Stat[] STATS = Stat.values();
     private static final Set<Stat> DISTRIBUTION = EnumSet.complementOf(EnumSet.of(Stat.AVG, Stat.COUNT, Stat.SUM));
 
     private final String name;
     private final String sourceName;
     private final String sourceUnit;
     private final MetricUnit unit;
-    private final double[] values; // by Stat ordinal; NaN = absent
+    private final EnumMap<Stat, Double> values; // present statistics only
 
-    private MetricStats(String name, String sourceName, String sourceUnit, MetricUnit unit, double[] values) {
+    private MetricStats(
+            String name, String sourceName, String sourceUnit, MetricUnit unit, EnumMap<Stat, Double> values) {
         this.name = name;
         this.sourceName = sourceName;
         this.sourceUnit = sourceUnit;
@@ -57,20 +56,20 @@ public final class MetricStats {
         if (name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is blank");
         }
-        double[] v = new double[STATS.length];
-        Arrays.fill(v, Double.NaN);
+        EnumMap<Stat, Double> v = new EnumMap<>(Stat.class);
         for (Map.Entry<Stat, Double> e : values.entrySet()) {
             double x = e.getValue();
             if (!Double.isFinite(x)) {
                 throw new IllegalArgumentException("values[" + e.getKey() + "] = " + x + " is not finite");
             }
-            v[e.getKey().ordinal()] = x;
+            v.put(e.getKey(), x);
         }
         return new MetricStats(name, name, unit.symbol(), unit, v);
     }
 
-    /** Creates statistics from values already converted; the array is owned by the result. */
-    static MetricStats converted(String name, String sourceName, String sourceUnit, MetricUnit unit, double[] v) {
+    /** Creates statistics from values already converted (finite); the map is owned by the result. */
+    static MetricStats converted(
+            String name, String sourceName, String sourceUnit, MetricUnit unit, EnumMap<Stat, Double> v) {
         return new MetricStats(name, sourceName, sourceUnit, unit, v);
     }
 
@@ -101,8 +100,8 @@ public final class MetricStats {
      * @return its value in {@link #unit()} ({@link Stat#COUNT}: a pure number), or empty if the file does not have it
      */
     public OptionalDouble get(Stat stat) {
-        double v = values[stat.ordinal()];
-        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+        Double v = values.get(stat);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /**
@@ -111,29 +110,17 @@ public final class MetricStats {
      * @param stat the statistic
      */
     public boolean has(Stat stat) {
-        return !Double.isNaN(values[stat.ordinal()]);
+        return values.containsKey(stat);
     }
 
     /** {@return the statistics present, in {@link Stat} order} */
     public Set<Stat> stats() {
-        EnumSet<Stat> present = EnumSet.noneOf(Stat.class);
-        for (Stat s : STATS) {
-            if (has(s)) {
-                present.add(s);
-            }
-        }
-        return Collections.unmodifiableSet(present);
+        return values.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(values.keySet()));
     }
 
     /** {@return the statistics present as a map in {@link Stat} order, values in {@link #unit()}} */
     public Map<Stat, Double> asMap() {
-        EnumMap<Stat, Double> m = new EnumMap<>(Stat.class);
-        for (Stat s : STATS) {
-            if (has(s)) {
-                m.put(s, values[s.ordinal()]);
-            }
-        }
-        return Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(new EnumMap<>(values));
     }
 
     /**
@@ -151,8 +138,8 @@ public final class MetricStats {
 
     /** {@return the number of values in the distribution, or empty if the file does not say (before schema 1.1)} */
     public OptionalLong count() {
-        double v = values[Stat.COUNT.ordinal()];
-        return Double.isNaN(v) ? OptionalLong.empty() : OptionalLong.of(Math.round(v));
+        Double v = values.get(Stat.COUNT);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(Math.round(v));
     }
 
     /** {@return these statistics as a latency view, or empty if {@link #unit()} is not milliseconds} */
@@ -172,22 +159,20 @@ public final class MetricStats {
                 && sourceName.equals(other.sourceName)
                 && sourceUnit.equals(other.sourceUnit)
                 && unit == other.unit
-                && Arrays.equals(values, other.values);
+                && values.equals(other.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, sourceName, sourceUnit, unit) * 31 + Arrays.hashCode(values);
+        return Objects.hash(name, sourceName, sourceUnit, unit, values);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(name).append('[');
         sb.append(unit == MetricUnit.OTHER ? "unit \"" + sourceUnit + "\" (unknown)" : unit.symbol());
-        for (Stat s : STATS) {
-            if (has(s)) {
-                sb.append(", ").append(s.key()).append('=').append(values[s.ordinal()]);
-            }
+        for (Map.Entry<Stat, Double> e : values.entrySet()) {
+            sb.append(", ").append(e.getKey().key()).append('=').append(e.getValue());
         }
         return sb.append(']').toString();
     }

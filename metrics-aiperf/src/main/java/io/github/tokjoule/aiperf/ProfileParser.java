@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,6 @@ final class ProfileParser {
             "ttst", "time_to_second_token",
             "prefill_throughput", "prefill_throughput_per_user",
             "request_goodput", "goodput");
-
-    private static final int STAT_COUNT = Stat.values().length;
 
     private final JsonParser p;
     private final Issues issues;
@@ -123,60 +121,42 @@ final class ProfileParser {
             return;
         }
         switch (name) {
-            case "records":
+            case "records" -> {
                 if (expectObject(t, "an object of metrics")) {
                     legacy = true;
                     metricMap(metrics);
                 }
-                break;
-            case "schema_version":
-                schemaVersion = scalarText(t);
-                break;
-            case "aiperf_version":
-                aiperfVersion = scalarText(t);
-                break;
-            case "benchmark_id":
-                benchmarkId = scalarText(t);
-                break;
-            case "start_time":
-                startText = string(t);
-                break;
-            case "end_time":
-                endText = string(t);
-                break;
-            case "was_cancelled":
-                wasCancelled = bool(t);
-                break;
-            case "input_config":
-                inputConfig = tree(t);
-                break;
-            case "run_info":
-                runInfo = tree(t);
-                break;
-            case "error_summary":
-                errors = errorSummary(t);
-                break;
-            case "telemetry_data":
+            }
+            case "schema_version" -> schemaVersion = scalarText(t);
+            case "aiperf_version" -> aiperfVersion = scalarText(t);
+            case "benchmark_id" -> benchmarkId = scalarText(t);
+            case "start_time" -> startText = string(t);
+            case "end_time" -> endText = string(t);
+            case "was_cancelled" -> wasCancelled = bool(t);
+            case "input_config" -> inputConfig = tree();
+            case "run_info" -> runInfo = tree();
+            case "error_summary" -> errors = errorSummary(t);
+            case "telemetry_data" -> {
                 if (expectObject(t, "an object")) {
                     telemetryData();
                 }
-                break;
-            case "telemetry_stats":
+            }
+            case "telemetry_stats" -> {
                 genaiHint = true;
                 if (expectObject(t, "an object")) {
                     genaiTelemetry();
                 }
-                break;
-            case "warmup_metrics":
+            }
+            case "warmup_metrics" -> {
                 if (expectObject(t, "an object of metrics")) {
                     metricMap(warmup);
                 }
-                break;
-            case "sessions":
+            }
+            case "sessions" -> {
                 genaiHint = true;
                 p.skipChildren();
-                break;
-            default:
+            }
+            default -> {
                 if (name.equals("request_goodput")) {
                     genaiHint = true;
                 }
@@ -185,6 +165,7 @@ final class ProfileParser {
                 } else {
                     p.skipChildren(); // unknown scalar or array: ignored as the format asks
                 }
+            }
         }
     }
 
@@ -242,12 +223,8 @@ final class ProfileParser {
         @Nullable
         String unit;
 
-        final double[] values = new double[STAT_COUNT];
+        final EnumMap<Stat, Double> values = new EnumMap<>(Stat.class);
         boolean any;
-
-        RawStats() {
-            Arrays.fill(values, Double.NaN);
-        }
     }
 
     /**
@@ -267,7 +244,7 @@ final class ProfileParser {
             if (stat.isPresent()) {
                 double v = number(t, stat.get());
                 if (!Double.isNaN(v)) {
-                    raw.values[stat.get().ordinal()] = v;
+                    raw.values.put(stat.get(), v);
                     raw.any = true;
                 }
             } else if (perGpu != null && t == JsonToken.START_OBJECT) {
@@ -311,14 +288,8 @@ final class ProfileParser {
                     (raw.unit == null ? "no unit" : "unknown unit \"" + raw.unit + "\"") + "; values kept as written");
             return MetricStats.converted(name, key, sourceUnit, MetricUnit.OTHER, raw.values);
         }
-        double[] v = raw.values;
-        if (c.factor() != 1.0) {
-            for (Stat s : Stat.values()) {
-                if (s.isConverted()) {
-                    v[s.ordinal()] = c.apply(v[s.ordinal()]);
-                }
-            }
-        }
+        EnumMap<Stat, Double> v = raw.values;
+        v.replaceAll((s, x) -> s.isConverted() ? c.apply(x) : x);
         return MetricStats.converted(name, key, sourceUnit, c.unit(), v);
     }
 
@@ -365,28 +336,17 @@ final class ProfileParser {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "gpu_index":
-                    b.index = integer(t);
-                    break;
-                case "gpu_name":
-                    b.name = string(t);
-                    break;
-                case "gpu_uuid":
-                    b.uuid = string(t);
-                    break;
-                case "hostname":
-                    b.hostname = string(t);
-                    break;
-                case "platform":
-                    b.platform = string(t);
-                    break;
-                case "metrics":
+                case "gpu_index" -> b.index = integer(t);
+                case "gpu_name" -> b.name = string(t);
+                case "gpu_uuid" -> b.uuid = string(t);
+                case "hostname" -> b.hostname = string(t);
+                case "platform" -> b.platform = string(t);
+                case "metrics" -> {
                     if (expectObject(t, "an object of metrics")) {
                         metricMap(b.metrics);
                     }
-                    break;
-                default:
-                    p.skipChildren();
+                }
+                default -> p.skipChildren();
             }
         }
         return b.build();
@@ -576,7 +536,7 @@ final class ProfileParser {
         return null;
     }
 
-    private @Nullable Object tree(JsonToken t) throws IOException {
+    private @Nullable Object tree() throws IOException {
         Object v = JsonTree.read(p);
         if (v != null && !(v instanceof Map<?, ?>)) {
             issues.add(Json.path(p), "expected an object, found " + JsonTree.describe(v) + "; ignored");

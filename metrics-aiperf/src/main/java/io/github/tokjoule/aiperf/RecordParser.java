@@ -132,58 +132,36 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "session_num":
+                case "session_num" -> {
                     long s = epochOrLong(p, t, src);
                     sessionNum = s == RequestRecord.ABSENT ? null : s;
-                    break;
-                case "x_request_id":
-                    requestId = text(p, t, src);
-                    break;
-                case "x_correlation_id":
-                    correlationId = text(p, t, src);
-                    break;
-                case "conversation_id":
-                    conversationId = text(p, t, src);
-                    break;
-                case "turn_index":
+                }
+                case "x_request_id" -> requestId = text(p, t, src);
+                case "x_correlation_id" -> correlationId = text(p, t, src);
+                case "conversation_id" -> conversationId = text(p, t, src);
+                case "turn_index" -> {
                     long ti = epochOrLong(p, t, src);
                     turnIndex = ti == RequestRecord.ABSENT || ti != (int) ti ? null : (int) ti;
-                    break;
-                case "credit_issued_ns":
-                    credit = epochOrLong(p, t, src);
-                    break;
-                case "request_start_ns":
-                    start = epochOrLong(p, t, src);
-                    break;
-                case "request_ack_ns":
-                    ack = epochOrLong(p, t, src);
-                    break;
-                case "request_end_ns":
-                    end = epochOrLong(p, t, src);
-                    break;
-                case "cancellation_time_ns":
-                    cancelled = epochOrLong(p, t, src);
-                    break;
-                case "worker_id":
-                    workerId = text(p, t, src);
-                    break;
-                case "record_processor_id":
-                    processorId = text(p, t, src);
-                    break;
-                case "benchmark_phase":
-                case "credit_phase":
+                }
+                case "credit_issued_ns" -> credit = epochOrLong(p, t, src);
+                case "request_start_ns" -> start = epochOrLong(p, t, src);
+                case "request_ack_ns" -> ack = epochOrLong(p, t, src);
+                case "request_end_ns" -> end = epochOrLong(p, t, src);
+                case "cancellation_time_ns" -> cancelled = epochOrLong(p, t, src);
+                case "worker_id" -> workerId = text(p, t, src);
+                case "record_processor_id" -> processorId = text(p, t, src);
+                case "benchmark_phase", "credit_phase" -> {
                     String ph = text(p, t, src);
                     phase = ph == null ? phase : ph;
-                    break;
-                case "was_cancelled":
+                }
+                case "was_cancelled" -> {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                         wasCancelled = t == JsonToken.VALUE_TRUE;
                     } else if (t != JsonToken.VALUE_NULL) {
                         wrongType(p, t, src, "true or false");
                     }
-                    break;
-                default:
-                    p.skipChildren();
+                }
+                default -> p.skipChildren();
             }
         }
     }

@@ -161,7 +161,8 @@ class ValuesTest {
         assertThat(l).isEqualTo(l.stats().asLatency().orElseThrow()).isNotEqualTo(l.stats());
         assertThat(l.hashCode()).isEqualTo(l.stats().hashCode());
         assertThat(l.toString()).startsWith("request_latency[ms, avg=1.0");
-        MetricStats other = MetricStats.converted("x", "y", "fortnights", MetricUnit.OTHER, new double[15]);
+        MetricStats other =
+                MetricStats.converted("x", "y", "fortnights", MetricUnit.OTHER, new java.util.EnumMap<>(Stat.class));
         assertThat(other.toString()).startsWith("x[unit \"fortnights\" (unknown)");
     }
 
