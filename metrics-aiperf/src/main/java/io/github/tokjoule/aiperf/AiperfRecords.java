@@ -1,5 +1,6 @@
 package io.github.tokjoule.aiperf;
 
+import io.github.tokjoule.core.stats.Summary;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -240,6 +241,18 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
         /** {@return the read report} */
         public JsonLinesReport report() {
             return report;
+        }
+
+        /**
+         * Recomputes the summary statistics of the values as aiperf does ({@code MetricArray.to_result}): mean,
+         * population standard deviation (ddof 0), min, max and numpy-linear percentiles p1…p99, by core
+         * {@link Summary#of(double[])}. Over every profiling record of a run it reproduces the summary file's
+         * statistics up to floating-point summation order (a few ulps; see {@code RecomputationTest}).
+         *
+         * @return the summary in {@link #unit()}; {@link Summary#empty()} (NaN statistics) if there are no values
+         */
+        public Summary summary() {
+            return Summary.of(values);
         }
     }
 }

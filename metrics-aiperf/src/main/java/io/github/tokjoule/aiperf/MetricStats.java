@@ -1,5 +1,6 @@
 package io.github.tokjoule.aiperf;
 
+import io.github.tokjoule.core.stats.Summary;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 public final class MetricStats {
 
+    private static final Set<Stat> PERCENTILES = EnumSet.range(Stat.P1, Stat.P99);
     private static final Set<Stat> DISTRIBUTION = EnumSet.complementOf(EnumSet.of(Stat.AVG, Stat.COUNT, Stat.SUM));
 
     private final String name;
@@ -49,8 +51,9 @@ public final class MetricStats {
      * @param unit the unit of the values
      * @param values the statistics present, in {@code unit}; absent statistics are simply not in the map
      * @return the statistics, with {@link #sourceName()} = {@code name} and {@link #sourceUnit()} = the unit's symbol
-     * @throws IllegalArgumentException if the name is blank or a value is NaN or infinite (the message names the
-     *     statistic and the value)
+     * @throws IllegalArgumentException if the name is blank, a value is NaN or infinite, std is negative, min is
+     *     greater than max, or count is not a non-negative whole number (the message names the statistic and the
+     *     value)
      */
     public static MetricStats of(String name, MetricUnit unit, Map<Stat, Double> values) {
         if (name.isBlank()) {
@@ -63,6 +66,16 @@ public final class MetricStats {
                 throw new IllegalArgumentException("values[" + e.getKey() + "] = " + x + " is not finite");
             }
             v.put(e.getKey(), x);
+        }
+        if (v.getOrDefault(Stat.STD, 0.0) < 0) {
+            throw new IllegalArgumentException("values[STD] = " + v.get(Stat.STD) + " is negative");
+        }
+        if (v.getOrDefault(Stat.MIN, 0.0) > v.getOrDefault(Stat.MAX, Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(
+                    "values[MIN] = " + v.get(Stat.MIN) + " is greater than values[MAX] = " + v.get(Stat.MAX));
+        }
+        if (v.getOrDefault(Stat.COUNT, 0.0) < 0 || v.getOrDefault(Stat.COUNT, 0.0) % 1 != 0) {
+            throw new IllegalArgumentException("values[COUNT] = " + v.get(Stat.COUNT) + " is not a count");
         }
         return new MetricStats(name, name, unit.symbol(), unit, v);
     }
@@ -140,6 +153,26 @@ public final class MetricStats {
     public OptionalLong count() {
         Double v = values.get(Stat.COUNT);
         return v == null ? OptionalLong.empty() : OptionalLong.of(Math.round(v));
+    }
+
+    /**
+     * Returns these statistics as a core {@link Summary} (same unit), to compare with or combine with recomputed
+     * summaries. Statistics the file lacks are {@code NaN} in the summary; its count is {@link Stat#COUNT}, or 0 when
+     * the file does not say (before schema 1.1).
+     *
+     * @return the summary
+     */
+    public Summary toSummary() {
+        Summary.Builder b = Summary.builder();
+        count().ifPresent(b::count);
+        get(Stat.AVG).ifPresent(b::mean);
+        get(Stat.STD).ifPresent(b::std);
+        get(Stat.MIN).ifPresent(b::min);
+        get(Stat.MAX).ifPresent(b::max);
+        for (Stat s : PERCENTILES) {
+            get(s).ifPresent(v -> b.percentile(Integer.parseInt(s.key().substring(1)), v));
+        }
+        return b.build();
     }
 
     /** {@return these statistics as a latency view, or empty if {@link #unit()} is not milliseconds} */

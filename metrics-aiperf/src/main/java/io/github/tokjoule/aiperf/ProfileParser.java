@@ -280,6 +280,7 @@ final class ProfileParser {
 
     private MetricStats convert(String key, RawStats raw, String path) {
         String name = ALIASES.getOrDefault(key, key);
+        consistent(raw, path);
         String sourceUnit = raw.unit == null ? "" : raw.unit;
         MetricUnit.Conversion c = Units.resolve(sourceUnit);
         if (c == null) {
@@ -291,6 +292,22 @@ final class ProfileParser {
         EnumMap<Stat, Double> v = raw.values;
         v.replaceAll((s, x) -> s.isConverted() ? c.apply(x) : x);
         return MetricStats.converted(name, key, sourceUnit, c.unit(), v);
+    }
+
+    /** A negative std, or min above max, cannot be statistics of any data: reported and dropped. */
+    private void consistent(RawStats raw, String path) {
+        Double std = raw.values.get(Stat.STD);
+        if (std != null && std < 0) {
+            issues.add(path + ".std", "std " + std + " is negative; ignored");
+            raw.values.remove(Stat.STD);
+        }
+        Double min = raw.values.get(Stat.MIN);
+        Double max = raw.values.get(Stat.MAX);
+        if (min != null && max != null && min > max) {
+            issues.add(path, "min " + min + " is greater than max " + max + "; both ignored");
+            raw.values.remove(Stat.MIN);
+            raw.values.remove(Stat.MAX);
+        }
     }
 
     // --- telemetry ----------------------------------------------------------------------------------------

@@ -139,6 +139,15 @@ class MalformedProfileTest {
     }
 
     @Test
+    void impossibleStatisticsAreReportedAndDropped() {
+        AiperfProfile p = TestFiles.json(
+                "{\"m\": {\"unit\": \"ms\", \"avg\": 2, \"std\": -1, \"min\": 5, \"max\": 1," + " \"p50\": 2}}");
+        assertThat(locations(p)).containsExactly("$.m.std", "$.m");
+        assertThat(p.report().issues().get(1).message()).isEqualTo("min 5.0 is greater than max 1.0; both ignored");
+        assertThat(p.metric("m").orElseThrow().stats()).containsExactly(Stat.AVG, Stat.P50);
+    }
+
+    @Test
     void contentAfterTheDocumentIsReported() {
         AiperfProfile p = TestFiles.json("{\"request_count\": {\"unit\": \"requests\", \"avg\": 1}} {\"x\": 1}");
         assertThat(p.requestCount()).hasValue(1);

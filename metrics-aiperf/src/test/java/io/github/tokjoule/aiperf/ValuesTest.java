@@ -122,6 +122,19 @@ class ValuesTest {
         assertThatThrownBy(() -> MetricStats.of(" ", MetricUnit.COUNT, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("name = \" \" is blank");
+        assertThatThrownBy(() -> MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.STD, -1.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("values[STD] = -1.0 is negative");
+        assertThatThrownBy(() -> MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.MIN, 2.0, Stat.MAX, 1.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("values[MIN] = 2.0 is greater than values[MAX] = 1.0");
+        assertThatThrownBy(() -> MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.COUNT, 1.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("values[COUNT] = 1.5 is not a count");
+        assertThatThrownBy(() -> MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.COUNT, -1.0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.MIN, 2.0)).get(Stat.MIN))
+                .hasValue(2.0);
         assertThatThrownBy(() -> MetricStats.of("x", MetricUnit.COUNT, Map.of(Stat.P99, Double.NaN)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("values[P99] = NaN is not finite");
