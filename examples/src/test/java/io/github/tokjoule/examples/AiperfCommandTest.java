@@ -50,34 +50,29 @@ class AiperfCommandTest {
     }
 
     private static Object tree(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT: {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
                     m.put(name, tree(p));
                 }
-                return m;
+                yield m;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     l.add(tree(p));
                 }
-                return l;
+                yield l;
             }
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NULL:
-                return "null";
-            default:
-                return p.getValueAsBoolean();
-        }
+            case VALUE_NUMBER_INT -> p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_STRING -> p.getText();
+            case VALUE_NULL -> "null";
+            default -> p.getValueAsBoolean();
+        };
     }
 
     @Test
