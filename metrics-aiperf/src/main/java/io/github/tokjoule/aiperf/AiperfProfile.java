@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An aiperf or genai-perf summary: {@code profile_export_aiperf.json} in every layout (the {@code records} layout of
  * aiperf ≤ 0.1.1, the flat layout of 0.2.0 on with schema_version 1.0–1.5) or genai-perf's
- * {@code profile_export_genai_perf.json}. See {@code docs/aiperf-format.md} and DESIGN §6.
+ * {@code profile_export_genai_perf.json}. See {@code docs/AIPERF.md} and DESIGN §6.
  *
  * <p>Reading rules: every metric and every statistic is optional; {@code null} is absent; unknown keys are ignored
  * (their children skipped unread); metric values are converted by their {@code unit} field ({@link MetricUnit}),

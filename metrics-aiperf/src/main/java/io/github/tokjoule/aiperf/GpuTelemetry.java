@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Lines are handled as in {@link AiperfRecords} (lenient or strict, truncated last line reported). Samples out of
  * time order are sorted; a repeated timestamp of the same GPU keeps the first sample; a missing, negative or
  * non-finite power value leaves that sample out of the power trace; every such case is reported. Memory grows with
- * the number of samples (24 bytes each), not with the file size.
+ * the number of samples, not with the file size.
  *
  * @since 0.1.0
  */

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /** Streams one summary JSON document into an {@link AiperfProfile}. Not thread-safe; one instance per document. */
 final class ProfileParser {
 
-    /** Legacy and genai-perf metric names and their canonical flat-layout names (docs/aiperf-format.md, rule 2). */
+    /** Legacy and genai-perf metric names and their canonical flat-layout names (docs/AIPERF.md). */
     static final Map<String, String> ALIASES = Map.of(
             "ttft", "time_to_first_token",
             "ttst", "time_to_second_token",
