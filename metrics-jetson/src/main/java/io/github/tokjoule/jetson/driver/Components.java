@@ -46,7 +46,10 @@ record Components(
                 NvpmodelControl.create(
                         settings.processRunner(), commands, plan.timeouts().command()),
                 ProcessTegrastatsRecorder.create(
-                        settings.processRunner(), commands, plan.timeouts().stopGrace()),
+                        settings.processRunner(),
+                        commands,
+                        settings.sleeper(),
+                        plan.timeouts().stopGrace()),
                 server,
                 ProcessAiperfRunner.create(settings.processRunner(), commands),
                 SystemAudit.create(

@@ -384,6 +384,8 @@ final class Session {
         ProcessResult result;
         try {
             result = components.aiperf().run(cell, dir, layout.aiperfConsole(key, attempt));
+            // Two more sampling intervals, so that a sample follows the end of the last request.
+            settings.sleeper().sleep(Duration.ofMillis(2L * plan.tegrastatsIntervalMillis()));
         } catch (IOException e) {
             return "aiperf could not start: " + e.getMessage();
         } finally {

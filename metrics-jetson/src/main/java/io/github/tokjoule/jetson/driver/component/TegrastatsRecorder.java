@@ -11,14 +11,16 @@ import java.nio.file.Path;
 public interface TegrastatsRecorder {
 
     /**
-     * Starts recording.
+     * Starts recording and returns once the first sample is in the log, so that the log covers everything that
+     * follows.
      *
      * @param logFile the cell's {@code tegrastats.log}
      * @param consoleLog where tegrastats' own output goes
      * @return the recording
-     * @throws IOException if tegrastats cannot be started
+     * @throws IOException if tegrastats cannot be started, or ends or writes nothing before its first sample is due
+     * @throws InterruptedException if interrupted while waiting for the first sample (the process is then stopped)
      */
-    Recording start(Path logFile, Path consoleLog) throws IOException;
+    Recording start(Path logFile, Path consoleLog) throws IOException, InterruptedException;
 
     /**
      * One running recording.
