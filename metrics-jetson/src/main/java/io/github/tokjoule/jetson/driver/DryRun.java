@@ -97,7 +97,15 @@ final class DryRun {
                     Command tegrastats = commands.tegrastats(layout.tegrastatsLog(key))
                             .withOutput(layout.tegrastatsConsole(key), true);
                     start(tegrastats);
+                    steps.add(new PlannedCommand(
+                            PlannedCommand.Kind.SLEEP,
+                            "until the first sample is in " + layout.tegrastatsLog(key),
+                            false,
+                            Optional.empty()));
                     run(commands.aiperf(cell, layout.cellDir(key)).withOutput(layout.aiperfConsole(key, 1), false));
+                    sleep(
+                            Duration.ofMillis(2L * plan.tegrastatsIntervalMillis()),
+                            "two sampling intervals: a sample after the last request");
                     steps.add(new PlannedCommand(
                             PlannedCommand.Kind.STOP,
                             tegrastats.toDisplayString() + " (SIGTERM to this process only)",

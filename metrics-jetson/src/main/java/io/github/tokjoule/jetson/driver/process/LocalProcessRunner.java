@@ -226,7 +226,7 @@ public final class LocalProcessRunner implements ProcessRunner {
             process.destroy();
             tree.forEach(ProcessHandle::destroy);
             long deadline = System.nanoTime() + grace.toNanos();
-            interrupted |= waitUntil(process.toHandle(), deadline);
+            interrupted |= waitForOwn(deadline);
             for (ProcessHandle child : tree) {
                 interrupted |= waitUntil(child, deadline);
             }
@@ -238,10 +238,30 @@ public final class LocalProcessRunner implements ProcessRunner {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
-            interrupted |= waitUntil(process.toHandle(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            interrupted |= waitForOwn(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /**
+         * Waits for our own child through {@link Process#waitFor}, which returns once the JDK has reaped it (a handle's
+         * {@code isAlive} can turn false a moment earlier); returns whether an interrupt arrived meanwhile.
+         */
+        private boolean waitForOwn(long deadlineNanos) {
+            boolean interrupted = false;
+            while (process.isAlive()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    process.waitFor(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return interrupted;
         }
 
         /** Waits until the process ends or the deadline passes; returns whether an interrupt arrived meanwhile. */
