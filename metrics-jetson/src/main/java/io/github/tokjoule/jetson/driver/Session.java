@@ -3,7 +3,6 @@ package io.github.tokjoule.jetson.driver;
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.component.CellValidation;
 import io.github.tokjoule.jetson.driver.component.CellValidator;
-import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.component.PowerModeException;
 import io.github.tokjoule.jetson.driver.component.PowerModeStatus;
 import io.github.tokjoule.jetson.driver.component.RebootRequiredException;
@@ -52,7 +51,6 @@ final class Session {
 
     private final SweepPlan plan;
     private final RunLayout layout;
-    private final JetsonCommands commands;
     private final Components components;
     private final DriverSettings settings;
     private final Instant started;
@@ -67,10 +65,9 @@ final class Session {
     private int restartsUsed;
     private @Nullable SweepJournal journal;
 
-    Session(SweepPlan plan, RunLayout layout, JetsonCommands commands, Components components, DriverSettings settings) {
+    Session(SweepPlan plan, RunLayout layout, Components components, DriverSettings settings) {
         this.plan = plan;
         this.layout = layout;
-        this.commands = commands;
         this.components = components;
         this.settings = settings;
         this.started = settings.clock().instant();

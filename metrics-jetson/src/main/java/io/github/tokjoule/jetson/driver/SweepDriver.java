@@ -225,6 +225,6 @@ public final class SweepDriver {
             throws IOException {
         JetsonCommands commands = JetsonCommands.of(plan, settings.sudoPrefix());
         Components components = settings.components().create(commands, layout, settings);
-        return new Session(plan, layout, commands, components, settings).run(replay, resumed);
+        return new Session(plan, layout, components, settings).run(replay, resumed);
     }
 }

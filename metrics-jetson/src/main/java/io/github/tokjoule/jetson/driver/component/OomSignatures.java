@@ -32,7 +32,7 @@ public final class OomSignatures {
      */
     public static List<String> find(String log, int limit) {
         List<String> found = new ArrayList<>();
-        for (String line : log.split("\\R")) {
+        for (String line : log.split("\\R", -1)) {
             String lower = line.toLowerCase(Locale.ROOT);
             for (String signature : SIGNATURES) {
                 if (lower.contains(signature)) {
@@ -73,7 +73,7 @@ public final class OomSignatures {
         if (text.isEmpty()) {
             return "(empty log)";
         }
-        String[] all = text.split("\\R");
+        String[] all = text.split("\\R", -1);
         int from = Math.max(0, all.length - lines);
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < all.length; i++) {

@@ -28,7 +28,7 @@ public record PowerModeStatus(Optional<String> label, OptionalInt id, String out
      * @return the status
      */
     public static PowerModeStatus parse(String output) {
-        String[] lines = output.split("\\R");
+        String[] lines = output.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             int at = line.indexOf(PREFIX);

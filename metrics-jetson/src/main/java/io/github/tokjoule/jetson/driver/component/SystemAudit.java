@@ -253,7 +253,7 @@ public final class SystemAudit {
             if (colon <= 0) {
                 continue;
             }
-            String[] words = line.substring(colon + 1).strip().split("\\s+");
+            String[] words = line.substring(colon + 1).strip().split("\\s+", -1);
             try {
                 out.put(line.substring(0, colon).strip(), Long.parseLong(words[0]));
             } catch (NumberFormatException e) {

@@ -130,9 +130,9 @@ public final class JsonTree {
                 return decimal.doubleValue();
             }
             case VALUE_TRUE:
-                return Boolean.TRUE;
+                return true;
             case VALUE_FALSE:
-                return Boolean.FALSE;
+                return false;
             case VALUE_NULL:
                 return NULL;
             default:

@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.driver.process;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record Command(
      */
     public Command {
         argv = List.copyOf(argv);
-        environment = Map.copyOf(environment);
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         if (argv.isEmpty() || argv.get(0).isEmpty()) {
             throw new IllegalArgumentException("argv must start with a program: " + argv);
         }

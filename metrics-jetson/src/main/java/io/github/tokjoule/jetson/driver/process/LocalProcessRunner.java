@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -136,7 +137,7 @@ public final class LocalProcessRunner implements ProcessRunner {
         Process process = builder.start();
         LocalProcess local = new LocalProcess(command, process, output, temporary);
         live.add(local);
-        process.onExit().thenRun(() -> live.remove(local));
+        CompletableFuture<Void> unused = process.onExit().thenRun(() -> live.remove(local));
         try (OutputStream in = process.getOutputStream()) {
             if (command.stdin().isPresent()) {
                 in.write(command.stdin().get().getBytes(StandardCharsets.UTF_8));

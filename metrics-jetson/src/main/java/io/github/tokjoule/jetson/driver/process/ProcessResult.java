@@ -36,7 +36,7 @@ public record ProcessResult(Command command, int exitCode, boolean timedOut, Str
         if (trimmed.isEmpty()) {
             return "";
         }
-        String[] all = trimmed.split("\\R");
+        String[] all = trimmed.split("\\R", -1);
         int from = Math.max(0, all.length - lines);
         StringBuilder sb = new StringBuilder(": ");
         for (int i = from; i < all.length; i++) {
