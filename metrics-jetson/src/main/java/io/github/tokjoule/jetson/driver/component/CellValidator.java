@@ -1,16 +1,16 @@
 package io.github.tokjoule.jetson.driver.component;
 
-import io.github.tokjoule.jetson.driver.internal.JsonTree;
+import io.github.tokjoule.aiperf.AiperfFormatException;
+import io.github.tokjoule.aiperf.AiperfProfile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
- * Checks a cell directory after aiperf ran. A cell is valid when
+ * Checks a cell directory after aiperf ran, reading aiperf's summary with
+ * {@link io.github.tokjoule.aiperf.AiperfProfile}. A cell is valid when
  *
  * <ul>
  *   <li>{@code profile_export_aiperf.json} exists and parses, with a {@code request_count};
@@ -47,21 +47,16 @@ public final class CellValidator {
         if (!Files.isRegularFile(summary)) {
             return CellValidation.invalid("no " + SUMMARY);
         }
-        Object tree;
+        AiperfProfile profile;
         try {
-            tree = JsonTree.parse(Files.readString(summary, StandardCharsets.UTF_8));
+            profile = AiperfProfile.read(summary);
         } catch (IOException e) {
             return CellValidation.invalid("cannot read " + SUMMARY + ": " + e.getMessage());
-        } catch (JsonTree.SyntaxException e) {
-            return CellValidation.invalid(SUMMARY + " is not valid JSON: " + e.getMessage());
+        } catch (AiperfFormatException e) {
+            return CellValidation.invalid(SUMMARY + " is not an aiperf summary: " + e.getMessage());
         }
-        if (!(tree instanceof Map)) {
-            return CellValidation.invalid(SUMMARY + " is not a JSON object");
-        }
-        Map<?, ?> root = (Map<?, ?>) tree;
-        OptionalInt successful = avg(root, "request_count");
-        if (successful.isEmpty()) {
-            OptionalInt errors = errors(root);
+        OptionalInt errors = errors(profile);
+        if (profile.requestCount().isEmpty()) {
             return new CellValidation(
                     false,
                     OptionalInt.of(0),
@@ -69,16 +64,16 @@ public final class CellValidator {
                     SUMMARY + " has no request_count (no request succeeded"
                             + (errors.isPresent() ? "; " + errors.getAsInt() + " failed)" : ")"));
         }
-        OptionalInt errorCount = errors(root);
-        int errors = errorCount.orElse(0);
-        int ok = successful.getAsInt();
-        OptionalInt errorsOut = OptionalInt.of(errors);
-        if (ok < plannedRequests - maxErrorRequests || errors > maxErrorRequests) {
+        int ok = (int) profile.requestCount().getAsLong();
+        int failed = errors.orElse(0);
+        OptionalInt successful = OptionalInt.of(ok);
+        OptionalInt errorsOut = OptionalInt.of(failed);
+        if (ok < plannedRequests - maxErrorRequests || failed > maxErrorRequests) {
             return new CellValidation(
                     false,
                     successful,
                     errorsOut,
-                    ok + " of " + plannedRequests + " requests succeeded, " + errors + " failed (tolerance "
+                    ok + " of " + plannedRequests + " requests succeeded, " + failed + " failed (tolerance "
                             + maxErrorRequests + ")");
         }
         if (!nonEmpty(cellDir.resolve(RECORDS))) {
@@ -98,32 +93,12 @@ public final class CellValidator {
         }
     }
 
-    private static OptionalInt avg(Map<?, ?> root, String key) {
-        Object metric = root.get(key);
-        if (metric instanceof Map) {
-            Object avg = ((Map<?, ?>) metric).get("avg");
-            if (avg instanceof Number) {
-                return OptionalInt.of((int) Math.round(((Number) avg).doubleValue()));
-            }
+    /** Failed requests: {@code error_request_count}, else the sum of {@code error_summary} counts. */
+    private static OptionalInt errors(AiperfProfile profile) {
+        OptionalLong count = profile.errorRequestCount();
+        if (count.isEmpty()) {
+            count = profile.errorCount();
         }
-        return OptionalInt.empty();
-    }
-
-    private static OptionalInt errors(Map<?, ?> root) {
-        OptionalInt count = avg(root, "error_request_count");
-        if (count.isPresent()) {
-            return count;
-        }
-        Object summary = root.get("error_summary");
-        if (summary instanceof List) {
-            int sum = 0;
-            for (Object item : (List<?>) summary) {
-                if (item instanceof Map && ((Map<?, ?>) item).get("count") instanceof Number) {
-                    sum += ((Number) ((Map<?, ?>) item).get("count")).intValue();
-                }
-            }
-            return OptionalInt.of(sum);
-        }
-        return OptionalInt.empty();
+        return count.isPresent() ? OptionalInt.of((int) count.getAsLong()) : OptionalInt.empty();
     }
 }

@@ -37,7 +37,7 @@ class CellValidatorTest {
     void requestsAndErrorsAreCheckedAgainstThePlanAndTheTolerance() throws IOException {
         // The seed's single-node rule: request_count ≥ 18 and ≤ 2 errors for 20 requests → tolerance 2.
         files(
-                "{\"request_count\": {\"avg\": 18}, \"error_summary\": [{\"error_details\": {\"message\": \"x\"},"
+                "{\"request_count\": {\"unit\": \"requests\", \"avg\": 18}, \"error_summary\": [{\"error_details\": {\"message\": \"x\"},"
                         + " \"count\": 2}]}",
                 true,
                 true);
@@ -46,7 +46,10 @@ class CellValidatorTest {
         assertThat(strict.valid()).isFalse();
         assertThat(strict.reason()).isEqualTo("18 of 20 requests succeeded, 2 failed (tolerance 0)");
         assertThat(strict.errorRequests()).hasValue(2);
-        files("{\"request_count\": {\"avg\": 17}, \"error_request_count\": {\"avg\": 3}}", true, true);
+        files(
+                "{\"request_count\": {\"unit\": \"requests\", \"avg\": 17}, \"error_request_count\": {\"unit\": \"requests\", \"avg\": 3}}",
+                true,
+                true);
         assertThat(CellValidator.validate(cell, 20, 2).reason())
                 .isEqualTo("17 of 20 requests succeeded, 3 failed (tolerance 2)");
     }
@@ -56,20 +59,22 @@ class CellValidatorTest {
         assertThat(CellValidator.validate(cell, 20, 0).reason()).isEqualTo("no profile_export_aiperf.json");
         files("{not json", false, false);
         assertThat(CellValidator.validate(cell, 20, 0).reason())
-                .startsWith("profile_export_aiperf.json is not" + " valid JSON");
+                .startsWith(
+                        "profile_export_aiperf.json is not an aiperf summary: profile_export_aiperf.json: $ (line 1,"
+                                + " column 2)");
         files("[]", false, false);
         assertThat(CellValidator.validate(cell, 20, 0).reason())
-                .isEqualTo("profile_export_aiperf.json is not a" + " JSON object");
-        files("{\"error_request_count\": {\"avg\": 20}}", false, false);
+                .startsWith("profile_export_aiperf.json is not an aiperf summary");
+        files("{\"error_request_count\": {\"unit\": \"requests\", \"avg\": 20}}", false, false);
         CellValidation allFailed = CellValidator.validate(cell, 20, 0);
         assertThat(allFailed.reason())
                 .isEqualTo("profile_export_aiperf.json has no request_count (no request" + " succeeded; 20 failed)");
         assertThat(allFailed.successfulRequests()).hasValue(0);
         files("{}", false, false);
         assertThat(CellValidator.validate(cell, 20, 0).reason()).endsWith("(no request succeeded)");
-        files("{\"request_count\": {\"avg\": 20}}", false, false);
+        files("{\"request_count\": {\"unit\": \"requests\", \"avg\": 20}}", false, false);
         assertThat(CellValidator.validate(cell, 20, 0).reason()).isEqualTo("no or empty profile_export.jsonl");
-        files("{\"request_count\": {\"avg\": 20}}", true, false);
+        files("{\"request_count\": {\"unit\": \"requests\", \"avg\": 20}}", true, false);
         assertThat(CellValidator.validate(cell, 20, 0).reason()).isEqualTo("no or empty tegrastats.log");
         Files.writeString(cell.resolve("tegrastats.log"), "");
         assertThat(CellValidator.validate(cell, 20, 0).valid()).isFalse();
