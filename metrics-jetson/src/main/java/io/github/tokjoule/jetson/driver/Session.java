@@ -117,6 +117,9 @@ final class Session {
                 settings.processRunner().stopAll(plan.timeouts().stopGrace());
                 j.append("run-interrupted", Map.of("reason", message));
             } finally {
+                // Normally nothing is left running here; after an unexpected exception (a listener's, a full disk)
+                // this stops the server and whatever else this run started.
+                settings.processRunner().stopAll(plan.timeouts().stopGrace());
                 closeServer();
             }
             if (status == SweepOutcome.Status.COMPLETED) {

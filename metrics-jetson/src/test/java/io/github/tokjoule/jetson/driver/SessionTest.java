@@ -288,6 +288,20 @@ class SessionTest {
     }
 
     @Test
+    void anExceptionFromAListenerStillStopsEverythingTheRunStarted() throws Exception {
+        SweepDriver failing = SweepDriver.create(settings()
+                .listener(p -> {
+                    if (p.stage() == SweepProgress.Stage.CELL_STARTED) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                })
+                .build());
+        assertThatThrownBy(() -> failing.run(plan(""), run)).hasMessage("listener bug");
+        assertThat(runner.stopAllCalls()).isEqualTo(1);
+        assertThat(Files.readAllLines(run.resolve("cells.csv"))).hasSize(4);
+    }
+
+    @Test
     void theShutdownHookInterruptsTheSweepThreadAndWaitsForIt() throws Exception {
         List<String> seen = new ArrayList<>();
         Thread sweep = new Thread(() -> {

@@ -116,6 +116,14 @@ public final class ScriptedRunner implements ProcessRunner {
         return missing.contains(program) ? Optional.empty() : Optional.of(Path.of("/usr/bin", program));
     }
 
+    private int stopAllCalls;
+
+    public int stopAllCalls() {
+        return stopAllCalls;
+    }
+
     @Override
-    public void stopAll(Duration grace) {}
+    public void stopAll(Duration grace) {
+        stopAllCalls++;
+    }
 }
