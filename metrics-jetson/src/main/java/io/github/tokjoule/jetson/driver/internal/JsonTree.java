@@ -89,7 +89,7 @@ public final class JsonTree {
     private static Object read(JsonParser parser, String path) throws IOException, SyntaxException {
         JsonToken token = parser.currentToken();
         switch (token) {
-            case START_OBJECT: {
+            case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
@@ -102,23 +102,21 @@ public final class JsonTree {
                 }
                 return map;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     list.add(read(parser, path + "[" + list.size() + "]"));
                 }
                 return list;
             }
-            case VALUE_STRING:
+            case VALUE_STRING -> {
                 return parser.getText();
-            case VALUE_NUMBER_INT: {
-                BigInteger big = parser.getBigIntegerValue();
-                if (big.bitLength() < 64) {
-                    return big.longValue();
-                }
-                return big.doubleValue();
             }
-            case VALUE_NUMBER_FLOAT: {
+            case VALUE_NUMBER_INT -> {
+                BigInteger big = parser.getBigIntegerValue();
+                return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 BigDecimal decimal = parser.getDecimalValue();
                 if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0) {
                     try {
@@ -129,14 +127,16 @@ public final class JsonTree {
                 }
                 return decimal.doubleValue();
             }
-            case VALUE_TRUE:
+            case VALUE_TRUE -> {
                 return true;
-            case VALUE_FALSE:
+            }
+            case VALUE_FALSE -> {
                 return false;
-            case VALUE_NULL:
+            }
+            case VALUE_NULL -> {
                 return NULL;
-            default:
-                throw new SyntaxException(path, "unexpected token " + token + " at " + where(parser));
+            }
+            default -> throw new SyntaxException(path, "unexpected token " + token + " at " + where(parser));
         }
     }
 
@@ -182,14 +182,14 @@ public final class JsonTree {
                 write(generator, item);
             }
             generator.writeEndArray();
-        } else if (value instanceof String) {
-            generator.writeString((String) value);
+        } else if (value instanceof String text) {
+            generator.writeString(text);
         } else if (value instanceof Long || value instanceof Integer) {
             generator.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number) {
-            generator.writeNumber(((Number) value).doubleValue());
-        } else if (value instanceof Boolean) {
-            generator.writeBoolean((Boolean) value);
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.doubleValue());
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
         } else if (value == NULL) {
             generator.writeNull();
         } else {

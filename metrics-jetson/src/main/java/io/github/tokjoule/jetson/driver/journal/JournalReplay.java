@@ -82,8 +82,8 @@ public final class JournalReplay {
                 events.add(event);
                 String type = String.valueOf(event.get("event"));
                 Object fingerprint = event.get("planFingerprint");
-                if (type.equals("run-start") && fingerprint instanceof String) {
-                    fingerprints.add((String) fingerprint);
+                if (type.equals("run-start") && fingerprint instanceof String fp) {
+                    fingerprints.add(fp);
                 } else if (type.equals("mode-set")) {
                     modes.put(String.valueOf(event.get("modeLabel")), String.valueOf(event.get("reportedLabel")));
                 } else if (type.equals("cell-done")) {
@@ -116,9 +116,8 @@ public final class JournalReplay {
         Object model = event.get("model");
         Object gen = event.get("gen");
         Object ctx = event.get("ctx");
-        if (mode instanceof String && model instanceof String && gen instanceof Long && ctx instanceof Long) {
-            return Optional.of(
-                    new CellKey((String) mode, (String) model, ((Long) gen).intValue(), ((Long) ctx).intValue()));
+        if (mode instanceof String m && model instanceof String n && gen instanceof Long g && ctx instanceof Long c) {
+            return Optional.of(new CellKey(m, n, g.intValue(), c.intValue()));
         }
         return Optional.empty();
     }

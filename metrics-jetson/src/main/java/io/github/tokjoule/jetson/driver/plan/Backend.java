@@ -48,14 +48,11 @@ public enum Backend {
      * @throws IllegalArgumentException if the name is unknown
      */
     public static Backend parse(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "llama.cpp":
-            case "llamacpp":
-                return LLAMA_CPP;
-            case "ollama":
-                return OLLAMA;
-            default:
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "llama.cpp", "llamacpp" -> LLAMA_CPP;
+            case "ollama" -> OLLAMA;
+            default ->
                 throw new IllegalArgumentException("backend must be \"llama.cpp\" or \"ollama\", not \"" + name + "\"");
-        }
+        };
     }
 }

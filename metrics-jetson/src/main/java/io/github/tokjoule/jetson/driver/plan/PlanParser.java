@@ -283,10 +283,10 @@ final class PlanParser {
         }
         String p = parent + "." + key;
         Object value = m.get(key);
-        if (!(value instanceof Number)) {
+        if (!(value instanceof Number number)) {
             throw error(p, "must be a number of seconds, not " + JsonTree.describe(value));
         }
-        double s = ((Number) value).doubleValue();
+        double s = number.doubleValue();
         if (!Double.isFinite(s) || s < 0 || (!zeroAllowed && s == 0) || s > 86_400 * 7) {
             throw error(
                     p,
@@ -350,21 +350,20 @@ final class PlanParser {
     }
 
     private String string(Object value, String p) {
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw error(p, "must be a string, not " + JsonTree.describe(value));
         }
-        return (String) value;
+        return text;
     }
 
     private int integer(Object value, String p, int min) {
-        if (!(value instanceof Long)) {
+        if (!(value instanceof Long v)) {
             throw error(p, "must be an integer, not " + JsonTree.describe(value));
         }
-        long v = (Long) value;
         if (v < min || v > Integer.MAX_VALUE) {
             throw error(p, "must be an integer ≥ " + min + ": " + v);
         }
-        return (int) v;
+        return v.intValue();
     }
 
     private String requiredString(Map<String, Object> m, String parent, String key) {
@@ -379,15 +378,14 @@ final class PlanParser {
             throw error(parent + "." + key, "missing");
         }
         Object value = m.get(key);
-        if (!(value instanceof Long)) {
+        if (!(value instanceof Long v)) {
             throw error(parent + "." + key, "must be an integer, not " + JsonTree.describe(value));
         }
-        long v = (Long) value;
         if (v < min || v > Integer.MAX_VALUE) {
             String what = key.equals("id") ? "bad mode: nvpmodel id must be ≥ " + min : "must be ≥ " + min;
             throw error(parent + "." + key, what + ": " + v);
         }
-        return (int) v;
+        return v.intValue();
     }
 
     private String optString(Map<String, Object> m, String parent, String key, String dflt) {
@@ -403,10 +401,10 @@ final class PlanParser {
             return dflt;
         }
         Object value = m.get(key);
-        if (!(value instanceof Long)) {
+        if (!(value instanceof Long v)) {
             throw error(parent + "." + key, "must be an integer, not " + JsonTree.describe(value));
         }
-        return (Long) value;
+        return v;
     }
 
     private boolean optBoolean(Map<String, Object> m, String parent, String key, boolean dflt) {
@@ -414,10 +412,10 @@ final class PlanParser {
             return dflt;
         }
         Object value = m.get(key);
-        if (!(value instanceof Boolean)) {
+        if (!(value instanceof Boolean b)) {
             throw error(parent + "." + key, "must be true or false, not " + JsonTree.describe(value));
         }
-        return (Boolean) value;
+        return b;
     }
 
     private SweepPlanException error(String path, String reason) {

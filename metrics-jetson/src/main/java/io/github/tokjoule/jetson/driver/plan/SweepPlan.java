@@ -536,7 +536,7 @@ public final class SweepPlan {
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SweepPlan && ((SweepPlan) o).toJson().equals(toJson());
+        return o instanceof SweepPlan other && other.toJson().equals(toJson());
     }
 
     @Override
