@@ -3,6 +3,9 @@ package io.github.tokjoule.jetson.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tokjoule.aiperf.AiperfProfile;
+import io.github.tokjoule.aiperf.AiperfRecords;
+import io.github.tokjoule.aiperf.RequestRecord;
 import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.fakes.FakeBin;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
@@ -187,6 +190,22 @@ class SweepDriverEndToEndTest {
                 JsonTree.parse(Files.readString(cell.resolve("profile_export_aiperf.json"), StandardCharsets.UTF_8));
         assertThat(((Map<?, ?>) summary.get("output_sequence_length")).get("avg"))
                 .isEqualTo(8L);
+
+        // The library reads what the run wrote: the summary (its naive times in the manifest's zone) and every record.
+        AiperfProfile profile = AiperfProfile.read(cell.resolve("profile_export_aiperf.json"), rig.zone);
+        assertThat(profile.requestCount()).hasValue(3);
+        assertThat(profile.startTime()).isPresent();
+        try (AiperfRecords records = AiperfRecords.open(cell.resolve("profile_export.jsonl"))) {
+            List<RequestRecord> all = records.stream().collect(Collectors.toList());
+            assertThat(all).hasSize(3).noneMatch(RequestRecord::isError);
+            assertThat(all).allSatisfy(r -> assertThat(
+                            r.requestStartEpochNanos().getAsLong())
+                    .isGreaterThanOrEqualTo(
+                            profile.startTime().orElseThrow().getEpochSecond() * 1_000_000_000L - 1_000_000_000L));
+            assertThat(records.report().isClean())
+                    .as(records.report().toString())
+                    .isTrue();
+        }
 
         // The run directory has our layout.
         for (String f : List.of(
