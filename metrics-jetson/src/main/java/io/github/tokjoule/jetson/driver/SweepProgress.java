@@ -29,6 +29,47 @@ public record SweepProgress(
         Optional<Duration> eta,
         String message) {
 
+    /**
+     * Renders the event as one status line, e.g.
+     * {@code 12/384 cells | 25W qwen3-0.6b gen64/ctx512 | elapsed 1:02:03 | ETA 5:10:00 | attempt 1}.
+     *
+     * @return the line
+     */
+    public String statusLine() {
+        StringBuilder sb = new StringBuilder()
+                .append(cellsDone)
+                .append('/')
+                .append(cellsTotal)
+                .append(" cells");
+        if (cell.isPresent()) {
+            CellKey c = cell.get();
+            sb.append(" | ")
+                    .append(c.modeLabel())
+                    .append(' ')
+                    .append(c.model())
+                    .append(" gen")
+                    .append(c.genTokens())
+                    .append("/ctx")
+                    .append(c.promptTokens());
+        } else if (modeLabel.isPresent() || model.isPresent()) {
+            sb.append(" |");
+            modeLabel.ifPresent(m -> sb.append(' ').append(m));
+            model.ifPresent(m -> sb.append(' ').append(m));
+        }
+        sb.append(" | elapsed ").append(clock(elapsed));
+        eta.ifPresent(e -> sb.append(" | ETA ").append(clock(e)));
+        if (!message.isEmpty()) {
+            sb.append(" | ").append(message);
+        }
+        return sb.toString();
+    }
+
+    /** {@code H:MM:SS}. */
+    static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
     /** What a progress event reports. */
     public enum Stage {
         /** The session started (cellsDone counts the cells already complete). */
