@@ -4,19 +4,20 @@ import io.github.tokjoule.jetson.driver.plan.CellKey;
 import java.nio.file.Path;
 
 /**
- * Where a run's files go (contracts: "our layout"):
+ * Where a run's files go (contracts: "our layout"). Everything only the driver needs is under {@code audit/}, so the
+ * run root holds only the manifest, the plan, the journal, the cell summary and one directory per power mode:
  *
  * <pre>{@code
  * <run>/manifest.json                          run manifest (zone, modes, models, lengths, backend, ...)
  * <run>/plan.json                              the plan, every default written out (resume reads it)
  * <run>/journal.jsonl                          the crash-safe journal
  * <run>/cells.csv                              per-cell status after each session
- * <run>/audit/<name>.json                      system snapshots
+ * <run>/audit/<name>.json                      system snapshots (driver only, like everything under audit/)
  * <run>/<MODE>/<model>/gen<G>/ctx<C>/          aiperf artifacts (profile_export_aiperf.json, profile_export.jsonl, ...)
  *                                              and tegrastats.log; FAILED (the reason) if the cell failed
  * <run>/<MODE>/<model>/FAILED                  the reason a model could not be served
- * <run>/logs/<MODE>/<model>/...                server, aiperf and tegrastats console logs
- * <run>/attempts/...                           artifacts of earlier attempts of re-run cells, kept for diagnosis
+ * <run>/audit/logs/<MODE>/<model>/...          server, aiperf and tegrastats console logs
+ * <run>/audit/attempts/...                     artifacts of earlier attempts of re-run cells, kept for diagnosis
  * }</pre>
  *
  * @since 0.1.0
@@ -97,12 +98,12 @@ public final class RunLayout {
     }
 
     /**
-     * Returns {@code <run>/logs}.
+     * Returns {@code <run>/audit/logs}.
      *
      * @return the path
      */
     public Path logsDir() {
-        return runDir.resolve("logs");
+        return auditDir().resolve("logs");
     }
 
     /**
@@ -128,7 +129,7 @@ public final class RunLayout {
     }
 
     /**
-     * Returns {@code <run>/logs/<MODE>/<model>}.
+     * Returns {@code <run>/audit/logs/<MODE>/<model>}.
      *
      * @param modeLabel the mode label
      * @param model the model name
@@ -169,7 +170,7 @@ public final class RunLayout {
     }
 
     /**
-     * Returns the console log of one aiperf attempt: {@code <run>/logs/<MODE>/<model>/gen<G>-ctx<C>-aiperf-<n>.log}.
+     * Returns the console log of one aiperf attempt: {@code <run>/audit/logs/<MODE>/<model>/gen<G>-ctx<C>-aiperf-<n>.log}.
      *
      * @param cell the cell
      * @param attempt the attempt, from 1
@@ -192,12 +193,12 @@ public final class RunLayout {
     }
 
     /**
-     * Returns {@code <run>/attempts/<relative>}: where an earlier attempt's files are moved.
+     * Returns {@code <run>/audit/attempts/<relative>}: where an earlier attempt's files are moved.
      *
      * @param relative the path relative to the run directory
      * @return the path
      */
     public Path attempts(Path relative) {
-        return runDir.resolve("attempts").resolve(relative);
+        return auditDir().resolve("attempts").resolve(relative);
     }
 }

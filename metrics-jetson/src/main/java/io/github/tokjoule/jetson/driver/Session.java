@@ -431,7 +431,7 @@ final class Session {
                 "server restarted (" + restartsUsed + " of " + budget + ")");
     }
 
-    /** Moves an earlier attempt's files out of the cell directory, into {@code <run>/attempts/...}. */
+    /** Moves an earlier attempt's files out of the cell directory, into {@code <run>/audit/attempts/...}. */
     private void prepareCellDir(CellKey key) throws IOException {
         Path dir = layout.cellDir(key);
         if (Files.isDirectory(dir)) {

@@ -72,7 +72,7 @@ class DryRunTest {
                         "SLEEP 45.0 s (between modes)",
                         "# 15W / m",
                         "START llama-server -m /g/m.gguf --host 127.0.0.1 --port 8080 -ngl 99 --parallel 1 -c 2560"
-                                + " --no-cache-prompt --cache-ram 0 >> /runs/r1/logs/15W/m/llama-server.log 2>&1",
+                                + " --no-cache-prompt --cache-ram 0 >> /runs/r1/audit/logs/15W/m/llama-server.log 2>&1",
                         "HTTP  GET http://127.0.0.1:8080/health every 2000 ms until 200 (at most 300 s)",
                         "HTTP  POST http://127.0.0.1:8080/v1/chat/completions (smoke test, ~32 prompt tokens,"
                                 + " max_tokens 32)",
@@ -83,7 +83,7 @@ class DryRunTest {
                         "# 15W/m/gen64/ctx128",
                         "HTTP  GET http://127.0.0.1:8080/health (alive? else restart, at most 1 per model)",
                         "START sudo -n tegrastats --interval 500 --logfile " + cell + "/tegrastats.log >>"
-                                + " /runs/r1/logs/15W/m/gen64-ctx128-tegrastats.log 2>&1",
+                                + " /runs/r1/audit/logs/15W/m/gen64-ctx128-tegrastats.log 2>&1",
                         "SLEEP until the first sample is in " + cell + "/tegrastats.log",
                         "RUN   aiperf profile --model m --streaming --endpoint-type chat --url http://127.0.0.1:8080"
                                 + " --tokenizer o/m --synthetic-input-tokens-mean 128 --synthetic-input-tokens-stddev 0"
@@ -91,7 +91,7 @@ class DryRunTest {
                                 + " --slice-duration 30 --random-seed 42 --request-timeout-seconds 180"
                                 + " --warmup-request-count 1 --extra-inputs ignore_eos:true --extra-inputs"
                                 + " min_tokens:64 --artifact-dir " + cell
-                                + " > /runs/r1/logs/15W/m/gen64-ctx128-aiperf-1.log 2>&1",
+                                + " > /runs/r1/audit/logs/15W/m/gen64-ctx128-aiperf-1.log 2>&1",
                         "SLEEP 1.0 s (two sampling intervals: a sample after the last request)",
                         "STOP  sudo -n tegrastats --interval 500 --logfile " + cell + "/tegrastats.log (SIGTERM to"
                                 + " this process only)",
@@ -118,10 +118,10 @@ class DryRunTest {
                 .contains(
                         "WRITE 1 > " + compact,
                         "HTTP  GET http://127.0.0.1:11434/api/tags; if nothing answers:",
-                        "START OLLAMA_HOST=127.0.0.1:11434 ollama serve >> /r/logs/ollama-serve.log 2>&1",
-                        "WRITE /r/logs/15W/m/Modelfile (FROM /g/m.gguf, PARAMETER num_ctx 2560)",
-                        "RUN   OLLAMA_HOST=127.0.0.1:11434 ollama create local-m -f /r/logs/15W/m/Modelfile >"
-                                + " /r/logs/15W/m/ollama-create.log 2>&1",
+                        "START OLLAMA_HOST=127.0.0.1:11434 ollama serve >> /r/audit/logs/ollama-serve.log 2>&1",
+                        "WRITE /r/audit/logs/15W/m/Modelfile (FROM /g/m.gguf, PARAMETER num_ctx 2560)",
+                        "RUN   OLLAMA_HOST=127.0.0.1:11434 ollama create local-m -f /r/audit/logs/15W/m/Modelfile >"
+                                + " /r/audit/logs/15W/m/ollama-create.log 2>&1",
                         "HTTP  POST http://127.0.0.1:11434/api/generate {\"model\":\"local-m\",\"prompt\":\"hi\","
                                 + "\"options\":{\"num_predict\":1}} (warm-up)",
                         "HTTP  GET http://127.0.0.1:11434/api/tags (alive?)",

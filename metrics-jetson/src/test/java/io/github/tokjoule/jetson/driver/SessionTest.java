@@ -161,7 +161,7 @@ class SessionTest {
                         "aiperf exited with code 2",
                         "aiperf timed out; no profile_export_aiperf.json");
         // The first attempts' files were moved aside before the retries.
-        assertThat(run.resolve("attempts/15W/m/gen4/ctx2-1/profile_export_aiperf.json"))
+        assertThat(run.resolve("audit/attempts/15W/m/gen4/ctx2-1/profile_export_aiperf.json"))
                 .isRegularFile();
         assertThat(Files.readAllLines(run.resolve("cells.csv"))).contains("15W,m,4,2,ok,2,0,");
     }
@@ -228,7 +228,7 @@ class SessionTest {
         assertThat(again.status()).isEqualTo(SweepOutcome.Status.COMPLETED);
         assertThat(again.cellsRun()).containsExactly(new CellKey("15W", "m", 4, 1));
         assertThat(run.resolve("15W/m/FAILED")).doesNotExist();
-        assertThat(run.resolve("attempts/15W/m/FAILED-1")).isRegularFile();
+        assertThat(run.resolve("audit/attempts/15W/m/FAILED-1")).isRegularFile();
     }
 
     @Test

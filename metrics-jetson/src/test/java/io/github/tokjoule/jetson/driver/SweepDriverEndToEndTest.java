@@ -208,6 +208,12 @@ class SweepDriverEndToEndTest {
         }
 
         // The run directory has our layout.
+        try (java.util.stream.Stream<Path> root = Files.list(rig.runDir())) {
+            assertThat(root.map(p -> p.getFileName().toString()))
+                    .as("the run root: the contract's files, audit/ and one directory per mode")
+                    .containsExactlyInAnyOrder(
+                            "manifest.json", "plan.json", "journal.jsonl", "cells.csv", "audit", "15W", "25W");
+        }
         for (String f : List.of(
                 "manifest.json",
                 "plan.json",
@@ -327,11 +333,11 @@ class SweepDriverEndToEndTest {
         assertThat(retry.get("ctx")).isEqualTo(32L);
         assertThat(retry.get("reason").toString()).isEqualTo("1 of 3 requests succeeded, 2 failed (tolerance 0)");
         // The failed attempt's files are kept outside the analysed layout.
-        assertThat(rig.runDir().resolve("attempts/15W/alpha/gen4/ctx32-1/profile_export_aiperf.json"))
+        assertThat(rig.runDir().resolve("audit/attempts/15W/alpha/gen4/ctx32-1/profile_export_aiperf.json"))
                 .isRegularFile();
         assertThat(rig.runDir().resolve("15W/alpha/gen4/ctx32/FAILED")).doesNotExist();
         assertThat(rig.progressStages()).contains("SERVER_RESTARTED");
-        assertThat(Files.readString(rig.runDir().resolve("logs/15W/alpha/llama-server.log")))
+        assertThat(Files.readString(rig.runDir().resolve("audit/logs/15W/alpha/llama-server.log")))
                 .contains("simulated crash after 9 requests");
         assertThat(runner.liveProcesses()).isEmpty();
     }
@@ -405,7 +411,7 @@ class SweepDriverEndToEndTest {
         assertThat(JournalReplay.read(rig.runDir().resolve("journal.jsonl")).okCells())
                 .hasSize(4);
         // The interrupted attempt's partial files were moved aside.
-        assertThat(rig.runDir().resolve("attempts").resolve(hung.relativeDir() + "-1"))
+        assertThat(rig.runDir().resolve("audit/attempts").resolve(hung.relativeDir() + "-1"))
                 .isDirectory();
     }
 
@@ -506,15 +512,19 @@ class SweepDriverEndToEndTest {
                                 "create",
                                 "local-alpha",
                                 "-f",
-                                rig.runDir().resolve("logs/15W/alpha/Modelfile").toString()),
+                                rig.runDir()
+                                        .resolve("audit/logs/15W/alpha/Modelfile")
+                                        .toString()),
                         List.of("stop", "local-alpha"),
                         List.of(
                                 "create",
                                 "local-beta",
                                 "-f",
-                                rig.runDir().resolve("logs/15W/beta/Modelfile").toString()),
+                                rig.runDir()
+                                        .resolve("audit/logs/15W/beta/Modelfile")
+                                        .toString()),
                         List.of("stop", "local-beta"));
-        assertThat(Files.readString(rig.runDir().resolve("logs/15W/alpha/Modelfile")))
+        assertThat(Files.readString(rig.runDir().resolve("audit/logs/15W/alpha/Modelfile")))
                 .isEqualTo("FROM " + rig.models.resolve("alpha.gguf") + "\nPARAMETER num_ctx 256\n");
         List<String> aiperf = argvs(rig.fakes, "aiperf").get(1);
         assertThat(aiperf).contains("local-alpha", "--use-legacy-max-tokens").doesNotContain("--extra-inputs");
