@@ -276,7 +276,8 @@ final class LineScanner {
     private int engine(int p, int k, boolean required) {
         int q = skipSpaces(k);
         if (q >= end) {
-            return fail(name(p, k) + ": no value (truncated line?)", q);
+            // A bare name ends the line: a known field lost its value (truncation); anything else is kept.
+            return required ? fail(name(p, k) + ": no value (truncated line?)", q) : unknown(p, k, p, k);
         }
         int e = tokenEnd(q);
         char c = buf[q];
