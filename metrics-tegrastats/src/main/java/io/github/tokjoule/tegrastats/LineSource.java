@@ -132,9 +132,6 @@ abstract class LineSource implements Closeable {
 
         private boolean fill() throws IOException {
             int r = in.read(buf, 0, buf.length);
-            while (r == 0) {
-                r = in.read(buf, 0, buf.length);
-            }
             if (r < 0) {
                 eof = true;
                 pos = 0;
@@ -230,9 +227,6 @@ abstract class LineSource implements Closeable {
 
         private boolean fill() throws IOException {
             int r = in.read(buf, 0, buf.length);
-            while (r == 0) {
-                r = in.read(buf, 0, buf.length);
-            }
             if (r < 0) {
                 eof = true;
                 pos = 0;

@@ -487,8 +487,8 @@ class CorpusFirstLineTest {
     private static void rails(TegrastatsSample s, RailUnit unit, String... expected) {
         assertThat(s.railCount()).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            String[] nameValues = expected[i].split(" ");
-            String[] v = nameValues[1].split("/");
+            String[] nameValues = expected[i].split(" ", -1);
+            String[] v = nameValues[1].split("/", -1);
             assertThat(s.railName(i)).isEqualTo(nameValues[0]);
             assertThat(s.railMilliwatts(i)).as(expected[i]).isEqualTo(Double.parseDouble(v[0]));
             assertThat(s.railAverageMilliwatts(i)).as(expected[i]).isEqualTo(Double.parseDouble(v[1]));

@@ -191,29 +191,49 @@ public final class SampleTimes {
         return sequences.length;
     }
 
-    /** Sum of stamp increments over sum of sequence increments, for consecutive stamps 0–60 s apart. */
+    /**
+     * Sum of stamp increments over sum of sequence increments, over consecutive stamped samples whose increment is
+     * not negative and at most {@code max(2 s, 3 × the median increment)} per period, so that restarts and pauses do
+     * not count.
+     */
     static double estimatePeriod(long[] sequences, long[] seconds) {
+        long[] steps = new long[seconds.length];
+        int m = 0;
+        int last = -1;
+        for (int i = 0; i < seconds.length; i++) {
+            if (seconds[i] == NO_STAMP) {
+                continue;
+            }
+            if (last >= 0 && seconds[i] >= seconds[last]) {
+                steps[m++] = seconds[i] - seconds[last];
+            }
+            last = i;
+        }
+        if (m == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = java.util.Arrays.copyOf(steps, m);
+        java.util.Arrays.sort(sorted);
+        long limit = Math.max(2, 3 * sorted[m / 2]);
         long sumSeconds = 0;
         long sumSequence = 0;
-        int last = -1;
+        last = -1;
         for (int i = 0; i < seconds.length; i++) {
             if (seconds[i] == NO_STAMP) {
                 continue;
             }
             if (last >= 0) {
                 long ds = seconds[i] - seconds[last];
-                if (ds >= 0 && ds <= 60) {
+                long dq = sequences[i] - sequences[last];
+                if (ds >= 0 && ds <= limit * dq) {
                     sumSeconds += ds;
-                    sumSequence += sequences[i] - sequences[last];
+                    sumSequence += dq;
                 }
             }
             last = i;
         }
-        if (sumSequence == 0) {
-            return Double.NaN;
-        }
         if (sumSeconds == 0) {
-            // every stamp in one second: the period is at most 1 s over the samples seen
+            // every counted stamp in one second: the period is at most 1 s over the samples seen
             return 1.0 / (sumSequence + 1);
         }
         return (double) sumSeconds / sumSequence;
@@ -305,7 +325,8 @@ public final class SampleTimes {
 
     /**
      * Returns the mean period seen in the stamps: the sum of the stamp increments over the sum of the sequence
-     * increments (consecutive stamps 0–60 s apart). For the corpus AGX Orin log, {@code --interval 500}: 2147 s over
+     * increments, over consecutive stamps that neither go backward nor jump by more than {@code max(2 s, 3 × the
+     * median increment)} per period (restarts and pauses do not count). For the corpus AGX Orin log, {@code --interval 500}: 2147 s over
      * 4110 periods = 0.5224 s.
      *
      * @return seconds, NaN for periodic times or when fewer than two samples are stamped

@@ -6,9 +6,8 @@ import java.time.Duration;
  * Parameters of the period-and-phase fit.
  *
  * <p>The period of every segment is searched in {@code [minPeriodFactor, maxPeriodFactor] × reference}, where the
- * reference is the nominal interval ({@code tegrastats --interval}) when given, or else the mean period of the log:
- * the sum of the stamp increments over the sum of the sequence increments, over consecutive stamped samples no more
- * than 60 s apart. tegrastats sleeps the interval after each sample, so the real period is a few percent above the
+ * reference is the nominal interval ({@code tegrastats --interval}) when given, or else the mean period of the log
+ * ({@link SampleTimes#estimatedPeriodSeconds()}). tegrastats sleeps the interval after each sample, so the real period is a few percent above the
  * nominal one (522 ms for {@code --interval 500} in the corpus AGX Orin log).
  *
  * @param nominalIntervalNanos the nominal interval in nanoseconds, or 0 to estimate the reference from the stamps
