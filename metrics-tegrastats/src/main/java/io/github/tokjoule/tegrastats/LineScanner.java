@@ -38,9 +38,43 @@ final class LineScanner {
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
     private static final int FAIL = -1;
+    // RailUnit ordinals, stored in a byte per rail
+    private static final int RAIL_UNITLESS = 0;
+    private static final int RAIL_MILLIWATTS = 1;
+    private static final int RAIL_WATTS = 2;
+    private static final long[] LONG_POW10 = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
+    };
     private static final double[] POW10 = {
         1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18
     };
+
+    /** Letters, digits and '_': the characters of a field name. */
+    private static final boolean[] IDENT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENT[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+    }
 
     // ---- results of the last scan (read by TegrastatsSample's constructor)
     long printedLocalSecond;
@@ -80,9 +114,16 @@ final class LineScanner {
 
     // ---- state
     private final NameTable names = new NameTable();
+    private final PositionalNames engineNameCache = new PositionalNames(names);
+    private final PositionalNames tempNameCache = new PositionalNames(names);
+    private final PositionalNames railNameCache = new PositionalNames(names);
     private String[] lastEngineNames = new String[0];
     private String[] lastTempNames = new String[0];
     private String[] lastRailNames = new String[0];
+    private long scanId;
+    private long lastEngineScan = -2;
+    private long lastTempScan = -2;
+    private long lastRailScan = -2;
     private char[] buf = new char[0];
     private int start;
     private int end;
@@ -102,6 +143,7 @@ final class LineScanner {
      *     {@link #problem} says why
      */
     LineKind scan(char[] chars, int from, int to) {
+        scanId++;
         this.buf = chars;
         int p = from;
         int e = to;
@@ -182,6 +224,9 @@ final class LineScanner {
         railCount = 0;
         unknownCount = 0;
         problem = null;
+        engineNameCache.reset();
+        tempNameCache.reset();
+        railNameCache.reset();
         seenCpu = false;
         seenMts = false;
     }
@@ -195,23 +240,19 @@ final class LineScanner {
             if (p >= end) {
                 return true;
             }
-            int e = tokenEnd(p);
-            char c = buf[p];
-            if (isLetter(c)) {
-                int k = identEnd(p, e);
-                if (k == e) {
+            if (isLetter(buf[p])) {
+                int k = identEnd(p, end);
+                if (endsToken(k)) {
                     p = field(p, k);
-                } else if (buf[k] == '@' && startsNumber(k + 1, e)) {
-                    p = temperature(p, k, e);
+                } else if (buf[k] == '@' && startsNumber(k + 1, end)) {
+                    p = temperature(p, k);
                 } else {
+                    int e = tokenEnd(k);
                     int at = indexOf('@', k, e);
-                    if (at >= 0 && startsNumber(at + 1, e)) {
-                        p = temperature(p, at, e);
-                    } else {
-                        p = unknown(p, e, p, e);
-                    }
+                    p = at >= 0 && startsNumber(at + 1, e) ? temperature(p, at) : unknown(p, e, p, e);
                 }
             } else {
+                int e = tokenEnd(p);
                 p = unknown(p, e, p, e);
             }
             if (p < 0) {
@@ -223,42 +264,47 @@ final class LineScanner {
     /** A bare identifier {@code buf[p, k)} followed by its value, if any. */
     private int field(int p, int k) {
         int n = k - p;
-        switch (n) {
-            case 3:
-                if (is(p, "RAM")) {
+        // dispatch on the first letter, so that the common engine names cost one comparison
+        switch (buf[p]) {
+            case 'R':
+                if (n == 3 && is(p, "RAM")) {
                     return memory(p, k, RAM_USED);
                 }
-                if (is(p, "CPU") || is(p, "cpu")) {
+                break;
+            case 'S':
+                if (n == 4 && is(p, "SWAP")) {
+                    return memory(p, k, SWAP_USED);
+                }
+                break;
+            case 'I':
+                if (n == 4 && is(p, "IRAM")) {
+                    return memory(p, k, IRAM_USED);
+                }
+                break;
+            case 'C':
+            case 'c':
+                if (n == 3 && (is(p, "CPU") || is(p, "cpu"))) {
                     int q = skipSpaces(k);
                     if (q < end && buf[q] == '[') {
                         return cpu(p, q);
                     }
-                } else if (is(p, "MTS")) {
+                }
+                break;
+            case 'M':
+                if (n == 3 && is(p, "MTS")) {
                     return mts(p, k);
-                } else if (is(p, "EMC")) {
+                }
+                break;
+            case 'E':
+                if ((n == 3 && is(p, "EMC")) || (n == 8 && is(p, "EMC_FREQ"))) {
                     return engine(p, k, true);
-                } else if (is(p, "EDP")) {
+                }
+                if (n == 3 && is(p, "EDP")) {
                     return edp(p, k);
                 }
                 break;
-            case 4:
-                if (is(p, "SWAP")) {
-                    return memory(p, k, SWAP_USED);
-                }
-                if (is(p, "IRAM")) {
-                    return memory(p, k, IRAM_USED);
-                }
-                if (is(p, "GR3D")) {
-                    return engine(p, k, true);
-                }
-                break;
-            case 8:
-                if (is(p, "EMC_FREQ")) {
-                    return engine(p, k, true);
-                }
-                break;
-            case 9:
-                if (is(p, "GR3D_FREQ")) {
+            case 'G':
+                if ((n == 4 && is(p, "GR3D")) || (n == 9 && is(p, "GR3D_FREQ"))) {
                     return engine(p, k, true);
                 }
                 break;
@@ -269,7 +315,8 @@ final class LineScanner {
     }
 
     /**
-     * A name followed by an engine or rail value. {@code required}: a known field whose value must parse.
+     * A name followed by an engine or rail value. {@code required}: a known field whose value must parse. The value
+     * is parsed in place and its end checked afterwards, so that each character is read once.
      *
      * @return the position after the field, or {@link #FAIL}
      */
@@ -279,44 +326,44 @@ final class LineScanner {
             // A bare name ends the line: a known field lost its value (truncation); anything else is kept.
             return required ? fail(name(p, k) + ": no value (truncated line?)", q) : unknown(p, k, p, k);
         }
-        int e = tokenEnd(q);
         char c = buf[q];
         if (isDigit(c)) {
-            int r = digitsEnd(q, e);
-            char next = r < e ? buf[r] : ' ';
-            boolean milliwatts = next == 'm' && r + 1 < e && buf[r + 1] == 'W';
-            if (next == '/' || next == 'W' || milliwatts || (next == '.' && indexOf('/', r, e) >= 0)) {
-                return rail(p, k, q, e);
+            int r = digitsEnd(q, end);
+            char next = r < end ? buf[r] : ' ';
+            boolean milliwatts = next == 'm' && r + 1 < end && buf[r + 1] == 'W';
+            if (next == '/' || next == 'W' || milliwatts || (next == '.' && indexOf('/', r, tokenEnd(r)) >= 0)) {
+                return rail(p, k, q);
             }
             if (next == '%') {
                 if (!integer(q, r, MAX_INT_DIGITS)) {
                     return fail(name(p, k) + ": load too long", q);
                 }
                 int load = (int) num;
-                if (r + 1 == e) {
-                    return addEngine(p, k, false, load, -1, -1, false) ? e : FAIL;
+                if (endsToken(r + 1)) {
+                    return addEngine(p, k, false, load, -1, -1, false) ? r + 1 : FAIL;
                 }
                 if (buf[r + 1] == '@') {
-                    return frequencies(p, k, load, r + 2, e);
+                    return frequencies(p, k, load, r + 2);
                 }
                 return fail(name(p, k) + ": expected '@' or the end of the value after the load", r + 1);
             }
-            if (r == e) {
+            if (isSpace(next)) {
                 if (!integer(q, r, MAX_INT_DIGITS)) {
                     return fail(name(p, k) + ": number too long", q);
                 }
-                return addEngine(p, k, false, -1, (int) num, -1, false) ? e : FAIL;
+                return addEngine(p, k, false, -1, (int) num, -1, false) ? r : FAIL;
             }
             if (required) {
                 return fail(name(p, k) + ": unexpected value", q);
             }
+            int e = tokenEnd(r);
             return unknown(p, k, p, e);
         }
         if (c == '@') {
-            return frequencies(p, k, -1, q + 1, e);
+            return frequencies(p, k, -1, q + 1);
         }
-        if (e - q == 3 && is(q, "off")) {
-            return addEngine(p, k, true, -1, -1, -1, false) ? e : FAIL;
+        if (is(q, "off") && endsToken(q + 3)) {
+            return addEngine(p, k, true, -1, -1, -1, false) ? q + 3 : FAIL;
         }
         if (required) {
             return fail(name(p, k) + ": expected a load or a frequency", q);
@@ -325,40 +372,37 @@ final class LineScanner {
             // a name with no value (EDP-like words, or a token we do not know): keep it, go on from the next token
             return unknown(p, k, p, k);
         }
-        return unknown(p, k, p, e);
+        return unknown(p, k, p, tokenEnd(q));
     }
 
-    /** {@code @F} or {@code @[F,F,…]} starting at {@code q} (after the '@'), ending the token at {@code e}. */
-    private int frequencies(int p, int k, int load, int q, int e) {
-        if (q >= e) {
+    /** {@code @F} or {@code @[F,F,…]} starting at {@code q} (after the '@'), which must end the token. */
+    private int frequencies(int p, int k, int load, int q) {
+        if (endsToken(q)) {
             return fail(name(p, k) + ": no frequency after '@'", q);
         }
         if (buf[q] != '[') {
-            int r = digitsEnd(q, e);
-            if (r == q || r != e) {
+            int r = digitsEnd(q, end);
+            if (r == q || !endsToken(r)) {
                 return fail(name(p, k) + ": expected a frequency in MHz after '@'", q);
             }
             if (!integer(q, r, MAX_INT_DIGITS)) {
                 return fail(name(p, k) + ": frequency too long", q);
             }
-            return addEngine(p, k, false, load, (int) num, -1, false) ? e : FAIL;
+            return addEngine(p, k, false, load, (int) num, -1, false) ? r : FAIL;
         }
         int first = engineFreqStart[engineCount];
         int count = 0;
         int i = q + 1;
         while (true) {
             int item;
-            if (i < e && isDigit(buf[i])) {
-                int r = digitsEnd(i, e);
+            if (i < end && isDigit(buf[i])) {
+                int r = digitsEnd(i, end);
                 if (!integer(i, r, MAX_INT_DIGITS)) {
                     return fail(name(p, k) + ": frequency too long", i);
                 }
                 item = (int) num;
                 i = r;
-            } else if (i + 3 <= e && is(i, "off")) {
-                item = -1;
-                i += 3;
-            } else if (i + 3 <= e && is(i, "N/A")) {
+            } else if (is(i, "off") || is(i, "N/A")) {
                 item = -1;
                 i += 3;
             } else {
@@ -369,19 +413,19 @@ final class LineScanner {
             }
             ensureFreqs(first + count + 1);
             engineFreqs[first + count++] = item;
-            if (i < e && buf[i] == ',') {
+            if (i < end && buf[i] == ',') {
                 i++;
-            } else if (i < e && buf[i] == ']') {
+            } else if (i < end && buf[i] == ']') {
                 i++;
                 break;
             } else {
                 return fail(name(p, k) + ": unclosed frequency list", i);
             }
         }
-        if (i != e) {
+        if (!endsToken(i)) {
             return fail(name(p, k) + ": unexpected text after the frequency list", i);
         }
-        return addEngine(p, k, false, load, -1, count, true) ? e : FAIL;
+        return addEngine(p, k, false, load, -1, count, true) ? i : FAIL;
     }
 
     /**
@@ -401,7 +445,7 @@ final class LineScanner {
             engineLoad = Arrays.copyOf(engineLoad, n);
             engineFreqStart = Arrays.copyOf(engineFreqStart, n + 1);
         }
-        engineNames[i] = names.intern(buf, p, k);
+        engineNames[i] = engineNameCache.get(i, buf, p, k);
         engineFlags[i] =
                 (byte) ((off ? TegrastatsSample.ENGINE_OFF : 0) | (bracketed ? TegrastatsSample.ENGINE_BRACKETED : 0));
         engineLoad[i] = load;
@@ -425,39 +469,49 @@ final class LineScanner {
         }
     }
 
-    /** {@code NAME cur[unit]/avg[unit][/max[unit]]}, the value token being {@code buf[q, e)}. */
-    private int rail(int p, int k, int q, int e) {
+    /** {@code NAME cur[unit]/avg[unit][/max[unit]]}, the value starting at {@code q}. */
+    private int rail(int p, int k, int q) {
         if (railCount >= MAX_ITEMS) {
             return fail("more than " + MAX_ITEMS + " rails", p);
         }
         int i = q;
-        double[] values = {Double.NaN, Double.NaN, Double.NaN};
+        double current = Double.NaN;
+        double average = Double.NaN;
+        double max = Double.NaN;
         int unit = -1;
         int n = 0;
+        int r;
         while (true) {
-            int r = decimal(i, e, false);
+            r = decimal(i, end, false);
             if (r == FAIL) {
                 return fail("rail " + name(p, k) + ": expected a power value", i);
             }
             double v = dec;
-            int u = RailUnit.UNITLESS.ordinal();
-            if (r < e && buf[r] == 'm') {
-                if (r + 1 < e && buf[r + 1] == 'W') {
-                    u = RailUnit.MILLIWATTS.ordinal();
+            int u = RAIL_UNITLESS;
+            if (r < end && buf[r] == 'm') {
+                if (r + 1 < end && buf[r + 1] == 'W') {
+                    u = RAIL_MILLIWATTS;
                     r += 2;
                 } else {
                     return fail("rail " + name(p, k) + ": expected 'mW'", r);
                 }
-            } else if (r < e && buf[r] == 'W') {
-                u = RailUnit.WATTS.ordinal();
+            } else if (r < end && buf[r] == 'W') {
+                u = RAIL_WATTS;
                 v *= 1000;
                 r++;
             }
             if (unit < 0) {
                 unit = u;
             }
-            values[n++] = v;
-            if (r == e) {
+            if (n == 0) {
+                current = v;
+            } else if (n == 1) {
+                average = v;
+            } else {
+                max = v;
+            }
+            n++;
+            if (endsToken(r)) {
                 break;
             }
             if (buf[r] != '/' || n == 3) {
@@ -466,7 +520,7 @@ final class LineScanner {
             i = r + 1;
         }
         if (n < 2) {
-            return fail("rail " + name(p, k) + ": the running average after '/' is missing", e);
+            return fail("rail " + name(p, k) + ": the running average after '/' is missing", r);
         }
         if (railCount == railNames.length) {
             int m = railNames.length * 2;
@@ -477,35 +531,35 @@ final class LineScanner {
             railUnits = Arrays.copyOf(railUnits, m);
         }
         int j = railCount++;
-        railNames[j] = names.intern(buf, p, k);
-        railCurrent[j] = values[0];
-        railAverage[j] = values[1];
-        railMax[j] = values[2];
+        railNames[j] = railNameCache.get(j, buf, p, k);
+        railCurrent[j] = current;
+        railAverage[j] = average;
+        railMax[j] = max;
         railUnits[j] = (byte) unit;
-        return e;
+        return r;
     }
 
-    /** {@code NAME@cur C[/max C]}: name {@code buf[p, at)}, token ends at {@code e}. */
-    private int temperature(int p, int at, int e) {
+    /** {@code NAME@cur C[/max C]}: name {@code buf[p, at)}; the value must end the token. */
+    private int temperature(int p, int at) {
         if (tempCount >= MAX_ITEMS) {
             return fail("more than " + MAX_ITEMS + " temperatures", p);
         }
-        int r = decimal(at + 1, e, true);
-        if (r == FAIL || r >= e || buf[r] != 'C') {
+        int r = decimal(at + 1, end, true);
+        if (r == FAIL || r >= end || buf[r] != 'C') {
             return fail("temperature " + name(p, at) + ": expected degrees followed by 'C'", at + 1);
         }
         double current = dec;
         double max = Double.NaN;
         r++;
-        if (r < e && buf[r] == '/') {
-            int r2 = decimal(r + 1, e, true);
-            if (r2 == FAIL || r2 >= e || buf[r2] != 'C') {
+        if (r < end && buf[r] == '/') {
+            int r2 = decimal(r + 1, end, true);
+            if (r2 == FAIL || r2 >= end || buf[r2] != 'C') {
                 return fail("temperature " + name(p, at) + ": expected a second value followed by 'C'", r + 1);
             }
             max = dec;
             r = r2 + 1;
         }
-        if (r != e) {
+        if (!endsToken(r)) {
             return fail("temperature " + name(p, at) + ": unexpected text after the value", r);
         }
         if (tempCount == tempNames.length) {
@@ -515,10 +569,10 @@ final class LineScanner {
             tempMax = Arrays.copyOf(tempMax, m);
         }
         int j = tempCount++;
-        tempNames[j] = names.intern(buf, p, at);
+        tempNames[j] = tempNameCache.get(j, buf, p, at);
         tempCurrent[j] = current;
         tempMax[j] = max;
-        return e;
+        return r;
     }
 
     /** {@code RAM|SWAP|IRAM used/total UNIT [(lfb|cached …)]}; {@code slot} is the first of the field's slots. */
@@ -910,17 +964,14 @@ final class LineScanner {
 
     // ------------------------------------------------------------------ numbers
 
-    /** Parses the digits {@code buf[p, r)} into {@link #num}; {@code false} if there are more than {@code max}. */
-    private boolean integer(int p, int r, int max) {
-        if (r - p > max) {
-            return false;
-        }
-        long v = 0;
-        for (int i = p; i < r; i++) {
-            v = v * 10 + (buf[i] - '0');
-        }
-        num = v;
-        return true;
+    /**
+     * Checks the digits {@code buf[p, r)} just scanned by {@link #digitsEnd}, whose value is already in {@link #num}
+     * (no other number may be scanned in between).
+     *
+     * @return {@code false} if there are more than {@code max} digits
+     */
+    private static boolean integer(int p, int r, int max) {
+        return r - p <= max;
     }
 
     /**
@@ -939,11 +990,8 @@ final class LineScanner {
         if (r == i) {
             return FAIL;
         }
-        long mantissa = 0;
+        long mantissa = num;
         int digits = r - i;
-        for (int j = i; j < r; j++) {
-            mantissa = mantissa * 10 + (buf[j] - '0');
-        }
         int fraction = 0;
         if (r < e && buf[r] == '.') {
             int f = digitsEnd(r + 1, e);
@@ -952,8 +1000,8 @@ final class LineScanner {
             }
             fraction = f - r - 1;
             digits += fraction;
-            for (int j = r + 1; j < f && digits <= MAX_LONG_DIGITS; j++) {
-                mantissa = mantissa * 10 + (buf[j] - '0');
+            if (digits <= MAX_LONG_DIGITS) {
+                mantissa = mantissa * LONG_POW10[fraction] + num;
             }
             r = f;
         }
@@ -966,11 +1014,19 @@ final class LineScanner {
         return r;
     }
 
+    /** Scans the digits at {@code p} (before {@code e}) and leaves their value in {@link #num}; returns the end. */
     private int digitsEnd(int p, int e) {
         int i = p;
-        while (i < e && isDigit(buf[i])) {
+        long v = 0;
+        while (i < e) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d; // wraps beyond 18 digits, which integer() and decimal() refuse anyway
             i++;
         }
+        num = v;
         return i;
     }
 
@@ -1062,12 +1118,16 @@ final class LineScanner {
         int i = p;
         while (i < e) {
             char c = buf[i];
-            if (!(isLetter(c) || isDigit(c) || c == '_')) {
+            if (c >= 128 || !IDENT[c]) {
                 break;
             }
             i++;
         }
         return i;
+    }
+
+    private boolean endsToken(int i) {
+        return i >= end || isSpace(buf[i]);
     }
 
     private static boolean isSpace(char c) {
@@ -1085,35 +1145,34 @@ final class LineScanner {
     // ------------------------------------------------------------------ snapshots for the sample
 
     String[] engineNamesSnapshot() {
-        lastEngineNames = snapshot(engineNames, engineCount, lastEngineNames);
+        if (!reusable(engineNameCache, lastEngineNames, engineCount, lastEngineScan)) {
+            lastEngineNames = Arrays.copyOf(engineNames, engineCount);
+        }
+        lastEngineScan = scanId;
         return lastEngineNames;
     }
 
     String[] tempNamesSnapshot() {
-        lastTempNames = snapshot(tempNames, tempCount, lastTempNames);
+        if (!reusable(tempNameCache, lastTempNames, tempCount, lastTempScan)) {
+            lastTempNames = Arrays.copyOf(tempNames, tempCount);
+        }
+        lastTempScan = scanId;
         return lastTempNames;
     }
 
     String[] railNamesSnapshot() {
-        lastRailNames = snapshot(railNames, railCount, lastRailNames);
+        if (!reusable(railNameCache, lastRailNames, railCount, lastRailScan)) {
+            lastRailNames = Arrays.copyOf(railNames, railCount);
+        }
+        lastRailScan = scanId;
         return lastRailNames;
     }
 
-    /** Returns {@code last} when it holds the same interned names, so consecutive samples share one array. */
-    @SuppressWarnings("ReferenceEquality") // names are interned: identity is the intended, cheaper comparison
-    private static String[] snapshot(String[] current, int count, String[] last) {
-        if (last.length == count) {
-            boolean same = true;
-            for (int i = 0; i < count; i++) {
-                if (last[i] != current[i]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) {
-                return last;
-            }
-        }
-        return Arrays.copyOf(current, count);
+    /**
+     * The previous line's names can be shared by this sample when that line made the last snapshot (so the cache
+     * holds exactly its names) and every name of this line hit the cache at its position.
+     */
+    private boolean reusable(PositionalNames cache, String[] last, int count, long lastScan) {
+        return lastScan == scanId - 1 && last.length == count && cache.allHit();
     }
 }

@@ -39,6 +39,7 @@ public final class TegrastatsSample {
     static final byte ENGINE_OFF = 1;
     static final byte ENGINE_BRACKETED = 2;
     private static final RailUnit[] RAIL_UNITS = RailUnit.values();
+    private static final String[] NO_STRINGS = new String[0];
     private static final SizeUnit[] SIZE_UNITS = SizeUnit.values();
 
     private final long lineNumber;
@@ -128,8 +129,8 @@ public final class TegrastatsSample {
         this.railAverage = Arrays.copyOf(s.railAverage, s.railCount);
         this.railMax = Arrays.copyOf(s.railMax, s.railCount);
         this.railUnits = Arrays.copyOf(s.railUnits, s.railCount);
-        this.unknownNames = Arrays.copyOf(s.unknownNames, s.unknownCount);
-        this.unknownTexts = Arrays.copyOf(s.unknownTexts, s.unknownCount);
+        this.unknownNames = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownNames, s.unknownCount);
+        this.unknownTexts = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownTexts, s.unknownCount);
     }
 
     /** {@return the 1-based number of the line in its input, or 0 for a line parsed on its own} */
