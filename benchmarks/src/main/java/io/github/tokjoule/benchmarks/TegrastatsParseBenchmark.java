@@ -119,6 +119,32 @@ public class TegrastatsParseBenchmark {
         return n;
     }
 
+    /**
+     * A floor, not a parser: read the lines as {@link #linesCount()} does and add up every run of digits. Any parser
+     * that reads every number (about 80 numbers, 170 digits in a 512-character AGX Orin line) pays at least this.
+     */
+    @Benchmark
+    public long sumEveryNumber() throws IOException {
+        long acc = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                long v = 0;
+                for (int i = 0, n = line.length(); i < n; i++) {
+                    int d = line.charAt(i) - '0';
+                    if (d >= 0 && d <= 9) {
+                        v = v * 10 + d;
+                    } else {
+                        acc += v;
+                        v = 0;
+                    }
+                }
+                acc += v;
+            }
+        }
+        return acc;
+    }
+
     /** For contrast: BufferedReader lines and one java.util.regex per field, as jetson_stats does it. */
     @Benchmark
     public long regexPerField(Blackhole bh) throws IOException {
