@@ -45,8 +45,13 @@ public enum BoardProfile {
     THOR("Thor", RailSelection.rail("VIN"), RailSelection.sum("VDD_GPU", "VDD_CPU_SOC_MSS"), true);
 
     private final String label;
+
+    @SuppressWarnings("ImmutableEnumChecker") // RailSelection is immutable: final fields, unmodifiable lists
     private final RailSelection total;
+
+    @SuppressWarnings("ImmutableEnumChecker") // as above
     private final RailSelection compute;
+
     private final boolean totalMeasured;
 
     BoardProfile(String label, RailSelection total, RailSelection compute, boolean totalMeasured) {

@@ -38,7 +38,11 @@ final class LineScanner {
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
     private static final int FAIL = -1;
-    // RailUnit ordinals, stored in a byte per rail
+    // SizeUnit and RailUnit constants in declaration order, stored in a byte per field (TegrastatsSample maps back)
+    private static final int UNIT_BYTES = 0;
+    private static final int UNIT_KILOBYTES = 1;
+    private static final int UNIT_MEGABYTES = 2;
+    private static final int UNIT_GIGABYTES = 3;
     private static final int RAIL_UNITLESS = 0;
     private static final int RAIL_MILLIWATTS = 1;
     private static final int RAIL_WATTS = 2;
@@ -266,50 +270,50 @@ final class LineScanner {
         int n = k - p;
         // dispatch on the first letter, so that the common engine names cost one comparison
         switch (buf[p]) {
-            case 'R':
+            case 'R' -> {
                 if (n == 3 && is(p, "RAM")) {
                     return memory(p, k, RAM_USED);
                 }
-                break;
-            case 'S':
+            }
+            case 'S' -> {
                 if (n == 4 && is(p, "SWAP")) {
                     return memory(p, k, SWAP_USED);
                 }
-                break;
-            case 'I':
+            }
+            case 'I' -> {
                 if (n == 4 && is(p, "IRAM")) {
                     return memory(p, k, IRAM_USED);
                 }
-                break;
-            case 'C':
-            case 'c':
+            }
+            case 'C', 'c' -> {
                 if (n == 3 && (is(p, "CPU") || is(p, "cpu"))) {
                     int q = skipSpaces(k);
                     if (q < end && buf[q] == '[') {
                         return cpu(p, q);
                     }
                 }
-                break;
-            case 'M':
+            }
+            case 'M' -> {
                 if (n == 3 && is(p, "MTS")) {
                     return mts(p, k);
                 }
-                break;
-            case 'E':
+            }
+            case 'E' -> {
                 if ((n == 3 && is(p, "EMC")) || (n == 8 && is(p, "EMC_FREQ"))) {
                     return engine(p, k, true);
                 }
                 if (n == 3 && is(p, "EDP")) {
                     return edp(p, k);
                 }
-                break;
-            case 'G':
+            }
+            case 'G' -> {
                 if ((n == 4 && is(p, "GR3D")) || (n == 9 && is(p, "GR3D_FREQ"))) {
                     return engine(p, k, true);
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {
+                // any other name: an engine, a rail or an unknown token
+            }
         }
         return engine(p, k, false);
     }
@@ -618,21 +622,16 @@ final class LineScanner {
     private int sizeUnit(int r) {
         if (r < end && buf[r] == 'B') {
             numEnd = r + 1;
-            return SizeUnit.BYTES.ordinal();
+            return UNIT_BYTES;
         }
         if (r + 1 < end && buf[r + 1] == 'B') {
             numEnd = r + 2;
-            switch (buf[r]) {
-                case 'k':
-                case 'K':
-                    return SizeUnit.KILOBYTES.ordinal();
-                case 'M':
-                    return SizeUnit.MEGABYTES.ordinal();
-                case 'G':
-                    return SizeUnit.GIGABYTES.ordinal();
-                default:
-                    return -1;
-            }
+            return switch (buf[r]) {
+                case 'k', 'K' -> UNIT_KILOBYTES;
+                case 'M' -> UNIT_MEGABYTES;
+                case 'G' -> UNIT_GIGABYTES;
+                default -> -1;
+            };
         }
         return -1;
     }
@@ -892,18 +891,13 @@ final class LineScanner {
     }
 
     private boolean isStartKeyword(int p, int e) {
-        switch (e - p) {
-            case 3:
-                return is(p, "RAM") || is(p, "CPU") || is(p, "cpu") || is(p, "EMC");
-            case 4:
-                return is(p, "SWAP") || is(p, "IRAM") || is(p, "GR3D");
-            case 8:
-                return is(p, "EMC_FREQ");
-            case 9:
-                return is(p, "GR3D_FREQ");
-            default:
-                return false;
-        }
+        return switch (e - p) {
+            case 3 -> is(p, "RAM") || is(p, "CPU") || is(p, "cpu") || is(p, "EMC");
+            case 4 -> is(p, "SWAP") || is(p, "IRAM") || is(p, "GR3D");
+            case 8 -> is(p, "EMC_FREQ");
+            case 9 -> is(p, "GR3D_FREQ");
+            default -> false;
+        };
     }
 
     private boolean isStampish(int p, int e) {

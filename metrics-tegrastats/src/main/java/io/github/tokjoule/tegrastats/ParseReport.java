@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@SuppressWarnings("EnumOrdinal") // counts per LineKind are kept in an array indexed by ordinal, a hot path
 public final class ParseReport {
 
     /** The most distinct unknown-token names counted; more names are counted together under {@code "…"}. */

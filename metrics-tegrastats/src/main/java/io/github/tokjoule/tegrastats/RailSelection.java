@@ -1,6 +1,5 @@
 package io.github.tokjoule.tegrastats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -115,36 +114,26 @@ public final class RailSelection {
      * @return the names to sum, in selection order (for {@link #allRails()}: the log's order)
      */
     public List<String> resolve(Collection<String> railsInLog) {
-        switch (kind) {
-            case ALL:
-                return List.copyOf(railsInLog);
-            case FIRST_PRESENT:
-                for (RailSelection a : alternatives) {
-                    if (railsInLog.containsAll(a.names)) {
-                        return a.names;
-                    }
-                }
-                return alternatives.get(0).names;
-            default:
-                return names;
-        }
+        return switch (kind) {
+            case ALL -> List.copyOf(railsInLog);
+            case FIRST_PRESENT ->
+                alternatives.stream()
+                        .filter(a -> railsInLog.containsAll(a.names))
+                        .findFirst()
+                        .orElse(alternatives.get(0))
+                        .names;
+            case NAMED -> names;
+        };
     }
 
     /** {@return e.g. {@code VDD_IN}, {@code VDD_CPU+VDD_GPU}, {@code all rails}, {@code first of [..]}} */
     @Override
     public String toString() {
-        switch (kind) {
-            case ALL:
-                return "all rails";
-            case FIRST_PRESENT:
-                List<String> parts = new ArrayList<>();
-                for (RailSelection a : alternatives) {
-                    parts.add(a.toString());
-                }
-                return "first present of " + parts;
-            default:
-                return String.join("+", names);
-        }
+        return switch (kind) {
+            case ALL -> "all rails";
+            case FIRST_PRESENT -> "first present of " + alternatives;
+            case NAMED -> String.join("+", names);
+        };
     }
 
     @Override

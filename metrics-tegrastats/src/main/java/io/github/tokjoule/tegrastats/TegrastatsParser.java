@@ -73,8 +73,8 @@ public final class TegrastatsParser {
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }
-        if (line instanceof String) {
-            ((String) line).getChars(0, n, chars, 0);
+        if (line instanceof String string) {
+            string.getChars(0, n, chars, 0);
         } else {
             for (int i = 0; i < n; i++) {
                 chars[i] = line.charAt(i);

@@ -578,10 +578,9 @@ public final class TegrastatsSample {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof TegrastatsSample)) {
+        if (!(o instanceof TegrastatsSample s)) {
             return false;
         }
-        TegrastatsSample s = (TegrastatsSample) o;
         return lineNumber == s.lineNumber
                 && sequence == s.sequence
                 && printedLocalSecond == s.printedLocalSecond
