@@ -129,6 +129,7 @@ final class LineScanner {
     private long lastTempScan = -2;
     private long lastRailScan = -2;
     private char[] buf = new char[0];
+    private int lineStart;
     private int start;
     private int end;
     private boolean seenCpu;
@@ -149,6 +150,7 @@ final class LineScanner {
     LineKind scan(char[] chars, int from, int to) {
         scanId++;
         this.buf = chars;
+        this.lineStart = from;
         int p = from;
         int e = to;
         while (e > p && (chars[e - 1] == '\n' || chars[e - 1] == '\r')) {
@@ -1036,7 +1038,7 @@ final class LineScanner {
     }
 
     private int fail(String reason, int at) {
-        problem = reason + " at column " + (Math.min(at, end) - start + 1);
+        problem = reason + " at column " + (Math.min(at, end) - lineStart + 1);
         return FAIL;
     }
 

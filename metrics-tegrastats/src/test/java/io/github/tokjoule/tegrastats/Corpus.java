@@ -51,19 +51,6 @@ final class Corpus {
         }
     }
 
-    /** Every line of every corpus file that is a tegrastats line (not a date header). */
-    static List<String> tegrastatsLines() {
-        List<String> all = new ArrayList<>();
-        for (Path p : logs()) {
-            for (String line : lines(p.getFileName().toString())) {
-                if (line.startsWith("RAM") || Character.isDigit(line.charAt(0))) {
-                    all.add(line);
-                }
-            }
-        }
-        return all;
-    }
-
     static List<TegrastatsSample> samples(String name) {
         try (TegrastatsReader r = TegrastatsReader.open(file(name))) {
             List<TegrastatsSample> out = new ArrayList<>();

@@ -27,7 +27,19 @@ import org.quicktheories.generators.Generate;
  */
 class RobustnessPropertyTest {
 
-    private static final List<String> LINES = Corpus.tegrastatsLines().subList(0, 200);
+    /** Every line of the 14 short corpus files (every board and release) and the first 20 of each long log. */
+    private static final List<String> LINES = lines();
+
+    private static List<String> lines() {
+        List<String> all = new ArrayList<>();
+        for (java.nio.file.Path p : Corpus.logs()) {
+            String name = p.getFileName().toString();
+            List<String> file = Corpus.lines(name);
+            boolean isLong = name.equals(Corpus.AGX_ORIN_LONG) || name.equals(Corpus.TX2_LONG);
+            all.addAll(isLong ? file.subList(0, 20) : file);
+        }
+        return all;
+    }
 
     enum Mutation {
         TRUNCATE,

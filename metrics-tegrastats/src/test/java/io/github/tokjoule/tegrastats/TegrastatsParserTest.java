@@ -70,7 +70,8 @@ class TegrastatsParserTest {
     void theMalformedReasonNamesTheColumn() {
         // "RAM 6879/" : the total is expected at column 10
         assertThat(malformed("RAM 6879/")).isEqualTo("RAM: expected the total after '/' at column 10");
-        assertThat(malformed("  RAM x")).isEqualTo("RAM: expected used/total at column 5");
+        // columns count from the start of the line, leading spaces included
+        assertThat(malformed("  RAM x")).isEqualTo("RAM: expected used/total at column 7");
     }
 
     @Test
