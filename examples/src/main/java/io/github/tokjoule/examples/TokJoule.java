@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code tokjoule} command. Exit codes: 0 success, 1 failure, 2 usage error.
  *
- * <p>The subcommands (demo, report, sweep, plan, tegrastats, aiperf) are not implemented yet; each says so and
- * exits with 1 rather than pretending to work.
+ * <p>Subcommands: {@code demo} (a synthetic sweep analysed into a report), {@code report} (a real sweep), {@code
+ * sweep} and {@code plan} (the Jetson driver), {@code tegrastats} and {@code aiperf} (converters). An error that is not
+ * a usage error is printed as one line, {@code tokjoule <command>: <message>}, and exits with 1.
  */
 @Command(
         name = "tokjoule",
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             TokJoule.NotYet.Demo.class,
             TokJoule.NotYet.Report.class,
-            TokJoule.NotYet.Sweep.class,
-            TokJoule.NotYet.Plan.class,
+            SweepCommand.class,
+            PlanCommand.class,
             TegrastatsCommand.class,
             AiperfCommand.class
         })
@@ -55,7 +56,27 @@ public final class TokJoule implements Runnable {
         CommandLine cli = new CommandLine(new TokJoule());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("tokjoule " + commandLine.getCommandName() + ": " + describe(e));
+            commandLine.getErr().flush();
+            return 1;
+        });
         return cli.execute(args);
+    }
+
+    /** One line: the exception's message (its class when it has none), then its causes' messages. */
+    static String describe(Throwable e) {
+        StringBuilder sb =
+                new StringBuilder(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
+            String m = cause.getMessage();
+            if (m != null && sb.indexOf(m) < 0) {
+                sb.append(" (").append(m).append(')');
+            }
+        }
+        return sb.toString().replace('\n', ' ');
     }
 
     @Override
