@@ -12,4 +12,6 @@ module io.github.tokjoule.jetson {
     requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.jetson;
+    exports io.github.tokjoule.jetson.analysis;
+    exports io.github.tokjoule.jetson.synthetic;
 }
