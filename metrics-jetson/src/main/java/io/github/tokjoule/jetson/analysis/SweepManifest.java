@@ -182,7 +182,7 @@ public record SweepManifest(
                     case "zone" -> zone = Optional.of(zoneValue(file, key, p));
                     case "backend" -> backend = stringValue(file, key, p);
                     case "modes" -> modes = modesValue(file, key, p);
-                    case "models" -> models = stringList(file, key, p);
+                    case "models" -> models = modelNames(file, key, p);
                     case "promptlengths" -> prompts = intList(file, key, p);
                     case "genlengths" -> gens = intList(file, key, p);
                     case "requestspercell" -> requests = intValue(file, key, p);
@@ -245,13 +245,32 @@ public record SweepManifest(
         }
     }
 
-    private static List<String> stringList(Path file, String key, JsonParser p) throws IOException {
+    /** Model names: strings, or objects whose {@code name} is the model name (the driver writes those). */
+    private static List<String> modelNames(Path file, String key, JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw wrongType(file, key, "an array of strings", p);
+            throw wrongType(file, key, "an array of model names or {name, ...} objects", p);
         }
         List<String> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(stringValue(file, key + "[" + out.size() + "]", p));
+            String at = key + "[" + out.size() + "]";
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                String name = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (normalise(field).equals("name")) {
+                        name = stringValue(file, at + "." + field, p);
+                    } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    }
+                }
+                if (name == null) {
+                    throw new SweepFormatException(file, "key \"" + at + "\" has no \"name\"", null);
+                }
+                out.add(name);
+            } else {
+                out.add(stringValue(file, at, p));
+            }
         }
         return out;
     }

@@ -45,6 +45,7 @@ class SweepManifestTest {
         Files.writeString(
                 f,
                 "{\"formatVersion\":1,\"extra\":{\"x\":[1,2]},\"list\":[{}],"
+                        + "\"models\":[{\"name\":\"gemma3-1b\",\"quantisation\":\"Q4_K_M\",\"opts\":{\"a\":[1]}},\"b\"],"
                         + "\"modes\":[{\"id\":2,\"label\":\"MAXN_SUPER\",\"clock\":{\"gpu\":1020}}],"
                         + "\"TegrastatsIntervalMillis\":1000}");
         SweepManifest m = SweepManifest.read(f);
@@ -52,7 +53,7 @@ class SweepManifestTest {
         assertThat(m.modes()).containsExactly(PowerMode.of(2, "MAXN_SUPER"));
         assertThat(m.tegrastatsIntervalMillis()).isEqualTo(1000);
         assertThat(m.zone()).isEmpty();
-        assertThat(m.models()).isEmpty();
+        assertThat(m.models()).containsExactly("gemma3-1b", "b");
         assertThat(m.backend()).isEmpty();
     }
 
@@ -86,7 +87,11 @@ class SweepManifestTest {
         Files.writeString(f, "{\"modes\":[{\"id\":1,\"label\":\"25W\"}],\"gen_lengths\":{}}");
         assertThatThrownBy(() -> SweepManifest.read(f)).hasMessageContaining("gen_lengths");
         Files.writeString(f, "{\"modes\":[{\"id\":1,\"label\":\"25W\"}],\"models\":\"a\"}");
-        assertThatThrownBy(() -> SweepManifest.read(f)).hasMessageContaining("array of strings");
+        assertThatThrownBy(() -> SweepManifest.read(f)).hasMessageContaining("array of model names");
+        Files.writeString(f, "{\"modes\":[{\"id\":1,\"label\":\"25W\"}],\"models\":[{\"gguf\":\"x\"}]}");
+        assertThatThrownBy(() -> SweepManifest.read(f))
+                .hasMessageContaining("models[0]")
+                .hasMessageContaining("name");
         SweepFormatException e = new SweepFormatException(f, "x", null);
         assertThat(e.source()).isEqualTo(f);
     }
