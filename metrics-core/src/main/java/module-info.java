@@ -9,7 +9,14 @@ module io.github.tokjoule.core {
     requires static transitive org.jspecify;
     requires static org.immutables.value.annotations;
     requires org.apache.commons.statistics.descriptive;
+    requires org.apache.commons.statistics.distribution;
 
+    exports io.github.tokjoule.core.capacity;
+    exports io.github.tokjoule.core.cell;
+    exports io.github.tokjoule.core.compare;
+    exports io.github.tokjoule.core.energy;
+    exports io.github.tokjoule.core.flags;
     exports io.github.tokjoule.core.power;
+    exports io.github.tokjoule.core.stats;
     exports io.github.tokjoule.core.thermal;
 }

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 @Value.Style(
         visibility = Value.Style.ImplementationVisibility.PACKAGE,
         builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+        // build() and the builder setters return the public abstract type, never the package-private Immutable*.
+        overshadowImplementation = true,
         jdkOnly = true,
         allParameters = false,
         defaults = @Value.Immutable(copy = false))

@@ -16,12 +16,17 @@ public record TimeWindow(long startEpochNanos, long endEpochNanos) {
     /**
      * Validates the window.
      *
-     * @throws IllegalArgumentException if {@code endEpochNanos < startEpochNanos}
+     * @throws IllegalArgumentException if {@code endEpochNanos < startEpochNanos}, or if the window is longer than
+     *     a {@code long} of nanoseconds can hold (292 years), so that {@link #durationNanos()} is always exact
      */
     public TimeWindow {
         if (endEpochNanos < startEpochNanos) {
             throw new IllegalArgumentException(
                     "endEpochNanos (" + endEpochNanos + ") is before startEpochNanos (" + startEpochNanos + ")");
+        }
+        if (endEpochNanos - startEpochNanos < 0) {
+            throw new IllegalArgumentException("window [" + startEpochNanos + ", " + endEpochNanos
+                    + "] is longer than Long.MAX_VALUE nanoseconds");
         }
     }
 
@@ -31,7 +36,7 @@ public record TimeWindow(long startEpochNanos, long endEpochNanos) {
      * @param startEpochNanos the start in epoch nanoseconds
      * @param endEpochNanos the end in epoch nanoseconds, not before the start
      * @return the window
-     * @throws IllegalArgumentException if the end is before the start
+     * @throws IllegalArgumentException if the end is before the start or the window is longer than 292 years
      */
     public static TimeWindow of(long startEpochNanos, long endEpochNanos) {
         return new TimeWindow(startEpochNanos, endEpochNanos);

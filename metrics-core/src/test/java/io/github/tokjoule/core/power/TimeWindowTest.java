@@ -56,4 +56,12 @@ class TimeWindowTest {
                 .hasMessageContaining("durationNanos")
                 .hasMessageContaining("-1");
     }
+
+    @Test
+    void rejectsAWindowLongerThanALongOfNanoseconds() {
+        assertThatThrownBy(() -> TimeWindow.of(Long.MIN_VALUE, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window [" + Long.MIN_VALUE + ", 1] is longer than Long.MAX_VALUE nanoseconds");
+        assertThat(TimeWindow.of(Long.MIN_VALUE, -1).durationNanos()).isEqualTo(Long.MAX_VALUE);
+    }
 }
