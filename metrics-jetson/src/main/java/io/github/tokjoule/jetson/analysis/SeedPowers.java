@@ -1,5 +1,6 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.core.stats.Quantiles;
 import java.util.Arrays;
 
 /**
@@ -133,10 +134,8 @@ final class SeedPowers {
         return false;
     }
 
-    /** Python's {@code statistics.median} of the first {@code n} values. */
+    /** Python's {@code statistics.median} of the first {@code n} values (= numpy's linear p50). */
     static double median(double[] values, int n) {
-        double[] v = Arrays.copyOf(values, n);
-        Arrays.sort(v);
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return Quantiles.median(Arrays.copyOf(values, n));
     }
 }
