@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building a validated {@link PowerTrace} against copying the same arrays: the cost of validation per sample.
- * The smallest benchmark that proves the JMH setup works end to end.
+ * Building a {@link PowerTrace} (copy, validation and the prefix sums of trapezoid areas that make every window query
+ * O(log n)) against copying the same arrays: the one-off cost per sample that later queries amortise.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

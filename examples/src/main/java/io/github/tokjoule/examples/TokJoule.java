@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             TokJoule.NotYet.Sweep.class,
             TokJoule.NotYet.Plan.class,
             TokJoule.NotYet.Tegrastats.class,
-            TokJoule.NotYet.Aiperf.class
+            AiperfCommand.class
         })
 public final class TokJoule implements Runnable {
 
@@ -108,8 +108,5 @@ public final class TokJoule implements Runnable {
 
         @Command(name = "tegrastats", description = "Convert a tegrastats log to JSON Lines or CSV.")
         static final class Tegrastats extends NotYet {}
-
-        @Command(name = "aiperf", description = "Print the normalised summary of an aiperf export.")
-        static final class Aiperf extends NotYet {}
     }
 }

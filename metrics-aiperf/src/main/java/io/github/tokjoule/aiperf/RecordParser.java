@@ -1,0 +1,320 @@
+package io.github.tokjoule.aiperf;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Parses one {@code profile_export.jsonl} line into a {@link RequestRecord}. One instance per file (not shared). */
+final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
+
+    private final boolean allPhases;
+    private final Map<String, MetricUnit.@Nullable Conversion> unitCache = new HashMap<>();
+    private double[] scratch = new double[512];
+
+    // metadata of the line being parsed
+    private @Nullable Long sessionNum;
+    private @Nullable String requestId;
+    private @Nullable String correlationId;
+    private @Nullable String conversationId;
+    private @Nullable Integer turnIndex;
+    private long credit;
+    private long start;
+    private long ack;
+    private long end;
+    private long cancelled;
+    private @Nullable String workerId;
+    private @Nullable String processorId;
+    private @Nullable String phase;
+    private @Nullable Boolean wasCancelled;
+
+    RecordParser(boolean allPhases) {
+        this.allPhases = allPhases;
+    }
+
+    @Override
+    public @Nullable RequestRecord parse(JsonParser p, JsonLinesSource<RequestRecord> src) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
+            throw new JsonLinesSource.MalformedLineException("expected a JSON object, found " + Json.describe(p, t));
+        }
+        resetMetadata();
+        Map<String, RecordMetric> metrics = new LinkedHashMap<>();
+        ErrorDetails error = null;
+        boolean excluded = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            if (excluded) {
+                p.skipChildren();
+            } else if (name.equals("metadata")) {
+                if (objectOrNull(p, t, src)) {
+                    metadata(p, src);
+                    excluded = !allPhases && phase != null && !phase.equals("profiling");
+                }
+            } else if (name.equals("metrics")) {
+                if (objectOrNull(p, t, src)) {
+                    metrics(p, src, metrics);
+                }
+            } else if (name.equals("error")) {
+                if (t != JsonToken.VALUE_NULL) {
+                    String at = src.at(p);
+                    Object node = JsonTree.read(p);
+                    if (node instanceof Map<?, ?>) {
+                        error = ProfileParser.errorDetails(node, at, src.issues());
+                    } else if (node != null) {
+                        src.issues()
+                                .add(at, "expected an error object, found " + JsonTree.describe(node) + "; ignored");
+                    }
+                }
+            } else {
+                p.skipChildren(); // trace_data, raw_summary, future keys
+            }
+        }
+        if (excluded) {
+            src.skipByPhase();
+            return null;
+        }
+        return new RequestRecord(
+                src.lineNumber(),
+                sessionNum,
+                requestId,
+                correlationId,
+                conversationId,
+                turnIndex,
+                credit,
+                start,
+                ack,
+                end,
+                cancelled,
+                workerId,
+                processorId,
+                phase,
+                wasCancelled,
+                metrics,
+                error);
+    }
+
+    private void resetMetadata() {
+        sessionNum = null;
+        requestId = null;
+        correlationId = null;
+        conversationId = null;
+        turnIndex = null;
+        credit = RequestRecord.ABSENT;
+        start = RequestRecord.ABSENT;
+        ack = RequestRecord.ABSENT;
+        end = RequestRecord.ABSENT;
+        cancelled = RequestRecord.ABSENT;
+        workerId = null;
+        processorId = null;
+        phase = null;
+        wasCancelled = null;
+    }
+
+    private static boolean objectOrNull(JsonParser p, JsonToken t, JsonLinesSource<?> src) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return true;
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            src.issues().add(src.at(p), "expected an object, found " + Json.describe(p, t) + "; ignored");
+            p.skipChildren();
+        }
+        return false;
+    }
+
+    private void metadata(JsonParser p, JsonLinesSource<?> src) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "session_num" -> {
+                    long s = epochOrLong(p, t, src);
+                    sessionNum = s == RequestRecord.ABSENT ? null : s;
+                }
+                case "x_request_id" -> requestId = text(p, t, src);
+                case "x_correlation_id" -> correlationId = text(p, t, src);
+                case "conversation_id" -> conversationId = text(p, t, src);
+                case "turn_index" -> {
+                    long ti = epochOrLong(p, t, src);
+                    turnIndex = ti == RequestRecord.ABSENT || ti != (int) ti ? null : (int) ti;
+                }
+                case "credit_issued_ns" -> credit = epochOrLong(p, t, src);
+                case "request_start_ns" -> start = epochOrLong(p, t, src);
+                case "request_ack_ns" -> ack = epochOrLong(p, t, src);
+                case "request_end_ns" -> end = epochOrLong(p, t, src);
+                case "cancellation_time_ns" -> cancelled = epochOrLong(p, t, src);
+                case "worker_id" -> workerId = text(p, t, src);
+                case "record_processor_id" -> processorId = text(p, t, src);
+                case "benchmark_phase", "credit_phase" -> {
+                    String ph = text(p, t, src);
+                    phase = ph == null ? phase : ph;
+                }
+                case "was_cancelled" -> {
+                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                        wasCancelled = t == JsonToken.VALUE_TRUE;
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        wrongType(p, t, src, "true or false");
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    /** An integer that fits a long; ABSENT for null or (reported) anything else. */
+    private static long epochOrLong(JsonParser p, JsonToken t, JsonLinesSource<?> src) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long v = p.getLongValue();
+            if (v != RequestRecord.ABSENT) {
+                return v;
+            }
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            wrongType(p, t, src, "an integer");
+        }
+        return RequestRecord.ABSENT;
+    }
+
+    private static @Nullable String text(JsonParser p, JsonToken t, JsonLinesSource<?> src) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            wrongType(p, t, src, "a string");
+        }
+        return null;
+    }
+
+    private static void wrongType(JsonParser p, JsonToken t, JsonLinesSource<?> src, String expected)
+            throws IOException {
+        src.issues().add(src.at(p), "expected " + expected + ", found " + Json.describe(p, t) + "; ignored");
+        p.skipChildren();
+    }
+
+    // --- metrics ------------------------------------------------------------------------------------------
+
+    private void metrics(JsonParser p, JsonLinesSource<?> src, Map<String, RecordMetric> out) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+                RecordMetric m = metric(p, src, key);
+                if (m != null) {
+                    out.put(m.name(), m);
+                }
+            } else if (t != JsonToken.VALUE_NULL) {
+                wrongType(p, t, src, "a {value, unit} object");
+            }
+        }
+    }
+
+    private @Nullable RecordMetric metric(JsonParser p, JsonLinesSource<?> src, String key) throws IOException {
+        String unit = null;
+        double value = Double.NaN;
+        int n = -1; // list length, or -1 for a scalar
+        boolean present = false;
+        boolean bad = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (field.equals("value")) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    value = p.getDoubleValue();
+                    present = true;
+                    bad = !finite(value, p, src);
+                } else if (t == JsonToken.START_ARRAY) {
+                    n = list(p, src);
+                    present = true;
+                    bad = n < 0;
+                } else if (t != JsonToken.VALUE_NULL) {
+                    wrongType(p, t, src, "a number or a list of numbers");
+                    bad = true;
+                }
+            } else if (field.equals("unit")) {
+                unit = text(p, t, src);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (!present || bad) {
+            return null;
+        }
+        String name = ProfileParser.ALIASES.getOrDefault(key, key);
+        String sourceUnit = unit == null ? "" : unit;
+        MetricUnit.Conversion c = conversion(sourceUnit);
+        double[] values = n < 0 ? null : Arrays.copyOf(scratch, n);
+        if (c == null) {
+            src.issues()
+                    .add(
+                            src.at() + ": $.metrics." + key + ".unit",
+                            (unit == null ? "no unit" : "unknown unit \"" + unit + "\"") + "; value kept as written");
+            return new RecordMetric(name, key, sourceUnit, MetricUnit.OTHER, n < 0 ? value : Double.NaN, values);
+        }
+        if (values != null) {
+            if (c.factor() != 1.0) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= c.factor();
+                }
+            }
+            return new RecordMetric(name, key, sourceUnit, c.unit(), Double.NaN, values);
+        }
+        return new RecordMetric(name, key, sourceUnit, c.unit(), c.apply(value), null);
+    }
+
+    private MetricUnit.@Nullable Conversion conversion(String sourceUnit) {
+        MetricUnit.Conversion c = unitCache.get(sourceUnit);
+        if (c == null && !unitCache.containsKey(sourceUnit)) {
+            c = Units.resolve(sourceUnit);
+            if (unitCache.size() < 64) {
+                unitCache.put(sourceUnit, c);
+            }
+        }
+        return c;
+    }
+
+    /** Reads a list of numbers into the scratch buffer; returns its length, or -1 if an element is not a number. */
+    private int list(JsonParser p, JsonLinesSource<?> src) throws IOException {
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+                wrongType(p, t, src, "a number in the list");
+                skipRestOfArray(p);
+                return -1;
+            }
+            double v = p.getDoubleValue();
+            if (!finite(v, p, src)) {
+                skipRestOfArray(p);
+                return -1;
+            }
+            if (n == scratch.length) {
+                scratch = Arrays.copyOf(scratch, n * 2);
+            }
+            scratch[n++] = v;
+        }
+        return n;
+    }
+
+    private static void skipRestOfArray(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return;
+            }
+            p.skipChildren();
+        }
+    }
+
+    private static boolean finite(double v, JsonParser p, JsonLinesSource<?> src) throws IOException {
+        if (Double.isFinite(v)) {
+            return true;
+        }
+        src.issues().add(src.at(p), p.getText() + " is not a finite number; metric ignored");
+        return false;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.tokjoule.aiperf;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Token-count statistics: a view of {@link MetricStats} whose unit is {@link MetricUnit#TOKENS} (input and output
+ * sequence lengths, token counts). Obtain it with {@link MetricStats#asTokens()} or the typed accessors of
+ * {@link AiperfProfile}.
+ *
+ * @since 0.1.0
+ */
+public final class TokenStats {
+
+    private final MetricStats stats;
+
+    TokenStats(MetricStats stats) {
+        this.stats = stats;
+    }
+
+    /** {@return the underlying statistics (name, source unit, all values)} */
+    public MetricStats stats() {
+        return stats;
+    }
+
+    /** {@return the canonical metric name, e.g. {@code "input_sequence_length"}} */
+    public String name() {
+        return stats.name();
+    }
+
+    /** {@return the number of values in the distribution, or empty if the file does not say} */
+    public OptionalLong count() {
+        return stats.count();
+    }
+
+    /** {@return the mean in tokens, or empty if the file does not have it} */
+    public OptionalDouble avgTokens() {
+        return stats.get(Stat.AVG);
+    }
+
+    /** {@return the smallest value in tokens, or empty if the file does not have it} */
+    public OptionalDouble minTokens() {
+        return stats.get(Stat.MIN);
+    }
+
+    /** {@return the largest value in tokens, or empty if the file does not have it} */
+    public OptionalDouble maxTokens() {
+        return stats.get(Stat.MAX);
+    }
+
+    /** {@return the standard deviation in tokens, or empty if the file does not have it} */
+    public OptionalDouble stdTokens() {
+        return stats.get(Stat.STD);
+    }
+
+    /** {@return the 1st percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p1Tokens() {
+        return stats.get(Stat.P1);
+    }
+
+    /** {@return the 5th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p5Tokens() {
+        return stats.get(Stat.P5);
+    }
+
+    /** {@return the 10th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p10Tokens() {
+        return stats.get(Stat.P10);
+    }
+
+    /** {@return the 25th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p25Tokens() {
+        return stats.get(Stat.P25);
+    }
+
+    /** {@return the median in tokens, or empty if the file does not have it} */
+    public OptionalDouble p50Tokens() {
+        return stats.get(Stat.P50);
+    }
+
+    /** {@return the 75th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p75Tokens() {
+        return stats.get(Stat.P75);
+    }
+
+    /** {@return the 90th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p90Tokens() {
+        return stats.get(Stat.P90);
+    }
+
+    /** {@return the 95th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p95Tokens() {
+        return stats.get(Stat.P95);
+    }
+
+    /** {@return the 99th percentile in tokens, or empty if the file does not have it} */
+    public OptionalDouble p99Tokens() {
+        return stats.get(Stat.P99);
+    }
+
+    /** {@return the sum of the values in tokens, or empty if the file does not have it} */
+    public OptionalDouble sumTokens() {
+        return stats.get(Stat.SUM);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TokenStats other && stats.equals(other.stats);
+    }
+
+    @Override
+    public int hashCode() {
+        return stats.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return stats.toString();
+    }
+}
