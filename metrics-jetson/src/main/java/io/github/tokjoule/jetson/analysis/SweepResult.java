@@ -65,6 +65,7 @@ public final class SweepResult {
     private final Map<String, ParetoFront<CellMetrics>> paretoFronts;
     private final Map<String, Best<CellMetrics>> bestTotal;
     private final SpeedupTables speedups;
+    private final StageTimings timings;
 
     SweepResult(
             SweepLayout layout,
@@ -73,7 +74,9 @@ public final class SweepResult {
             List<String> models,
             List<AnalysedCell> cells,
             List<Flag> sweepFlags,
-            List<String> warnings) {
+            List<String> warnings,
+            TimingsFactory timings) {
+        long tablesStart = System.nanoTime();
         this.root = layout.root();
         this.layoutKind = layout.kind();
         this.manifest = layout.manifest();
@@ -97,6 +100,17 @@ public final class SweepResult {
                 SweepTables.thermal(byModel, modes, options.thresholds().throttleCelsius()));
         this.speedups = SweepTables.speedups(byModel, modes, options.canonicalCell(), options.headlineVariant(), w);
         this.warnings = List.copyOf(w);
+        this.timings = timings.create(tablesStart, System.nanoTime());
+    }
+
+    /** Builds the timings once the tables are done. */
+    interface TimingsFactory {
+        StageTimings create(long tablesStartNanos, long endNanos);
+    }
+
+    /** {@return where the analysis spent its time: read, compute, tables, wall} */
+    public StageTimings timings() {
+        return timings;
     }
 
     private static Map<String, Map<String, Double>> freeze(Map<String, Map<String, Double>> m) {
