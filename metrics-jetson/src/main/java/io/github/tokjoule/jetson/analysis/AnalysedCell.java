@@ -3,6 +3,7 @@ package io.github.tokjoule.jetson.analysis;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.stats.Summary;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One analysed cell: the core per-cell row plus what the tables and the report need beside it.
@@ -14,8 +15,9 @@ import java.nio.file.Path;
  * @param requestOutputTokensPerJoule the distribution of the per-request output tokens per joule (MEASURED method:
  *     OSL / request energy of each successful request; its p50 and p90 sit beside the ratio of sums); empty for the
  *     seed-compatible method
- * @param tegrastatsLines tegrastats samples read for this cell (its own log, or its share of a whole-run log: the
- *     samples in its profiling window)
+ * @param tegrastatsLines tegrastats samples read for this cell (its own log; a whole-run log is counted once, by the
+ *     first cell that reads it)
+ * @param requests the successful requests as integrated (MEASURED method; empty for the seed-compatible method)
  * @since 0.1.0
  */
 public record AnalysedCell(
@@ -24,4 +26,11 @@ public record AnalysedCell(
         double windowSeconds,
         double windowJoules,
         Summary requestOutputTokensPerJoule,
-        long tegrastatsLines) {}
+        long tegrastatsLines,
+        List<RequestResult> requests) {
+
+    /** Copies the request list. */
+    public AnalysedCell {
+        requests = List.copyOf(requests);
+    }
+}

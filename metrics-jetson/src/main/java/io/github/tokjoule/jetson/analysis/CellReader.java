@@ -13,7 +13,6 @@ import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,13 @@ final class CellReader {
         }
     }
 
+    /** Reads the power log once the aiperf files have shown the cell is worth it. */
+    interface PowerSource {
+        PowerLog read() throws IOException;
+    }
+
     static CellInputs read(
-            SweepLayout.CellLocation loc, CellId id, PowerLog power, java.time.ZoneId zone, List<Flag> flags)
+            SweepLayout.CellLocation loc, CellId id, PowerSource powerSource, java.time.ZoneId zone, List<Flag> flags)
             throws CellFailure, IOException {
         if (loc.failedReason().isPresent()) {
             throw new CellFailure(loc.failedReason().get());
@@ -84,7 +88,9 @@ final class CellReader {
         }
         if (errorCount >= requestCount) {
             List<ErrorCount> summary = profile.errorSummary();
-            String first = summary.isEmpty() ? "" : ": " + summary.get(0).details().message().orElse("");
+            String first = summary.isEmpty()
+                    ? ""
+                    : ": " + summary.get(0).details().message().orElse("");
             throw new CellFailure("all " + requestCount + " requests failed" + first);
         }
         Optional<LatencyStats> ttft = profile.timeToFirstToken();
@@ -94,6 +100,7 @@ final class CellReader {
         Optional<MetricStats> prefill = profile.metric("prefill_throughput_per_user");
         Optional<TokenStats> isl = profile.inputSequenceLength();
         Optional<TokenStats> osl = profile.outputSequenceLength();
+        PowerLog power = powerSource.read();
         long t0 = profile.startTime().map(TimeWindow::toEpochNanos).orElse(CellInputs.ABSENT);
         long t1 = profile.endTime().map(TimeWindow::toEpochNanos).orElse(CellInputs.ABSENT);
         return new CellInputs(

@@ -68,6 +68,7 @@ final class MeasuredMethod {
         double windowSeconds = Double.NaN;
         double windowJoules = Double.NaN;
         Summary perRequestTokJ = Summary.empty();
+        List<RequestResult> results = new ArrayList<>();
         if (in.trace().isPresent() && !ok.isEmpty()) {
             PowerTrace trace = in.trace().get();
             List<RequestTimes> times = new ArrayList<>(ok.size());
@@ -115,6 +116,17 @@ final class MeasuredMethod {
                 double ro = Double.isFinite(r.outputTokens()) ? r.outputTokens() : 0;
                 sumIsl += ri;
                 sumOsl += ro;
+                results.add(new RequestResult(
+                        r.startEpochNanos(),
+                        r.firstTokenEpochNanos(),
+                        r.endEpochNanos(),
+                        r.inputTokens(),
+                        r.outputTokens(),
+                        e.prefillJoules(),
+                        e.decodeJoules(),
+                        e.totalJoules(),
+                        e.prefillCoverage().samplesInside(),
+                        total.samplesInside()));
                 totals[k] = e.totalJoules();
                 tokJ[k] = Rows.ratio(ro, e.totalJoules());
                 k++;
@@ -144,11 +156,13 @@ final class MeasuredMethod {
                     ? TimeWindow.of(in.profilingStartEpochNanos(), in.profilingEndEpochNanos())
                     : requestSpan(ok);
             if (!trace.isEmpty()) {
-                FlagRules.windowOutsideTrace(
-                                window.startEpochNanos(),
-                                window.endEpochNanos(),
-                                trace.epochNanosAt(0),
-                                trace.epochNanosAt(trace.size() - 1))
+                long first = trace.epochNanosAt(0);
+                long last = trace.epochNanosAt(trace.size() - 1);
+                TimeWindow span = requestSpan(ok);
+                // aiperf's window first; if it is covered, the records' own span (true epoch times) must be too
+                FlagRules.windowOutsideTrace(window.startEpochNanos(), window.endEpochNanos(), first, last)
+                        .or(() ->
+                                FlagRules.windowOutsideTrace(span.startEpochNanos(), span.endEpochNanos(), first, last))
                         .ifPresent(b::addFlags);
             }
             if (in.hasProfilingWindow()) {
@@ -175,7 +189,8 @@ final class MeasuredMethod {
         }
         Rows.commonFlags(b, in, realisedIsl, realisedOsl, th);
         Rows.thermal(b, in, th);
-        return new AnalysedCell(b.build(), in.directory(), windowSeconds, windowJoules, perRequestTokJ, in.logLines());
+        return new AnalysedCell(
+                b.build(), in.directory(), windowSeconds, windowJoules, perRequestTokJ, in.logLines(), results);
     }
 
     private static TimeWindow requestSpan(List<CellInputs.RequestRow> ok) {

@@ -94,7 +94,8 @@ final class PowerLog {
                 List.of());
     }
 
-    static PowerLog read(Path file, ZoneId zone, RailChoice choice, long intervalMillis) throws IOException {
+    static PowerLog read(Path file, ZoneId zone, RailChoice choice, long intervalMillis, boolean stampsToo)
+            throws IOException {
         TegrastatsLog log = TegrastatsLog.read(file);
         List<String> notes = new ArrayList<>();
         if (!log.report().clean()) {
@@ -132,10 +133,13 @@ final class PowerLog {
                     + " samples left out of the " + label + " trace (" + rt.samplesMissingRails()
                     + " lack a rail, " + rt.samplesOutOfOrder() + " out of order)");
         }
-        long[] stamps = new long[log.size()];
-        double[] watts = new double[log.size()];
+        int size = stampsToo ? log.size() : 0;
+        long[] stamps = new long[size];
+        double[] watts = new double[size];
         int n = 0;
-        for (int i = 0; i < log.size(); i++) {
+        LocalDateTime lastLocal = LocalDateTime.MIN;
+        long lastEpochSecond = 0;
+        for (int i = 0; i < size; i++) {
             Optional<LocalDateTime> printed = log.printedTime(i);
             if (printed.isEmpty()) {
                 continue;
@@ -153,11 +157,16 @@ final class PowerLog {
             if (!complete) {
                 continue;
             }
-            stamps[n] = ZonedDateTime.ofLocal(printed.get(), zone, null).toInstant().getEpochSecond() * 1_000_000_000L;
+            if (!printed.get().equals(lastLocal)) {
+                lastLocal = printed.get();
+                lastEpochSecond = ZonedDateTime.ofLocal(lastLocal, zone, null).toEpochSecond();
+            }
+            stamps[n] = lastEpochSecond * 1_000_000_000L;
             watts[n] = mw / 1000;
             n++;
         }
-        double uncertainty = t.maxUncertaintyNanos().isPresent() ? t.maxUncertaintyNanos().getAsLong() / 1e6 : Double.NaN;
+        double uncertainty =
+                t.maxUncertaintyNanos().isPresent() ? t.maxUncertaintyNanos().getAsLong() / 1e6 : Double.NaN;
         return new PowerLog(
                 Optional.of(rt.trace()),
                 label,

@@ -86,7 +86,41 @@ final class Rows {
             FlagRules.timestampsReconstructed(in.reconstructedSamples(), in.maxUncertaintyMillis())
                     .ifPresent(b::addFlags);
         }
+        recordsAgreeWithWindow(in).ifPresent(b::addFlags);
         b.addAllFlags(in.flags());
+    }
+
+    /** How far aiperf's naive window may be from its records' epoch times before the zone is suspect. */
+    static final long ZONE_TOLERANCE_NANOS = 60_000_000_000L;
+
+    /**
+     * aiperf's {@code start_time}/{@code end_time} are naive local times, its records' timestamps true epoch
+     * nanoseconds: resolved in the right zone, the records lie inside the window. Records hours away mean the zone
+     * given (or recorded) is not the one aiperf ran in — the seed's classic mistake, detected from the data alone.
+     */
+    static java.util.Optional<Flag> recordsAgreeWithWindow(CellInputs in) {
+        if (!in.hasProfilingWindow() || in.requests().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (CellInputs.RequestRow r : in.requests()) {
+            first = Math.min(first, r.startEpochNanos());
+            last = Math.max(last, r.endEpochNanos());
+        }
+        long before = in.profilingStartEpochNanos() - first;
+        long after = last - in.profilingEndEpochNanos();
+        long off = Math.max(before, after);
+        if (off <= ZONE_TOLERANCE_NANOS) {
+            return java.util.Optional.empty();
+        }
+        double hours = (first - in.profilingStartEpochNanos()) / 3.6e12;
+        return java.util.Optional.of(new Flag(
+                AccuracyFlag.ZONE_MISMATCH,
+                io.github.tokjoule.core.flags.Severity.ERROR,
+                Map.of("recordsMinusWindowHours", hours),
+                "aiperf's records start " + String.format(java.util.Locale.ROOT, "%.2f", hours)
+                        + " h from its naive start_time resolved in this zone: the zone is not the one aiperf ran in"));
     }
 
     /** The thermal summary of aiperf's window (the whole log if there is no window), and the throttle flag. */

@@ -111,7 +111,8 @@ final class SeedMethod {
         }
         Rows.commonFlags(b, in, isl, osl, th);
         Rows.thermal(b, in, th);
-        return new AnalysedCell(b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), in.logLines());
+        return new AnalysedCell(
+                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), in.logLines(), List.of());
     }
 
     private static java.util.Optional<EnergyBreakdown> breakdown(

@@ -94,7 +94,8 @@ public final class SweepAnalysis {
                 .filter(i -> i > 0)
                 .orElse(DEFAULT_INTERVAL_MILLIS);
         String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
-        List<String> models = new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
+        List<String> models =
+                new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
         for (SweepLayout.CellLocation c : layout.cells()) {
             if (!models.contains(c.model())) {
                 models.add(c.model());
@@ -112,8 +113,16 @@ public final class SweepAnalysis {
                     .ifPresent(sweepFlags::add);
         }
         List<String> warnings = new ArrayList<>(ctx.notes);
-        return new SweepResult(layout, options, zone, models, cells, sweepFlags, warnings, (tables, end) ->
-                new StageTimings(ctx.readNanos.sum(), ctx.computeNanos.sum(), end - tables, end - wallStart));
+        return new SweepResult(
+                layout,
+                options,
+                zone,
+                models,
+                cells,
+                sweepFlags,
+                warnings,
+                (tables, end) ->
+                        new StageTimings(ctx.readNanos.sum(), ctx.computeNanos.sum(), end - tables, end - wallStart));
     }
 
     private static List<AnalysedCell> analyseAll(List<SweepLayout.CellLocation> locations, Context ctx)
@@ -184,9 +193,8 @@ public final class SweepAnalysis {
         }
 
         CellId id(SweepLayout.CellLocation loc) {
-            String backend = !loc.backend().isEmpty()
-                    ? loc.backend()
-                    : !manifestBackend.isBlank() ? manifestBackend : "unknown";
+            String backend =
+                    !loc.backend().isEmpty() ? loc.backend() : !manifestBackend.isBlank() ? manifestBackend : "unknown";
             return CellId.of(loc.model(), loc.mode().label(), backend, loc.ctxTokens(), loc.genTokens());
         }
 
@@ -194,9 +202,8 @@ public final class SweepAnalysis {
             long start = System.nanoTime();
             CellId id = id(loc);
             try {
-                PowerLog power = power(loc);
                 List<Flag> flags = new ArrayList<>();
-                CellInputs in = CellReader.read(loc, id, power, zone, flags);
+                CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags);
                 if (recorded.isPresent() && !recorded.get().equals(zone)) {
                     Instant at = in.hasProfilingWindow()
                             ? Instant.ofEpochSecond(0, in.profilingStartEpochNanos())
@@ -226,16 +233,17 @@ public final class SweepAnalysis {
                     .method(options.method())
                     .status(CellStatus.failed(text.replace('\n', ' ')))
                     .build();
-            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0);
+            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, List.of());
         }
 
         private PowerLog power(SweepLayout.CellLocation loc) throws IOException {
+            boolean seed = options.method() == EnergyMethod.SEED_COMPATIBLE;
             if (loc.tegrastatsLog().isEmpty()) {
                 return PowerLog.missing("no tegrastats log for " + loc.directory());
             }
             Path file = loc.tegrastatsLog().get();
             if (!loc.wholeRunLog()) {
-                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis);
+                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
                 notes.addAll(log.notes);
                 return log;
             }
@@ -248,7 +256,7 @@ public final class SweepAnalysis {
                 if (again != null) {
                     return again.shared();
                 }
-                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis);
+                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
                 notes.addAll(log.notes);
                 runLogs.put(file, log);
                 return log;
