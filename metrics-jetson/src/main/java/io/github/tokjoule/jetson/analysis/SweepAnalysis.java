@@ -210,6 +210,11 @@ public final class SweepAnalysis {
                             : Instant.EPOCH;
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
                 }
+                if (options.method() == EnergyMethod.MEASURED && in.requests().isEmpty()) {
+                    notes.add(loc.directory() + ": no per-request records (" + SweepLayout.RECORDS
+                            + "): the MEASURED method integrates each request's window and has no energies here;"
+                            + " SEED_COMPATIBLE works from the summary alone");
+                }
                 long read = System.nanoTime();
                 readNanos.add(read - start);
                 AnalysedCell cell = options.method() == EnergyMethod.SEED_COMPATIBLE
