@@ -8,10 +8,16 @@ module io.github.tokjoule.jetson {
     requires transitive io.github.tokjoule.tegrastats;
     requires transitive io.github.tokjoule.aiperf;
     requires com.fasterxml.jackson.core;
+    requires java.net.http;
     requires static transitive org.jspecify;
     requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.jetson;
     exports io.github.tokjoule.jetson.analysis;
     exports io.github.tokjoule.jetson.synthetic;
+    exports io.github.tokjoule.jetson.driver;
+    exports io.github.tokjoule.jetson.driver.component;
+    exports io.github.tokjoule.jetson.driver.journal;
+    exports io.github.tokjoule.jetson.driver.plan;
+    exports io.github.tokjoule.jetson.driver.process;
 }

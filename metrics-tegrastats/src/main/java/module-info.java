@@ -9,4 +9,5 @@ module io.github.tokjoule.tegrastats {
     requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.tegrastats;
+    exports io.github.tokjoule.tegrastats.time;
 }

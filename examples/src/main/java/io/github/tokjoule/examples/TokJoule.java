@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
             TokJoule.NotYet.Report.class,
             TokJoule.NotYet.Sweep.class,
             TokJoule.NotYet.Plan.class,
-            TokJoule.NotYet.Tegrastats.class,
+            TegrastatsCommand.class,
             AiperfCommand.class
         })
 public final class TokJoule implements Runnable {
@@ -105,8 +105,5 @@ public final class TokJoule implements Runnable {
 
         @Command(name = "plan", description = "Print every command a sweep plan would run.")
         static final class Plan extends NotYet {}
-
-        @Command(name = "tegrastats", description = "Convert a tegrastats log to JSON Lines or CSV.")
-        static final class Tegrastats extends NotYet {}
     }
 }

@@ -1,0 +1,43 @@
+package io.github.tokjoule.jetson.driver.component;
+
+import java.nio.file.Path;
+
+/**
+ * The system files the driver reads or writes, injectable so tests need no Jetson.
+ *
+ * @param nvTegraRelease the L4T release file ({@code /etc/nv_tegra_release})
+ * @param meminfo {@code /proc/meminfo} (RAM and CMA)
+ * @param kernelVersion {@code /proc/version}
+ * @param compactMemory {@code /proc/sys/vm/compact_memory}
+ * @param devfreqDir {@code /sys/class/devfreq} (GPU and EMC clocks: {@code <dev>/cur_freq}, Hz)
+ * @param cpuDir {@code /sys/devices/system/cpu} ({@code cpuN/cpufreq/scaling_cur_freq}, kHz)
+ * @since 0.1.0
+ */
+public record SystemPaths(
+        Path nvTegraRelease, Path meminfo, Path kernelVersion, Path compactMemory, Path devfreqDir, Path cpuDir) {
+
+    /**
+     * Returns the real paths of a Jetson (and of any Linux).
+     *
+     * @return the paths
+     */
+    public static SystemPaths linux() {
+        return under(Path.of("/"));
+    }
+
+    /**
+     * Returns the same paths under another root, for tests: {@code <root>/etc/nv_tegra_release} and so on.
+     *
+     * @param root the root
+     * @return the paths
+     */
+    public static SystemPaths under(Path root) {
+        return new SystemPaths(
+                root.resolve("etc/nv_tegra_release"),
+                root.resolve("proc/meminfo"),
+                root.resolve("proc/version"),
+                root.resolve("proc/sys/vm/compact_memory"),
+                root.resolve("sys/class/devfreq"),
+                root.resolve("sys/devices/system/cpu"));
+    }
+}

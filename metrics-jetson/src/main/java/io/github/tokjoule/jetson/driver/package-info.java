@@ -1,0 +1,13 @@
+/**
+ * The thin Jetson sweep driver (DESIGN §7): runs a {@link io.github.tokjoule.jetson.driver.plan.SweepPlan} — power
+ * mode → model → generation length → prompt length, as the seed's bash driver (seed-methodology §1) — through the
+ * components of {@link io.github.tokjoule.jetson.driver.component}, writes a run directory the sweep analysis reads,
+ * keeps a crash-safe journal so an interrupted run can be resumed, reports progress to a listener, and prints every
+ * command a plan would run without running it (dry run).
+ *
+ * @since 0.1.0
+ */
+@NullMarked
+package io.github.tokjoule.jetson.driver;
+
+import org.jspecify.annotations.NullMarked;

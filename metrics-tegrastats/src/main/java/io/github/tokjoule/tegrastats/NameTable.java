@@ -1,0 +1,58 @@
+package io.github.tokjoule.tegrastats;
+
+/**
+ * Interns field names straight from the character buffer, so that the names repeated on every line ({@code VDD_IN},
+ * {@code cpu}, {@code GR3D_FREQ}) are allocated once per parser rather than once per line. The table stops caching
+ * after {@value #MAX_ENTRIES} names so that garbage input cannot grow it without bound.
+ */
+final class NameTable {
+
+    static final int MAX_ENTRIES = 1024;
+    private static final int SLOTS = 4096; // power of two, 4 × MAX_ENTRIES: short probe sequences
+
+    private final String[] keys = new String[SLOTS];
+    private final int[] hashes = new int[SLOTS];
+    private int size;
+
+    String intern(char[] buf, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + buf[i];
+        }
+        int mask = SLOTS - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        while (true) {
+            String k = keys[slot];
+            if (k == null) {
+                String s = new String(buf, from, to - from);
+                if (size < MAX_ENTRIES) {
+                    keys[slot] = s;
+                    hashes[slot] = h;
+                    size++;
+                }
+                return s;
+            }
+            if (hashes[slot] == h && sameChars(k, buf, from, to)) {
+                return k;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static boolean sameChars(String k, char[] buf, int from, int to) {
+        int n = to - from;
+        if (k.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (k.charAt(i) != buf[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

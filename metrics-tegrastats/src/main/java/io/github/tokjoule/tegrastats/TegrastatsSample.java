@@ -1,0 +1,654 @@
+package io.github.tokjoule.tegrastats;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tegrastats line, parsed: every field in the order and the units printed, nothing converted away.
+ *
+ * <p>Any field may be absent (board, release, root or not, engine idle): absent fields give an empty
+ * {@code Optional}, a count of 0 or an empty list. Lists keep the printed order and keep duplicates (an AGX Orin R35
+ * line prints the rail {@code NC} twice). Rails and temperatures are stored in parallel primitive arrays, so the
+ * indexed accessors ({@link #railMilliwatts(int)}, {@link #temperatureCelsius(int)}) never allocate; the record views
+ * ({@link #rails()}, {@link #temperatures()}, …) are built on demand.
+ *
+ * <p>Instances are immutable and thread-safe. They come from {@link TegrastatsParser} or {@link TegrastatsReader}.
+ *
+ * @since 0.1.0
+ */
+public final class TegrastatsSample {
+
+    /**
+     * Temperatures at or below this value (°C) are sentinels for an absent or powered-off sensor (tegrastats prints
+     * {@code -256C}); no Jetson operates below −100 °C.
+     */
+    public static final double SENTINEL_MAX_CELSIUS = -100.0;
+
+    static final long NO_TIME = Long.MIN_VALUE;
+    static final byte ENGINE_OFF = 1;
+    static final byte ENGINE_BRACKETED = 2;
+    private static final RailUnit[] RAIL_UNITS = RailUnit.values();
+    private static final String[] NO_STRINGS = new String[0];
+    private static final SizeUnit[] SIZE_UNITS = SizeUnit.values();
+
+    private final long lineNumber;
+    private final long sequence;
+    private final long printedLocalSecond;
+    private final @Nullable String prefix;
+
+    // Memory fields: value -1 = absent; units are SizeUnit ordinals, -1 = absent.
+    private final long ramUsed;
+    private final long ramTotal;
+    private final byte ramUnit;
+    private final long ramLfbCount;
+    private final long ramLfbSize;
+    private final byte ramLfbUnit;
+    private final long swapUsed;
+    private final long swapTotal;
+    private final byte swapUnit;
+    private final long swapCached;
+    private final byte swapCachedUnit;
+    private final long iramUsed;
+    private final long iramTotal;
+    private final byte iramUnit;
+    private final long iramLfbSize;
+    private final byte iramLfbUnit;
+
+    private final int[] cpuLoad; // -1 = off
+    private final int[] cpuFreq; // -1 = not printed
+    private final int cpuSharedFreq; // legacy form, -1 = none
+    private final int mtsForeground;
+    private final int mtsBackground;
+
+    private final String[] engineNames;
+    private final byte[] engineFlags;
+    private final int[] engineLoad;
+    private final int[] engineFreqStart; // length engines + 1
+    private final int[] engineFreqs;
+
+    private final String[] tempNames;
+    private final double[] tempCurrent;
+    private final double[] tempMax; // NaN = not printed
+
+    private final String[] railNames;
+    private final double[] railCurrent;
+    private final double[] railAverage;
+    private final double[] railMax; // NaN = not printed
+    private final byte[] railUnits;
+
+    private final String[] unknownNames;
+    private final String[] unknownTexts;
+
+    TegrastatsSample(LineScanner s, long lineNumber, long sequence) {
+        this.lineNumber = lineNumber;
+        this.sequence = sequence;
+        this.printedLocalSecond = s.printedLocalSecond;
+        this.prefix = s.prefix;
+        this.ramUsed = s.mem[LineScanner.RAM_USED];
+        this.ramTotal = s.mem[LineScanner.RAM_TOTAL];
+        this.ramUnit = (byte) s.mem[LineScanner.RAM_UNIT];
+        this.ramLfbCount = s.mem[LineScanner.RAM_LFB_COUNT];
+        this.ramLfbSize = s.mem[LineScanner.RAM_LFB_SIZE];
+        this.ramLfbUnit = (byte) s.mem[LineScanner.RAM_LFB_UNIT];
+        this.swapUsed = s.mem[LineScanner.SWAP_USED];
+        this.swapTotal = s.mem[LineScanner.SWAP_TOTAL];
+        this.swapUnit = (byte) s.mem[LineScanner.SWAP_UNIT];
+        this.swapCached = s.mem[LineScanner.SWAP_CACHED];
+        this.swapCachedUnit = (byte) s.mem[LineScanner.SWAP_CACHED_UNIT];
+        this.iramUsed = s.mem[LineScanner.IRAM_USED];
+        this.iramTotal = s.mem[LineScanner.IRAM_TOTAL];
+        this.iramUnit = (byte) s.mem[LineScanner.IRAM_UNIT];
+        this.iramLfbSize = s.mem[LineScanner.IRAM_LFB_SIZE];
+        this.iramLfbUnit = (byte) s.mem[LineScanner.IRAM_LFB_UNIT];
+        this.cpuLoad = Arrays.copyOf(s.cpuLoad, s.cpuCount);
+        this.cpuFreq = Arrays.copyOf(s.cpuFreq, s.cpuCount);
+        this.cpuSharedFreq = s.cpuSharedFreq;
+        this.mtsForeground = s.mtsForeground;
+        this.mtsBackground = s.mtsBackground;
+        this.engineNames = s.engineNamesSnapshot();
+        this.engineFlags = Arrays.copyOf(s.engineFlags, s.engineCount);
+        this.engineLoad = Arrays.copyOf(s.engineLoad, s.engineCount);
+        this.engineFreqStart = Arrays.copyOf(s.engineFreqStart, s.engineCount + 1);
+        this.engineFreqs = Arrays.copyOf(s.engineFreqs, s.engineFreqStart[s.engineCount]);
+        this.tempNames = s.tempNamesSnapshot();
+        this.tempCurrent = Arrays.copyOf(s.tempCurrent, s.tempCount);
+        this.tempMax = Arrays.copyOf(s.tempMax, s.tempCount);
+        this.railNames = s.railNamesSnapshot();
+        this.railCurrent = Arrays.copyOf(s.railCurrent, s.railCount);
+        this.railAverage = Arrays.copyOf(s.railAverage, s.railCount);
+        this.railMax = Arrays.copyOf(s.railMax, s.railCount);
+        this.railUnits = Arrays.copyOf(s.railUnits, s.railCount);
+        this.unknownNames = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownNames, s.unknownCount);
+        this.unknownTexts = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownTexts, s.unknownCount);
+    }
+
+    /** {@return the 1-based number of the line in its input, or 0 for a line parsed on its own} */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /**
+     * Returns the position of this line among the tegrastats lines of its input (samples and malformed lines, from
+     * 0). Each tegrastats line is one sampling period, so a malformed line that yields no sample still occupies its
+     * period: sample-time reconstruction counts periods with this number, not with the sample index.
+     *
+     * @return the 0-based sequence number; 0 for a line parsed on its own
+     */
+    public long sequence() {
+        return sequence;
+    }
+
+    /**
+     * Returns the timestamp tegrastats printed at the start of the line (JetPack 5 and later), {@code MM-DD-YYYY
+     * HH:MM:SS} in the device's local time, without a zone. Resolve it only with the device's zone (see
+     * {@link TegrastatsLog#times}).
+     *
+     * @return the naive local timestamp, 1 s resolution, or empty when none was printed
+     */
+    public Optional<LocalDateTime> printedTime() {
+        return printedLocalSecond == NO_TIME
+                ? Optional.empty()
+                : Optional.of(LocalDateTime.ofEpochSecond(printedLocalSecond, 0, ZoneOffset.UTC));
+    }
+
+    /** {@return the printed timestamp as seconds since 1970-01-01T00:00 local time, or {@link #NO_TIME}} */
+    long printedLocalSecond() {
+        return printedLocalSecond;
+    }
+
+    /**
+     * Returns the text a wrapper printed before the tegrastats fields and before tegrastats' own timestamp, e.g. a
+     * {@code MM-DD-YYYY HH:MM:SS.NNNNNNNNN} stamp of its own. It is kept, not interpreted.
+     *
+     * @return the prefix, without surrounding spaces, or empty
+     */
+    public Optional<String> prefix() {
+        return Optional.ofNullable(prefix);
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /** {@return {@code RAM used/total} in the printed unit (megabytes on every known release)} */
+    public Optional<MemoryUsage> ram() {
+        return memory(ramUsed, ramTotal, ramUnit);
+    }
+
+    /** {@return the largest free RAM blocks {@code (lfb NxS)}: the count and the size of each block} */
+    public Optional<BlockSize> ramLargestFreeBlock() {
+        return block(ramLfbCount, ramLfbSize, ramLfbUnit);
+    }
+
+    /** {@return {@code SWAP used/total}, absent when the board has no swap} */
+    public Optional<MemoryUsage> swap() {
+        return memory(swapUsed, swapTotal, swapUnit);
+    }
+
+    /** {@return the cached swap {@code (cached N MB)}; it has no block count} */
+    public Optional<BlockSize> swapCached() {
+        return block(-1, swapCached, swapCachedUnit);
+    }
+
+    /** {@return {@code IRAM used/total} (TX1 and Nano as root), in kilobytes as printed} */
+    public Optional<MemoryUsage> iram() {
+        return memory(iramUsed, iramTotal, iramUnit);
+    }
+
+    /** {@return the largest free IRAM block {@code (lfb N kB)}; it has no block count} */
+    public Optional<BlockSize> iramLargestFreeBlock() {
+        return block(-1, iramLfbSize, iramLfbUnit);
+    }
+
+    private static Optional<MemoryUsage> memory(long used, long total, byte unit) {
+        return unit < 0 ? Optional.empty() : Optional.of(new MemoryUsage(used, total, SIZE_UNITS[unit]));
+    }
+
+    private static Optional<BlockSize> block(long count, long size, byte unit) {
+        return unit < 0
+                ? Optional.empty()
+                : Optional.of(new BlockSize(
+                        count < 0 ? OptionalLong.empty() : OptionalLong.of(count), size, SIZE_UNITS[unit]));
+    }
+
+    // ---------------------------------------------------------------- CPU, MTS
+
+    /** {@return the number of cores printed, {@code off} cores included; 0 when there is no CPU field} */
+    public int cpuCoreCount() {
+        return cpuLoad.length;
+    }
+
+    /**
+     * Tells whether a core was online.
+     *
+     * @param core the 0-based position in the printed list
+     * @return {@code false} when the core was printed as {@code off}
+     * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
+     */
+    public boolean cpuCoreOnline(int core) {
+        return cpuLoad[core] >= 0;
+    }
+
+    /**
+     * Returns the load of a core.
+     *
+     * @param core the 0-based position in the printed list
+     * @return the load in percent; empty for an {@code off} core
+     * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
+     */
+    public OptionalInt cpuLoadPercent(int core) {
+        int v = cpuLoad[core];
+        return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    /**
+     * Returns the frequency of a core. In the legacy {@code cpu [a%,b%]@F} form every online core has the shared
+     * frequency {@code F}.
+     *
+     * @param core the 0-based position in the printed list
+     * @return the frequency in MHz; empty for an {@code off} core or when none was printed
+     * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
+     */
+    public OptionalInt cpuFrequencyMhz(int core) {
+        int v = cpuFreq[core];
+        return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    /** {@return the shared frequency of the legacy {@code cpu [..]@F} form (TX1 R28.1 and older)} */
+    public OptionalInt cpuSharedFrequencyMhz() {
+        return cpuSharedFreq < 0 ? OptionalInt.empty() : OptionalInt.of(cpuSharedFreq);
+    }
+
+    /** {@return every core in printed order} */
+    public List<CpuCore> cpuCores() {
+        List<CpuCore> cores = new ArrayList<>(cpuLoad.length);
+        for (int i = 0; i < cpuLoad.length; i++) {
+            cores.add(new CpuCore(i, cpuCoreOnline(i), cpuLoadPercent(i), cpuFrequencyMhz(i)));
+        }
+        return Collections.unmodifiableList(cores);
+    }
+
+    /** {@return the foreground time of {@code MTS fg N% bg N%}, in percent} */
+    public OptionalInt mtsForegroundPercent() {
+        return mtsForeground < 0 ? OptionalInt.empty() : OptionalInt.of(mtsForeground);
+    }
+
+    /** {@return the background time of {@code MTS fg N% bg N%}, in percent} */
+    public OptionalInt mtsBackgroundPercent() {
+        return mtsBackground < 0 ? OptionalInt.empty() : OptionalInt.of(mtsBackground);
+    }
+
+    // ---------------------------------------------------------------- engines
+
+    /** {@return the number of engine fields (EMC, GR3D, VIC, APE, NVENC, …) in printed order} */
+    public int engineCount() {
+        return engineNames.length;
+    }
+
+    /**
+     * Returns one engine field.
+     *
+     * @param index {@code 0 <= index < engineCount()}
+     * @return the reading
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public EngineReading engine(int index) {
+        int from = engineFreqStart[index];
+        int to = engineFreqStart[index + 1];
+        return EngineReading.of(
+                engineNames[index],
+                (engineFlags[index] & ENGINE_OFF) != 0,
+                engineLoad[index],
+                Arrays.copyOfRange(engineFreqs, from, to),
+                (engineFlags[index] & ENGINE_BRACKETED) != 0);
+    }
+
+    /** {@return every engine field in printed order} */
+    public List<EngineReading> engines() {
+        List<EngineReading> all = new ArrayList<>(engineNames.length);
+        for (int i = 0; i < engineNames.length; i++) {
+            all.add(engine(i));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Returns the first engine field with this exact name.
+     *
+     * @param name the name as printed, e.g. {@code "VIC"} or {@code "NVENC0_FREQ"}
+     * @return the reading, or empty if absent
+     */
+    public Optional<EngineReading> engine(String name) {
+        for (int i = 0; i < engineNames.length; i++) {
+            if (engineNames[i].equals(name)) {
+                return Optional.of(engine(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@return the memory controller: {@code EMC_FREQ} or the legacy {@code EMC}} */
+    public Optional<EngineReading> emc() {
+        Optional<EngineReading> e = engine("EMC_FREQ");
+        return e.isPresent() ? e : engine("EMC");
+    }
+
+    /** {@return the GPU: {@code GR3D_FREQ} or the legacy {@code GR3D}} */
+    public Optional<EngineReading> gpu() {
+        Optional<EngineReading> e = engine("GR3D_FREQ");
+        return e.isPresent() ? e : engine("GR3D");
+    }
+
+    // ---------------------------------------------------------------- temperatures
+
+    /** {@return the number of temperature tokens printed, sentinels included} */
+    public int temperatureCount() {
+        return tempNames.length;
+    }
+
+    /**
+     * Returns the sensor name of a temperature token.
+     *
+     * @param index {@code 0 <= index < temperatureCount()}
+     * @return the name as printed
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public String temperatureSensor(int index) {
+        return tempNames[index];
+    }
+
+    /**
+     * Returns the first value of a temperature token as printed, sentinel included.
+     *
+     * @param index {@code 0 <= index < temperatureCount()}
+     * @return °C as printed, e.g. {@code -256.0} for an absent sensor
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public double temperaturePrintedCelsius(int index) {
+        return tempCurrent[index];
+    }
+
+    /**
+     * Returns the current temperature of a token.
+     *
+     * @param index {@code 0 <= index < temperatureCount()}
+     * @return °C; empty for a sentinel (≤ {@value #SENTINEL_MAX_CELSIUS} °C)
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public OptionalDouble temperatureCelsius(int index) {
+        return celsiusOrEmpty(tempCurrent[index]);
+    }
+
+    /**
+     * Returns the second value of a two-valued temperature (R39: maximum since start).
+     *
+     * @param index {@code 0 <= index < temperatureCount()}
+     * @return °C; empty when not printed or a sentinel
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public OptionalDouble temperatureMaxCelsius(int index) {
+        return celsiusOrEmpty(tempMax[index]);
+    }
+
+    /**
+     * Returns one temperature token as a record.
+     *
+     * @param index {@code 0 <= index < temperatureCount()}
+     * @return the reading
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public TemperatureReading temperature(int index) {
+        return new TemperatureReading(
+                tempNames[index], tempCurrent[index], temperatureCelsius(index), temperatureMaxCelsius(index));
+    }
+
+    /** {@return every temperature token in printed order, sentinels included} */
+    public List<TemperatureReading> temperatures() {
+        List<TemperatureReading> all = new ArrayList<>(tempNames.length);
+        for (int i = 0; i < tempNames.length; i++) {
+            all.add(temperature(i));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Returns the current temperature of the first sensor of this name, compared without regard to case (R35 prints
+     * {@code CPU}, R36 {@code cpu}).
+     *
+     * @param sensor the sensor name
+     * @return °C, or empty when the sensor is absent or printed as a sentinel
+     */
+    public OptionalDouble celsius(String sensor) {
+        for (int i = 0; i < tempNames.length; i++) {
+            if (tempNames[i].equalsIgnoreCase(sensor)) {
+                return temperatureCelsius(i);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static OptionalDouble celsiusOrEmpty(double c) {
+        return c > SENTINEL_MAX_CELSIUS ? OptionalDouble.of(c) : OptionalDouble.empty();
+    }
+
+    // ---------------------------------------------------------------- rails
+
+    /** {@return the number of power rails printed, duplicates included} */
+    public int railCount() {
+        return railNames.length;
+    }
+
+    /**
+     * Returns the name of a rail.
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return the name as printed
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public String railName(int index) {
+        return railNames[index];
+    }
+
+    /**
+     * Returns the current power of a rail.
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return mW
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public double railMilliwatts(int index) {
+        return railCurrent[index];
+    }
+
+    /**
+     * Returns the running average of a rail (the value after the first slash): the mean of every current value since
+     * tegrastats started.
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return mW
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public double railAverageMilliwatts(int index) {
+        return railAverage[index];
+    }
+
+    /**
+     * Returns the third value of a rail (R39: maximum since start).
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return mW, or empty when not printed
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public OptionalDouble railMaxMilliwatts(int index) {
+        double m = railMax[index];
+        return Double.isNaN(m) ? OptionalDouble.empty() : OptionalDouble.of(m);
+    }
+
+    /**
+     * Returns the unit a rail was printed in.
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return the unit
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public RailUnit railUnit(int index) {
+        return RAIL_UNITS[railUnits[index]];
+    }
+
+    /**
+     * Returns one rail as a record.
+     *
+     * @param index {@code 0 <= index < railCount()}
+     * @return the reading
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public RailReading rail(int index) {
+        return new RailReading(
+                railNames[index], railCurrent[index], railAverage[index], railMaxMilliwatts(index), railUnit(index));
+    }
+
+    /** {@return every rail in printed order, duplicates included} */
+    public List<RailReading> rails() {
+        List<RailReading> all = new ArrayList<>(railNames.length);
+        for (int i = 0; i < railNames.length; i++) {
+            all.add(rail(i));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Returns the index of the first rail of this exact name (rail names are matched with their case).
+     *
+     * @param name the rail name, e.g. {@code "VDD_IN"}
+     * @return the index, or -1 when absent
+     */
+    public int railIndex(String name) {
+        for (int i = 0; i < railNames.length; i++) {
+            if (railNames[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Returns the current power of the first rail of this exact name.
+     *
+     * @param name the rail name, e.g. {@code "VDD_IN"}
+     * @return mW, or empty when the rail is absent
+     */
+    public OptionalDouble milliwatts(String name) {
+        int i = railIndex(name);
+        return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(railCurrent[i]);
+    }
+
+    // ---------------------------------------------------------------- unknown
+
+    /** {@return the number of tokens that were not recognised} */
+    public int unknownTokenCount() {
+        return unknownNames.length;
+    }
+
+    String unknownTokenName(int index) {
+        return unknownNames[index];
+    }
+
+    /** {@return the tokens that were not recognised, in printed order} */
+    public List<UnknownToken> unknownTokens() {
+        List<UnknownToken> all = new ArrayList<>(unknownNames.length);
+        for (int i = 0; i < unknownNames.length; i++) {
+            all.add(new UnknownToken(unknownNames[i], unknownTexts[i]));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    // ---------------------------------------------------------------- Object
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TegrastatsSample s)) {
+            return false;
+        }
+        return lineNumber == s.lineNumber
+                && sequence == s.sequence
+                && printedLocalSecond == s.printedLocalSecond
+                && Objects.equals(prefix, s.prefix)
+                && ramUsed == s.ramUsed
+                && ramTotal == s.ramTotal
+                && ramUnit == s.ramUnit
+                && ramLfbCount == s.ramLfbCount
+                && ramLfbSize == s.ramLfbSize
+                && ramLfbUnit == s.ramLfbUnit
+                && swapUsed == s.swapUsed
+                && swapTotal == s.swapTotal
+                && swapUnit == s.swapUnit
+                && swapCached == s.swapCached
+                && swapCachedUnit == s.swapCachedUnit
+                && iramUsed == s.iramUsed
+                && iramTotal == s.iramTotal
+                && iramUnit == s.iramUnit
+                && iramLfbSize == s.iramLfbSize
+                && iramLfbUnit == s.iramLfbUnit
+                && cpuSharedFreq == s.cpuSharedFreq
+                && mtsForeground == s.mtsForeground
+                && mtsBackground == s.mtsBackground
+                && Arrays.equals(cpuLoad, s.cpuLoad)
+                && Arrays.equals(cpuFreq, s.cpuFreq)
+                && Arrays.equals(engineNames, s.engineNames)
+                && Arrays.equals(engineFlags, s.engineFlags)
+                && Arrays.equals(engineLoad, s.engineLoad)
+                && Arrays.equals(engineFreqStart, s.engineFreqStart)
+                && Arrays.equals(engineFreqs, s.engineFreqs)
+                && Arrays.equals(tempNames, s.tempNames)
+                && Arrays.equals(tempCurrent, s.tempCurrent)
+                && Arrays.equals(tempMax, s.tempMax)
+                && Arrays.equals(railNames, s.railNames)
+                && Arrays.equals(railCurrent, s.railCurrent)
+                && Arrays.equals(railAverage, s.railAverage)
+                && Arrays.equals(railMax, s.railMax)
+                && Arrays.equals(railUnits, s.railUnits)
+                && Arrays.equals(unknownNames, s.unknownNames)
+                && Arrays.equals(unknownTexts, s.unknownTexts);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(lineNumber);
+        h = 31 * h + Long.hashCode(printedLocalSecond);
+        h = 31 * h + Long.hashCode(ramUsed);
+        h = 31 * h + Arrays.hashCode(cpuLoad);
+        h = 31 * h + Arrays.hashCode(railCurrent);
+        h = 31 * h + Arrays.hashCode(tempCurrent);
+        return 31 * h + Arrays.hashCode(engineNames);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("TegrastatsSample[line ").append(lineNumber);
+        printedTime().ifPresent(t -> b.append(", ").append(t));
+        ram().ifPresent(r -> b.append(", RAM ").append(r.used()).append('/').append(r.total()));
+        b.append(", ").append(cpuLoad.length).append(" cores, ");
+        b.append(engineNames.length).append(" engines, ");
+        b.append(tempNames.length).append(" temperatures, rails");
+        for (int i = 0; i < railNames.length; i++) {
+            b.append(' ')
+                    .append(railNames[i])
+                    .append('=')
+                    .append(String.format(Locale.ROOT, "%.0f", railCurrent[i]))
+                    .append("mW");
+        }
+        return b.append(']').toString();
+    }
+}
