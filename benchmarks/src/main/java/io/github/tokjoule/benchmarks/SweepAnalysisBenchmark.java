@@ -60,7 +60,8 @@ public class SweepAnalysisBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("tokjoule-sweep-bench");
-        SweepTruth truth = SyntheticSweep.generate(SweepSpec.builder(ZoneId.of("Asia/Kolkata")).build(), dir);
+        SweepTruth truth = SyntheticSweep.generate(
+                SweepSpec.builder(ZoneId.of("Asia/Kolkata")).build(), dir);
         lines = truth.tegrastatsLines();
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -119,10 +120,14 @@ public class SweepAnalysisBenchmark {
                 b.readLines();
                 b.measured();
             }
-            report("readLines (baseline)", runs, () -> {
-                b.readLines();
-                return null;
-            }, b.lines);
+            report(
+                    "readLines (baseline)",
+                    runs,
+                    () -> {
+                        b.readLines();
+                        return null;
+                    },
+                    b.lines);
             report("measured, 1 thread", runs, b::measured, b.lines);
             report("measured, 2 threads", runs, b::measuredTwoThreads, b.lines);
             report("seed-compatible, 1 thread", runs, b::seedCompatible, b.lines);
