@@ -40,7 +40,12 @@ final class CellReader {
     }
 
     static CellInputs read(
-            SweepLayout.CellLocation loc, CellId id, PowerSource powerSource, java.time.ZoneId zone, List<Flag> flags)
+            SweepLayout.CellLocation loc,
+            CellId id,
+            PowerSource powerSource,
+            java.time.ZoneId zone,
+            List<Flag> flags,
+            List<String> notes)
             throws CellFailure, IOException {
         if (loc.failedReason().isPresent()) {
             throw new CellFailure(loc.failedReason().get());
@@ -55,6 +60,9 @@ final class CellReader {
         } catch (RuntimeException e) {
             throw new CellFailure("unreadable " + loc.summaryFile().get() + ": " + e.getMessage());
         }
+        if (!profile.report().isClean()) {
+            notes.add(loc.summaryFile().get() + ": " + profile.report().issues());
+        }
         List<CellInputs.RequestRow> rows = new ArrayList<>();
         int recordErrors = 0;
         if (loc.recordsFile().isPresent()) {
@@ -67,6 +75,9 @@ final class CellReader {
                             recordErrors++;
                         }
                     }
+                }
+                if (!records.report().isClean()) {
+                    notes.add(loc.recordsFile().get() + ": " + records.report());
                 }
             } catch (RuntimeException e) {
                 throw new CellFailure("unreadable " + loc.recordsFile().get() + ": " + e.getMessage());

@@ -203,7 +203,7 @@ public final class SweepAnalysis {
             CellId id = id(loc);
             try {
                 List<Flag> flags = new ArrayList<>();
-                CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags);
+                CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags, notes);
                 if (recorded.isPresent() && !recorded.get().equals(zone)) {
                     Instant at = in.hasProfilingWindow()
                             ? Instant.ofEpochSecond(0, in.profilingStartEpochNanos())

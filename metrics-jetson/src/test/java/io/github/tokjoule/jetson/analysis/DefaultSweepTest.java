@@ -53,6 +53,8 @@ class DefaultSweepTest {
     @Test
     void lengthAndErrorFlagsFireExactlyOnTheGeneratorsCells() {
         assertThat(result.cells()).hasSize(384);
+        // the generator's files read cleanly: no reader issue, no layout oddity
+        assertThat(result.warnings()).isEmpty();
         int eos = 0;
         int errors = 0;
         for (AnalysedCell c : result.cells()) {
