@@ -122,6 +122,7 @@ class SweepAnalysisTest {
                     .isEqualTo(model.equals("slow") && ctx == 2048 && gen == 64);
             for (AccuracyFlag never : Set.of(
                     AccuracyFlag.WINDOW_OUTSIDE_TRACE,
+                    AccuracyFlag.WINDOW_UNDERSAMPLED,
                     AccuracyFlag.RAIL_MISSING,
                     AccuracyFlag.ZONE_MISMATCH,
                     AccuracyFlag.SAMPLE_GAP,
@@ -131,6 +132,9 @@ class SweepAnalysisTest {
             }
             assertThat(m.rail()).contains("VDD_CPU_GPU_CV");
             assertThat(m.method()).isEqualTo(EnergyMethod.MEASURED);
+            assertThat(m.flags(AccuracyFlag.TIMESTAMPS_RECONSTRUCTED))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         }
         assertThat(cell(measured, "slow", 128, 160).status().failureReason()).contains("server died (OOM?)");
         assertThat(cell(measured, "fast", 2048, 64).status().failureReason().orElseThrow())
