@@ -41,8 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Baseline, measured in the same run on the same files: {@code readLines} — {@link BufferedReader#lines()} counting
  * every line of every file the analysis reads (the I/O and UTF-8 decoding floor).
  *
- * <p>{@link #main} is a timed harness that prints the breakdown (read / compute / tables) from
- * {@link SweepResult#timings()}: {@code java -cp benchmarks/target/benchmarks.jar
+ * <p>{@link #main} is a timed harness that prints, besides wall time, the calling thread's CPU time (for one thread:
+ * the analysis's CPU time, which a loaded machine disturbs less than wall time) and the breakdown (read / compute /
+ * tables) from {@link SweepResult#timings()}: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.tokjoule.benchmarks.SweepAnalysisBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -142,14 +143,18 @@ public class SweepAnalysisBenchmark {
     }
 
     private static void report(String name, int runs, Run run, long lines) throws IOException {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long wall = 0;
+        long cpu = 0;
         long read = 0;
         long compute = 0;
         long tables = 0;
         for (int i = 0; i < runs; i++) {
+            long c = mx.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             SweepResult r = run.run();
             wall += System.nanoTime() - t;
+            cpu += mx.getCurrentThreadCpuTime() - c;
             if (r != null) {
                 StageTimings s = r.timings();
                 read += s.readNanos();
@@ -158,12 +163,16 @@ public class SweepAnalysisBenchmark {
             }
         }
         double ms = wall / 1e6 / runs;
+        double cpuMs = cpu / 1e6 / runs;
         String out = String.format(
                 Locale.ROOT,
-                "%-28s %8.1f ms  %,10.0f lines/s   read %6.1f ms  compute %6.1f ms  tables %5.1f ms (sums over threads)",
+                "%-28s %8.1f ms  %,10.0f lines/s  (this thread's CPU %6.1f ms: %,10.0f lines per CPU-s)   read %6.1f ms"
+                        + "  compute %6.1f ms  tables %5.1f ms (sums over threads)",
                 name,
                 ms,
                 lines / (ms / 1000),
+                cpuMs,
+                lines / (cpuMs / 1000),
                 read / 1e6 / runs,
                 compute / 1e6 / runs,
                 tables / 1e6 / runs);
