@@ -13,6 +13,8 @@ module io.github.tokjoule.jetson {
     requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.jetson;
+    exports io.github.tokjoule.jetson.analysis;
+    exports io.github.tokjoule.jetson.synthetic;
     exports io.github.tokjoule.jetson.driver;
     exports io.github.tokjoule.jetson.driver.component;
     exports io.github.tokjoule.jetson.driver.journal;

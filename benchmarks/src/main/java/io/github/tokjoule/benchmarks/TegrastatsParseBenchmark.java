@@ -1,5 +1,6 @@
 package io.github.tokjoule.benchmarks;
 
+import io.github.tokjoule.tegrastats.TegrastatsLog;
 import io.github.tokjoule.tegrastats.TegrastatsParser;
 import io.github.tokjoule.tegrastats.TegrastatsReader;
 import io.github.tokjoule.tegrastats.TegrastatsSample;
@@ -93,7 +94,10 @@ public class TegrastatsParseBenchmark {
         }
     }
 
-    /** The streaming reader: every line classified and parsed into a sample. */
+    /**
+     * The streaming reader over the file (a {@link java.nio.file.Path}, as {@link #linesCount()} reads it): every line
+     * classified and parsed into a sample, ASCII lines scanned as bytes where they lie in the read buffer.
+     */
     @Benchmark
     public long parser(Blackhole bh) throws IOException {
         long n = 0;
@@ -105,6 +109,17 @@ public class TegrastatsParseBenchmark {
             }
         }
         return n;
+    }
+
+    /**
+     * The whole file into a {@link TegrastatsLog} (the columnar view the analyses use): the reader above plus the
+     * columns.
+     */
+    @Benchmark
+    public long logRead(Blackhole bh) throws IOException {
+        TegrastatsLog log = TegrastatsLog.read(file);
+        bh.consume(log);
+        return log.report().samples();
     }
 
     /** The parser alone on lines already in memory: no I/O, no decoding. */

@@ -1,5 +1,9 @@
 package io.github.tokjoule.tegrastats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -71,6 +75,13 @@ final class LineScanner {
         1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18
     };
 
+    /** Reads eight bytes as a little-endian long: the first byte in the lowest bits. */
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** What {@link #buf} holds for a character outside ASCII: not a letter, digit, space or punctuation. */
+    static final byte NON_ASCII = (byte) 0x80;
+
     /** Letters, digits and '_': the characters of a field name. */
     private static final boolean[] IDENT = new boolean[128];
 
@@ -128,7 +139,10 @@ final class LineScanner {
     private long lastEngineScan = -2;
     private long lastTempScan = -2;
     private long lastRailScan = -2;
-    private char[] buf = new char[0];
+    private byte[] buf = new byte[0];
+    /** The line's characters when it has non-ASCII ones ({@link #buf} then holds {@link #NON_ASCII} for each). */
+    private char @Nullable [] text;
+
     private int lineStart;
     private int start;
     private int end;
@@ -147,16 +161,17 @@ final class LineScanner {
      * @return the kind; for {@link LineKind#SAMPLE} the fields hold the sample, for {@link LineKind#MALFORMED}
      *     {@link #problem} says why
      */
-    LineKind scan(char[] chars, int from, int to) {
+    LineKind scan(byte[] chars, int from, int to, char @Nullable [] original) {
         scanId++;
         this.buf = chars;
+        this.text = original;
         this.lineStart = from;
         int p = from;
         int e = to;
         while (e > p && (chars[e - 1] == '\n' || chars[e - 1] == '\r')) {
             e--;
         }
-        while (p < e && (isSpace(chars[p]) || chars[p] == '\uFEFF')) {
+        while (p < e && (isSpace(chars[p]) || isBom(p))) {
             p++;
         }
         this.start = p;
@@ -332,10 +347,10 @@ final class LineScanner {
             // A bare name ends the line: a known field lost its value (truncation); anything else is kept.
             return required ? fail(name(p, k) + ": no value (truncated line?)", q) : unknown(p, k, p, k);
         }
-        char c = buf[q];
+        byte c = buf[q];
         if (isDigit(c)) {
             int r = digitsEnd(q, end);
-            char next = r < end ? buf[r] : ' ';
+            byte next = r < end ? buf[r] : (byte) ' ';
             boolean milliwatts = next == 'm' && r + 1 < end && buf[r + 1] == 'W';
             if (next == '/' || next == 'W' || milliwatts || (next == '.' && indexOf('/', r, tokenEnd(r)) >= 0)) {
                 return rail(p, k, q);
@@ -451,7 +466,7 @@ final class LineScanner {
             engineLoad = Arrays.copyOf(engineLoad, n);
             engineFreqStart = Arrays.copyOf(engineFreqStart, n + 1);
         }
-        engineNames[i] = engineNameCache.get(i, buf, p, k);
+        engineNames[i] = engineNameCache.get(i, buf, text, p, k);
         engineFlags[i] =
                 (byte) ((off ? TegrastatsSample.ENGINE_OFF : 0) | (bracketed ? TegrastatsSample.ENGINE_BRACKETED : 0));
         engineLoad[i] = load;
@@ -537,7 +552,7 @@ final class LineScanner {
             railUnits = Arrays.copyOf(railUnits, m);
         }
         int j = railCount++;
-        railNames[j] = railNameCache.get(j, buf, p, k);
+        railNames[j] = railNameCache.get(j, buf, text, p, k);
         railCurrent[j] = current;
         railAverage[j] = average;
         railMax[j] = max;
@@ -575,7 +590,7 @@ final class LineScanner {
             tempMax = Arrays.copyOf(tempMax, m);
         }
         int j = tempCount++;
-        tempNames[j] = tempNameCache.get(j, buf, p, at);
+        tempNames[j] = tempNameCache.get(j, buf, text, p, at);
         tempCurrent[j] = current;
         tempMax[j] = max;
         return r;
@@ -801,7 +816,7 @@ final class LineScanner {
             int v = skipSpaces(qe);
             int ve = tokenEnd(v);
             if (ve > v && digitsEnd(v, ve) == ve) {
-                return addUnknown("EDP limit", new String(buf, p, ve - p)) ? ve : FAIL;
+                return addUnknown("EDP limit", str(p, ve)) ? ve : FAIL;
             }
         }
         return engine(p, k, false);
@@ -813,7 +828,7 @@ final class LineScanner {
      * @return the position after the text, or {@link #FAIL}
      */
     private int unknown(int np, int ne, int tp, int te) {
-        return addUnknown(names.intern(buf, np, ne), new String(buf, tp, te - tp)) ? te : FAIL;
+        return addUnknown(names.intern(buf, text, np, ne), str(tp, te)) ? te : FAIL;
     }
 
     private boolean addUnknown(String name, String text) {
@@ -864,7 +879,7 @@ final class LineScanner {
         if (t1 - start == 3 && isWeekday(start) && t2 - s2 == 3 && isMonth(s2)) {
             return LineKind.DATE_HEADER;
         }
-        char c = buf[start];
+        byte c = buf[start];
         if ((c == '$' || c == '#' || c == '>') && (t1 == start + 1)) {
             return LineKind.SHELL_PROMPT;
         }
@@ -884,7 +899,7 @@ final class LineScanner {
 
     /** {@code user@host:path$} or {@code user@host:path#} (the usual bash prompt). */
     private boolean isPromptToken(int p, int e) {
-        char last = buf[e - 1];
+        byte last = buf[e - 1];
         if (last != '$' && last != '#') {
             return false;
         }
@@ -905,10 +920,10 @@ final class LineScanner {
     private boolean isStampish(int p, int e) {
         boolean digit = false;
         for (int i = p; i < e; i++) {
-            char c = buf[i];
+            byte c = buf[i];
             if (isDigit(c)) {
                 digit = true;
-            } else if ("-:./,TZ+[]()".indexOf(c) < 0) {
+            } else if (c < 0 || "-:./,TZ+[]()".indexOf(c) < 0) {
                 return false;
             }
         }
@@ -1010,8 +1025,35 @@ final class LineScanner {
         return r;
     }
 
-    /** Scans the digits at {@code p} (before {@code e}) and leaves their value in {@link #num}; returns the end. */
+    /**
+     * Scans the digits at {@code p} (before {@code e}) and leaves their value in {@link #num}; returns the end.
+     *
+     * <p>Eight bytes at a time when the buffer holds them (SWAR: no branch per digit, so the short numbers that make
+     * up a tegrastats line cost no branch misprediction at their end); bytes at or after {@code e} never count.
+     */
     private int digitsEnd(int p, int e) {
+        byte[] b = buf;
+        if (b.length - p >= 8 && e > p) {
+            long t = (long) LONG_LE.get(b, p) ^ 0x3030303030303030L; // a digit byte becomes 0..9
+            long nonDigit = (((t & 0x7F7F7F7F7F7F7F7FL) + 0x7676767676767676L) | t) & 0x8080808080808080L;
+            if (nonDigit != 0) {
+                int n = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, e - p);
+                num = n == 0 ? 0 : eightDigits(t << ((8 - n) << 3));
+                return p + n;
+            }
+        }
+        return digitsLoop(p, e);
+    }
+
+    /** The value of eight digits 0..9, one per byte, the first in the lowest byte. */
+    private static long eightDigits(long t) {
+        long v = t * 10 + (t >>> 8); // pairs: 10·d0 + d1 in bytes 0, 2, 4, 6
+        long pairs = v & 0x00FF00FF00FF00FFL;
+        long quads = (pairs * 100 + (pairs >>> 16)) & 0x0000FFFF0000FFFFL; // 100·p0 + p1 in words 0 and 2
+        return (quads & 0xFFFFL) * 10_000 + (quads >>> 32);
+    }
+
+    private int digitsLoop(int p, int e) {
         int i = p;
         long v = 0;
         while (i < e) {
@@ -1042,8 +1084,24 @@ final class LineScanner {
         return FAIL;
     }
 
+    /** {@code buf[p, e)} as text: the bytes are ASCII unless {@link #text} holds the line's characters. */
+    private String str(int p, int e) {
+        char[] t = text;
+        return t != null ? new String(t, p, e - p) : new String(buf, p, e - p, StandardCharsets.ISO_8859_1);
+    }
+
+    private boolean isBom(int p) {
+        char[] t = text;
+        return buf[p] < 0 && t != null && t[p] == '\uFEFF';
+    }
+
+    private char lowerCase(int p) {
+        char[] t = text;
+        return Character.toLowerCase(t != null ? t[p] : (char) buf[p]);
+    }
+
     private String name(int p, int k) {
-        return new String(buf, p, k - p);
+        return str(p, k);
     }
 
     private @Nullable String trimmedOrNull(int p, int e) {
@@ -1052,7 +1110,7 @@ final class LineScanner {
         while (b > a && isSpace(buf[b - 1])) {
             b--;
         }
-        return b > a ? new String(buf, a, b - a) : null;
+        return b > a ? str(a, b) : null;
     }
 
     private boolean is(int p, String s) {
@@ -1074,7 +1132,7 @@ final class LineScanner {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (Character.toLowerCase(buf[p + i]) != lower.charAt(i)) {
+            if (lowerCase(p + i) != lower.charAt(i)) {
                 return false;
             }
         }
@@ -1113,8 +1171,8 @@ final class LineScanner {
     private int identEnd(int p, int e) {
         int i = p;
         while (i < e) {
-            char c = buf[i];
-            if (c >= 128 || !IDENT[c]) {
+            byte c = buf[i];
+            if (c < 0 || !IDENT[c]) {
                 break;
             }
             i++;
@@ -1126,15 +1184,15 @@ final class LineScanner {
         return i >= end || isSpace(buf[i]);
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t';
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isLetter(char c) {
+    private static boolean isLetter(byte c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 

@@ -4,32 +4,37 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a byte or character stream into lines held in one reusable {@code char[]}: constant memory whatever the
- * input length, bounded by the longest line accepted. A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}
- * (as {@link java.io.BufferedReader#readLine()}); the last line may lack a terminator.
+ * Splits a byte or character stream into lines for the {@link LineScanner}: constant memory whatever the input
+ * length, bounded by the longest line accepted. A line ends at {@code \n}, {@code \r\n} or a lone {@code \r} (as
+ * {@link java.io.BufferedReader#readLine()}); the last line may lack a terminator.
+ *
+ * <p>The current line is {@code bytes[from, to)}. For an ASCII line (every tegrastats line) those are its bytes,
+ * often straight in the read buffer, so no character or string is made for it. A line with other characters has them
+ * in {@link #text} (same positions), and {@link LineScanner#NON_ASCII} in their place in {@code bytes}.
  */
 abstract class LineSource implements Closeable {
 
     static final int BUFFER = 1 << 16;
 
     final int maxLineChars;
-    char[] line = new char[1024];
-    int length;
-    /** The line had more than {@link #maxLineChars} characters; {@link #line} holds the first ones. */
+    byte[] bytes = new byte[0];
+    int from;
+    int to;
+    /** The line's characters when it is not all ASCII, else {@code null}. */
+    char @Nullable [] text;
+    /** The line had more than {@link #maxLineChars} characters (bytes, for byte input); only the first are held. */
     boolean truncated;
 
     LineSource(int maxLineChars) {
         this.maxLineChars = maxLineChars;
     }
 
-    /** Reads the next line into {@link #line}; {@code false} at the end of the input. */
+    /** Reads the next line; {@code false} at the end of the input. */
     abstract boolean next() throws IOException;
 
     static LineSource of(InputStream in, int maxLineChars) {
@@ -40,36 +45,77 @@ abstract class LineSource implements Closeable {
         return new Chars(in, maxLineChars);
     }
 
-    /** Bytes: ASCII is widened directly; a line with other bytes is decoded as UTF-8 (bad bytes become U+FFFD). */
+    /**
+     * A line given as characters, in the scanner's form: ASCII characters as bytes, any other as
+     * {@link LineScanner#NON_ASCII} with the characters kept aside. Shared by the {@link Reader} input and
+     * {@link TegrastatsParser#parse(CharSequence)}.
+     */
+    static final class Encoded {
+        byte[] bytes = new byte[1024];
+        char[] chars = new char[1024];
+        char @Nullable [] text;
+
+        /** Encodes {@code chars[0, n)}, which the caller has filled (see {@link #room}). */
+        void encode(int n) {
+            byte[] b = bytes;
+            char[] c = chars;
+            int any = 0;
+            for (int i = 0; i < n; i++) {
+                char ch = c[i];
+                any |= ch;
+                b[i] = ch < 0x80 ? (byte) ch : LineScanner.NON_ASCII;
+            }
+            text = any < 0x80 ? null : c;
+        }
+
+        /** Makes room for {@code n} characters, keeping those there, growing at most to {@code cap} beyond. */
+        void room(int n, int cap) {
+            if (chars.length < n) {
+                chars = Arrays.copyOf(chars, Math.max(n, (int) Math.min(cap, 2L * chars.length)));
+            }
+            if (bytes.length < chars.length) {
+                bytes = new byte[chars.length];
+            }
+        }
+    }
+
+    /**
+     * Bytes: an ASCII line is scanned where it lies in the read buffer (copied only when it straddles two reads); a
+     * line with other bytes is decoded as UTF-8 (bad bytes become U+FFFD).
+     */
     static final class Bytes extends LineSource {
         private final InputStream in;
-        private final byte[] buf = new byte[BUFFER];
+        private final byte[] buf;
         private int pos;
         private int limit;
         private boolean eof;
         private boolean skipLf;
-        private boolean high;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        /** The part of a line carried over from earlier reads. */
+        private byte[] carry = new byte[1024];
+
+        private int carried;
+        private final Encoded decoded = new Encoded();
 
         Bytes(InputStream in, int maxLineChars) {
+            this(in, maxLineChars, BUFFER);
+        }
+
+        /** With a given buffer size: tests use tiny ones to put line ends on every buffer boundary. */
+        Bytes(InputStream in, int maxLineChars, int bufferBytes) {
             super(maxLineChars);
             this.in = in;
+            this.buf = new byte[bufferBytes];
         }
 
         @Override
         boolean next() throws IOException {
-            length = 0;
             truncated = false;
-            high = false;
+            carried = 0;
             boolean any = false;
+            boolean high = false;
             while (true) {
-                if (pos == limit) {
-                    if (eof || !fill()) {
-                        return finish(any);
-                    }
+                if (pos == limit && !fill()) {
+                    return any && line(carry, 0, carried, high);
                 }
                 if (skipLf) {
                     skipLf = false;
@@ -79,84 +125,87 @@ abstract class LineSource implements Closeable {
                     }
                 }
                 any = true;
+                byte[] b = buf;
                 int i = pos;
                 int n = limit;
-                byte[] b = buf;
-                // The hot loop: widen until a line break; bytes >= 0x80 are negative.
-                int room = Math.min(n - i, maxLineChars - length);
-                if (line.length - length < room) {
-                    line = java.util.Arrays.copyOf(
-                            line, Math.max(length + room, Math.min(maxLineChars, 2 * line.length)));
-                }
-                char[] l = line;
-                int len = length;
-                int stop = i + room;
+                // The hot loop: one comparison per byte finds line breaks and non-ASCII bytes (negative) alike.
                 byte c = 0;
-                while (i < stop) {
+                while (i < n) {
                     c = b[i];
-                    if (c == '\n' || c == '\r') {
-                        break;
+                    if (c <= '\r' && (c == '\n' || c == '\r' || c < 0)) {
+                        if (c >= 0) {
+                            break;
+                        }
+                        high = true;
                     }
-                    high |= c < 0;
-                    l[len++] = (char) (c & 0xFF);
                     i++;
                 }
-                length = len;
-                if (i < stop) {
+                int start = pos;
+                if (i < n) {
                     pos = i + 1;
-                    if (c == '\r') {
-                        skipLf = true;
+                    skipLf = c == '\r';
+                    if (carried == 0) {
+                        return line(b, start, i, high);
                     }
-                    return finish(true);
+                    append(b, start, i);
+                    return line(carry, 0, carried, high);
                 }
-                if (stop < n) {
-                    // The line is longer than the limit: drop bytes up to the next break.
-                    truncated = true;
-                    int j = stop;
-                    while (j < n && b[j] != '\n' && b[j] != '\r') {
-                        j++;
-                    }
-                    if (j < n) {
-                        pos = j + 1;
-                        if (b[j] == '\r') {
-                            skipLf = true;
-                        }
-                        return finish(true);
-                    }
-                    pos = n;
-                } else {
-                    pos = stop;
-                }
+                pos = n;
+                append(b, start, n);
             }
         }
 
-        private boolean fill() throws IOException {
-            int r = in.read(buf, 0, buf.length);
-            if (r < 0) {
-                eof = true;
-                pos = 0;
-                limit = 0;
-                return false;
+        /** Keeps {@code b[s, e)} for a line that goes on in the next read, up to {@link #maxLineChars} bytes. */
+        private void append(byte[] b, int s, int e) {
+            int take = Math.min(e - s, maxLineChars - carried);
+            if (take < e - s) {
+                truncated = true;
             }
-            pos = 0;
-            limit = r;
+            if (take > 0) {
+                if (carry.length - carried < take) {
+                    carry = Arrays.copyOf(carry, Math.max(carried + take, Math.min(maxLineChars, 2 * carry.length)));
+                }
+                System.arraycopy(b, s, carry, carried, take);
+                carried += take;
+            }
+        }
+
+        private boolean line(byte[] b, int s, int e, boolean high) {
+            int end = e;
+            if (e - s > maxLineChars) {
+                truncated = true;
+                end = s + maxLineChars;
+            }
+            if (!high) {
+                bytes = b;
+                from = s;
+                to = end;
+                text = null;
+                return true;
+            }
+            String chars = new String(b, s, end - s, StandardCharsets.UTF_8); // bad bytes become U+FFFD
+            int n = chars.length();
+            decoded.room(n, n);
+            chars.getChars(0, n, decoded.chars, 0);
+            decoded.encode(n);
+            bytes = decoded.bytes;
+            from = 0;
+            to = n;
+            text = decoded.text;
             return true;
         }
 
-        private boolean finish(boolean any) throws IOException {
-            if (any && high) {
-                byte[] raw = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    raw[i] = (byte) line[i];
+        private boolean fill() throws IOException {
+            while (!eof) {
+                int r = in.read(buf, 0, buf.length);
+                pos = 0;
+                limit = Math.max(r, 0);
+                eof = r < 0;
+                if (r > 0) {
+                    return true;
                 }
-                CharBuffer decoded = utf8.reset().decode(ByteBuffer.wrap(raw));
-                length = decoded.remaining();
-                if (line.length < length) {
-                    line = new char[length];
-                }
-                decoded.get(line, 0, length);
             }
-            return any;
+            return false;
         }
 
         @Override
@@ -169,6 +218,7 @@ abstract class LineSource implements Closeable {
     static final class Chars extends LineSource {
         private final Reader in;
         private final char[] buf = new char[BUFFER];
+        private final Encoded line = new Encoded();
         private int pos;
         private int limit;
         private boolean eof;
@@ -181,13 +231,13 @@ abstract class LineSource implements Closeable {
 
         @Override
         boolean next() throws IOException {
-            length = 0;
+            int length = 0;
             truncated = false;
             boolean any = false;
             while (true) {
                 if (pos == limit) {
                     if (eof || !fill()) {
-                        return any;
+                        return any && encoded(length);
                     }
                 }
                 if (skipLf) {
@@ -207,11 +257,8 @@ abstract class LineSource implements Closeable {
                     truncated = true;
                 }
                 if (take > 0) {
-                    if (line.length - length < take) {
-                        line = java.util.Arrays.copyOf(
-                                line, Math.max(length + take, Math.min(maxLineChars, 2 * line.length)));
-                    }
-                    System.arraycopy(buf, pos, line, length, take);
+                    line.room(length + take, maxLineChars);
+                    System.arraycopy(buf, pos, line.chars, length, take);
                     length += take;
                 }
                 if (i < limit) {
@@ -219,10 +266,19 @@ abstract class LineSource implements Closeable {
                     if (buf[i] == '\r') {
                         skipLf = true;
                     }
-                    return true;
+                    return encoded(length);
                 }
                 pos = limit;
             }
+        }
+
+        private boolean encoded(int length) {
+            line.encode(length);
+            bytes = line.bytes;
+            from = 0;
+            to = length;
+            text = line.text;
+            return true;
         }
 
         private boolean fill() throws IOException {

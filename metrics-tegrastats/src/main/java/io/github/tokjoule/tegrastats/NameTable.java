@@ -1,7 +1,10 @@
 package io.github.tokjoule.tegrastats;
 
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Interns field names straight from the character buffer, so that the names repeated on every line ({@code VDD_IN},
+ * Interns field names straight from the line buffer, so that the names repeated on every line ({@code VDD_IN},
  * {@code cpu}, {@code GR3D_FREQ}) are allocated once per parser rather than once per line. The table stops caching
  * after {@value #MAX_ENTRIES} names so that garbage input cannot grow it without bound.
  */
@@ -14,17 +17,23 @@ final class NameTable {
     private final int[] hashes = new int[SLOTS];
     private int size;
 
-    String intern(char[] buf, int from, int to) {
+    /**
+     * The name {@code buf[from, to)}: ASCII bytes, unless {@code text} is given, which then holds the line's
+     * characters (the bytes of non-ASCII characters are only placeholders).
+     */
+    String intern(byte[] buf, char @Nullable [] text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + buf[i];
+            h = 31 * h + (text != null ? text[i] : buf[i]);
         }
         int mask = SLOTS - 1;
         int slot = (h ^ (h >>> 16)) & mask;
         while (true) {
             String k = keys[slot];
             if (k == null) {
-                String s = new String(buf, from, to - from);
+                String s = text != null
+                        ? new String(text, from, to - from)
+                        : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
                 if (size < MAX_ENTRIES) {
                     keys[slot] = s;
                     hashes[slot] = h;
@@ -32,7 +41,7 @@ final class NameTable {
                 }
                 return s;
             }
-            if (hashes[slot] == h && sameChars(k, buf, from, to)) {
+            if (hashes[slot] == h && same(k, buf, text, from, to)) {
                 return k;
             }
             slot = (slot + 1) & mask;
@@ -43,13 +52,13 @@ final class NameTable {
         return size;
     }
 
-    private static boolean sameChars(String k, char[] buf, int from, int to) {
+    private static boolean same(String k, byte[] buf, char @Nullable [] text, int from, int to) {
         int n = to - from;
         if (k.length() != n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (k.charAt(i) != buf[from + i]) {
+            if (k.charAt(i) != (text != null ? text[from + i] : (char) buf[from + i])) {
                 return false;
             }
         }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link TegrastatsReader} saw: every line counted under exactly one {@link LineKind}, the malformed lines and
@@ -166,18 +167,23 @@ public final class ParseReport {
             }
         }
 
-        void other(LineKind kind, long lineNumber, String reason, char[] chars, int from, int to) {
+        void other(
+                LineKind kind, long lineNumber, String reason, byte[] bytes, char @Nullable [] text, int from, int to) {
             linesRead++;
             counts[kind.ordinal()]++;
             List<ReportedLine> list = kind == LineKind.MALFORMED ? malformed : skipped;
             if (kind != LineKind.BLANK && list.size() < exampleLimit) {
-                list.add(new ReportedLine(lineNumber, kind, reason, text(chars, from, to)));
+                list.add(new ReportedLine(lineNumber, kind, reason, text(bytes, text, from, to)));
             }
         }
 
-        static String text(char[] chars, int from, int to) {
-            int n = to - from;
-            return n <= 200 ? new String(chars, from, n) : new String(chars, from, 200) + "… (" + n + " characters)";
+        /** The line {@code bytes[from, to)} as text (see {@link LineSource}), abbreviated after 200 characters. */
+        static String text(byte[] bytes, char @Nullable [] text, int from, int to) {
+            int n = Math.min(to - from, 200);
+            String head = text != null
+                    ? new String(text, from, n)
+                    : new String(bytes, from, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return n == to - from ? head : head + "… (" + (to - from) + " characters)";
         }
 
         ParseReport snapshot() {

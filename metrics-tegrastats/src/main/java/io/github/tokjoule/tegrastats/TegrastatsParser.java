@@ -1,6 +1,7 @@
 package io.github.tokjoule.tegrastats;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses single tegrastats lines into {@link TegrastatsSample}s.
@@ -34,7 +35,7 @@ public final class TegrastatsParser {
     private static final ThreadLocal<TegrastatsParser> PER_THREAD = ThreadLocal.withInitial(TegrastatsParser::new);
 
     private final LineScanner scanner = new LineScanner();
-    private char[] chars = new char[1024];
+    private final LineSource.Encoded encoded = new LineSource.Encoded();
 
     private TegrastatsParser() {}
 
@@ -70,17 +71,16 @@ public final class TegrastatsParser {
                     "lineNumber and sequence must not be negative: " + lineNumber + ", " + sequence);
         }
         int n = line.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
+        encoded.room(n, Integer.MAX_VALUE - 8);
         if (line instanceof String string) {
-            string.getChars(0, n, chars, 0);
+            string.getChars(0, n, encoded.chars, 0);
         } else {
             for (int i = 0; i < n; i++) {
-                chars[i] = line.charAt(i);
+                encoded.chars[i] = line.charAt(i);
             }
         }
-        LineKind kind = scanner.scan(chars, 0, n);
+        encoded.encode(n);
+        LineKind kind = scanner.scan(encoded.bytes, 0, n, encoded.text);
         return new ParsedLine(
                 kind,
                 kind == LineKind.SAMPLE ? new TegrastatsSample(scanner, lineNumber, sequence) : null,
@@ -103,9 +103,9 @@ public final class TegrastatsParser {
                         + TegrastatsFormatException.abbreviate(line.toString())));
     }
 
-    /** The reader's allocation-free path: classify {@code buf[from, to)}. */
-    LineKind scan(char[] buf, int from, int to) {
-        return scanner.scan(buf, from, to);
+    /** The reader's allocation-free path: classify {@code bytes[from, to)} (see {@link LineSource}). */
+    LineKind scan(byte[] bytes, int from, int to, char @Nullable [] text) {
+        return scanner.scan(bytes, from, to, text);
     }
 
     /** The sample of the last {@link #scan} that returned {@link LineKind#SAMPLE}. */

@@ -118,6 +118,11 @@ public final class TegrastatsReader implements Iterator<TegrastatsSample>, Close
         return new TegrastatsReader(LineSource.of(in, options.maxLineChars()), source, options);
     }
 
+    /** Reads lines from a given source: tests use it to choose the buffer size. */
+    static TegrastatsReader of(LineSource lines, String source, ReaderOptions options) {
+        return new TegrastatsReader(lines, source, options);
+    }
+
     private static InputStream decompressIfGzip(InputStream raw) throws IOException {
         InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw, LineSource.BUFFER);
         in.mark(2);
@@ -198,15 +203,17 @@ public final class TegrastatsReader implements Iterator<TegrastatsSample>, Close
         try {
             while (lines.next()) {
                 lineNumber++;
-                char[] chars = lines.line;
-                int n = lines.length;
+                byte[] bytes = lines.bytes;
+                int from = lines.from;
+                int to = lines.to;
+                char @Nullable [] text = lines.text;
                 LineKind kind;
                 String problem;
                 if (lines.truncated) {
                     kind = LineKind.MALFORMED;
                     problem = "line longer than " + lines.maxLineChars + " characters";
                 } else {
-                    kind = parser.scan(chars, 0, n);
+                    kind = parser.scan(bytes, from, to, text);
                     if (kind == LineKind.SAMPLE) {
                         TegrastatsSample s = parser.sample(lineNumber, sequence++);
                         report.sample(s);
@@ -217,12 +224,15 @@ public final class TegrastatsReader implements Iterator<TegrastatsSample>, Close
                 if (kind == LineKind.MALFORMED) {
                     sequence++;
                     if (strict) {
-                        report.other(kind, lineNumber, problem, chars, 0, n);
+                        report.other(kind, lineNumber, problem, bytes, text, from, to);
                         throw new TegrastatsFormatException(
-                                report.source, lineNumber, problem, ParseReport.Accumulator.text(chars, 0, n));
+                                report.source,
+                                lineNumber,
+                                problem,
+                                ParseReport.Accumulator.text(bytes, text, from, to));
                     }
                 }
-                report.other(kind, lineNumber, problem, chars, 0, n);
+                report.other(kind, lineNumber, problem, bytes, text, from, to);
             }
             return null;
         } catch (IOException e) {

@@ -58,7 +58,7 @@ class RobustnessPropertyTest {
         }
     }
 
-    private static Gen<Case> cases() {
+    static Gen<Case> cases() {
         return Generate.range(0, LINES.size() - 1)
                 .zip(Generate.enumValues(Mutation.class), Generate.longRange(0, Long.MAX_VALUE), Case::new);
     }

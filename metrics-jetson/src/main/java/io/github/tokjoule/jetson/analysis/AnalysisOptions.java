@@ -1,0 +1,143 @@
+package io.github.tokjoule.jetson.analysis;
+
+import io.github.tokjoule.core.cell.CellShape;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.jetson.PowerMode;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * How to analyse a sweep. {@link #defaults()} is the honest method on the seed's rail: {@link EnergyMethod#MEASURED},
+ * {@link RailChoice#defaultChoice()}, the zone from the manifest, the seed's flag thresholds, the canonical cell ctx
+ * 2048 / gen 256, and {@link OutputTokJVariant#REQUEST} as the headline output tokens per joule of the tables.
+ *
+ * @param method the energy method
+ * @param rail which rail
+ * @param zone the device's time zone; empty = the manifest's (required when there is no manifest). When both are
+ *     present and differ, the given zone is used and every cell is flagged {@code ZONE_MISMATCH}
+ * @param mode the mode of a single-mode directory whose name does not say it
+ * @param thresholds the accuracy-flag thresholds
+ * @param canonicalCell the cell of the per-mode comparisons (seed Tables 6, 7, 15 and the canonical speedups)
+ * @param headlineVariant the output tokens per joule used for peak mode, Pareto front and canonical tables
+ * @param threads how many cells to analyse at once, at least 1 (the result does not depend on it)
+ * @since 0.1.0
+ */
+public record AnalysisOptions(
+        EnergyMethod method,
+        RailChoice rail,
+        Optional<ZoneId> zone,
+        Optional<PowerMode> mode,
+        FlagThresholds thresholds,
+        CellShape canonicalCell,
+        OutputTokJVariant headlineVariant,
+        int threads) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public AnalysisOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+    }
+
+    /** {@return the defaults} */
+    public static AnalysisOptions defaults() {
+        return new AnalysisOptions(
+                EnergyMethod.MEASURED,
+                RailChoice.defaultChoice(),
+                Optional.empty(),
+                Optional.empty(),
+                FlagThresholds.defaults(),
+                CellShape.of(2048, 256),
+                OutputTokJVariant.REQUEST,
+                1);
+    }
+
+    /**
+     * Returns a copy with another method.
+     *
+     * @param value the method
+     * @return the copy
+     */
+    public AnalysisOptions withMethod(EnergyMethod value) {
+        return new AnalysisOptions(value, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with another rail.
+     *
+     * @param value the rail choice
+     * @return the copy
+     */
+    public AnalysisOptions withRail(RailChoice value) {
+        return new AnalysisOptions(method, value, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with the device's zone given.
+     *
+     * @param value the zone
+     * @return the copy
+     */
+    public AnalysisOptions withZone(ZoneId value) {
+        return new AnalysisOptions(
+                method, rail, Optional.of(value), mode, thresholds, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with the mode of a single-mode directory.
+     *
+     * @param value the mode
+     * @return the copy
+     */
+    public AnalysisOptions withMode(PowerMode value) {
+        return new AnalysisOptions(
+                method, rail, zone, Optional.of(value), thresholds, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with other flag thresholds.
+     *
+     * @param value the thresholds
+     * @return the copy
+     */
+    public AnalysisOptions withThresholds(FlagThresholds value) {
+        return new AnalysisOptions(method, rail, zone, mode, value, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with another canonical cell.
+     *
+     * @param value the shape
+     * @return the copy
+     */
+    public AnalysisOptions withCanonicalCell(CellShape value) {
+        return new AnalysisOptions(method, rail, zone, mode, thresholds, value, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with another headline variant.
+     *
+     * @param value the variant
+     * @return the copy
+     */
+    public AnalysisOptions withHeadlineVariant(OutputTokJVariant value) {
+        return new AnalysisOptions(method, rail, zone, mode, thresholds, canonicalCell, value, threads);
+    }
+
+    /**
+     * Returns a copy that analyses that many cells at once.
+     *
+     * @param value at least 1
+     * @return the copy
+     * @throws IllegalArgumentException if below 1
+     */
+    public AnalysisOptions withThreads(int value) {
+        return new AnalysisOptions(method, rail, zone, mode, thresholds, canonicalCell, headlineVariant, value);
+    }
+}

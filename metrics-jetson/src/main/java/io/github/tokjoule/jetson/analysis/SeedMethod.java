@@ -1,0 +1,147 @@
+package io.github.tokjoule.jetson.analysis;
+
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.energy.EnergyBreakdown;
+import io.github.tokjoule.core.energy.PhaseInputs;
+import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.flags.Flag;
+import io.github.tokjoule.core.flags.FlagRules;
+import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.stats.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SEED_COMPATIBLE method: the seed's published arithmetic (corrected script, seed-methodology §2.7; report
+ * appendix J), so that its numbers can be reproduced.
+ *
+ * <ol>
+ *   <li>Samples: the chosen rail's printed value of every tegrastats line at its <em>printed</em> stamp (whole
+ *       seconds, resolved in the sweep's zone — the seed used the analysing machine's zone), not at reconstructed
+ *       times.
+ *   <li>Window: aiperf's {@code start_time}..{@code end_time}, both ends included. No sample in it: the seed skipped
+ *       the cell silently; we keep it, flagged {@code WINDOW_OUTSIDE_TRACE}, without energies.
+ *   <li>Powers ({@link SeedPowers}): {@code P} = median of the window's samples ("avg_power_W"); {@code P_prefill},
+ *       {@code P_decode} = medians of the samples classified by the jsonl's {@code [start, ack]} / {@code (ack,
+ *       end]} windows, or by its timeline reconstruction when either class is empty.
+ *   <li>Latencies and tokens: aiperf's p50s — TTFT, RL, ISL, OSL, {@code output_token_throughput_per_user}, {@code
+ *       prefill_throughput_per_user} (the corrected script reads {@code .p50}).
+ *   <li>Energies ({@link EnergyBreakdown}): {@code prefill_J = P_prefill · TTFT_p50}, {@code decode_J = P_decode ·
+ *       (RL_p50 − TTFT_p50)} (the leaderboard's {@code decode_ms}), {@code total_J = prefill_J + decode_J}; output
+ *       tok/J DECODE_PHASE {@code = OSL / decode_J} (the published per-cell values), REQUEST {@code = OSL / (P ·
+ *       RL_p50)} (report J.3, Tables 7 and 15), THROUGHPUT {@code = tok_s / P} (its README and 7W rows).
+ *   <li>Flags: the seed's prefill rule {@code TTFT_p50 < 500 ms} (its "prefill approximate"), windows with fewer than
+ *       2 samples, and the same length, error, thermal and zone flags as MEASURED.
+ * </ol>
+ */
+final class SeedMethod {
+
+    private SeedMethod() {}
+
+    static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
+        FlagThresholds th = options.thresholds();
+        CellMetrics.Builder b = Rows.base(in, EnergyMethod.SEED_COMPATIBLE);
+        b.outputTokensPerSecond(Rows.nonNegative(in.outputTokensPerSecondP50()));
+        b.prefillTokensPerSecond(Rows.nonNegative(in.prefillTokensPerSecondP50()));
+        double isl = Double.isFinite(in.inputTokensP50()) ? in.inputTokensP50() : in.inputTokensAvg();
+        double osl = Double.isFinite(in.outputTokensP50()) ? in.outputTokensP50() : in.outputTokensAvg();
+        b.realisedInputTokens(Rows.nonNegative(isl));
+        b.realisedOutputTokens(Rows.nonNegative(osl));
+        double ttftP50 = in.ttftMillis().p50();
+        if (Double.isFinite(ttftP50) && ttftP50 >= 0) {
+            FlagRules.prefillBelowSeedRule(ttftP50, th).ifPresent(b::addFlags);
+        }
+        double windowSeconds = Double.NaN;
+        if (in.hasProfilingWindow()
+                && in.stampEpochNanos().length > 0
+                && in.powerProblem().isEmpty()) {
+            double t0 = in.profilingStartEpochNanos() / 1e9;
+            double t1 = in.profilingEndEpochNanos() / 1e9;
+            windowSeconds = t1 - t0;
+            double[] ep = new double[in.stampEpochNanos().length];
+            for (int i = 0; i < ep.length; i++) {
+                ep[i] = in.stampEpochNanos()[i] / 1e9;
+            }
+            List<CellInputs.RequestRow> ok = new ArrayList<>();
+            for (CellInputs.RequestRow r : in.requests()) {
+                if (r.ok() && r.ackEpochNanos() != CellInputs.ABSENT) {
+                    ok.add(r);
+                }
+            }
+            double[] start = new double[ok.size()];
+            double[] ack = new double[ok.size()];
+            double[] end = new double[ok.size()];
+            for (int i = 0; i < ok.size(); i++) {
+                start[i] = ok.get(i).startEpochNanos() / 1e9;
+                ack[i] = ok.get(i).ackEpochNanos() / 1e9;
+                end[i] = ok.get(i).endEpochNanos() / 1e9;
+            }
+            SeedPowers.Result p = SeedPowers.compute(
+                    ep,
+                    in.stampWatts(),
+                    t0,
+                    t1,
+                    start,
+                    ack,
+                    end,
+                    ttftP50 / 1000,
+                    in.rlMillis().p50() / 1000,
+                    in.requestCountAvg());
+            if (p.windowSamples() == 0) {
+                long first = in.stampEpochNanos()[0];
+                long last = in.stampEpochNanos()[in.stampEpochNanos().length - 1];
+                b.addFlags(FlagRules.windowOutsideTrace(
+                                in.profilingStartEpochNanos(),
+                                in.profilingEndEpochNanos(),
+                                Math.min(first, last),
+                                Math.max(first, last))
+                        .orElseGet(() -> Flag.of(
+                                AccuracyFlag.WINDOW_OUTSIDE_TRACE,
+                                Map.of(),
+                                "no tegrastats stamp falls inside aiperf's window (the seed skipped such cells)")));
+            } else {
+                FlagRules.windowUndersampled(p.windowSamples(), th).ifPresent(b::addFlags);
+                Rows.putWatts(b, SweepResult.SAMPLE_MEDIAN, p.windowWatts());
+                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, in.stampWatts(), t0, t1));
+                b.prefillWatts(Rows.nonNegative(p.prefillWatts())).decodeWatts(Rows.nonNegative(p.decodeWatts()));
+                breakdown(in, isl, osl, p).ifPresent(b::energy);
+            }
+        }
+        Rows.commonFlags(b, in, isl, osl, th);
+        Rows.thermal(b, in, th);
+        return new AnalysedCell(
+                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), in.logLines(), List.of());
+    }
+
+    private static java.util.Optional<EnergyBreakdown> breakdown(
+            CellInputs in, double isl, double osl, SeedPowers.Result p) {
+        double ttft = in.ttftMillis().p50() / 1000;
+        double rl = in.rlMillis().p50() / 1000;
+        try {
+            PhaseInputs inputs = PhaseInputs.of(isl, osl, ttft, rl, p.windowWatts())
+                    .withPhaseWatts(p.prefillWatts(), p.decodeWatts())
+                    .withOutputTokensPerSecond(
+                            Double.isFinite(in.outputTokensPerSecondP50())
+                                    ? in.outputTokensPerSecondP50()
+                                    : Double.NaN);
+            return java.util.Optional.of(EnergyBreakdown.of(inputs));
+        } catch (IllegalArgumentException e) {
+            // missing or inconsistent p50s (RL < TTFT, no power): the seed would crash or print NaN; no energies
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static double mean(double[] ep, double[] watts, double t0, double t1) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < ep.length; i++) {
+            if (t0 <= ep[i] && ep[i] <= t1) {
+                sum += watts[i];
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+}

@@ -1,0 +1,271 @@
+package io.github.tokjoule.jetson.analysis;
+
+import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.CellStatus;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.flags.Flag;
+import io.github.tokjoule.core.flags.FlagRules;
+import io.github.tokjoule.core.stats.Summary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Analyses a power-mode sweep: every cell of a sweep directory ({@link SweepLayout}: the tokjoule layout or the
+ * seed's) joined with its power log into a {@link io.github.tokjoule.core.cell.CellMetrics} row by the chosen method,
+ * and the seed's tables ({@link SweepResult}).
+ *
+ * <pre>{@code
+ * SweepResult r = SweepAnalysis.analyze(Path.of("runs/2026-05-27"));                       // MEASURED, manifest zone
+ * SweepResult s = SweepAnalysis.analyze(Path.of("hf"), AnalysisOptions.defaults()
+ *         .withMethod(EnergyMethod.SEED_COMPATIBLE).withZone(ZoneId.of("Asia/Kolkata")));  // the seed's numbers
+ * }</pre>
+ *
+ * <p><b>Zone.</b> Naive timestamps (tegrastats stamps, aiperf's start/end) are resolved in the caller's zone if given,
+ * else the manifest's; without either the analysis refuses ({@link SweepFormatException}) rather than guess. When both
+ * are given and differ, the caller's zone is used and every cell carries {@code ZONE_MISMATCH} (ERROR when the
+ * offsets differ): a cell's window then usually falls outside its trace and is flagged {@code WINDOW_OUTSIDE_TRACE},
+ * never skipped.
+ *
+ * <p><b>Failures.</b> A cell marked {@code FAILED}, without an aiperf summary, with an unreadable file, or whose
+ * requests all failed is kept as a failed row with its reason ({@link CellStatus#failed}); the rest of the sweep is
+ * analysed. A cell without a power log, or without the chosen rail, keeps its latencies and is flagged {@code
+ * RAIL_MISSING}. A whole-run log (the seed's v1 driver) is read once and shared by the cells of its mode.
+ *
+ * @since 0.1.0
+ */
+public final class SweepAnalysis {
+
+    /** The tegrastats interval assumed when the manifest does not give one (the seed's {@code --interval 500}). */
+    public static final int DEFAULT_INTERVAL_MILLIS = 500;
+
+    private SweepAnalysis() {}
+
+    /**
+     * Analyses a sweep with the default options (MEASURED, default rail, the manifest's zone).
+     *
+     * @param directory the sweep directory
+     * @return the result
+     * @throws SweepFormatException if the directory is not a sweep, or no zone is known
+     * @throws IOException if a directory cannot be listed
+     */
+    public static SweepResult analyze(Path directory) throws IOException {
+        return analyze(directory, AnalysisOptions.defaults());
+    }
+
+    /**
+     * Analyses a sweep.
+     *
+     * @param directory the sweep directory: a tokjoule run, a seed root of mode directories, or one mode directory
+     * @param options the method, rail, zone, thresholds and tables' options
+     * @return the result
+     * @throws SweepFormatException if the directory is not a sweep, the manifest is broken, or no zone is known
+     * @throws IOException if a directory cannot be listed
+     */
+    public static SweepResult analyze(Path directory, AnalysisOptions options) throws IOException {
+        long wallStart = System.nanoTime();
+        SweepLayout layout = SweepLayout.discover(directory, options.mode());
+        long discovered = System.nanoTime();
+        Optional<ZoneId> recorded = layout.manifest().flatMap(SweepManifest::zone);
+        ZoneId zone = options.zone()
+                .or(() -> recorded)
+                .orElseThrow(() -> new SweepFormatException(
+                        directory,
+                        "no time zone: the sweep has no manifest zone; give the device's zone (tegrastats stamps and"
+                                + " aiperf start/end times are naive local times)",
+                        null));
+        int interval = layout.manifest()
+                .map(SweepManifest::tegrastatsIntervalMillis)
+                .filter(i -> i > 0)
+                .orElse(DEFAULT_INTERVAL_MILLIS);
+        String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
+        List<String> models =
+                new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
+        for (SweepLayout.CellLocation c : layout.cells()) {
+            if (!models.contains(c.model())) {
+                models.add(c.model());
+            }
+        }
+        Context ctx = new Context(options, zone, recorded, interval, manifestBackend);
+        ctx.readNanos.add(discovered - wallStart);
+        List<AnalysedCell> cells = analyseAll(layout.cells(), ctx);
+        List<Flag> sweepFlags = new ArrayList<>();
+        if (recorded.isPresent() && !recorded.get().equals(zone)) {
+            Optional<Flag> first = cells.stream()
+                    .flatMap(c -> c.metrics().flags(AccuracyFlag.ZONE_MISMATCH).stream())
+                    .findFirst();
+            first.or(() -> FlagRules.zoneMismatch(recorded.get(), zone, Instant.EPOCH))
+                    .ifPresent(sweepFlags::add);
+        }
+        List<String> warnings = new ArrayList<>(ctx.notes);
+        return new SweepResult(
+                layout,
+                options,
+                zone,
+                models,
+                cells,
+                sweepFlags,
+                warnings,
+                (tables, end) ->
+                        new StageTimings(ctx.readNanos.sum(), ctx.computeNanos.sum(), end - tables, end - wallStart));
+    }
+
+    private static List<AnalysedCell> analyseAll(List<SweepLayout.CellLocation> locations, Context ctx)
+            throws IOException {
+        int threads = Math.min(ctx.options.threads(), Math.max(1, locations.size()));
+        if (threads == 1) {
+            List<AnalysedCell> out = new ArrayList<>(locations.size());
+            for (SweepLayout.CellLocation loc : locations) {
+                out.add(ctx.analyse(loc));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tokjoule-sweep-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<AnalysedCell>> futures = new ArrayList<>(locations.size());
+            for (SweepLayout.CellLocation loc : locations) {
+                futures.add(pool.submit(() -> ctx.analyse(loc)));
+            }
+            List<AnalysedCell> out = new ArrayList<>(locations.size());
+            for (Future<AnalysedCell> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("sweep analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What every cell of one analysis shares, and the cache of whole-run logs. */
+    private static final class Context {
+        final AnalysisOptions options;
+        final ZoneId zone;
+        final Optional<ZoneId> recorded;
+        final int intervalMillis;
+        final String manifestBackend;
+        final Map<Path, PowerLog> runLogs = new ConcurrentHashMap<>();
+        final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        final LongAdder readNanos = new LongAdder();
+        final LongAdder computeNanos = new LongAdder();
+
+        Context(
+                AnalysisOptions options,
+                ZoneId zone,
+                Optional<ZoneId> recorded,
+                int intervalMillis,
+                String manifestBackend) {
+            this.options = options;
+            this.zone = zone;
+            this.recorded = recorded;
+            this.intervalMillis = intervalMillis;
+            this.manifestBackend = manifestBackend;
+        }
+
+        CellId id(SweepLayout.CellLocation loc) {
+            String backend =
+                    !loc.backend().isEmpty() ? loc.backend() : !manifestBackend.isBlank() ? manifestBackend : "unknown";
+            return CellId.of(loc.model(), loc.mode().label(), backend, loc.ctxTokens(), loc.genTokens());
+        }
+
+        AnalysedCell analyse(SweepLayout.CellLocation loc) throws IOException {
+            long start = System.nanoTime();
+            CellId id = id(loc);
+            try {
+                List<Flag> flags = new ArrayList<>();
+                CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags, notes);
+                if (recorded.isPresent() && !recorded.get().equals(zone)) {
+                    Instant at = in.hasProfilingWindow()
+                            ? Instant.ofEpochSecond(0, in.profilingStartEpochNanos())
+                            : Instant.EPOCH;
+                    FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
+                }
+                if (options.method() == EnergyMethod.MEASURED && in.requests().isEmpty()) {
+                    notes.add(loc.directory() + ": no per-request records (" + SweepLayout.RECORDS
+                            + "): the MEASURED method integrates each request's window and has no energies here;"
+                            + " SEED_COMPATIBLE works from the summary alone");
+                }
+                long read = System.nanoTime();
+                readNanos.add(read - start);
+                AnalysedCell cell = options.method() == EnergyMethod.SEED_COMPATIBLE
+                        ? SeedMethod.compute(in, options)
+                        : MeasuredMethod.compute(in, options);
+                computeNanos.add(System.nanoTime() - read);
+                return cell;
+            } catch (CellReader.CellFailure e) {
+                readNanos.add(System.nanoTime() - start);
+                return failed(id, loc, e.getMessage());
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                readNanos.add(System.nanoTime() - start);
+                return failed(id, loc, "cannot analyse " + loc.directory() + ": " + e.getMessage());
+            }
+        }
+
+        private AnalysedCell failed(CellId id, SweepLayout.CellLocation loc, @Nullable String reason) {
+            String text = reason == null || reason.isBlank() ? "failed (no reason given)" : reason.strip();
+            CellMetrics m = CellMetrics.builder()
+                    .id(id)
+                    .method(options.method())
+                    .status(CellStatus.failed(text.replace('\n', ' ')))
+                    .build();
+            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, List.of());
+        }
+
+        private PowerLog power(SweepLayout.CellLocation loc) throws IOException {
+            boolean seed = options.method() == EnergyMethod.SEED_COMPATIBLE;
+            if (loc.tegrastatsLog().isEmpty()) {
+                return PowerLog.missing("no tegrastats log for " + loc.directory());
+            }
+            Path file = loc.tegrastatsLog().get();
+            if (!loc.wholeRunLog()) {
+                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
+                notes.addAll(log.notes);
+                return log;
+            }
+            PowerLog cached = runLogs.get(file);
+            if (cached != null) {
+                return cached.shared();
+            }
+            synchronized (runLogs) {
+                PowerLog again = runLogs.get(file);
+                if (again != null) {
+                    return again.shared();
+                }
+                PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
+                notes.addAll(log.notes);
+                runLogs.put(file, log);
+                return log;
+            }
+        }
+    }
+}

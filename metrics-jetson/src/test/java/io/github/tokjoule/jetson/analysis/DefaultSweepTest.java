@@ -1,0 +1,268 @@
+package io.github.tokjoule.jetson.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.compare.Best;
+import io.github.tokjoule.core.compare.ModePair;
+import io.github.tokjoule.core.compare.SpeedupMethod;
+import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.stats.Quantiles;
+import io.github.tokjoule.jetson.synthetic.CellTruth;
+import io.github.tokjoule.jetson.synthetic.RequestTruth;
+import io.github.tokjoule.jetson.synthetic.SweepSpec;
+import io.github.tokjoule.jetson.synthetic.SweepTruth;
+import io.github.tokjoule.jetson.synthetic.SyntheticRail;
+import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The full default synthetic sweep (4 modes × 8 models × 12 cells × 20 requests) against its ground truth. */
+class DefaultSweepTest {
+
+    @TempDir
+    static Path dir;
+
+    static SweepTruth truth;
+    static SweepResult result;
+
+    @BeforeAll
+    static void run() throws IOException {
+        truth = SyntheticSweep.generate(
+                SweepSpec.builder(ZoneId.of("Asia/Kolkata")).build(), dir);
+        result = SweepAnalysis.analyze(dir, AnalysisOptions.defaults().withThreads(2));
+    }
+
+    private static CellTruth truthOf(CellMetrics m) {
+        return truth.cell(m.id().modeLabel(), m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
+                .orElseThrow();
+    }
+
+    @Test
+    void lengthAndErrorFlagsFireExactlyOnTheGeneratorsCells() {
+        assertThat(result.cells()).hasSize(384);
+        // the generator's files read cleanly: no reader issue, no layout oddity
+        assertThat(result.warnings()).isEmpty();
+        int eos = 0;
+        int errors = 0;
+        for (AnalysedCell c : result.cells()) {
+            CellMetrics m = c.metrics();
+            assertThat(m.isOk()).as("%s", m.id()).isTrue();
+            CellTruth t = truthOf(m);
+            assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH))
+                    .as("%s", m.id())
+                    .isEqualTo(t.earlyEos());
+            assertThat(m.hasFlag(AccuracyFlag.REQUEST_ERRORS)).as("%s", m.id()).isEqualTo(t.failedRequests() > 0);
+            assertThat(m.errorCount()).isEqualTo(t.failedRequests());
+            assertThat(m.hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE)).isFalse();
+            eos += t.earlyEos() ? 1 : 0;
+            errors += t.failedRequests() > 0 ? 1 : 0;
+        }
+        // the default rates (6 %, 25 % for Qwen2.5; 3 %) did inject some of each
+        assertThat(eos).isPositive();
+        assertThat(errors).isPositive();
+    }
+
+    /**
+     * PREFILL_UNDERSAMPLED agrees with the truth (fewest samples in a prefill window at the true sample times) except
+     * where a prefill window barely holds two samples and the reconstructed sample times, a few ms off, count one:
+     * every disagreement is a cell whose TTFT is within 5 % of two sample periods.
+     */
+    @Test
+    void prefillFlagsAgreeWithTheTruthExceptAtTheTwoSampleBorder() {
+        int disagreements = 0;
+        for (AnalysedCell c : result.cells()) {
+            CellMetrics m = c.metrics();
+            CellTruth t = truthOf(m);
+            boolean truthShort = t.minSamplesInPrefill() < 2;
+            if (truthShort != m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED)) {
+                disagreements++;
+                double twoPeriods = 2 * t.samplePeriodNanos() / 1e6;
+                boolean nearBorder = t.successfulRequests().stream()
+                        .anyMatch(r -> Math.abs(r.ttftSeconds() * 1000 / twoPeriods - 1) < 0.05);
+                assertThat(nearBorder)
+                        .as("%s disagrees far from the border", m.id())
+                        .isTrue();
+            }
+        }
+        assertThat(disagreements).isLessThanOrEqualTo(8); // 2 % of 384
+    }
+
+    @Test
+    void requestsWithTwentySamplesMatchTheSampledTraceWithinOnePercent() {
+        int compared = 0;
+        for (AnalysedCell c : result.cells()) {
+            Map<Long, RequestResult> byStart = new HashMap<>();
+            c.requests().forEach(r -> byStart.put(r.startEpochNanos(), r));
+            for (RequestTruth t : truthOf(c.metrics()).successfulRequests()) {
+                if (t.samplesInRequest() >= 20) {
+                    double sampled = t.sampledTotalJoules().vddCpuGpuCvJoules();
+                    assertThat(byStart.get(t.startEpochNanos()).totalJoules())
+                            .isCloseTo(sampled, within(0.01 * sampled));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(500);
+    }
+
+    /**
+     * How far MEASURED lands from the generator's true energy as requests grow (docs/ANALYSIS.md §5): per request,
+     * and for the cell's ratio of sums. Printed for the documentation; the bounds asserted are loose on purpose.
+     */
+    @Test
+    void accuracyAgainstTheTrueEnergyImprovesWithRequestLength() {
+        int[] edges = {0, 2, 5, 10, 20, 50, Integer.MAX_VALUE};
+        List<List<Double>> vsTrue = new ArrayList<>();
+        List<List<Double>> vsSampled = new ArrayList<>();
+        for (int i = 0; i < edges.length - 1; i++) {
+            vsTrue.add(new ArrayList<>());
+            vsSampled.add(new ArrayList<>());
+        }
+        List<Double> cellTokJ = new ArrayList<>();
+        for (AnalysedCell c : result.cells()) {
+            CellTruth ct = truthOf(c.metrics());
+            Map<Long, RequestResult> byStart = new HashMap<>();
+            c.requests().forEach(r -> byStart.put(r.startEpochNanos(), r));
+            for (RequestTruth t : ct.successfulRequests()) {
+                RequestResult r = byStart.get(t.startEpochNanos());
+                double exact = t.totalJoules().vddCpuGpuCvJoules();
+                int bin = 0;
+                while (t.samplesInRequest() >= edges[bin + 1]) {
+                    bin++;
+                }
+                vsTrue.get(bin).add(Math.abs(r.totalJoules() / exact - 1));
+                vsSampled
+                        .get(bin)
+                        .add(Math.abs(r.totalJoules() / t.sampledTotalJoules().vddCpuGpuCvJoules() - 1));
+            }
+            double trueTokJ = ct.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
+            cellTokJ.add(Math.abs(c.metrics().outputTokensPerJoule(OutputTokJVariant.REQUEST) / trueTokJ - 1));
+        }
+        StringBuilder table = new StringBuilder(
+                "| samples in the request window | requests | vs true: median | p95 | max | vs sampled trace: max |\n"
+                        + "|---|---|---|---|---|---|\n");
+        for (int i = 0; i < edges.length - 1; i++) {
+            double[] e = vsTrue.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+            double[] s =
+                    vsSampled.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+            if (e.length == 0) {
+                continue;
+            }
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.2f %% | %.2f %% | %.2f %% | %.3f %% |%n",
+                    edges[i + 1] == Integer.MAX_VALUE ? "≥ " + edges[i] : edges[i] + "–" + (edges[i + 1] - 1),
+                    e.length,
+                    100 * Quantiles.median(e),
+                    100 * Quantiles.percentile(e, 95),
+                    100 * max(e),
+                    100 * max(s)));
+        }
+        double[] cells = cellTokJ.stream().mapToDouble(Double::doubleValue).toArray();
+        table.append(String.format(
+                Locale.ROOT,
+                "cell output tok/J (ratio of sums) vs true: median %.2f %%, p95 %.2f %%, max %.2f %% over %d cells%n",
+                100 * Quantiles.median(cells),
+                100 * Quantiles.percentile(cells, 95),
+                100 * max(cells),
+                cells.length));
+        System.out.println(table);
+        // the error shrinks as requests grow; long requests land within 2 % of the true energy (p95)
+        double previous = Double.POSITIVE_INFINITY;
+        for (List<Double> bin : vsTrue) {
+            double[] e = bin.stream().mapToDouble(Double::doubleValue).toArray();
+            if (e.length > 0) {
+                double p95 = Quantiles.percentile(e, 95);
+                assertThat(p95).isLessThan(previous);
+                previous = p95;
+            }
+        }
+        assertThat(previous).isLessThan(0.02);
+        assertThat(Quantiles.median(cells)).isLessThan(0.01);
+        assertThat(Quantiles.percentile(cells, 95)).isLessThan(0.05);
+    }
+
+    private static double max(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    @Test
+    void tablesLookLikeTheSeeds() {
+        // Table 7: 25W has the most output tok/J at the canonical cell for every model
+        assertThat(result.peakModes()).hasSize(8);
+        result.peakModes()
+                .forEach((model, best) -> assertThat(best.item()).as(model).isEqualTo("25W"));
+        // Table 6 / 15: power at the canonical cell near the seed's (decode-dominated requests)
+        assertThat(result.powerTable().get("llama3.2-1b").get("25W")).isCloseTo(8.56, within(0.5));
+        assertThat(result.canonicalRows()).hasSize(32);
+        // Table 9: 25W over 15W output tok/s 1.35–1.47 in the seed; same here, by every method
+        for (SpeedupMethod method : SpeedupMethod.values()) {
+            for (String model : result.models()) {
+                Map<ModePair, Double> pairs =
+                        result.speedups().seedPairs(SpeedupMetric.OUTPUT_TOKENS_PER_SECOND, method, model);
+                assertThat(pairs.get(ModePair.of("25W", "15W")))
+                        .as("%s %s", model, method)
+                        .isBetween(1.25, 1.6);
+                assertThat(pairs.get(ModePair.of("MAXN_SUPER", "7W"))).isGreaterThan(2.0);
+                // latency speedups are baseline / mode: 25W is faster than 15W, so above 1
+                assertThat(result.speedups()
+                                .seedPairs(SpeedupMetric.TTFT, method, model)
+                                .get(ModePair.of("25W", "15W")))
+                        .isGreaterThan(1.1);
+            }
+        }
+        assertThat(result.speedups().seedPairs()).hasSize(6);
+        // Table 13: the best total tok/J of every model is a ctx 2048 / gen 64 cell, as in the seed
+        assertThat(result.bestTotalTokensPerJoule()).hasSize(8);
+        for (Best<CellMetrics> b : result.bestTotalTokensPerJoule().values()) {
+            assertThat(b.item().id().targetInputTokens()).isEqualTo(2048);
+            assertThat(b.item().id().targetOutputTokens()).isEqualTo(64);
+            assertThat(b.value()).isEqualTo(b.item().totalTokensPerJoule());
+        }
+        // Table 16: one row per model and mode, temperatures near the seed's
+        assertThat(result.thermal()).hasSize(32);
+        ThermalRow llama25 = result.thermal().stream()
+                .filter(r -> r.model().equals("llama3.2-1b") && r.modeLabel().equals("25W"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(llama25.meanGpuCelsius()).isCloseTo(63.2, within(3.0));
+        assertThat(llama25.throttled()).isFalse();
+        // Pareto front per model contains its peak mode's canonical cell
+        result.paretoFronts().forEach((model, front) -> assertThat(front.members())
+                .anySatisfy(p -> assertThat(p.item().id().modeLabel()).isEqualTo("25W")));
+    }
+
+    @Test
+    void seedCompatibleOnTheSameSweep() throws IOException {
+        SweepResult seed = SweepAnalysis.analyze(
+                dir,
+                AnalysisOptions.defaults()
+                        .withMethod(EnergyMethod.SEED_COMPATIBLE)
+                        .withThreads(2));
+        assertThat(seed.cells()).hasSize(384);
+        long approximate = seed.metrics().stream()
+                .filter(m -> m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
+                .count();
+        // the seed's rule (TTFT p50 < 500 ms) marks most cells approximate, as in the seed (63 %)
+        assertThat(approximate).isBetween(150L, 330L);
+        seed.peakModes()
+                .forEach((model, best) -> assertThat(best.item()).as(model).isEqualTo("25W"));
+    }
+}
