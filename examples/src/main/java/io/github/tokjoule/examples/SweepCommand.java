@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -87,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume " + resume + ": no such run directory");
         }
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), System.console() != null);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), onTerminal());
         SweepDriver driver = SweepDriver.create(DriverSettings.builder()
                 .listener(progress -> onProgress(bar, progress))
                 .build());
@@ -106,6 +107,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         summary(out, outcome);
         return outcome.status() == SweepOutcome.Status.COMPLETED ? 0 : 1;
+    }
+
+    /** On Java 17-21 a null console means standard streams are redirected: print lines, not a redrawn bar. */
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean onTerminal() {
+        return System.console() != null;
     }
 
     static void onProgress(ProgressBar bar, SweepProgress p) {
@@ -143,11 +150,16 @@ final class SweepCommand implements Callable<Integer> {
                 + o.runDir().resolve("report"));
     }
 
+    /** {@code runs/<plan stem>-<date>-<time>}, stamped in this machine's zone (the Jetson's, on a real run). */
     static Path defaultRunDir(Path plan) {
         String name =
                 Optional.ofNullable(plan.getFileName()).map(Path::toString).orElse("plan");
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        return Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
+        return Path.of(
+                "runs",
+                stem + "-"
+                        + LocalDateTime.now(ZoneId.systemDefault())
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
     }
 }

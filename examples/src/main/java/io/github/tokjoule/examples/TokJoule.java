@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Subcommands: {@code demo} (a synthetic sweep analysed into a report), {@code report} (a real sweep), {@code
  * sweep} and {@code plan} (the Jetson driver), {@code tegrastats} and {@code aiperf} (converters). An error that is not
- * a usage error is printed as one line, {@code tokjoule <command>: <message>}, and exits with 1.
+ * a usage error is printed as one line, {@code tokjoule <command>: <message>}, and exits with 1 (with the stack trace
+ * when the environment variable {@code TOKJOULE_DEBUG} is set).
  */
 @Command(
         name = "tokjoule",
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
         versionProvider = TokJoule.Version.class,
         description = "Energy and latency metrics for LLM inference benchmarks on NVIDIA Jetson.",
         subcommands = {
-            TokJoule.NotYet.Demo.class,
-            TokJoule.NotYet.Report.class,
+            DemoCommand.class,
+            ReportCommand.class,
             SweepCommand.class,
             PlanCommand.class,
             TegrastatsCommand.class,
@@ -59,6 +60,9 @@ public final class TokJoule implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("tokjoule " + commandLine.getCommandName() + ": " + describe(e));
+            if (System.getenv("TOKJOULE_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
             commandLine.getErr().flush();
             return 1;
         });
@@ -91,40 +95,5 @@ public final class TokJoule implements Runnable {
             String v = TokJoule.class.getPackage().getImplementationVersion();
             return new String[] {"tokjoule " + (v == null ? "(development build)" : v)};
         }
-    }
-
-    /** Placeholders for subcommands whose issues have not landed: each fails loudly with exit code 1. */
-    abstract static class NotYet implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.Spec
-        @SuppressWarnings("NullAway.Init")
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getErr().println("tokjoule " + spec.name() + ": not implemented yet");
-            return 1;
-        }
-
-        /** Until the demo lands, it prints the version and the command list, as the README's first step. */
-        @Command(name = "demo", description = "Generate a synthetic sweep, analyse it and write the report.")
-        static final class Demo extends NotYet {
-            @Override
-            public Integer call() {
-                CommandLine root = spec.root().commandLine();
-                root.printVersionHelp(root.getOut());
-                root.getOut().println("The demo is not implemented yet; the commands are:");
-                root.usage(root.getOut());
-                return 0;
-            }
-        }
-
-        @Command(name = "report", description = "Analyse a sweep directory and write the report.")
-        static final class Report extends NotYet {}
-
-        @Command(name = "sweep", description = "Run a power-mode x model sweep on a Jetson.")
-        static final class Sweep extends NotYet {}
-
-        @Command(name = "plan", description = "Print every command a sweep plan would run.")
-        static final class Plan extends NotYet {}
     }
 }

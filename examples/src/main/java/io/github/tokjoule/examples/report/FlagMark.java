@@ -9,8 +9,9 @@ import java.util.Set;
  * metrics-core), its severity, and the one-line reason with the numbers behind it.
  *
  * <p>A flag marks only the values it makes approximate ({@link #affects}): e.g. {@code PREFILL_UNDERSAMPLED} marks the
- * prefill energy and prefill tok/J but not the decode or total tok/J (seed §J.12); flags of severity {@code INFO}
- * mark nothing.
+ * prefill energy and prefill tok/J but not the decode or total tok/J (seed §J.12); {@code REQUEST_ERRORS} marks nothing
+ * (the statistics cover the successful requests and are right for them; the flag stays in the cell's flag list); flags
+ * of severity {@code INFO} mark nothing.
  *
  * @param name the flag's name, e.g. {@code PREFILL_UNDERSAMPLED}
  * @param severity its severity, e.g. {@code WARNING} or {@code INFO}
@@ -28,6 +29,11 @@ public record FlagMark(String name, String severity, String reason) {
             Metric.OUTPUT_TOK_PER_J,
             Metric.OUTPUT_TOK_PER_J_REQUEST,
             Metric.OUTPUT_TOK_PER_J_THROUGHPUT,
+            Metric.OUTPUT_TOK_PER_J_DECODE_PHASE,
+            Metric.REQUEST_OUTPUT_TOK_PER_J_P50,
+            Metric.REQUEST_OUTPUT_TOK_PER_J_P90,
+            Metric.REQUEST_ENERGY_P50_J,
+            Metric.REQUEST_ENERGY_P90_J,
             Metric.DECODE_TOK_PER_J,
             Metric.TOTAL_TOK_PER_J,
             Metric.MJ_PER_OUTPUT_TOKEN,
@@ -62,6 +68,8 @@ public record FlagMark(String name, String severity, String reason) {
                 metric.isEnergyDerived();
             case "OUTPUT_LENGTH_MISMATCH" -> OUTPUT.contains(metric);
             case "INPUT_LENGTH_MISMATCH" -> INPUT.contains(metric);
+            // The cell's statistics cover its successful requests: correct for them, not approximate.
+            case "REQUEST_ERRORS" -> false;
             default -> true;
         };
     }

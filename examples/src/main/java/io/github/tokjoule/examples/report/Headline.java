@@ -123,7 +123,9 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
     private static List<String> findings(ReportData data, List<BestMode> best, Optional<ModePairLabel> pair) {
         List<String> out = new ArrayList<>();
         String where = "ctx " + data.canonicalCtx() + " / gen " + data.canonicalGen();
-        if (!best.isEmpty()) {
+        if (best.isEmpty()) {
+            out.add("No cell has an output tok/J to compare at " + where + "; the flags table says why.");
+        } else {
             Map<String, List<String>> byMode = new LinkedHashMap<>();
             for (String mode : data.modes()) {
                 for (BestMode b : best) {
@@ -145,9 +147,9 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             double[] tput = range(best, true);
             double[] eff = range(best, false);
             if (Double.isFinite(tput[0])) {
-                out.add(p.mode() + " vs " + p.baseline() + " (" + where + "): output tok/s " + pct(tput[0]) + " to "
-                        + pct(tput[1]) + ", output tok/J " + pct(eff[0]) + " to " + pct(eff[1]) + " (" + data.method()
-                        + ") across models.");
+                out.add(p.mode() + " vs " + p.baseline() + " (" + where + "): output tok/s " + span(tput)
+                        + ", output tok/J " + span(eff) + " (" + data.method() + ")"
+                        + (best.size() > 1 ? " across models." : "."));
             }
         }
         List<String> fastest = new ArrayList<>();
@@ -217,6 +219,9 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                 "best mode",
                 "output tok/J",
                 pair.isPresent() ? "  " + pairLabel + " tok/s  " + pairLabel + " tok/J" : ""));
+        if (bestModes.isEmpty()) {
+            lines.add("(no cell has an output tok/J at the canonical cell)");
+        }
         for (BestMode b : bestModes) {
             String flags = b.flags().isEmpty() ? "" : " [" + String.join(",", b.flags()) + "]";
             lines.add(String.format(
@@ -236,6 +241,13 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
         }
         lines.add("(output tok/J by the " + method + " method; ratios at the canonical cell)");
         return lines;
+    }
+
+    /** {@code +36 % to +46 %}, or a single value when both ends are equal as printed. */
+    static String span(double[] range) {
+        String lo = pct(range[0]);
+        String hi = pct(range[1]);
+        return Double.isFinite(range[0]) ? (lo.equals(hi) ? lo : lo + " to " + hi) : "—";
     }
 
     static String pct(double ratio) {

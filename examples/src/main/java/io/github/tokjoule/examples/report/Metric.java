@@ -44,6 +44,16 @@ public enum Metric {
     TOTAL_TOK_PER_J("total_tok_per_j", "Total tok/J", 1),
     /** Millijoules of decode energy per output token. */
     MJ_PER_OUTPUT_TOKEN("mj_per_output_token", "mJ/output token", 1),
+    /** Output tokens per joule, DECODE_PHASE variant: OSL / decode energy. */
+    OUTPUT_TOK_PER_J_DECODE_PHASE("output_tok_per_j_decode_phase", "Output tok/J (decode phase)", 2),
+    /** Median of the per-request output tok/J (measured method). */
+    REQUEST_OUTPUT_TOK_PER_J_P50("request_output_tok_per_j_p50", "Per-request output tok/J p50", 2),
+    /** 90th percentile of the per-request output tok/J (measured method). */
+    REQUEST_OUTPUT_TOK_PER_J_P90("request_output_tok_per_j_p90", "Per-request output tok/J p90", 2),
+    /** Median of the per-request energies, joules (measured method). */
+    REQUEST_ENERGY_P50_J("request_energy_p50_j", "Per-request energy p50 (J)", 2),
+    /** 90th percentile of the per-request energies, joules (measured method). */
+    REQUEST_ENERGY_P90_J("request_energy_p90_j", "Per-request energy p90 (J)", 2),
     /** Time to first token, 90th percentile, ms. */
     TTFT_P90_MS("ttft_p90_ms", "TTFT p90 (ms)", 1),
     /** Time to first token, 99th percentile, ms. */
@@ -60,12 +70,18 @@ public enum Metric {
     DECODE_TIME_P50_S("decode_time_p50_s", "Decode time p50 (s)", 3),
     /** Prefill throughput, input tokens per second. */
     PREFILL_TOK_S("prefill_tok_s", "Prefill tok/s", 1),
+    /** Power during prefill, watts. */
+    PREFILL_POWER_W("prefill_power_w", "Prefill power (W)", 2),
+    /** Power during decode, watts. */
+    DECODE_POWER_W("decode_power_w", "Decode power (W)", 2),
     /** Prefill energy over request energy, percent. */
     PREFILL_SHARE_PCT("prefill_share_pct", "Prefill share (%)", 1),
     /** Successful requests in the cell. */
     REQUESTS_OK("requests_ok", "Requests OK", 0),
     /** Failed requests in the cell. */
-    REQUESTS_FAILED("requests_failed", "Requests failed", 0);
+    REQUESTS_FAILED("requests_failed", "Requests failed", 0),
+    /** tegrastats samples read for the cell. */
+    TEGRASTATS_LINES("tegrastats_lines", "tegrastats samples", 0);
 
     /** The columns issue 8 requires in {@code cells.csv}, in order, before {@code method} and {@code flags}. */
     public static final List<Metric> REQUIRED = List.of(
@@ -89,6 +105,11 @@ public enum Metric {
 
     /** The further columns of {@code cells.csv}, after {@code flags}. */
     public static final List<Metric> EXTRA = List.of(
+            OUTPUT_TOK_PER_J_DECODE_PHASE,
+            REQUEST_OUTPUT_TOK_PER_J_P50,
+            REQUEST_OUTPUT_TOK_PER_J_P90,
+            REQUEST_ENERGY_P50_J,
+            REQUEST_ENERGY_P90_J,
             TTFT_P90_MS,
             TTFT_P99_MS,
             ITL_P90_MS,
@@ -97,9 +118,12 @@ public enum Metric {
             RL_P99_MS,
             DECODE_TIME_P50_S,
             PREFILL_TOK_S,
+            PREFILL_POWER_W,
+            DECODE_POWER_W,
             PREFILL_SHARE_PCT,
             REQUESTS_OK,
-            REQUESTS_FAILED);
+            REQUESTS_FAILED,
+            TEGRASTATS_LINES);
 
     private final String column;
     private final String label;
@@ -136,6 +160,13 @@ public enum Metric {
                     OUTPUT_TOK_PER_J,
                     OUTPUT_TOK_PER_J_REQUEST,
                     OUTPUT_TOK_PER_J_THROUGHPUT,
+                    OUTPUT_TOK_PER_J_DECODE_PHASE,
+                    REQUEST_OUTPUT_TOK_PER_J_P50,
+                    REQUEST_OUTPUT_TOK_PER_J_P90,
+                    REQUEST_ENERGY_P50_J,
+                    REQUEST_ENERGY_P90_J,
+                    PREFILL_POWER_W,
+                    DECODE_POWER_W,
                     PREFILL_TOK_PER_J,
                     DECODE_TOK_PER_J,
                     TOTAL_TOK_PER_J,

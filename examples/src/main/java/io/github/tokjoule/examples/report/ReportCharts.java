@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -221,7 +222,13 @@ public final class ReportCharts {
                 anyApprox = true;
             }
             if (!any) {
+                // XChart cannot draw a chart without a series: an invisible one keeps the axes.
                 c.setTitle(model + " (no data)");
+                CategorySeries s =
+                        c.addSeries(" ", xs, xs.stream().map(x -> 0.0).toList());
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(new Color(0, 0, 0, 0));
+                s.setShowInLegend(false);
             }
             panels.add(c);
         }
@@ -404,6 +411,8 @@ public final class ReportCharts {
             if (points.isEmpty()) {
                 c.setTitle(model + " (no data)");
                 c.addSeries("no data", new double[] {0}, new double[] {0});
+            } else {
+                pad(c.getStyler(), points);
             }
             panels.add(c);
         }
@@ -416,6 +425,25 @@ public final class ReportCharts {
                 + data.rail() + "); diamonds are on the model's Pareto front (no other mode is both faster and more"
                 + " efficient), joined by the dashed line.";
         return new Chart("pareto", title, caption, grid(title, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT, legend));
+    }
+
+    /** Keeps the markers off the plot's edges: 8 % of the range (or of the value) on each side. */
+    private static void pad(AxesChartStyler s, List<ParetoEntry> points) {
+        DoubleSummaryStatistics x =
+                points.stream().mapToDouble(ParetoEntry::tokensPerSecond).summaryStatistics();
+        DoubleSummaryStatistics y =
+                points.stream().mapToDouble(ParetoEntry::tokensPerJoule).summaryStatistics();
+        double dx = margin(x);
+        double dy = margin(y);
+        s.setXAxisMin(Math.max(0, x.getMin() - dx));
+        s.setXAxisMax(x.getMax() + dx);
+        s.setYAxisMin(Math.max(0, y.getMin() - dy));
+        s.setYAxisMax(y.getMax() + dy);
+    }
+
+    private static double margin(DoubleSummaryStatistics s) {
+        double range = s.getMax() - s.getMin();
+        return 0.08 * (range > 0 ? range : Math.max(Math.abs(s.getMax()), 1e-9));
     }
 
     private static List<FigureLegend.Item> modeLegend(ReportData data, FigureLegend.Kind kind) {

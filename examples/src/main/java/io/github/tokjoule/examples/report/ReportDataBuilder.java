@@ -1,71 +1,74 @@
 package io.github.tokjoule.examples.report;
 
-import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
-import io.github.tokjoule.core.cell.CellShape;
-import io.github.tokjoule.core.cell.Cells;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.compare.Best;
 import io.github.tokjoule.core.compare.ModePair;
 import io.github.tokjoule.core.compare.ParetoFront;
+import io.github.tokjoule.core.compare.ParetoPoint;
+import io.github.tokjoule.core.compare.SpeedupMatrix;
 import io.github.tokjoule.core.compare.SpeedupMethod;
-import io.github.tokjoule.core.compare.Speedups;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
-import io.github.tokjoule.core.thermal.ThermalSummary;
+import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.SpeedupMetric;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepResult;
+import io.github.tokjoule.jetson.analysis.ThermalRow;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns the analysis's per-cell rows ({@link CellMetrics}) into {@link ReportData}: the cell table, power and thermal
- * per model and mode, speedup matrices by {@link SpeedupMethod#GEOMETRIC_MEAN_OF_RATIOS} over the cells, best total
- * tok/J, and the Pareto front per model at the canonical cell — all with metrics-core's own comparison functions.
+ * Turns a sweep analysis ({@link SweepResult}) into {@link ReportData}: every cell as a row, and the analysis's own
+ * tables — power and temperatures per model and mode (seed Tables 6 and 16), speedup matrices (Tables 9–12), best
+ * total tok/J with its cell (Table 13), Pareto fronts at the canonical cell — without recomputing any of them.
  *
- * <p><b>Which output tok/J.</b> The report's "output tok/J" is {@link #headlineVariant(EnergyMethod)}: for
- * {@link EnergyMethod#SEED_COMPATIBLE} the seed's published variant {@link OutputTokJVariant#DECODE_PHASE}; for
- * {@link EnergyMethod#MEASURED} the output tokens of the successful requests over their whole measured energy
- * ({@link OutputTokJVariant#REQUEST} semantics, measured instead of {@code P · RL p50}). The other variants are in
+ * <p><b>Which output tok/J.</b> The report's "output tok/J" is the analysis's headline variant
+ * ({@link io.github.tokjoule.jetson.analysis.AnalysisOptions#headlineVariant()}); {@link #headlineVariant} gives the
+ * one the commands ask for: for {@link EnergyMethod#SEED_COMPATIBLE} the seed's published
+ * {@link OutputTokJVariant#DECODE_PHASE}; for {@link EnergyMethod#MEASURED} {@link OutputTokJVariant#REQUEST}, i.e.
+ * output tokens of the successful requests over their whole measured energy. The other variants are in
  * {@code cells.csv} under their own names.
+ *
+ * <p><b>Speedups.</b> MEASURED shows {@link SpeedupMethod#GEOMETRIC_MEAN_OF_RATIOS} over the cells;
+ * SEED_COMPATIBLE the seed's {@link SpeedupMethod#CANONICAL_CELL} ratios. Pairs: the seed's six when the sweep has its
+ * four modes, else every later mode over every earlier one.
  */
 public final class ReportDataBuilder {
 
     private final String title;
+    private final SweepResult result;
     private final List<ReportData.SetupItem> setup = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final EnergyMethod method;
-    private final List<String> modeOrder = new ArrayList<>();
-    private final List<String> modelOrder = new ArrayList<>();
-    private final List<CellMetrics> cells = new ArrayList<>();
 
-    private ReportDataBuilder(String title, EnergyMethod method) {
+    private ReportDataBuilder(String title, SweepResult result) {
         this.title = title;
-        this.method = method;
+        this.result = result;
     }
 
     /**
-     * Starts a report.
+     * Starts a report of an analysed sweep.
      *
      * @param title the report's title
-     * @param method the energy method the cells were computed with
+     * @param result the analysis
      * @return a builder
      */
-    public static ReportDataBuilder create(String title, EnergyMethod method) {
-        return new ReportDataBuilder(title, method);
+    public static ReportDataBuilder create(String title, SweepResult result) {
+        return new ReportDataBuilder(title, result);
     }
 
     /**
-     * Adds a setup line.
+     * Adds a setup line after the ones taken from the sweep.
      *
-     * @param label e.g. {@code Board}
-     * @param value e.g. {@code Jetson Orin Nano Super}
+     * @param label e.g. {@code Generator}
+     * @param value the value
      * @return this builder
      */
     public ReportDataBuilder setup(String label, String value) {
@@ -74,48 +77,13 @@ public final class ReportDataBuilder {
     }
 
     /**
-     * Adds a warning shown under the setup.
+     * Adds a note shown under the setup.
      *
      * @param note the text
      * @return this builder
      */
     public ReportDataBuilder note(String note) {
         notes.add(note);
-        return this;
-    }
-
-    /**
-     * Sets the mode order (sweep order); modes of cells not listed follow in the order met.
-     *
-     * @param labels the mode labels
-     * @return this builder
-     */
-    public ReportDataBuilder modes(List<String> labels) {
-        modeOrder.clear();
-        modeOrder.addAll(labels);
-        return this;
-    }
-
-    /**
-     * Sets the model order; models of cells not listed follow in the order met.
-     *
-     * @param names the model names
-     * @return this builder
-     */
-    public ReportDataBuilder models(List<String> names) {
-        modelOrder.clear();
-        modelOrder.addAll(names);
-        return this;
-    }
-
-    /**
-     * Adds cells.
-     *
-     * @param rows the cells, failed ones included
-     * @return this builder
-     */
-    public ReportDataBuilder cells(List<CellMetrics> rows) {
-        cells.addAll(rows);
         return this;
     }
 
@@ -131,96 +99,103 @@ public final class ReportDataBuilder {
     }
 
     /**
-     * Returns the power statistic the report shows for a method.
+     * Returns the speedup method the report shows for an energy method.
      *
-     * @param method the method
-     * @return {@code SAMPLE_MEDIAN} (what the seed's "avg_power_W" is) or {@code TIME_WEIGHTED_MEAN}
+     * @param method the energy method
+     * @return {@link SpeedupMethod#CANONICAL_CELL} (what the seed's tables are) or
+     *     {@link SpeedupMethod#GEOMETRIC_MEAN_OF_RATIOS}
      */
-    public static String powerStatistic(EnergyMethod method) {
-        return method == EnergyMethod.SEED_COMPATIBLE ? "SAMPLE_MEDIAN" : "TIME_WEIGHTED_MEAN";
+    public static SpeedupMethod speedupMethod(EnergyMethod method) {
+        return method == EnergyMethod.SEED_COMPATIBLE
+                ? SpeedupMethod.CANONICAL_CELL
+                : SpeedupMethod.GEOMETRIC_MEAN_OF_RATIOS;
     }
 
     /**
-     * Returns a sentence saying how the method computes energy and which output tok/J the report shows.
+     * Returns how a method computes energy, power and the report's output tok/J, in two or three sentences.
      *
      * @param method the method
-     * @return the sentence
+     * @param variant the headline output tok/J variant
+     * @return the description
      */
-    public static String describe(EnergyMethod method) {
+    public static String describe(EnergyMethod method, OutputTokJVariant variant) {
+        String tokJ = "Output tok/J is the " + variant + " variant"
+                + (variant == OutputTokJVariant.DECODE_PHASE
+                        ? " (OSL / decode energy: what the seed's published numbers are)"
+                        : variant == OutputTokJVariant.REQUEST
+                                ? " (output tokens / whole request energy)"
+                                : " (tok/s / W)")
+                + "; the other variants are in cells.csv under their own names.";
         return method == EnergyMethod.SEED_COMPATIBLE
-                ? "The seed benchmark's arithmetic (its §J): the median of the power samples inside each aiperf run"
-                        + " window times p50 latencies; output tok/J = OSL / (P_decode · (RL p50 − TTFT p50)), the"
-                        + " variant of its published numbers. Prefill values are approximate when few samples fall"
-                        + " in the prefill window."
-                : "The power log is integrated (trapezoid rule) over each request's own [start, end] and"
-                        + " [start, first token] windows from aiperf's per-request records; a cell's energy per"
-                        + " request is the mean of its requests' energies, and its tok/J a ratio of sums: output"
-                        + " tokens of all successful requests over their whole energy. Power is the time-weighted"
-                        + " mean over the cell's window.";
+                ? "The seed benchmark's arithmetic (its §J, its corrected chart script): the median of the power"
+                        + " samples inside each aiperf run window, phase powers from the samples in the prefill and"
+                        + " decode windows, multiplied by p50 latencies. " + tokJ + " Prefill values are"
+                        + " approximate when few samples fall in the prefill window."
+                : "The power log is integrated (trapezoid rule, sample times reconstructed below the 1 s stamps)"
+                        + " over each request's own [start, end] and [start, first token] windows from aiperf's"
+                        + " per-request records; a cell's energy per request is the mean of its requests' energies"
+                        + " and its tok/J a ratio of sums over the successful requests. Power is the requests' energy"
+                        + " over their total latency. " + tokJ;
     }
 
     /**
      * Builds the report's data.
      *
      * @return the data
-     * @throws IllegalArgumentException if there are no cells
+     * @throws IllegalArgumentException if the sweep has no cells
      */
     public ReportData build() {
-        if (cells.isEmpty()) {
-            throw new IllegalArgumentException("no cells to report");
+        if (result.cells().isEmpty()) {
+            throw new IllegalArgumentException("no cells to report in " + result.root());
         }
-        List<String> modes =
-                order(modeOrder, cells.stream().map(c -> c.id().modeLabel()).toList());
-        List<String> models =
-                order(modelOrder, cells.stream().map(c -> c.id().model()).toList());
+        EnergyMethod method = result.options().method();
+        OutputTokJVariant variant = result.options().headlineVariant();
         Set<Integer> ctxs = new TreeSet<>();
         Set<Integer> gens = new TreeSet<>();
         Set<String> rails = new LinkedHashSet<>();
-        for (CellMetrics c : cells) {
+        List<CellRow> rows = new ArrayList<>();
+        for (AnalysedCell a : result.cells()) {
+            CellMetrics c = a.metrics();
             ctxs.add(c.id().targetInputTokens());
             gens.add(c.id().targetOutputTokens());
             c.rail().ifPresent(rails::add);
+            rows.add(row(a, variant));
         }
-        int canonicalCtx = ((TreeSet<Integer>) ctxs).last();
-        int canonicalGen = ((TreeSet<Integer>) gens).last();
-        String rail = rails.isEmpty() ? "unknown rail" : String.join(" + ", rails);
-        List<CellRow> rows = new ArrayList<>(cells.size());
-        for (CellMetrics c : cells) {
-            rows.add(row(c));
+        List<ReportData.SetupItem> items = new ArrayList<>(SetupSection.of(result));
+        items.addAll(setup);
+        List<String> allNotes = new ArrayList<>();
+        for (SweepLayout.FailedModel f : result.failedModels()) {
+            allNotes.add(f.model() + " could not be served at " + f.mode().label() + ": " + f.reason());
         }
+        for (Flag f : result.sweepFlags()) {
+            allNotes.add(f.severity() + " " + f.flag() + ": " + f.reason());
+        }
+        for (String w : result.warnings()) {
+            allNotes.add("Analysis warning: " + w);
+        }
+        allNotes.addAll(notes);
         return new ReportData(
                 title,
-                setup,
+                items,
                 method.name(),
-                describe(method),
-                rail,
-                modes,
-                models,
+                describe(method, variant),
+                rails.isEmpty() ? result.options().rail().toString() : String.join(" + ", rails),
+                result.modes(),
+                result.models(),
                 List.copyOf(ctxs),
                 List.copyOf(gens),
-                canonicalCtx,
-                canonicalGen,
+                result.options().canonicalCell().targetInputTokens(),
+                result.options().canonicalCell().targetOutputTokens(),
                 rows,
-                modelModes(modes, models),
-                speedups(modes, models),
-                best(models),
-                pareto(modes, models, canonicalCtx, canonicalGen),
-                notes);
+                modelModes(),
+                speedups(speedupMethod(method)),
+                best(),
+                pareto(),
+                allNotes);
     }
 
-    private static List<String> order(List<String> preferred, List<String> met) {
-        Set<String> out = new LinkedHashSet<>();
-        Set<String> present = new LinkedHashSet<>(met);
-        for (String p : preferred) {
-            if (present.contains(p)) {
-                out.add(p);
-            }
-        }
-        out.addAll(met);
-        return List.copyOf(out);
-    }
-
-    private CellRow row(CellMetrics c) {
+    static CellRow row(AnalysedCell a, OutputTokJVariant variant) {
+        CellMetrics c = a.metrics();
         Map<Metric, Double> v = new EnumMap<>(Metric.class);
         if (c.isOk()) {
             v.put(Metric.ISL, c.realisedInputTokens());
@@ -229,17 +204,26 @@ public final class ReportDataBuilder {
             v.put(Metric.ITL_P50_MS, c.interTokenLatencyMillis().p50());
             v.put(Metric.RL_P50_MS, c.requestLatencyMillis().p50());
             v.put(Metric.TOK_S, c.outputTokensPerSecond());
-            v.put(Metric.POWER_W, power(c));
+            v.put(Metric.POWER_W, SweepResult.powerWatts(c));
             v.put(Metric.ENERGY_TOTAL_J, c.totalJoulesPerRequest());
             v.put(Metric.ENERGY_PREFILL_J, c.prefillJoulesPerRequest());
             v.put(Metric.ENERGY_DECODE_J, c.decodeJoulesPerRequest());
-            v.put(Metric.OUTPUT_TOK_PER_J, c.outputTokensPerJoule(headlineVariant(method)));
+            v.put(Metric.OUTPUT_TOK_PER_J, c.outputTokensPerJoule(variant));
             v.put(Metric.OUTPUT_TOK_PER_J_REQUEST, c.outputTokensPerJoule(OutputTokJVariant.REQUEST));
             v.put(Metric.OUTPUT_TOK_PER_J_THROUGHPUT, c.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT));
             v.put(Metric.PREFILL_TOK_PER_J, c.prefillTokensPerJoule());
             v.put(Metric.DECODE_TOK_PER_J, c.decodeTokensPerJoule());
             v.put(Metric.TOTAL_TOK_PER_J, c.totalTokensPerJoule());
             v.put(Metric.MJ_PER_OUTPUT_TOKEN, c.millijoulesPerOutputToken());
+            v.put(Metric.OUTPUT_TOK_PER_J_DECODE_PHASE, c.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE));
+            v.put(
+                    Metric.REQUEST_OUTPUT_TOK_PER_J_P50,
+                    a.requestOutputTokensPerJoule().p50());
+            v.put(
+                    Metric.REQUEST_OUTPUT_TOK_PER_J_P90,
+                    a.requestOutputTokensPerJoule().p90());
+            v.put(Metric.REQUEST_ENERGY_P50_J, c.requestJoules().p50());
+            v.put(Metric.REQUEST_ENERGY_P90_J, c.requestJoules().p90());
             v.put(Metric.TTFT_P90_MS, c.ttftMillis().p90());
             v.put(Metric.TTFT_P99_MS, c.ttftMillis().p99());
             v.put(Metric.ITL_P90_MS, c.interTokenLatencyMillis().p90());
@@ -248,10 +232,13 @@ public final class ReportDataBuilder {
             v.put(Metric.RL_P99_MS, c.requestLatencyMillis().p99());
             v.put(Metric.DECODE_TIME_P50_S, c.decodeTimeP50Millis() / 1000);
             v.put(Metric.PREFILL_TOK_S, c.prefillTokensPerSecond());
+            v.put(Metric.PREFILL_POWER_W, c.prefillWatts());
+            v.put(Metric.DECODE_POWER_W, c.decodeWatts());
             v.put(Metric.PREFILL_SHARE_PCT, c.prefillShare() * 100);
         }
         v.put(Metric.REQUESTS_OK, (double) (c.requestCount() - c.errorCount()));
         v.put(Metric.REQUESTS_FAILED, (double) c.errorCount());
+        v.put(Metric.TEGRASTATS_LINES, (double) a.tegrastatsLines());
         List<FlagMark> flags = new ArrayList<>();
         for (Flag f : c.flags()) {
             flags.add(new FlagMark(f.flag().name(), f.severity().name(), f.reason()));
@@ -268,87 +255,31 @@ public final class ReportDataBuilder {
                 flags);
     }
 
-    private double power(CellMetrics c) {
-        double w = c.watts(powerStatistic(method));
-        if (Double.isNaN(w) && !c.wattsByStatistic().isEmpty()) {
-            w = c.wattsByStatistic().values().iterator().next();
-        }
-        return w;
-    }
-
-    private List<CellMetrics> of(String model) {
-        return cells.stream().filter(c -> c.id().model().equals(model)).toList();
-    }
-
-    /** Power: mean of the cells' power; temperatures: sample-weighted means of the cells', peak of peaks. */
-    private List<ModelModeRow> modelModes(List<String> modes, List<String> models) {
+    private List<ModelModeRow> modelModes() {
         List<ModelModeRow> out = new ArrayList<>();
-        for (String model : models) {
-            for (String mode : modes) {
-                double powerSum = 0;
-                int powerN = 0;
-                double cpu = 0;
-                double gpu = 0;
-                long cpuN = 0;
-                long gpuN = 0;
-                double peak = Double.NaN;
-                boolean throttled = false;
-                boolean any = false;
-                for (CellMetrics c : of(model)) {
-                    if (!c.id().modeLabel().equals(mode) || !c.isOk()) {
-                        continue;
-                    }
-                    any = true;
-                    double w = power(c);
-                    if (Double.isFinite(w)) {
-                        powerSum += w;
-                        powerN++;
-                    }
-                    Optional<ThermalSummary> t = c.thermal();
-                    if (t.isPresent()) {
-                        ThermalSummary s = t.get();
-                        if (Double.isFinite(s.meanCpuCelsius())) {
-                            cpu += s.meanCpuCelsius() * s.sampleCount();
-                            cpuN += s.sampleCount();
-                        }
-                        if (Double.isFinite(s.meanGpuCelsius())) {
-                            gpu += s.meanGpuCelsius() * s.sampleCount();
-                            gpuN += s.sampleCount();
-                        }
-                        if (Double.isFinite(s.peakJunctionCelsius())) {
-                            peak = Double.isNaN(peak)
-                                    ? s.peakJunctionCelsius()
-                                    : Math.max(peak, s.peakJunctionCelsius());
-                        }
-                        throttled |= s.throttled();
-                    }
-                }
-                if (any) {
-                    out.add(new ModelModeRow(
-                            model,
-                            mode,
-                            powerN == 0 ? Double.NaN : powerSum / powerN,
-                            cpuN == 0 ? Double.NaN : cpu / cpuN,
-                            gpuN == 0 ? Double.NaN : gpu / gpuN,
-                            peak,
-                            throttled));
-                }
-            }
+        for (ThermalRow t : result.thermal()) {
+            out.add(new ModelModeRow(
+                    t.model(),
+                    t.modeLabel(),
+                    t.powerWatts(),
+                    t.meanCpuCelsius(),
+                    t.meanGpuCelsius(),
+                    t.peakJunctionCelsius(),
+                    t.throttled()));
         }
         return out;
     }
 
     /** The seed's six pairs when the sweep has its four modes, else every later mode over every earlier one. */
-    static List<ModePair> pairs(List<String> modes) {
-        Optional<String> m7 = find(modes, "7W");
-        Optional<String> m15 = find(modes, "15W");
-        Optional<String> m25 = find(modes, "25W");
-        Optional<String> maxn = modes.stream()
-                .filter(m -> m.toUpperCase(Locale.ROOT).startsWith("MAXN"))
-                .findFirst();
-        if (m7.isPresent() && m15.isPresent() && m25.isPresent() && maxn.isPresent()) {
-            return ModePair.seedPairs(m7.get(), m15.get(), m25.get(), maxn.get());
+    private List<ModePair> pairs() {
+        List<ModePair> seed = result.speedups().seedPairs();
+        if (!seed.isEmpty()
+                && seed.stream()
+                        .allMatch(p -> result.modes().contains(p.mode())
+                                && result.modes().contains(p.baseline()))) {
+            return seed;
         }
+        List<String> modes = result.modes();
         List<ModePair> out = new ArrayList<>();
         for (int i = 1; i < modes.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -358,94 +289,81 @@ public final class ReportDataBuilder {
         return out;
     }
 
-    private static Optional<String> find(List<String> modes, String label) {
-        return modes.stream().filter(m -> m.equalsIgnoreCase(label)).findFirst();
-    }
-
-    private List<SpeedupTable> speedups(List<String> modes, List<String> models) {
-        List<ModePair> pairs = pairs(modes);
-        List<String> pairLabels =
+    private List<SpeedupTable> speedups(SpeedupMethod method) {
+        List<ModePair> pairs = pairs();
+        List<String> labels =
                 pairs.stream().map(p -> p.mode() + " / " + p.baseline()).toList();
+        record Spec(String id, String label, SpeedupMetric metric, Metric cellMetric) {}
         List<SpeedupTable> out = new ArrayList<>();
-        record Spec(String id, String label, CellMetric cellMetric, Metric metric) {}
         for (Spec s : List.of(
-                new Spec("speedup_throughput", "Output throughput", CellMetric.OUTPUT_TOKENS_PER_SECOND, Metric.TOK_S),
-                new Spec("speedup_ttft", "TTFT", CellMetric.TTFT_P50_MILLIS, Metric.TTFT_P50_MS),
                 new Spec(
-                        "speedup_decode_time",
-                        "Decode time",
-                        CellMetric.DECODE_TIME_P50_MILLIS,
-                        Metric.DECODE_TIME_P50_S),
+                        "speedup_throughput",
+                        "Output throughput",
+                        SpeedupMetric.OUTPUT_TOKENS_PER_SECOND,
+                        Metric.TOK_S),
+                new Spec("speedup_ttft", "TTFT", SpeedupMetric.TTFT, Metric.TTFT_P50_MS),
+                new Spec("speedup_decode_time", "Decode time", SpeedupMetric.DECODE_TIME, Metric.DECODE_TIME_P50_S),
                 new Spec(
                         "speedup_request_latency",
                         "Request latency",
-                        CellMetric.REQUEST_LATENCY_P50_MILLIS,
+                        SpeedupMetric.REQUEST_LATENCY,
                         Metric.RL_P50_MS))) {
-            Speedups<CellShape> calc = Speedups.of(
-                    SpeedupMethod.GEOMETRIC_MEAN_OF_RATIOS, s.cellMetric().direction());
             Map<String, List<Double>> byModel = new LinkedHashMap<>();
-            for (String model : models) {
-                Map<String, Map<CellShape, Double>> values =
-                        Cells.byMode(positive(of(model), s.cellMetric()), s.cellMetric());
-                byModel.put(model, new ArrayList<>(calc.pairs(pairs, values).values()));
+            for (String model : result.models()) {
+                Optional<SpeedupMatrix> m = result.speedups().matrix(s.metric(), method, model);
+                List<Double> values = new ArrayList<>();
+                for (ModePair p : pairs) {
+                    double v = Double.NaN;
+                    if (m.isPresent()
+                            && m.get().labels().contains(p.mode())
+                            && m.get().labels().contains(p.baseline())) {
+                        v = m.get().speedup(p.mode(), p.baseline());
+                    }
+                    values.add(v);
+                }
+                byModel.put(model, values);
             }
             out.add(new SpeedupTable(
                     s.id(),
-                    s.metric(),
-                    s.label(),
-                    SpeedupMethod.GEOMETRIC_MEAN_OF_RATIOS.name(),
-                    s.cellMetric().direction().name().startsWith("HIGHER")
-                            ? "mode / baseline: higher is faster"
-                            : "baseline / mode: above 1 the mode is faster",
-                    pairLabels,
+                    s.cellMetric(),
+                    s.label() + " (seed " + s.metric().seedTable() + ")",
+                    method.name(),
+                    s.metric().direction().name().startsWith("HIGHER")
+                            ? "mode / baseline; above 1 the mode is faster"
+                            : "baseline / mode; above 1 the mode is faster",
+                    labels,
                     byModel));
         }
         return out;
     }
 
-    /** Cells whose metric is positive and finite: the only values a ratio can use. */
-    private static List<CellMetrics> positive(List<CellMetrics> cells, CellMetric metric) {
-        return cells.stream()
-                .filter(c -> c.isOk() && metric.of(c) > 0 && Double.isFinite(metric.of(c)))
-                .toList();
-    }
-
-    private List<BestCell> best(List<String> models) {
+    private List<BestCell> best() {
         List<BestCell> out = new ArrayList<>();
-        for (String model : models) {
-            Optional<Best<CellMetrics>> b = Cells.best(of(model), CellMetric.TOTAL_TOKENS_PER_JOULE);
-            b.ifPresent(x -> out.add(new BestCell(
-                    model,
-                    x.item().id().modeLabel(),
-                    x.item().id().targetInputTokens(),
-                    x.item().id().targetOutputTokens(),
-                    x.value())));
+        for (String model : result.models()) {
+            Best<CellMetrics> b = result.bestTotalTokensPerJoule().get(model);
+            if (b != null) {
+                out.add(new BestCell(
+                        model,
+                        b.item().id().modeLabel(),
+                        b.item().id().targetInputTokens(),
+                        b.item().id().targetOutputTokens(),
+                        b.value()));
+            }
         }
         return out;
     }
 
-    private List<ParetoEntry> pareto(List<String> modes, List<String> models, int ctx, int gen) {
-        OutputTokJVariant variant = headlineVariant(method);
+    private List<ParetoEntry> pareto() {
         List<ParetoEntry> out = new ArrayList<>();
-        for (String model : models) {
-            List<CellMetrics> canonical = of(model).stream()
-                    .filter(c -> c.isOk()
-                            && c.id().targetInputTokens() == ctx
-                            && c.id().targetOutputTokens() == gen
-                            && Double.isFinite(c.outputTokensPerSecond())
-                            && Double.isFinite(c.outputTokensPerJoule(variant)))
-                    .toList();
-            ParetoFront<CellMetrics> front =
-                    ParetoFront.of(canonical, CellMetrics::outputTokensPerSecond, c -> c.outputTokensPerJoule(variant));
-            for (String mode : modes) {
-                for (CellMetrics c : canonical) {
-                    if (c.id().modeLabel().equals(mode)) {
-                        out.add(new ParetoEntry(
-                                model,
-                                mode,
-                                c.outputTokensPerSecond(),
-                                c.outputTokensPerJoule(variant),
-                                front.isMember(c)));
+        for (String model : result.models()) {
+            ParetoFront<CellMetrics> front = result.paretoFronts().get(model);
+            if (front == null) {
+                continue;
+            }
+            for (String mode : result.modes()) {
+                for (ParetoPoint<CellMetrics> p : front.points()) {
+                    if (p.item().id().modeLabel().equals(mode)) {
+                        out.add(new ParetoEntry(model, mode, p.throughput(), p.efficiency(), front.isMember(p.item())));
                     }
                 }
             }
