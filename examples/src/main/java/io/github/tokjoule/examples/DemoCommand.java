@@ -76,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportCharts.warmUpInBackground();
+        Files.createDirectories(out); // fail before the long part if the report cannot be written there
         Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
         try {
             SweepTruth truth =

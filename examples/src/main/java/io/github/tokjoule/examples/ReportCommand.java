@@ -138,6 +138,7 @@ final class ReportCommand implements Callable<Integer> {
             options = options.withMode(m);
         }
         ReportCharts.warmUpInBackground();
+        Files.createDirectories(out); // fail before the long part if the report cannot be written there
         options = options.withCanonicalCell(canonicalCell(sweep, options));
         SweepResult result = SweepAnalysis.analyze(sweep, options);
         String name = String.valueOf(sweep.toAbsolutePath().normalize().getFileName());
