@@ -2,6 +2,7 @@ package io.github.tokjoule.examples;
 
 import io.github.tokjoule.core.cell.CellShape;
 import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.examples.report.Report;
 import io.github.tokjoule.examples.report.ReportCharts;
 import io.github.tokjoule.examples.report.ReportDataBuilder;
 import io.github.tokjoule.examples.report.ReportWriter;
@@ -140,11 +141,17 @@ final class ReportCommand implements Callable<Integer> {
         ReportCharts.warmUpInBackground();
         Files.createDirectories(out); // fail before the long part if the report cannot be written there
         options = options.withCanonicalCell(canonicalCell(sweep, options));
+        Timings t = Timings.start();
         SweepResult result = SweepAnalysis.analyze(sweep, options);
+        t.lap("analysis");
         String name = String.valueOf(sweep.toAbsolutePath().normalize().getFileName());
-        ReportWriter.Written written = ReportWriter.write(
-                ReportDataBuilder.create("Sweep report: " + name, result).build(), out);
+        Report report = ReportWriter.build(
+                ReportDataBuilder.create("Sweep report: " + name, result).build());
+        t.lap("tables and charts");
+        ReportWriter.Written written = ReportWriter.write(report, out);
+        t.lap("files");
         DemoCommand.printSummary(spec.commandLine().getOut(), written, result);
+        t.print(spec.commandLine().getErr());
         return 0;
     }
 
