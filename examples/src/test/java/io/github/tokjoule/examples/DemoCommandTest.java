@@ -2,6 +2,7 @@ package io.github.tokjoule.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tokjoule.examples.report.Metric;
 import io.github.tokjoule.jetson.synthetic.CellTruth;
 import io.github.tokjoule.jetson.synthetic.SweepSpec;
 import io.github.tokjoule.jetson.synthetic.SweepTruth;
@@ -129,6 +130,20 @@ class DemoCommandTest {
                         .results())
                 .hasSize(11);
         assertThat(html).contains("title=\"method: MEASURED");
+    }
+
+    @Test
+    void everyNumberOfTheCellTableCarriesItsMethodOrItsSource() {
+        String cells = html.substring(html.indexOf("data-table=\"cells\""));
+        cells = cells.substring(0, cells.indexOf("</table>"));
+        Matcher td = Pattern.compile("<td class=\"num[^\"]*\"([^>]*)>").matcher(cells);
+        int numbers = 0;
+        while (td.find()) {
+            assertThat(td.group(1)).matches(" data-method=\"(MEASURED|aiperf|tegrastats)\" title=\"[^\"]+\"");
+            numbers++;
+        }
+        // 384 cells x (17 required + the further numeric columns)
+        assertThat(numbers).isEqualTo(384 * (Metric.REQUIRED.size() + Metric.EXTRA.size()));
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link Report} as one self-contained HTML page: inline CSS, charts embedded as base64 PNG data URIs, no
- * script, no font, no link or source outside the page. Every number carries its method in its {@code title}
- * attribute (and the {@code data-method} attribute); an approximate number is followed by the codes of the flags
- * that make it so, each explained on hover and in the legend at the end.
+ * script, no font, no link or source outside the page. Every measured number carries its method in its {@code title}
+ * attribute (and the {@code data-method} attribute): the energy method for energy-derived values, the speedup method
+ * for speedups, the measuring tool for values that no energy method touches; an approximate number is followed by the
+ * codes of the flags that make it so, each explained on hover and in the legend at the end.
  */
 public final class HtmlWriter {
 
@@ -152,7 +153,11 @@ public final class HtmlWriter {
         if (!n.method().isEmpty()) {
             sb.append(" data-method=\"").append(esc(n.method())).append('"');
         }
-        String title = n.method().isEmpty() ? "" : "method: " + n.method();
+        String title = n.method().isEmpty()
+                ? ""
+                : n.method().equals("aiperf") || n.method().equals("tegrastats")
+                        ? "measured by " + n.method() + " (no energy method)"
+                        : "method: " + n.method();
         if (approx) {
             title += (title.isEmpty() ? "" : "; ") + "approximate: " + String.join(", ", n.flags());
         }

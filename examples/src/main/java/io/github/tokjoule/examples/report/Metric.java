@@ -150,6 +150,18 @@ public enum Metric {
         return decimals;
     }
 
+    /**
+     * {@return where a value that does not depend on the energy method comes from: {@code aiperf} (latencies, token
+     * counts and rates, request counts) or {@code tegrastats} (sample counts); empty for energy-derived values, whose
+     * method is the cell's}
+     */
+    public String source() {
+        if (isEnergyDerived()) {
+            return "";
+        }
+        return this == TEGRASTATS_LINES ? "tegrastats" : "aiperf";
+    }
+
     /** {@return whether the value is derived from measured power or energy} */
     public boolean isEnergyDerived() {
         return switch (this) {

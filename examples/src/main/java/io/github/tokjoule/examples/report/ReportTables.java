@@ -171,7 +171,7 @@ public final class ReportTables {
     private static Table.Entry canonicalEntry(ReportData data, String mode, String model, Metric metric) {
         return data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
                 .map(c -> Table.metric(c, metric))
-                .orElse(Table.num(Double.NaN, metric.decimals()));
+                .orElse(Table.num(Double.NaN, metric.decimals(), metric.source(), List.of()));
     }
 
     /**
@@ -223,8 +223,8 @@ public final class ReportTables {
                     Table.text(b.model()),
                     Table.num(b.value(), 1, data.method(), flags),
                     Table.text(b.mode()),
-                    Table.num(b.ctx(), 0),
-                    Table.num(b.gen(), 0)));
+                    Table.text(String.valueOf(b.ctx())),
+                    Table.text(String.valueOf(b.gen()))));
         }
         return new Table(
                 "best_total_tok_per_j",
@@ -298,9 +298,9 @@ public final class ReportTables {
                                 2,
                                 data.method(),
                                 flagsOver(data, model, List.of(mode), Metric.POWER_W)),
-                        Table.num(t.cpuCelsius(), 1),
-                        Table.num(t.gpuCelsius(), 1),
-                        Table.num(t.peakJunctionCelsius(), 1),
+                        Table.num(t.cpuCelsius(), 1, "tegrastats", List.of()),
+                        Table.num(t.gpuCelsius(), 1, "tegrastats", List.of()),
+                        Table.num(t.peakJunctionCelsius(), 1, "tegrastats", List.of()),
                         Table.text(t.throttled() ? "Yes" : "No")));
             }
         }
@@ -379,8 +379,8 @@ public final class ReportTables {
             List<Table.Entry> row = new ArrayList<>();
             row.add(Table.text(c.mode()));
             row.add(Table.text(c.model()));
-            row.add(Table.num(c.ctx(), 0));
-            row.add(Table.num(c.gen(), 0));
+            row.add(Table.text(String.valueOf(c.ctx())));
+            row.add(Table.text(String.valueOf(c.gen())));
             row.add(Table.text(c.status()));
             for (Metric m : Metric.REQUIRED) {
                 row.add(Table.metric(c, m));

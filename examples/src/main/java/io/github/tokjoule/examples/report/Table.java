@@ -49,7 +49,8 @@ public record Table(String id, String title, String caption, List<String> column
      * @param value the value (NaN prints as an em dash in HTML and Markdown, empty in CSV)
      * @param decimals the decimals to print
      * @param suffix printed after the number in HTML and Markdown (e.g. {@code x} for a speedup), not in CSV
-     * @param method the method, e.g. {@code MEASURED}, or empty for a number that does not depend on it
+     * @param method the method, e.g. {@code MEASURED}; for a number that does not depend on the energy method, the
+     *     tool that measured it ({@code aiperf}, {@code tegrastats}); empty for counts and identities
      * @param flags names of the flags that make the value approximate (empty when exact)
      */
     public record Num(double value, int decimals, String suffix, String method, List<String> flags) implements Entry {
@@ -111,7 +112,7 @@ public record Table(String id, String title, String caption, List<String> column
                 cell.value(metric),
                 metric.decimals(),
                 "",
-                metric.isEnergyDerived() ? cell.method() : "",
+                metric.isEnergyDerived() ? cell.method() : metric.source(),
                 cell.flagsOn(metric));
     }
 }
