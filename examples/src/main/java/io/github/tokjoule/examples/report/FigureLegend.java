@@ -52,11 +52,7 @@ final class FigureLegend {
     static void paint(Graphics2D g, List<Item> items, int width, int top) {
         g.setFont(FONT);
         FontMetrics fm = g.getFontMetrics();
-        int total = 0;
-        for (Item i : items) {
-            total += SYMBOL + 6 + fm.stringWidth(i.label()) + GAP;
-        }
-        total -= GAP;
+        int total = width(fm, items);
         int x = Math.max(8, (width - total) / 2);
         int mid = top + HEIGHT / 2;
         for (Item i : items) {
@@ -66,6 +62,20 @@ final class FigureLegend {
             g.drawString(i.label(), x, mid + fm.getAscent() / 2 - 1);
             x += fm.stringWidth(i.label()) + GAP;
         }
+    }
+
+    /** {@return the width in pixels the items take in the given font metrics} */
+    static int width(FontMetrics fm, List<Item> items) {
+        int total = 0;
+        for (Item i : items) {
+            total += SYMBOL + 6 + fm.stringWidth(i.label()) + GAP;
+        }
+        return Math.max(0, total - GAP);
+    }
+
+    /** {@return the font the legend is drawn in} */
+    static Font font() {
+        return FONT;
     }
 
     private static void symbol(Graphics2D g, Item i, int x, int mid) {

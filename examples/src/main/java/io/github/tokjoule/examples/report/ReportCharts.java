@@ -201,7 +201,7 @@ public final class ReportCharts {
                     continue;
                 }
                 CategorySeries s = c.addSeries(mode, xs, ys);
-                Color col = modeColor(mi);
+                Color col = modeColor(data.modes(), mi);
                 s.setLineColor(col);
                 s.setMarkerColor(col);
                 s.setFillColor(col);
@@ -340,7 +340,7 @@ public final class ReportCharts {
                     ys.add(Double.isFinite(v) ? v : 0.0);
                 }
                 CategorySeries s = c.addSeries(mode, data.models(), ys);
-                s.setFillColor(modeColor(mi));
+                s.setFillColor(modeColor(data.modes(), mi));
             }
             panels.add(c);
         }
@@ -404,7 +404,7 @@ public final class ReportCharts {
                                 mode, new double[] {p.tokensPerSecond()}, new double[] {p.tokensPerJoule()});
                         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                         s.setMarker(p.onFront() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-                        s.setMarkerColor(modeColor(mi));
+                        s.setMarkerColor(modeColor(data.modes(), mi));
                     }
                 }
             }
@@ -449,7 +449,7 @@ public final class ReportCharts {
     private static List<FigureLegend.Item> modeLegend(ReportData data, FigureLegend.Kind kind) {
         List<FigureLegend.Item> items = new ArrayList<>();
         for (int mi = 0; mi < data.modes().size(); mi++) {
-            items.add(new FigureLegend.Item(data.modes().get(mi), modeColor(mi), kind));
+            items.add(new FigureLegend.Item(data.modes().get(mi), modeColor(data.modes(), mi), kind));
         }
         return items;
     }
@@ -460,8 +460,32 @@ public final class ReportCharts {
                 : "#,##0.#";
     }
 
-    private static Color modeColor(int index) {
-        return MODE_COLORS[index % MODE_COLORS.length];
+    /**
+     * The colour of a mode: the seed's four modes always get the same one (7W blue, 15W green, 25W orange, MAXN red,
+     * as in its charts), any other mode the next of the remaining colours by its position.
+     */
+    static Color modeColor(List<String> modes, int index) {
+        String label = modes.get(index).toUpperCase(Locale.ROOT);
+        if (label.equals("7W")) {
+            return MODE_COLORS[0];
+        }
+        if (label.equals("15W")) {
+            return MODE_COLORS[1];
+        }
+        if (label.equals("25W")) {
+            return MODE_COLORS[2];
+        }
+        if (label.startsWith("MAXN")) {
+            return MODE_COLORS[3];
+        }
+        int others = 0;
+        for (int i = 0; i < index; i++) {
+            String l = modes.get(i).toUpperCase(Locale.ROOT);
+            if (!(l.equals("7W") || l.equals("15W") || l.equals("25W") || l.startsWith("MAXN"))) {
+                others++;
+            }
+        }
+        return MODE_COLORS[4 + others % (MODE_COLORS.length - 4)];
     }
 
     private static void style(Styler s) {
@@ -491,8 +515,20 @@ public final class ReportCharts {
         int cols = Math.max(1, Math.min(columns, panels.size()));
         int rows = Math.max(1, (panels.size() + cols - 1) / cols);
         int legendBand = legend.isEmpty() ? 0 : FigureLegend.HEIGHT;
+        // Wide enough for the title and the legend even with a single panel; panels are centred.
+        int needed = 0;
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            needed = Math.max(
+                    probe.getFontMetrics(FIGURE_TITLE_FONT).stringWidth(title),
+                    FigureLegend.width(probe.getFontMetrics(FigureLegend.font()), legend));
+        } finally {
+            probe.dispose();
+        }
+        int imageWidth = Math.max(cols * width, needed + 40);
+        int left = (imageWidth - cols * width) / 2;
         BufferedImage image =
-                new BufferedImage(cols * width, TITLE_BAND + rows * height + legendBand, BufferedImage.TYPE_INT_RGB);
+                new BufferedImage(imageWidth, TITLE_BAND + rows * height + legendBand, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -504,8 +540,8 @@ public final class ReportCharts {
             FontMetrics fm = g.getFontMetrics();
             g.drawString(title, Math.max(8, (image.getWidth() - fm.stringWidth(title)) / 2), 30);
             for (int i = 0; i < panels.size(); i++) {
-                Graphics2D p =
-                        (Graphics2D) g.create((i % cols) * width, TITLE_BAND + (i / cols) * height, width, height);
+                Graphics2D p = (Graphics2D)
+                        g.create(left + (i % cols) * width, TITLE_BAND + (i / cols) * height, width, height);
                 try {
                     panels.get(i).paint(p, width, height);
                 } finally {
