@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * <run>/audit/<name>.json                      system snapshots (driver only, like everything under audit/)
  * <run>/<MODE>/<model>/gen<G>/ctx<C>/          aiperf artifacts (profile_export_aiperf.json, profile_export.jsonl, ...)
  *                                              and tegrastats.log; FAILED (the reason) if the cell failed
- * <run>/<MODE>/<model>/FAILED                  the reason a model could not be served
+ * <run>/<MODE>/<model>/FAILED                  the reason a model could not be served (each of its cells given up
+ *                                              also gets a FAILED marker: "model failed: <reason>")
  * <run>/audit/logs/<MODE>/<model>/...          server, aiperf and tegrastats console logs
  * <run>/audit/attempts/...                     artifacts of earlier attempts of re-run cells, kept for diagnosis
  * }</pre>

@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tokjoule.aiperf.AiperfProfile;
 import io.github.tokjoule.aiperf.AiperfRecords;
 import io.github.tokjoule.aiperf.RequestRecord;
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.SweepAnalysis;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepResult;
 import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.fakes.FakeBin;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
@@ -56,6 +64,60 @@ class SweepDriverEndToEndTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The sweep analysis reads the run directory the driver wrote: every planned cell is there; the cells of a failed
+     * model are failed cells carrying the model's reason; every other cell is ok with finite energies and tok/J,
+     * measured on the default rail, in the zone of the driver's manifest (no ZONE_MISMATCH), inside its trace.
+     */
+    private static SweepResult analysesCleanly(TestRig rig, SweepPlan plan, Map<String, String> failedModelReasons)
+            throws Exception {
+        SweepResult result = SweepAnalysis.analyze(rig.runDir(), AnalysisOptions.defaults());
+        assertThat(result.layoutKind()).isEqualTo(SweepLayout.Kind.TOKJOULE);
+        assertThat(result.zone())
+                .as("the zone comes from the driver's manifest")
+                .isEqualTo(rig.zone);
+        assertThat(result.sweepFlags()).isEmpty();
+        assertThat(result.warnings()).as("warnings").isEmpty();
+        assertThat(result.cells()).hasSize(plan.cellCount());
+        for (CellSpec c : plan.cells()) {
+            CellKey k = c.key();
+            CellMetrics m = result.cell(k.model(), k.modeLabel(), k.promptTokens(), k.genTokens())
+                    .orElseThrow(() -> new AssertionError("no analysed cell for " + k))
+                    .metrics();
+            String failedReason = failedModelReasons.get(k.modeLabel() + "/" + k.model());
+            if (failedReason != null) {
+                assertThat(m.status().isOk()).as("%s is failed", k).isFalse();
+                assertThat(m.status().failureReason().orElseThrow()).as("%s", k).contains(failedReason.strip());
+                continue;
+            }
+            assertThat(m.status().isOk()).as("%s: %s", k, m.status()).isTrue();
+            assertThat(m.method()).isEqualTo(EnergyMethod.MEASURED);
+            assertThat(m.rail()).as("%s rail", k).hasValue("VDD_CPU_GPU_CV");
+            assertThat(m.requestCount() - m.errorCount()).as("%s requests", k).isEqualTo(plan.requestsPerCell());
+            assertThat(m.flags())
+                    .as("%s flags", k)
+                    .extracting(f -> f.flag())
+                    .doesNotContain(
+                            AccuracyFlag.ZONE_MISMATCH,
+                            AccuracyFlag.WINDOW_OUTSIDE_TRACE,
+                            AccuracyFlag.RAIL_MISSING,
+                            AccuracyFlag.OUTPUT_LENGTH_MISMATCH,
+                            AccuracyFlag.REQUEST_ERRORS);
+            for (double v : new double[] {
+                m.totalJoulesPerRequest(),
+                m.prefillJoulesPerRequest(),
+                m.decodeJoulesPerRequest(),
+                m.outputTokensPerJoule(OutputTokJVariant.REQUEST),
+                m.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE),
+                m.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT),
+                m.totalTokensPerJoule()
+            }) {
+                assertThat(v).as("%s energies and tok/J: %s", k, m).isFinite().isPositive();
+            }
+        }
+        return result;
     }
 
     @Test
@@ -249,6 +311,9 @@ class SweepDriverEndToEndTest {
         assertThat(((Map<?, ?>) audit.get("tools")).get("llama-server").toString())
                 .contains("5290");
 
+        // The sweep analysis reads the run as the driver wrote it.
+        analysesCleanly(rig, plan, Map.of());
+
         // Cooldowns: 16 between cells, 2 between modes, 4 after a server stopped and 4 between models.
         assertThat(rig.sleeps.stream().filter(d -> d.equals(Duration.ofSeconds(10))))
                 .hasSize(16);
@@ -302,6 +367,9 @@ class SweepDriverEndToEndTest {
         assertThat(rig.progressStages()).contains("MODEL_FAILED");
         // The failed model's server was still followed by memory compaction and the cooldowns.
         assertThat(replay.count("compact-memory")).isEqualTo(3);
+        SweepResult analysed = analysesCleanly(rig, plan, Map.of("25W/alpha", reason));
+        assertThat(analysed.failedModels()).singleElement().satisfies(f -> assertThat(f.reason())
+                .isEqualTo(reason.strip()));
     }
 
     @Test
@@ -413,6 +481,7 @@ class SweepDriverEndToEndTest {
         // The interrupted attempt's partial files were moved aside.
         assertThat(rig.runDir().resolve("audit/attempts").resolve(hung.relativeDir() + "-1"))
                 .isDirectory();
+        analysesCleanly(rig, plan, Map.of());
     }
 
     @Test

@@ -33,9 +33,10 @@ import java.util.Set;
  * <p>What the synthetic cell takes from the real requests: the request count, how many failed (an HTTP error or no
  * token), and whether the server ended outputs early (fewer tokens than {@code --output-tokens-mean}: synthetic early
  * EOS). Its timeline is the synthetic one (fast {@link #PARAMETERS}) shifted so that its profiling phase starts at the
- * wall clock of the first profiled request; the fake then waits until the synthetic profiling end has passed before
- * it exits, so every per-request epoch-ns time lies inside the cell's tegrastats log (started before aiperf, stopped
- * after it). Summary start/end are naive local times in the process's zone ({@code TZ}), like the fake tegrastats.
+ * wall clock of the first profiled request; the fake then waits until the synthetic profiling end and the next whole
+ * second after its launch have passed (plus a 100 ms teardown) before it exits, so every per-request epoch-ns time lies
+ * inside the cell's tegrastats log (started before aiperf, stopped after it), and that log crosses a 1 s stamp boundary
+ * so the analysis can place its samples in time. Summary start/end are naive local times in the process's zone ({@code TZ}), like the fake tegrastats.
  *
  * <p>Switches: $FAKE_AIPERF_FAIL_ONCE / $FAKE_AIPERF_FAIL_ALWAYS = comma-separated suffixes of the artifact
  * directory (e.g. {@code 25W/alpha/gen8/ctx16}); a matching run exits 1 without writing a summary (once, or always).
@@ -74,6 +75,9 @@ public final class FakeAiperf {
             .errorRate(0)
             .build();
 
+    /** aiperf's teardown after its last request (real aiperf takes about a second). */
+    static final long TEARDOWN_NANOS = 100_000_000L;
+
     private FakeAiperf() {}
 
     /** One request's outcome. */
@@ -88,6 +92,7 @@ public final class FakeAiperf {
     }
 
     public static void main(String[] args) throws Exception {
+        long launchedNs = epochNanos();
         FakeSupport.record("aiperf", args);
         if (args.length == 1 && args[0].equals("--version")) {
             System.out.println("0.11.0");
@@ -163,7 +168,14 @@ public final class FakeAiperf {
             records.add(send(url, json));
         }
         long syntheticEndNs = writeExports(dir, values, records, osl, legacy, profileStartNs);
-        long wait = syntheticEndNs - epochNanos();
+        // Exit only after (a) the synthetic requests' end plus a short teardown, and (b) the next whole second after
+        // the launch: the cell's tegrastats log (started before aiperf, stopped after it) then crosses a 1 s stamp
+        // boundary, as every real cell (many seconds long) does. Without a crossing, sample times reconstructed from
+        // 1 s stamps are uncertain by up to a second minus the log's length, and a sub-second log could not place the
+        // requests inside it.
+        long nextSecondNs = (launchedNs / 1_000_000_000L + 1) * 1_000_000_000L;
+        long exitNs = Math.max(syntheticEndNs + TEARDOWN_NANOS, nextSecondNs + TEARDOWN_NANOS);
+        long wait = exitNs - epochNanos();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000L + 1);
         }
