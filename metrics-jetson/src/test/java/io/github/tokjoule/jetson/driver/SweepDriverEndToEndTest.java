@@ -11,8 +11,10 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.analysis.SweepResult;
 import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.fakes.FakeBin;
@@ -299,11 +301,43 @@ class SweepDriverEndToEndTest {
         Map<?, ?> manifest =
                 (Map<?, ?>) JsonTree.parse(Files.readString(rig.runDir().resolve("manifest.json")));
         assertThat(manifest.get("zone")).isEqualTo(rig.zone.getId());
-        assertThat(manifest.get("planFingerprint")).isEqualTo(plan.fingerprint());
-        assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .hasSize(17)
-                .element(1)
-                .isEqualTo("15W,alpha,4,16,ok,3,0,");
+        assertThat(manifest.get("plan_fingerprint")).isEqualTo(plan.fingerprint());
+        // The manifest says what the sweep analysis reads, with the keys it documents.
+        SweepManifest read = SweepManifest.read(rig.runDir().resolve("manifest.json"));
+        assertThat(read.formatVersion()).isEqualTo(SweepManifest.FORMAT_VERSION);
+        assertThat(read.createdBy()).startsWith("tokjoule-driver");
+        assertThat(read.zone()).hasValue(rig.zone);
+        assertThat(read.backend()).isEqualTo("llama.cpp");
+        assertThat(read.modes()).containsExactlyElementsOf(plan.modes());
+        assertThat(read.models()).containsExactly("alpha", "beta");
+        assertThat(read.promptLengths()).containsExactly(16, 32);
+        assertThat(read.genLengths()).containsExactly(4, 8);
+        assertThat(read.requestsPerCell()).isEqualTo(3);
+        assertThat(read.concurrency()).isEqualTo(1);
+        assertThat(read.tegrastatsIntervalMillis()).isEqualTo(50);
+        assertThat(read.methodNotes()).contains("Driver run");
+        // cells.csv: the analysis' per-cell results, one row per planned cell in plan order.
+        List<String> csv = Files.readAllLines(rig.runDir().resolve("cells.csv"));
+        assertThat(csv).hasSize(17);
+        assertThat(csv.get(0)).isEqualTo(String.join(",", CellResultsCsv.COLUMNS));
+        for (int i = 0; i < 16; i++) {
+            CellKey k = plan.cells().get(i).key();
+            String[] f = csv.get(i + 1).split(",", -1);
+            assertThat(f).hasSize(CellResultsCsv.COLUMNS.size());
+            assertThat(List.of(f).subList(0, 5))
+                    .containsExactly(
+                            k.modeLabel(),
+                            k.model(),
+                            Integer.toString(k.promptTokens()),
+                            Integer.toString(k.genTokens()),
+                            "ok");
+            assertThat(Double.parseDouble(f[CellResultsCsv.COLUMNS.indexOf("output_tok_per_j")]))
+                    .isFinite()
+                    .isPositive();
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("method")]).isEqualTo("MEASURED");
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("rail")]).isEqualTo("VDD_CPU_GPU_CV");
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("requests_ok")]).isEqualTo("3");
+        }
         Map<?, ?> audit =
                 (Map<?, ?>) JsonTree.parse(Files.readString(rig.runDir().resolve("audit/start.json")));
         assertThat(audit.get("l4tRelease").toString()).startsWith("# R36 (release), REVISION: 4.7");
@@ -359,9 +393,12 @@ class SweepDriverEndToEndTest {
                 .startsWith("OUT_OF_MEMORY: llama-server ran out of memory while loading alpha")
                 .contains("NvMapMemAllocInternalTagged: 1075072515 error 12")
                 .contains("cudaMalloc failed: out of memory");
-        assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .contains("25W,alpha,4,16,failed,,,\"model failed: " + reason.strip() + "\"")
-                .contains("25W,beta,4,32,ok,3,0,");
+        List<String> csv = Files.readAllLines(rig.runDir().resolve("cells.csv"));
+        assertThat(csv)
+                .filteredOn(l -> l.startsWith("25W,alpha,"))
+                .hasSize(2)
+                .allMatch(l -> l.contains("failed: model failed: " + CellResultsCsv.oneLine(reason)));
+        assertThat(csv).anyMatch(l -> l.startsWith("25W,beta,32,4,ok,"));
         JournalReplay replay = JournalReplay.read(rig.runDir().resolve("journal.jsonl"));
         assertThat(replay.count("model-failed")).isEqualTo(1);
         assertThat(rig.progressStages()).contains("MODEL_FAILED");
@@ -457,7 +494,7 @@ class SweepDriverEndToEndTest {
         assertThat(replay.count("run-interrupted")).isEqualTo(1);
         assertThat(replay.okCells()).containsExactly(all.get(0));
         assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .filteredOn(l -> l.contains(",missing,"))
+                .filteredOn(l -> l.contains("missing: "))
                 .hasSize(3);
 
         rig.extraListener = SweepListener.none();
