@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * <run>/manifest.json                          run manifest (zone, modes, models, lengths, backend, ...)
  * <run>/plan.json                              the plan, every default written out (resume reads it)
  * <run>/journal.jsonl                          the crash-safe journal
- * <run>/cells.csv                              per-cell status after each session
+ * <run>/cells.csv                              per-cell results of the sweep analysis (and driver status), after each session
  * <run>/audit/<name>.json                      system snapshots (driver only, like everything under audit/)
  * <run>/<MODE>/<model>/gen<G>/ctx<C>/          aiperf artifacts (profile_export_aiperf.json, profile_export.jsonl, ...)
  *                                              and tegrastats.log; FAILED (the reason) if the cell failed
