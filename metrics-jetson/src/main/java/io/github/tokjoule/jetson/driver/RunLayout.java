@@ -11,11 +11,12 @@ import java.nio.file.Path;
  * <run>/manifest.json                          run manifest (zone, modes, models, lengths, backend, ...)
  * <run>/plan.json                              the plan, every default written out (resume reads it)
  * <run>/journal.jsonl                          the crash-safe journal
- * <run>/cells.csv                              per-cell status after each session
+ * <run>/cells.csv                              per-cell results of the sweep analysis (and driver status), after each session
  * <run>/audit/<name>.json                      system snapshots (driver only, like everything under audit/)
  * <run>/<MODE>/<model>/gen<G>/ctx<C>/          aiperf artifacts (profile_export_aiperf.json, profile_export.jsonl, ...)
  *                                              and tegrastats.log; FAILED (the reason) if the cell failed
- * <run>/<MODE>/<model>/FAILED                  the reason a model could not be served
+ * <run>/<MODE>/<model>/FAILED                  the reason a model could not be served (each of its cells given up
+ *                                              also gets a FAILED marker: "model failed: <reason>")
  * <run>/audit/logs/<MODE>/<model>/...          server, aiperf and tegrastats console logs
  * <run>/audit/attempts/...                     artifacts of earlier attempts of re-run cells, kept for diagnosis
  * }</pre>

@@ -1,6 +1,7 @@
 package io.github.tokjoule.jetson.driver;
 
 import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
@@ -13,19 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes {@code <run>/manifest.json} (contracts: our layout). */
+/**
+ * Writes {@code <run>/manifest.json} (contracts: our layout) with the keys of the sweep analysis' {@link
+ * SweepManifest} (snake_case, like the synthetic sweeps'), plus the driver's own: {@code created_at}, model objects
+ * ({@code name, quantisation, tokenizer, gguf, context_tokens}), {@code warmup_requests}, {@code
+ * output_length_control} and {@code plan_fingerprint}.
+ */
 final class RunManifest {
 
-    static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "tokjoule-sweep";
+    static final int FORMAT_VERSION = SweepManifest.FORMAT_VERSION;
     static final String CREATED_BY = "tokjoule-driver 0.1.0";
 
     private RunManifest() {}
 
     static Map<String, Object> of(SweepPlan plan, Clock clock) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formatVersion", (long) FORMAT_VERSION);
-        m.put("createdBy", CREATED_BY);
-        m.put("createdAt", clock.instant().toString());
+        m.put("format", FORMAT);
+        m.put("format_version", (long) FORMAT_VERSION);
+        m.put("created_by", CREATED_BY);
+        m.put("created_at", clock.instant().toString());
         m.put("zone", plan.zone().getId());
         m.put("backend", plan.backend().jsonName());
         List<Object> modes = new ArrayList<>();
@@ -43,20 +51,20 @@ final class RunManifest {
             x.put("quantisation", model.quantisation());
             x.put("tokenizer", model.tokenizer());
             x.put("gguf", model.ggufPath().toString());
-            x.put("contextTokens", (long) model.contextTokens());
+            x.put("context_tokens", (long) model.contextTokens());
             models.add(x);
         }
         m.put("models", models);
-        m.put("promptLengths", longs(plan.promptLengths()));
-        m.put("genLengths", longs(plan.genLengths()));
-        m.put("requestsPerCell", (long) plan.requestsPerCell());
+        m.put("prompt_lengths", longs(plan.promptLengths()));
+        m.put("gen_lengths", longs(plan.genLengths()));
+        m.put("requests_per_cell", (long) plan.requestsPerCell());
         m.put("concurrency", (long) plan.concurrency());
-        m.put("warmupRequests", (long) plan.warmupRequests());
-        m.put("outputLengthControl", plan.outputLengthControl());
-        m.put("tegrastatsIntervalMillis", (long) plan.tegrastatsIntervalMillis());
-        m.put("planFingerprint", plan.fingerprint());
+        m.put("warmup_requests", (long) plan.warmupRequests());
+        m.put("output_length_control", plan.outputLengthControl());
+        m.put("tegrastats_interval_ms", (long) plan.tegrastatsIntervalMillis());
+        m.put("plan_fingerprint", plan.fingerprint());
         m.put(
-                "methodNotes",
+                "method_notes",
                 "Driver run. Per cell: tegrastats (--interval " + plan.tegrastatsIntervalMillis()
                         + " ms, its own log) is started just before aiperf and stopped just after, so each log covers"
                         + " aiperf start-up and teardown around the profiled requests; use the per-request windows of"

@@ -288,9 +288,12 @@ final class Session {
         Path marker = layout.modelFailed(mode.label(), model.name());
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, reason + "\n", StandardCharsets.UTF_8);
+        // Every cell given up gets its own FAILED marker, so the sweep analysis lists it as a failed cell with the
+        // model's reason (it finds cells by their directories).
         for (CellSpec cell : givenUp) {
             Path dir = layout.cellDir(cell.key());
-            if (Files.isDirectory(dir) && !Files.exists(layout.cellFailed(cell.key()))) {
+            Files.createDirectories(dir);
+            if (!Files.exists(layout.cellFailed(cell.key()))) {
                 Files.writeString(
                         layout.cellFailed(cell.key()), "model failed: " + reason + "\n", StandardCharsets.UTF_8);
             }

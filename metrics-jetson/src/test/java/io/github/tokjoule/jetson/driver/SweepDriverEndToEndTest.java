@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tokjoule.aiperf.AiperfProfile;
 import io.github.tokjoule.aiperf.AiperfRecords;
 import io.github.tokjoule.aiperf.RequestRecord;
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.SweepAnalysis;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepManifest;
+import io.github.tokjoule.jetson.analysis.SweepResult;
 import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.fakes.FakeBin;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
@@ -56,6 +66,60 @@ class SweepDriverEndToEndTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The sweep analysis reads the run directory the driver wrote: every planned cell is there; the cells of a failed
+     * model are failed cells carrying the model's reason; every other cell is ok with finite energies and tok/J,
+     * measured on the default rail, in the zone of the driver's manifest (no ZONE_MISMATCH), inside its trace.
+     */
+    private static SweepResult analysesCleanly(TestRig rig, SweepPlan plan, Map<String, String> failedModelReasons)
+            throws Exception {
+        SweepResult result = SweepAnalysis.analyze(rig.runDir(), AnalysisOptions.defaults());
+        assertThat(result.layoutKind()).isEqualTo(SweepLayout.Kind.TOKJOULE);
+        assertThat(result.zone())
+                .as("the zone comes from the driver's manifest")
+                .isEqualTo(rig.zone);
+        assertThat(result.sweepFlags()).isEmpty();
+        assertThat(result.warnings()).as("warnings").isEmpty();
+        assertThat(result.cells()).hasSize(plan.cellCount());
+        for (CellSpec c : plan.cells()) {
+            CellKey k = c.key();
+            CellMetrics m = result.cell(k.model(), k.modeLabel(), k.promptTokens(), k.genTokens())
+                    .orElseThrow(() -> new AssertionError("no analysed cell for " + k))
+                    .metrics();
+            String failedReason = failedModelReasons.get(k.modeLabel() + "/" + k.model());
+            if (failedReason != null) {
+                assertThat(m.status().isOk()).as("%s is failed", k).isFalse();
+                assertThat(m.status().failureReason().orElseThrow()).as("%s", k).contains(failedReason.strip());
+                continue;
+            }
+            assertThat(m.status().isOk()).as("%s: %s", k, m.status()).isTrue();
+            assertThat(m.method()).isEqualTo(EnergyMethod.MEASURED);
+            assertThat(m.rail()).as("%s rail", k).hasValue("VDD_CPU_GPU_CV");
+            assertThat(m.requestCount() - m.errorCount()).as("%s requests", k).isEqualTo(plan.requestsPerCell());
+            assertThat(m.flags())
+                    .as("%s flags", k)
+                    .extracting(f -> f.flag())
+                    .doesNotContain(
+                            AccuracyFlag.ZONE_MISMATCH,
+                            AccuracyFlag.WINDOW_OUTSIDE_TRACE,
+                            AccuracyFlag.RAIL_MISSING,
+                            AccuracyFlag.OUTPUT_LENGTH_MISMATCH,
+                            AccuracyFlag.REQUEST_ERRORS);
+            for (double v : new double[] {
+                m.totalJoulesPerRequest(),
+                m.prefillJoulesPerRequest(),
+                m.decodeJoulesPerRequest(),
+                m.outputTokensPerJoule(OutputTokJVariant.REQUEST),
+                m.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE),
+                m.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT),
+                m.totalTokensPerJoule()
+            }) {
+                assertThat(v).as("%s energies and tok/J: %s", k, m).isFinite().isPositive();
+            }
+        }
+        return result;
     }
 
     @Test
@@ -237,17 +301,52 @@ class SweepDriverEndToEndTest {
         Map<?, ?> manifest =
                 (Map<?, ?>) JsonTree.parse(Files.readString(rig.runDir().resolve("manifest.json")));
         assertThat(manifest.get("zone")).isEqualTo(rig.zone.getId());
-        assertThat(manifest.get("planFingerprint")).isEqualTo(plan.fingerprint());
-        assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .hasSize(17)
-                .element(1)
-                .isEqualTo("15W,alpha,4,16,ok,3,0,");
+        assertThat(manifest.get("plan_fingerprint")).isEqualTo(plan.fingerprint());
+        // The manifest says what the sweep analysis reads, with the keys it documents.
+        SweepManifest read = SweepManifest.read(rig.runDir().resolve("manifest.json"));
+        assertThat(read.formatVersion()).isEqualTo(SweepManifest.FORMAT_VERSION);
+        assertThat(read.createdBy()).startsWith("tokjoule-driver");
+        assertThat(read.zone()).hasValue(rig.zone);
+        assertThat(read.backend()).isEqualTo("llama.cpp");
+        assertThat(read.modes()).containsExactlyElementsOf(plan.modes());
+        assertThat(read.models()).containsExactly("alpha", "beta");
+        assertThat(read.promptLengths()).containsExactly(16, 32);
+        assertThat(read.genLengths()).containsExactly(4, 8);
+        assertThat(read.requestsPerCell()).isEqualTo(3);
+        assertThat(read.concurrency()).isEqualTo(1);
+        assertThat(read.tegrastatsIntervalMillis()).isEqualTo(50);
+        assertThat(read.methodNotes()).contains("Driver run");
+        // cells.csv: the analysis' per-cell results, one row per planned cell in plan order.
+        List<String> csv = Files.readAllLines(rig.runDir().resolve("cells.csv"));
+        assertThat(csv).hasSize(17);
+        assertThat(csv.get(0)).isEqualTo(String.join(",", CellResultsCsv.COLUMNS));
+        for (int i = 0; i < 16; i++) {
+            CellKey k = plan.cells().get(i).key();
+            String[] f = csv.get(i + 1).split(",", -1);
+            assertThat(f).hasSize(CellResultsCsv.COLUMNS.size());
+            assertThat(List.of(f).subList(0, 5))
+                    .containsExactly(
+                            k.modeLabel(),
+                            k.model(),
+                            Integer.toString(k.promptTokens()),
+                            Integer.toString(k.genTokens()),
+                            "ok");
+            assertThat(Double.parseDouble(f[CellResultsCsv.COLUMNS.indexOf("output_tok_per_j")]))
+                    .isFinite()
+                    .isPositive();
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("method")]).isEqualTo("MEASURED");
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("rail")]).isEqualTo("VDD_CPU_GPU_CV");
+            assertThat(f[CellResultsCsv.COLUMNS.indexOf("requests_ok")]).isEqualTo("3");
+        }
         Map<?, ?> audit =
                 (Map<?, ?>) JsonTree.parse(Files.readString(rig.runDir().resolve("audit/start.json")));
         assertThat(audit.get("l4tRelease").toString()).startsWith("# R36 (release), REVISION: 4.7");
         assertThat(((Map<?, ?>) audit.get("memory")).get("CmaFreeKilobytes")).isEqualTo(250112L);
         assertThat(((Map<?, ?>) audit.get("tools")).get("llama-server").toString())
                 .contains("5290");
+
+        // The sweep analysis reads the run as the driver wrote it.
+        analysesCleanly(rig, plan, Map.of());
 
         // Cooldowns: 16 between cells, 2 between modes, 4 after a server stopped and 4 between models.
         assertThat(rig.sleeps.stream().filter(d -> d.equals(Duration.ofSeconds(10))))
@@ -294,14 +393,20 @@ class SweepDriverEndToEndTest {
                 .startsWith("OUT_OF_MEMORY: llama-server ran out of memory while loading alpha")
                 .contains("NvMapMemAllocInternalTagged: 1075072515 error 12")
                 .contains("cudaMalloc failed: out of memory");
-        assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .contains("25W,alpha,4,16,failed,,,\"model failed: " + reason.strip() + "\"")
-                .contains("25W,beta,4,32,ok,3,0,");
+        List<String> csv = Files.readAllLines(rig.runDir().resolve("cells.csv"));
+        assertThat(csv)
+                .filteredOn(l -> l.startsWith("25W,alpha,"))
+                .hasSize(2)
+                .allMatch(l -> l.contains("failed: model failed: " + CellResultsCsv.oneLine(reason)));
+        assertThat(csv).anyMatch(l -> l.startsWith("25W,beta,32,4,ok,"));
         JournalReplay replay = JournalReplay.read(rig.runDir().resolve("journal.jsonl"));
         assertThat(replay.count("model-failed")).isEqualTo(1);
         assertThat(rig.progressStages()).contains("MODEL_FAILED");
         // The failed model's server was still followed by memory compaction and the cooldowns.
         assertThat(replay.count("compact-memory")).isEqualTo(3);
+        SweepResult analysed = analysesCleanly(rig, plan, Map.of("25W/alpha", reason));
+        assertThat(analysed.failedModels()).singleElement().satisfies(f -> assertThat(f.reason())
+                .isEqualTo(reason.strip()));
     }
 
     @Test
@@ -389,7 +494,7 @@ class SweepDriverEndToEndTest {
         assertThat(replay.count("run-interrupted")).isEqualTo(1);
         assertThat(replay.okCells()).containsExactly(all.get(0));
         assertThat(Files.readAllLines(rig.runDir().resolve("cells.csv")))
-                .filteredOn(l -> l.contains(",missing,"))
+                .filteredOn(l -> l.contains("missing: "))
                 .hasSize(3);
 
         rig.extraListener = SweepListener.none();
@@ -413,6 +518,7 @@ class SweepDriverEndToEndTest {
         // The interrupted attempt's partial files were moved aside.
         assertThat(rig.runDir().resolve("audit/attempts").resolve(hung.relativeDir() + "-1"))
                 .isDirectory();
+        analysesCleanly(rig, plan, Map.of());
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.github.tokjoule.jetson.driver.fakes;
 
+import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
+import io.github.tokjoule.jetson.synthetic.CellSpec;
+import io.github.tokjoule.jetson.synthetic.CellTruth;
+import io.github.tokjoule.jetson.synthetic.ModeModelParameters;
+import io.github.tokjoule.jetson.synthetic.SyntheticCell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,22 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Fake {@code aiperf profile}: checks its flags like a CLI (unknown flag → exit 2), sends the warm-up and profiled
- * streaming chat requests to {@code --url} (so a dead server shows as request errors, and extra inputs reach the
- * server), and writes the flat-layout {@code profile_export_aiperf.json} and {@code profile_export.jsonl} into
- * {@code --artifact-dir} with real timestamps (summary start/end as naive local time, per-request epoch ns).
+ * streaming chat requests to {@code --url} (so a dead server shows as request errors, and extra inputs such as
+ * {@code ignore_eos}/{@code min_tokens} reach the server), then writes {@code profile_export_aiperf.json} and
+ * {@code profile_export.jsonl} into {@code --artifact-dir} with the synthetic sweep's one-cell writer
+ * ({@link SyntheticCell#writeAiperfExports(Path, CellSpec)}), so the exports look like the synthetic sweep's.
+ *
+ * <p>What the synthetic cell takes from the real requests: the request count, how many failed (an HTTP error or no
+ * token), and whether the server ended outputs early (fewer tokens than {@code --output-tokens-mean}: synthetic early
+ * EOS). Its timeline is the synthetic one (fast {@link #PARAMETERS}) shifted so that its profiling phase starts at the
+ * wall clock of the first profiled request; the fake then waits until the synthetic profiling end and the next whole
+ * second after its launch have passed (plus a 100 ms teardown) before it exits, so every per-request epoch-ns time lies
+ * inside the cell's tegrastats log (started before aiperf, stopped after it), and that log crosses a 1 s stamp boundary
+ * so the analysis can place its samples in time. Summary start/end are naive local times in the process's zone ({@code TZ}), like the fake tegrastats.
  *
  * <p>Switches: $FAKE_AIPERF_FAIL_ONCE / $FAKE_AIPERF_FAIL_ALWAYS = comma-separated suffixes of the artifact
  * directory (e.g. {@code 25W/alpha/gen8/ctx16}); a matching run exits 1 without writing a summary (once, or always).
@@ -53,8 +63,20 @@ public final class FakeAiperf {
             "--artifact-dir");
     static final Set<String> BOOLEAN_FLAGS = Set.of("--streaming", "--use-legacy-max-tokens");
 
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
+    /**
+     * A fast synthetic model, so a cell of a few short requests lasts about as long as the real requests to the fake
+     * server: 5 ms + ISL / 20,000 tok/s to the first token, 3 ms per further token.
+     */
+    static final ModeModelParameters PARAMETERS = ModeModelParameters.builder()
+            .prefillTokensPerSecond(20_000)
+            .prefillOverheadMillis(5)
+            .interTokenLatencyMillis(3)
+            .earlyEosRate(0)
+            .errorRate(0)
+            .build();
+
+    /** aiperf's teardown after its last request (real aiperf takes about a second). */
+    static final long TEARDOWN_NANOS = 100_000_000L;
 
     private FakeAiperf() {}
 
@@ -70,6 +92,7 @@ public final class FakeAiperf {
     }
 
     public static void main(String[] args) throws Exception {
+        long launchedNs = epochNanos();
         FakeSupport.record("aiperf", args);
         if (args.length == 1 && args[0].equals("--version")) {
             System.out.println("0.11.0");
@@ -144,8 +167,18 @@ public final class FakeAiperf {
         for (int i = 0; i < count; i++) {
             records.add(send(url, json));
         }
-        long profileEndNs = epochNanos();
-        writeExports(dir, values, records, isl, profileStartNs, profileEndNs);
+        long syntheticEndNs = writeExports(dir, values, records, osl, legacy, profileStartNs);
+        // Exit only after (a) the synthetic requests' end plus a short teardown, and (b) the next whole second after
+        // the launch: the cell's tegrastats log (started before aiperf, stopped after it) then crosses a 1 s stamp
+        // boundary, as every real cell (many seconds long) does. Without a crossing, sample times reconstructed from
+        // 1 s stamps are uncertain by up to a second minus the log's length, and a sub-second log could not place the
+        // requests inside it.
+        long nextSecondNs = (launchedNs / 1_000_000_000L + 1) * 1_000_000_000L;
+        long exitNs = Math.max(syntheticEndNs + TEARDOWN_NANOS, nextSecondNs + TEARDOWN_NANOS);
+        long wait = exitNs - epochNanos();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000L + 1);
+        }
         System.out.println("aiperf: "
                 + records.stream().filter(r -> r.error == null).count() + " of " + count + " requests succeeded");
     }
@@ -209,160 +242,55 @@ public final class FakeAiperf {
         return r;
     }
 
-    static void writeExports(
-            Path dir, Map<String, String> values, List<Record> records, int isl, long startNs, long endNs)
+    /**
+     * Writes the synthetic one-cell exports for what really happened: the real request count, failures and whether
+     * the server cut the outputs short, with the synthetic timeline shifted so that its profiling phase starts at
+     * {@code profileStartNs} (the wall clock before the first profiled request; the cell's tegrastats already runs
+     * then). Returns the synthetic profiling end, which the caller waits for before exiting, so that every request
+     * time lies inside the tegrastats log of the cell.
+     */
+    static long writeExports(
+            Path dir, Map<String, String> values, List<Record> records, int osl, boolean legacy, long profileStartNs)
             throws IOException {
-        StringBuilder jsonl = new StringBuilder();
-        List<Double> rl = new ArrayList<>();
-        List<Double> ttft = new ArrayList<>();
-        List<Double> itl = new ArrayList<>();
-        List<Double> tps = new ArrayList<>();
-        List<Double> oslList = new ArrayList<>();
-        List<Double> islList = new ArrayList<>();
-        Map<String, Integer> errors = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            Record r = records.get(i);
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("session_num", (long) i);
-            meta.put("x_request_id", "fake-" + i);
-            meta.put("turn_index", 0L);
-            meta.put("request_start_ns", r.startNs);
-            if (r.error == null) {
-                meta.put("request_ack_ns", r.ackNs);
-            }
-            meta.put("request_end_ns", r.endNs);
-            meta.put("worker_id", "worker_fake");
-            meta.put("record_processor_id", "record_processor_fake");
-            meta.put("benchmark_phase", "profiling");
-            meta.put("was_cancelled", false);
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("metadata", meta);
-            if (r.error == null) {
-                double rlMs = (r.endNs - r.startNs) / 1e6;
-                double ttftMs = (r.firstTokenNs - r.startNs) / 1e6;
-                rl.add(rlMs);
-                ttft.add(ttftMs);
-                oslList.add((double) r.tokens);
-                islList.add((double) isl);
-                metrics.put("input_sequence_length", metric(isl, "tokens"));
-                metrics.put("output_sequence_length", metric(r.tokens, "tokens"));
-                metrics.put("time_to_first_token", metric(ttftMs, "ms"));
-                metrics.put("request_latency", metric(rlMs, "ms"));
-                if (r.tokens > 1) {
-                    double itlMs = (rlMs - ttftMs) / (r.tokens - 1);
-                    itl.add(itlMs);
-                    tps.add(1000.0 / itlMs);
-                    metrics.put("inter_token_latency", metric(itlMs, "ms"));
-                    metrics.put("output_token_throughput_per_user", metric(1000.0 / itlMs, "tokens/sec/user"));
-                }
-                line.put("metrics", metrics);
-            } else {
-                metrics.put("error_isl", metric(isl, "tokens"));
-                line.put("metrics", metrics);
-                Map<String, Object> err = new LinkedHashMap<>();
-                err.put("code", (long) (r.status == 0 ? 500 : r.status));
-                err.put("type", "RequestError");
-                err.put("message", r.error);
-                line.put("error", err);
-                errors.merge(r.error, 1, Integer::sum);
-            }
-            jsonl.append(JsonTree.write(line, false)).append('\n');
-        }
-        Files.writeString(dir.resolve("profile_export.jsonl"), jsonl.toString(), StandardCharsets.UTF_8);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("schema_version", "1.3");
-        s.put("aiperf_version", "0.11.0");
-        double seconds = Math.max(1e-9, (endNs - startNs) / 1e9);
-        if (!rl.isEmpty()) {
-            s.put("request_throughput", scalar(rl.size() / seconds, "requests/sec"));
-            s.put("request_latency", stats(rl, "ms"));
-            s.put("request_count", scalar(rl.size(), "requests"));
-            s.put("time_to_first_token", stats(ttft, "ms"));
-            if (!itl.isEmpty()) {
-                s.put("inter_token_latency", stats(itl, "ms"));
-                s.put("output_token_throughput_per_user", stats(tps, "tokens/sec/user"));
-            }
-            s.put("output_sequence_length", stats(oslList, "tokens"));
-            s.put("input_sequence_length", stats(islList, "tokens"));
-            s.put("benchmark_duration", scalar(seconds, "sec"));
-        }
-        int errorCount = errors.values().stream().mapToInt(Integer::intValue).sum();
-        if (errorCount > 0) {
-            s.put("error_request_count", scalar(errorCount, "requests"));
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("cli_command", "aiperf profile " + String.join(" ", flatten(values)));
-        s.put("input_config", config);
-        s.put("was_cancelled", false);
-        List<Object> summary = new ArrayList<>();
-        errors.forEach((message, n) -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("code", 500L);
-            details.put("type", "RequestError");
-            details.put("message", message);
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("error_details", details);
-            item.put("count", (long) n);
-            summary.add(item);
-        });
-        s.put("error_summary", summary);
-        s.put("start_time", local(startNs));
-        s.put("end_time", local(endNs));
-        Files.writeString(dir.resolve("profile_export_aiperf.json"), JsonTree.write(s, true), StandardCharsets.UTF_8);
+        int failed = (int) records.stream().filter(r -> r.error != null).count();
+        boolean earlyEos = records.stream().anyMatch(r -> r.error == null && r.tokens < osl);
+        CellSpec first = spec(dir, values, records.size(), failed, earlyEos, legacy, profileStartNs);
+        CellTruth probe = SyntheticCell.simulate(first).truth();
+        // The timeline is invariant under a shift of its start: move it so that profiling starts at profileStartNs.
+        long lead = probe.profilingStartEpochNanos() - probe.logStartEpochNanos();
+        CellSpec spec = spec(dir, values, records.size(), failed, earlyEos, legacy, profileStartNs - lead);
+        return SyntheticCell.writeAiperfExports(dir, spec).profilingEndEpochNanos();
     }
 
-    private static List<String> flatten(Map<String, String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach((k, v) -> {
-            out.add(k);
-            out.add(v);
-        });
-        return out;
-    }
-
-    static String local(long epochNs) {
-        Instant i = Instant.ofEpochSecond(epochNs / 1_000_000_000L, epochNs % 1_000_000_000L);
-        return LOCAL.format(LocalDateTime.ofInstant(i, ZoneId.systemDefault()));
-    }
-
-    private static Map<String, Object> metric(double value, String unit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("unit", unit);
-        return m;
-    }
-
-    private static Map<String, Object> scalar(double value, String unit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", unit);
-        m.put("avg", value);
-        return m;
-    }
-
-    /** Flat-layout metric stats; percentiles by numpy's default linear method. */
-    static Map<String, Object> stats(List<Double> values, String unit) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double mean = Arrays.stream(v).average().orElse(Double.NaN);
-        double var = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / v.length;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", unit);
-        m.put("avg", mean);
-        for (int p : new int[] {1, 5, 10, 25, 50, 75, 90, 95, 99}) {
-            m.put("p" + p, percentile(v, p));
-        }
-        m.put("min", v[0]);
-        m.put("max", v[v.length - 1]);
-        m.put("std", Math.sqrt(var));
-        m.put("count", (long) v.length);
-        m.put("sum", Arrays.stream(v).sum());
-        return m;
-    }
-
-    static double percentile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    private static CellSpec spec(
+            Path dir,
+            Map<String, String> values,
+            int requests,
+            int failed,
+            boolean earlyEos,
+            boolean legacy,
+            long startNs) {
+        // <run>/<MODE>/<model>/gen<G>/ctx<C>: the mode only labels the synthetic input_config.
+        Path modeDir = dir.getParent() == null || dir.getParent().getParent() == null
+                ? null
+                : dir.getParent().getParent().getParent();
+        String mode = modeDir == null || modeDir.getFileName() == null
+                ? "UNKNOWN"
+                : modeDir.getFileName().toString();
+        CellSpec.Builder b = CellSpec.builder(
+                        values.get("--model"),
+                        PowerMode.of(0, mode),
+                        Integer.parseInt(values.get("--synthetic-input-tokens-mean")),
+                        Integer.parseInt(values.get("--output-tokens-mean")),
+                        PARAMETERS,
+                        Instant.ofEpochSecond(0, startNs),
+                        ZoneId.systemDefault())
+                .requests(requests)
+                .tokenizer(values.get("--tokenizer"))
+                .backend(legacy ? "ollama" : "llama.cpp")
+                .seed(dir.toString().hashCode())
+                .earlyEos(earlyEos)
+                .failedRequests(failed);
+        return b.build();
     }
 }

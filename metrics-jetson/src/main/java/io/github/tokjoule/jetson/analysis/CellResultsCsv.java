@@ -1,0 +1,203 @@
+package io.github.tokjoule.jetson.analysis;
+
+import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.flags.Flag;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the per-cell results of a sweep as CSV ({@code cells.csv}): one header row, one row per cell, the columns
+ * of the report's {@code cells.csv} (issue 8) followed by the rail and the request counts:
+ *
+ * <pre>{@code
+ * mode, model, ctx, gen, status, isl, osl, ttft_p50_ms, itl_p50_ms, rl_p50_ms, tok_s, power_w, energy_total_j,
+ * energy_prefill_j, energy_decode_j, output_tok_per_j, output_tok_per_j_request, output_tok_per_j_throughput,
+ * prefill_tok_per_j, decode_tok_per_j, total_tok_per_j, mj_per_output_token, method, flags, rail, requests_ok,
+ * requests_failed
+ * }</pre>
+ *
+ * <p>{@code status} is {@code ok} or {@code failed: <reason>}; {@code isl}/{@code osl} are the realised means;
+ * {@code tok_s} is {@link CellMetrics#outputTokensPerSecond()}; {@code power_w} is {@link SweepResult#powerWatts}
+ * (the tables' power of the method); energies are joules per request; {@code output_tok_per_j} is the headline variant
+ * ({@link AnalysisOptions#headlineVariant()}), {@code output_tok_per_j_request} and {@code
+ * output_tok_per_j_throughput} the {@link OutputTokJVariant#REQUEST} and {@link OutputTokJVariant#THROUGHPUT}
+ * variants; {@code method} is {@code MEASURED} or {@code SEED_COMPATIBLE}; {@code flags} the distinct flag names,
+ * {@code ;}-separated, empty when none. A number that is unknown (NaN: a failed cell, a missing rail) is an empty
+ * field; the others are written with {@link Double#toString(double)} (full precision, root locale). Fields are quoted
+ * (RFC 4180, inner quotes doubled) when they hold a comma, a quote or a line break; lines end with {@code \n}.
+ *
+ * @since 0.1.0
+ */
+public final class CellResultsCsv {
+
+    /** The columns, in order. */
+    public static final List<String> COLUMNS = List.of(
+            "mode",
+            "model",
+            "ctx",
+            "gen",
+            "status",
+            "isl",
+            "osl",
+            "ttft_p50_ms",
+            "itl_p50_ms",
+            "rl_p50_ms",
+            "tok_s",
+            "power_w",
+            "energy_total_j",
+            "energy_prefill_j",
+            "energy_decode_j",
+            "output_tok_per_j",
+            "output_tok_per_j_request",
+            "output_tok_per_j_throughput",
+            "prefill_tok_per_j",
+            "decode_tok_per_j",
+            "total_tok_per_j",
+            "mj_per_output_token",
+            "method",
+            "flags",
+            "rail",
+            "requests_ok",
+            "requests_failed");
+
+    private CellResultsCsv() {}
+
+    /**
+     * Writes every analysed cell of a sweep, in the result's order, to a file (replaced if it exists).
+     *
+     * @param result the analysed sweep
+     * @param file the CSV file
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(SweepResult result, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(result, out);
+        }
+    }
+
+    /**
+     * Writes every analysed cell of a sweep, in the result's order.
+     *
+     * @param result the analysed sweep
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public static void write(SweepResult result, Writer out) throws IOException {
+        out.write(header());
+        OutputTokJVariant headline = result.options().headlineVariant();
+        for (AnalysedCell cell : result.cells()) {
+            out.write(row(cell.metrics(), headline, status(cell.metrics())));
+        }
+    }
+
+    /**
+     * Returns the header line.
+     *
+     * @return the column names, comma-separated, with a line end
+     */
+    public static String header() {
+        return String.join(",", COLUMNS) + "\n";
+    }
+
+    /**
+     * Returns the status field of a cell.
+     *
+     * @param cell the cell
+     * @return {@code ok}, or {@code failed: <reason>} with the reason's line breaks replaced by {@code " | "} (a
+     *     {@code FAILED} file may quote several log lines)
+     */
+    public static String status(CellMetrics cell) {
+        return cell.status().isOk()
+                ? "ok"
+                : "failed: " + oneLine(cell.status().failureReason().orElse(""));
+    }
+
+    /**
+     * Joins the lines of a text with {@code " | "}.
+     *
+     * @param text the text
+     * @return the text on one line
+     */
+    public static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " | ");
+    }
+
+    /**
+     * Returns one cell's line.
+     *
+     * @param cell the cell
+     * @param headline the output tok/J variant of the {@code output_tok_per_j} column
+     * @param status the status field (normally {@link #status(CellMetrics)}; a caller that knows more, such as the
+     *     driver for a cell it has not run yet, may give its own)
+     * @return the line, with its line end
+     */
+    public static String row(CellMetrics cell, OutputTokJVariant headline, String status) {
+        CellId id = cell.id();
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(quote(id.modeLabel())).append(',');
+        sb.append(quote(id.model())).append(',');
+        sb.append(id.targetInputTokens()).append(',');
+        sb.append(id.targetOutputTokens()).append(',');
+        sb.append(quote(status));
+        for (double v : new double[] {
+            cell.realisedInputTokens(),
+            cell.realisedOutputTokens(),
+            cell.ttftMillis().p50(),
+            cell.interTokenLatencyMillis().p50(),
+            cell.requestLatencyMillis().p50(),
+            cell.outputTokensPerSecond(),
+            SweepResult.powerWatts(cell),
+            cell.totalJoulesPerRequest(),
+            cell.prefillJoulesPerRequest(),
+            cell.decodeJoulesPerRequest(),
+            cell.outputTokensPerJoule(headline),
+            cell.outputTokensPerJoule(OutputTokJVariant.REQUEST),
+            cell.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT),
+            cell.prefillTokensPerJoule(),
+            cell.decodeTokensPerJoule(),
+            cell.totalTokensPerJoule(),
+            cell.millijoulesPerOutputToken()
+        }) {
+            sb.append(',').append(number(v));
+        }
+        sb.append(',').append(cell.method().name());
+        Set<String> flags = new LinkedHashSet<>();
+        for (Flag f : cell.flags()) {
+            flags.add(f.flag().name());
+        }
+        sb.append(',').append(String.join(";", flags));
+        sb.append(',').append(quote(cell.rail().orElse("")));
+        sb.append(',').append(cell.requestCount() - cell.errorCount());
+        sb.append(',').append(cell.errorCount());
+        return sb.append('\n').toString();
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    /**
+     * Quotes a field if it needs it.
+     *
+     * @param field the field
+     * @return the field, or the field in double quotes with inner quotes doubled when it holds a comma, a quote or a
+     *     line break
+     */
+    public static String quote(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + field.replace("\"", "\"\"") + '"';
+            }
+        }
+        return field;
+    }
+}
