@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Writes a {@link Table} as CSV (RFC 4180: comma-separated, fields quoted when they hold a comma, a quote or a line
- * break; {@code \n} line ends). Numbers are plain, in the root locale, without suffix; an unknown number is an empty
- * field.
+ * break; {@code \n} line ends). Numbers are written at full precision ({@link Double#toString(double)}, root locale),
+ * not rounded as on the page; whole numbers of a column printed without decimals (counts) stay integers; an unknown
+ * number is an empty field.
  *
  * <p>Unless the table already has them (the cell table), two columns are appended: {@code method}, the methods of
  * the row's numbers, and {@code flags}, the flags that make any of them approximate, each {@code ;}-separated.
@@ -36,7 +37,7 @@ public final class CsvWriter {
             for (int i = 0; i < row.size(); i++) {
                 Table.Entry e = row.get(i);
                 if (e instanceof Table.Num n) {
-                    fields[i] = n.plain();
+                    fields[i] = full(n);
                     if (!n.method().isEmpty()) {
                         methods.add(n.method());
                     }
@@ -56,6 +57,18 @@ public final class CsvWriter {
             }
         }
         out.write(sb.toString());
+    }
+
+    /** Full precision for measured values; whole numbers printed without decimals stay integers. */
+    static String full(Table.Num n) {
+        double v = n.value();
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (n.decimals() == 0 && v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
     }
 
     private static List<String> concat(List<String> a, String... more) {
