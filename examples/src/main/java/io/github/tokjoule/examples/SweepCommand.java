@@ -116,8 +116,22 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static void onProgress(ProgressBar bar, SweepProgress p) {
+        String where = p.cell()
+                .map(c -> c.modeLabel() + "/" + c.model() + "/" + cellLabel(c))
+                .orElse(p.modeLabel().orElse("") + p.model().map(m -> "/" + m).orElse(""));
         switch (p.stage()) {
-            case MODE_STARTED, MODEL_FAILED, SERVER_RESTARTED, RUN_STARTED -> bar.message(p.message());
+            case RUN_STARTED, MODE_STARTED, SERVER_RESTARTED -> bar.message(p.message());
+            case MODEL_FAILED -> bar.message(where + ": model failed: " + p.message());
+            case CELL_FINISHED -> {
+                if (p.message().startsWith("failed")) {
+                    bar.message(where + ": " + p.message());
+                }
+            }
+            case CELL_STARTED -> {
+                if (!p.message().isEmpty() && !p.message().equals("attempt 1")) {
+                    bar.message(where + ": " + p.message());
+                }
+            }
             default -> {}
         }
         bar.update(

@@ -39,6 +39,9 @@ public final class TokJoule implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also on a desktop
+        }
         System.exit(run(
                 args,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),

@@ -132,12 +132,27 @@ class SweepCommandTest {
                         Duration.ofSeconds(3723),
                         Optional.of(Duration.ofSeconds(11169)),
                         ""));
+        SweepCommand.onProgress(
+                bar,
+                new SweepProgress(
+                        SweepProgress.Stage.CELL_FINISHED,
+                        97,
+                        384,
+                        Optional.of("25W"),
+                        Optional.of("qwen3-0.6b"),
+                        Optional.of(cell),
+                        Duration.ofSeconds(3800),
+                        Optional.of(Duration.ofSeconds(11000)),
+                        "failed: aiperf exited with 1"));
         assertThat(log.toString().lines())
                 .containsExactly(
                         "power mode 25W set",
                         "[######------------------] 96/384 cells  25W  elapsed 1:00:00  ETA --:--",
                         "[######------------------] 96/384 cells  25W  qwen3-0.6b  gen256/ctx2048  elapsed 1:02:03"
-                                + "  ETA 3:06:09");
+                                + "  ETA 3:06:09",
+                        "25W/qwen3-0.6b/gen256/ctx2048: failed: aiperf exited with 1",
+                        "[######------------------] 97/384 cells  25W  qwen3-0.6b  gen256/ctx2048  elapsed 1:03:20"
+                                + "  ETA 3:03:20");
     }
 
     @Test
