@@ -125,11 +125,20 @@ final class SetupSection {
         add(out, "L4T release", flat.get("l4tRelease"));
         add(out, "Kernel", flat.get("kernel"));
         add(out, "nvpmodel at start", flat.get("nvpmodel"));
-        String mem = kilobytes(flat.get("memory.MemTotalKilobytes"), "RAM");
-        String cma = kilobytes(flat.get("memory.CmaFreeKilobytes"), "CMA free");
-        String cmaTotal = kilobytes(flat.get("memory.CmaTotalKilobytes"), "of");
-        if (!mem.isEmpty() || !cma.isEmpty()) {
-            out.add(item("Memory", String.join(" ", List.of(mem, cma, cmaTotal)).strip()));
+        String ram = kilobytes(flat.get("memory.MemTotalKilobytes"), "RAM");
+        String cmaFree = kilobytes(flat.get("memory.CmaFreeKilobytes"), "CMA free");
+        String cmaTotal = kilobytes(flat.get("memory.CmaTotalKilobytes"), cmaFree.isEmpty() ? "CMA" : "of");
+        List<String> memory = new ArrayList<>();
+        for (String part : List.of(ram, cmaFree, cmaTotal)) {
+            if (!part.isEmpty()) {
+                memory.add(part);
+            }
+        }
+        if (!memory.isEmpty()) {
+            out.add(item(
+                    "Memory",
+                    String.join(ram.isEmpty() || memory.size() == 1 ? " " : ", ", memory)
+                            .replace(", of ", " of ")));
         }
         for (Map.Entry<String, String> e : flat.entrySet()) {
             if (e.getKey().startsWith("tools.")) {
