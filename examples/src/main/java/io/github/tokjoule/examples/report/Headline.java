@@ -33,6 +33,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
      * @param flags the flags that make that value approximate
      * @param throughputRatio tok/s of the pair's mode over its baseline at the canonical cell (NaN if missing)
      * @param efficiencyRatio output tok/J of the pair's mode over its baseline at the canonical cell (NaN if missing)
+     * @param ratioFlags the flags that make either ratio approximate (flags of the two cells on tok/s or tok/J)
      */
     public record BestMode(
             String model,
@@ -40,7 +41,15 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             double tokensPerJoule,
             List<String> flags,
             double throughputRatio,
-            double efficiencyRatio) {}
+            double efficiencyRatio,
+            List<String> ratioFlags) {
+
+        /** Copies the lists. */
+        public BestMode {
+            flags = List.copyOf(flags);
+            ratioFlags = List.copyOf(ratioFlags);
+        }
+    }
 
     /**
      * A compared pair.
@@ -68,9 +77,17 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                     .orElseThrow();
             double tputRatio = Double.NaN;
             double effRatio = Double.NaN;
+            java.util.Set<String> ratioFlags = new java.util.LinkedHashSet<>();
             if (pair.isPresent()) {
                 tputRatio = ratio(data, model, pair.get(), Metric.TOK_S);
                 effRatio = ratio(data, model, pair.get(), Metric.OUTPUT_TOK_PER_J);
+                for (String mode : List.of(pair.get().mode(), pair.get().baseline())) {
+                    data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+                            .ifPresent(cell -> {
+                                ratioFlags.addAll(cell.flagsOn(Metric.TOK_S));
+                                ratioFlags.addAll(cell.flagsOn(Metric.OUTPUT_TOK_PER_J));
+                            });
+                }
             }
             best.add(new BestMode(
                     model,
@@ -78,7 +95,8 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                     c.value(Metric.OUTPUT_TOK_PER_J),
                     c.flagsOn(Metric.OUTPUT_TOK_PER_J),
                     tputRatio,
-                    effRatio));
+                    effRatio,
+                    List.copyOf(ratioFlags)));
         }
         return new Headline(best, pair, findings(data, best, pair));
     }
@@ -147,9 +165,14 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             double[] tput = range(best, true);
             double[] eff = range(best, false);
             if (Double.isFinite(tput[0])) {
+                List<String> flagged = best.stream()
+                        .filter(b -> !b.ratioFlags().isEmpty())
+                        .map(b -> b.model() + " (" + String.join(", ", b.ratioFlags()) + ")")
+                        .toList();
                 out.add(p.mode() + " vs " + p.baseline() + " (" + where + "): output tok/s " + span(tput)
                         + ", output tok/J " + span(eff) + " (" + data.method() + ")"
-                        + (best.size() > 1 ? " across models." : "."));
+                        + (best.size() > 1 ? " across models" : "")
+                        + (flagged.isEmpty() ? "." : "; approximate for " + String.join(", ", flagged) + "."));
             }
         }
         List<String> fastest = new ArrayList<>();
@@ -223,7 +246,9 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             lines.add("(no cell has an output tok/J at the canonical cell)");
         }
         for (BestMode b : bestModes) {
-            String flags = b.flags().isEmpty() ? "" : " [" + String.join(",", b.flags()) + "]";
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(b.flags());
+            all.addAll(b.ratioFlags());
+            String flags = all.isEmpty() ? "" : "  approximate: " + String.join(", ", all);
             lines.add(String.format(
                             Locale.ROOT,
                             "%-" + width + "s  %-10s  %14s%s",
