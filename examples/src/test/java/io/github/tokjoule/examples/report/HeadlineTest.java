@@ -56,4 +56,53 @@ class HeadlineTest {
         assertThat(h.bestModes()).extracting(Headline.BestMode::mode).containsOnly("7W");
         assertThat(h.toLines("MEASURED").get(0)).doesNotContain("tok/s");
     }
+
+    @Test
+    void ratiosFromAFlaggedCellAreMarked() {
+        ReportData d = SampleData.create();
+        java.util.List<CellRow> cells = new java.util.ArrayList<>();
+        for (CellRow c : d.cells()) {
+            boolean target =
+                    c.mode().equals("15W") && c.model().equals("llama3.2-1b") && c.ctx() == 2048 && c.gen() == 256;
+            cells.add(
+                    target
+                            ? new CellRow(
+                                    c.mode(),
+                                    c.model(),
+                                    c.ctx(),
+                                    c.gen(),
+                                    c.failure(),
+                                    c.values(),
+                                    c.method(),
+                                    c.rail(),
+                                    java.util.List.of(new FlagMark(
+                                            "OUTPUT_LENGTH_MISMATCH", "WARNING", "mean OSL 150 vs target 256")))
+                            : c);
+        }
+        ReportData flagged = new ReportData(
+                d.title(),
+                d.setup(),
+                d.method(),
+                d.methodDescription(),
+                d.rail(),
+                d.modes(),
+                d.models(),
+                d.promptLengths(),
+                d.genLengths(),
+                d.canonicalCtx(),
+                d.canonicalGen(),
+                cells,
+                d.modelModes(),
+                d.speedups(),
+                d.bestTotalTokPerJoule(),
+                d.pareto(),
+                d.notes());
+        Headline h = Headline.of(flagged);
+        assertThat(h.bestModes().get(3).ratioFlags()).containsExactly("OUTPUT_LENGTH_MISMATCH");
+        assertThat(h.bestModes().get(0).ratioFlags()).isEmpty();
+        assertThat(h.findings().get(1)).endsWith("; approximate for llama3.2-1b (OUTPUT_LENGTH_MISMATCH).");
+        assertThat(h.toLines("MEASURED").get(4))
+                .startsWith("llama3.2-1b")
+                .endsWith("approximate: OUTPUT_LENGTH_MISMATCH");
+    }
 }
