@@ -235,16 +235,29 @@ public record SweepLayout(
                         })
                         .thenComparing(p -> p.getFileName().toString()));
             }
+            // A planned model with no directory at this mode still owes its cells (nothing is lost silently).
+            for (String planned : manifest.map(SweepManifest::models).orElse(List.of())) {
+                Path dir = b.dir().resolve(planned);
+                if (!models.contains(dir)) {
+                    models.add(dir);
+                }
+            }
             if (models.isEmpty()) {
                 warnings.add("no model directories (<model>/gen<G>/ctx<C>) in " + b.dir());
             }
             for (Path modelDir : models) {
                 String model = modelDir.getFileName().toString();
                 Path failedFile = modelDir.resolve(FAILED);
-                if (Files.isRegularFile(failedFile)) {
-                    failed.add(new FailedModel(md.mode(), model, modelDir, readReason(failedFile)));
+                Optional<String> modelFailure =
+                        Files.isRegularFile(failedFile) ? Optional.of(readReason(failedFile)) : Optional.empty();
+                modelFailure.ifPresent(r -> failed.add(new FailedModel(md.mode(), model, modelDir, r)));
+                List<CellLocation> found = new ArrayList<>();
+                if (Files.isDirectory(modelDir)) {
+                    scanModel(md.mode(), model, b, modelDir, runLog, found);
                 }
-                scanModel(md.mode(), model, b, modelDir, runLog, cells);
+                manifest.ifPresent(m -> addPlannedButMissing(m, md.mode(), model, b, modelDir, modelFailure, found));
+                found.sort(Comparator.comparingInt(CellLocation::genTokens).thenComparingInt(CellLocation::ctxTokens));
+                cells.addAll(found);
             }
         }
     }
@@ -288,8 +301,45 @@ public record SweepLayout(
                         reason));
             }
         }
-        found.sort(Comparator.comparingInt(CellLocation::genTokens).thenComparingInt(CellLocation::ctxTokens));
         out.addAll(found);
+    }
+
+    /**
+     * Adds a failed location for every cell the manifest plans that has no directory: the cells of a model that could
+     * not be served (reason: the model's {@code FAILED} text), or cells a run never reached.
+     */
+    private static void addPlannedButMissing(
+            SweepManifest manifest,
+            PowerMode mode,
+            String model,
+            BackendDir b,
+            Path modelDir,
+            Optional<String> modelFailure,
+            List<CellLocation> found) {
+        for (int gen : manifest.genLengths()) {
+            for (int ctx : manifest.promptLengths()) {
+                boolean present = found.stream().anyMatch(c -> c.genTokens() == gen && c.ctxTokens() == ctx);
+                if (present) {
+                    continue;
+                }
+                Path dir = modelDir.resolve("gen" + gen).resolve("ctx" + ctx);
+                String reason = modelFailure
+                        .map(r -> "model failed: " + r)
+                        .orElse("missing: the manifest plans this cell but " + dir + " does not exist");
+                found.add(new CellLocation(
+                        mode,
+                        model,
+                        b.name(),
+                        gen,
+                        ctx,
+                        dir,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.of(reason)));
+            }
+        }
     }
 
     private static boolean isModelDir(Path dir) throws IOException {

@@ -42,8 +42,15 @@ class SweepLayoutTest {
         assertThat(layout.kind()).isEqualTo(SweepLayout.Kind.TOKJOULE);
         assertThat(layout.manifest()).isPresent();
         assertThat(layout.modes()).containsExactly(PowerMode.of(0, "15W"), PowerMode.of(2, "MAXN_SUPER"));
-        // 15W: one model × 4 cells; MAXN_SUPER: 2 models × 4 cells
-        assertThat(layout.cells()).hasSize(12);
+        // 2 modes × 2 models × 4 planned cells; the 4 cells of the model that failed at 15W are there as failed cells
+        assertThat(layout.cells()).hasSize(16);
+        assertThat(layout.cells().stream()
+                        .filter(c -> c.mode().label().equals("15W") && c.model().equals("qwen3-0.6b")))
+                .hasSize(4)
+                .allSatisfy(c -> {
+                    assertThat(c.failedReason()).contains("model failed: OOM");
+                    assertThat(c.summaryFile()).isEmpty();
+                });
         assertThat(layout.failedModels()).singleElement().satisfies(f -> {
             assertThat(f.model()).isEqualTo("qwen3-0.6b");
             assertThat(f.reason()).isEqualTo("OOM");
@@ -57,7 +64,8 @@ class SweepLayoutTest {
         assertThat(first.tegrastatsLog()).contains(first.directory().resolve("tegrastats.log"));
         assertThat(first.wholeRunLog()).isFalse();
         SweepLayout.CellLocation failed = layout.cells().stream()
-                .filter(c -> c.failedReason().isPresent())
+                .filter(c -> c.mode().label().equals("MAXN_SUPER")
+                        && c.failedReason().isPresent())
                 .findFirst()
                 .orElseThrow();
         assertThat(failed.failedReason()).contains("server died");
@@ -68,6 +76,33 @@ class SweepLayoutTest {
                         .map(SweepLayout.CellLocation::model)
                         .distinct())
                 .containsExactly("smollm2-135m", "qwen3-0.6b");
+    }
+
+    @Test
+    void aPlannedCellWithoutDirectoryIsAFailedCellNamingThePath() throws IOException {
+        SyntheticSweep.generate(
+                SweepSpec.builder(ZoneId.of("UTC"))
+                        .modes("25W")
+                        .models("smollm2-135m")
+                        .promptLengths(128)
+                        .genLengths(64, 128)
+                        .requestsPerCell(2)
+                        .build(),
+                dir);
+        Path gone = dir.resolve("25W/smollm2-135m/gen128/ctx128");
+        try (var files = Files.walk(gone)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        Files.delete(gone.getParent());
+        SweepLayout layout = SweepLayout.discover(dir, Optional.empty());
+        assertThat(layout.cells()).hasSize(2);
+        SweepLayout.CellLocation missing = layout.cells().get(1);
+        assertThat(missing.genTokens()).isEqualTo(128);
+        assertThat(missing.failedReason()).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("missing: the manifest plans this cell but ")
+                .endsWith("gen128/ctx128 does not exist"));
+        assertThat(layout.failedModels()).isEmpty();
     }
 
     @Test
