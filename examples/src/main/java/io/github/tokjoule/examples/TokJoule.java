@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 /**
  * The {@code tokjoule} command. Exit codes: 0 success, 1 failure, 2 usage error.
  *
- * <p>The subcommands (demo, report, sweep, plan, tegrastats, aiperf) are not implemented yet; each says so and
- * exits with 1 rather than pretending to work.
+ * <p>Subcommands: {@code demo} (a synthetic sweep analysed into a report), {@code report} (a real sweep), {@code
+ * sweep} and {@code plan} (the Jetson driver), {@code tegrastats} and {@code aiperf} (converters). An error that is not
+ * a usage error is printed as one line, {@code tokjoule <command>: <message>}, and exits with 1 (with the stack trace
+ * when the environment variable {@code TOKJOULE_DEBUG} is set).
  */
 @Command(
         name = "tokjoule",
@@ -18,10 +20,10 @@ import picocli.CommandLine.Command;
         versionProvider = TokJoule.Version.class,
         description = "Energy and latency metrics for LLM inference benchmarks on NVIDIA Jetson.",
         subcommands = {
-            TokJoule.NotYet.Demo.class,
-            TokJoule.NotYet.Report.class,
-            TokJoule.NotYet.Sweep.class,
-            TokJoule.NotYet.Plan.class,
+            DemoCommand.class,
+            ReportCommand.class,
+            SweepCommand.class,
+            PlanCommand.class,
             TegrastatsCommand.class,
             AiperfCommand.class
         })
@@ -37,6 +39,9 @@ public final class TokJoule implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also on a desktop
+        }
         System.exit(run(
                 args,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
@@ -55,7 +60,30 @@ public final class TokJoule implements Runnable {
         CommandLine cli = new CommandLine(new TokJoule());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("tokjoule " + commandLine.getCommandName() + ": " + describe(e));
+            if (System.getenv("TOKJOULE_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return 1;
+        });
         return cli.execute(args);
+    }
+
+    /** One line: the exception's message (its class when it has none), then its causes' messages. */
+    static String describe(Throwable e) {
+        StringBuilder sb =
+                new StringBuilder(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
+            String m = cause.getMessage();
+            if (m != null && sb.indexOf(m) < 0) {
+                sb.append(" (").append(m).append(')');
+            }
+        }
+        return sb.toString().replace('\n', ' ');
     }
 
     @Override
@@ -70,40 +98,5 @@ public final class TokJoule implements Runnable {
             String v = TokJoule.class.getPackage().getImplementationVersion();
             return new String[] {"tokjoule " + (v == null ? "(development build)" : v)};
         }
-    }
-
-    /** Placeholders for subcommands whose issues have not landed: each fails loudly with exit code 1. */
-    abstract static class NotYet implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.Spec
-        @SuppressWarnings("NullAway.Init")
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getErr().println("tokjoule " + spec.name() + ": not implemented yet");
-            return 1;
-        }
-
-        /** Until the demo lands, it prints the version and the command list, as the README's first step. */
-        @Command(name = "demo", description = "Generate a synthetic sweep, analyse it and write the report.")
-        static final class Demo extends NotYet {
-            @Override
-            public Integer call() {
-                CommandLine root = spec.root().commandLine();
-                root.printVersionHelp(root.getOut());
-                root.getOut().println("The demo is not implemented yet; the commands are:");
-                root.usage(root.getOut());
-                return 0;
-            }
-        }
-
-        @Command(name = "report", description = "Analyse a sweep directory and write the report.")
-        static final class Report extends NotYet {}
-
-        @Command(name = "sweep", description = "Run a power-mode x model sweep on a Jetson.")
-        static final class Sweep extends NotYet {}
-
-        @Command(name = "plan", description = "Print every command a sweep plan would run.")
-        static final class Plan extends NotYet {}
     }
 }

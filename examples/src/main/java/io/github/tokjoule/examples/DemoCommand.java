@@ -1,0 +1,149 @@
+package io.github.tokjoule.examples;
+
+import io.github.tokjoule.examples.report.Headline;
+import io.github.tokjoule.examples.report.ReportCharts;
+import io.github.tokjoule.examples.report.ReportData;
+import io.github.tokjoule.examples.report.ReportDataBuilder;
+import io.github.tokjoule.examples.report.ReportWriter;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.SweepAnalysis;
+import io.github.tokjoule.jetson.analysis.SweepResult;
+import io.github.tokjoule.jetson.synthetic.SweepSpec;
+import io.github.tokjoule.jetson.synthetic.SweepTruth;
+import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tokjoule demo}: generates the synthetic 4-mode × 8-model × 12-cell sweep (parameters shaped after the seed
+ * benchmark's Table 15) into a temporary directory, analyses it like a real one and writes the report, then prints
+ * the page's path and the headline. Needs nothing but a JDK.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate a synthetic sweep (4 power modes x 8 models x 12 prompt/gen cells x 20 requests, shaped after the"
+                    + " seed benchmark), analyse it and write the report.",
+            "Prints the path of the HTML page and the headline: the best mode per model by output tok/J, with the"
+                    + " 25W vs 15W speedup."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:report written", "1:failure", "2:usage error"})
+final class DemoCommand implements Callable<Integer> {
+
+    /** The device zone the synthetic sweep is stamped in (the seed benchmark's author's). */
+    static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "tokjoule-report",
+            description = "Where the report is written (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("tokjoule-report");
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description =
+                    "Seed of the synthetic sweep (default: ${DEFAULT-VALUE}); the same seed gives the same" + " sweep.")
+    long seed = 42;
+
+    @Option(
+            names = "--keep-sweep",
+            paramLabel = "DIR",
+            description = "Write the synthetic sweep here and keep it (default: a temporary directory, deleted"
+                    + " afterwards); analyse it again with: tokjoule report DIR.")
+    @Nullable
+    Path keepSweep;
+
+    @CommandLine.Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportCharts.warmUpInBackground();
+        Files.createDirectories(out); // fail before the long part if the report cannot be written there
+        Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
+        try {
+            SweepTruth truth =
+                    SyntheticSweep.generate(SweepSpec.builder(ZONE).seed(seed).build(), sweepDir);
+            SweepResult result = SweepAnalysis.analyze(
+                    sweepDir,
+                    AnalysisOptions.defaults().withThreads(Runtime.getRuntime().availableProcessors()));
+            ReportData data = ReportDataBuilder.create(
+                            "tokjoule demo: a synthetic sweep of "
+                                    + result.modes().size() + " power modes × "
+                                    + result.models().size() + " models",
+                            result)
+                    .setup(
+                            "Generator",
+                            "tokjoule SyntheticSweep, seed " + seed + ", parameters shaped after the seed benchmark's"
+                                    + " Table 15; " + truth.cells().size() + " cells simulated")
+                    .note("This is a synthetic sweep: every number below was produced by a simulator whose true"
+                            + " energies are known, not measured on a Jetson. Run tokjoule report on a real sweep"
+                            + " for real numbers.")
+                    .build();
+            ReportWriter.Written written = ReportWriter.write(data, out);
+            printSummary(spec.commandLine().getOut(), written, result);
+            return 0;
+        } finally {
+            if (keepSweep == null) {
+                deleteTree(sweepDir);
+            }
+        }
+    }
+
+    /** Prints the page's path and the headline. */
+    static void printSummary(PrintWriter out, ReportWriter.Written written, SweepResult result) {
+        out.println("Report: " + written.indexHtml().toAbsolutePath().normalize());
+        out.println("        (also report.md, cells.csv, tables/*.csv and charts/*.png in "
+                + written.directory().toAbsolutePath().normalize() + ")");
+        out.println();
+        Headline h = written.report().headline();
+        for (String line : h.toLines(written.report().method())) {
+            out.println(line);
+        }
+        out.println();
+        for (String f : h.findings()) {
+            out.println("- " + f);
+        }
+        if (!result.warnings().isEmpty()) {
+            out.println();
+            out.println(result.warnings().size() + " warning(s) from the analysis; see the report's setup section.");
+        }
+        out.flush();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.tokjoule.examples;
+
+import io.github.tokjoule.core.cell.CellShape;
+import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.examples.report.Report;
+import io.github.tokjoule.examples.report.ReportCharts;
+import io.github.tokjoule.examples.report.ReportDataBuilder;
+import io.github.tokjoule.examples.report.ReportWriter;
+import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.ModeNames;
+import io.github.tokjoule.jetson.analysis.RailChoice;
+import io.github.tokjoule.jetson.analysis.SweepAnalysis;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepManifest;
+import io.github.tokjoule.jetson.analysis.SweepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tokjoule report SWEEP_DIR}: analyses a sweep directory (the tokjoule layout, or the seed benchmark's
+ * published one) and writes the report: {@code index.html}, {@code report.md}, {@code cells.csv},
+ * {@code tables/*.csv}, {@code charts/*.png}.
+ */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyse a sweep directory and write the report (HTML, Markdown, CSV, PNG charts).",
+            "SWEEP_DIR is a run in the tokjoule layout (manifest.json, <MODE>/<model>/gen<G>/ctx<C>/) or in the seed"
+                    + " benchmark's published layout (one directory per mode, e.g. jetson-non-reasoning-benchmark-25w,"
+                    + " then <model>/gen<G>/ctx<C>/profile_export_aiperf.json, tegrastats.log per cell or per mode)."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:report written",
+            "1:the sweep could not be analysed or the report not written",
+            "2:usage error (bad option, no such directory)"
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    /** The analysis methods by their command-line names. */
+    enum Method {
+        /** {@link EnergyMethod#MEASURED}. */
+        MEASURED(EnergyMethod.MEASURED),
+        /** {@link EnergyMethod#SEED_COMPATIBLE}. */
+        SEED(EnergyMethod.SEED_COMPATIBLE);
+
+        final EnergyMethod energyMethod;
+
+        Method(EnergyMethod energyMethod) {
+            this.energyMethod = energyMethod;
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "The sweep directory.")
+    Path sweep = Path.of(".");
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "tokjoule-report",
+            description = "Where the report is written (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("tokjoule-report");
+
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "The Jetson's time zone (IANA id, e.g. Asia/Kolkata): tegrastats and aiperf print naive"
+                    + " local time. Default: the manifest's; required for the seed's layout, which has none.")
+    @Nullable
+    ZoneId zone;
+
+    @Option(
+            names = "--method",
+            paramLabel = "measured|seed",
+            defaultValue = "measured",
+            description = "measured: integrate power over each request's own window (default); seed: the seed"
+                    + " benchmark's arithmetic, window median power x p50 latencies.")
+    Method method = Method.MEASURED;
+
+    @Option(
+            names = "--rail",
+            paramLabel = "NAME|sum|total",
+            description = "Power rail: a rail name (e.g. VDD_IN), several joined by + (e.g. VDD_CPU_GPU_CV+VDD_SOC),"
+                    + " sum (every rail) or total (the board's input rail). Default: VDD_CPU_GPU_CV where the board"
+                    + " has it (the seed's rail), else the board total.")
+    @Nullable
+    String rail;
+
+    @Option(
+            names = "--mode",
+            paramLabel = "LABEL",
+            description = "The power mode of a single mode directory whose name does not say it (e.g. 25W).")
+    @Nullable
+    String mode;
+
+    @CommandLine.Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(sweep)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "SWEEP_DIR " + sweep + ": no such directory");
+        }
+        if (zone == null && !Files.exists(sweep.resolve(SweepManifest.FILE_NAME))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "SWEEP_DIR " + sweep + " has no " + SweepManifest.FILE_NAME + " (the seed's layout): give the"
+                            + " Jetson's time zone with --zone, e.g. --zone Asia/Kolkata");
+        }
+        AnalysisOptions options = AnalysisOptions.defaults()
+                .withMethod(method.energyMethod)
+                .withHeadlineVariant(ReportDataBuilder.headlineVariant(method.energyMethod))
+                .withThreads(Runtime.getRuntime().availableProcessors());
+        if (zone != null) {
+            options = options.withZone(zone);
+        }
+        if (rail != null) {
+            try {
+                options = options.withRail(RailChoice.parse(rail));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rail " + rail + ": " + e.getMessage());
+            }
+        }
+        if (mode != null) {
+            PowerMode m = ModeNames.fromDirectoryName(mode)
+                    .orElseThrow(() -> new CommandLine.ParameterException(
+                            spec.commandLine(), "--mode " + mode + ": not a power mode (e.g. 7W, 15W, 25W, MAXN)"));
+            options = options.withMode(m);
+        }
+        ReportCharts.warmUpInBackground();
+        Files.createDirectories(out); // fail before the long part if the report cannot be written there
+        options = options.withCanonicalCell(canonicalCell(sweep, options));
+        Timings t = Timings.start();
+        SweepResult result = SweepAnalysis.analyze(sweep, options);
+        t.lap("analysis");
+        String name = String.valueOf(sweep.toAbsolutePath().normalize().getFileName());
+        Report report = ReportWriter.build(
+                ReportDataBuilder.create("Sweep report: " + name, result).build());
+        t.lap("tables and charts");
+        ReportWriter.Written written = ReportWriter.write(report, out);
+        t.lap("files");
+        DemoCommand.printSummary(spec.commandLine().getOut(), written, result);
+        t.print(spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * The seed's canonical cell (ctx 2048 / gen 256) when the sweep has it, else its longest prompt and longest
+     * generation, so that a smaller sweep still gets its canonical tables.
+     */
+    static CellShape canonicalCell(Path sweep, AnalysisOptions options) throws IOException {
+        SweepLayout layout = SweepLayout.discover(sweep, options.mode());
+        CellShape seed = options.canonicalCell();
+        int ctx = 0;
+        int gen = 0;
+        for (SweepLayout.CellLocation c : layout.cells()) {
+            if (c.ctxTokens() == seed.targetInputTokens() && c.genTokens() == seed.targetOutputTokens()) {
+                return seed;
+            }
+            ctx = Math.max(ctx, c.ctxTokens());
+            gen = Math.max(gen, c.genTokens());
+        }
+        return ctx > 0 && gen > 0 ? CellShape.of(ctx, gen) : seed;
+    }
+}

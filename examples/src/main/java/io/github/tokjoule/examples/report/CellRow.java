@@ -1,0 +1,81 @@
+package io.github.tokjoule.examples.report;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One cell of a sweep as the report sees it: its identity, whether it succeeded, its metric values, the method they
+ * were computed with, the power rail, and its flags.
+ *
+ * @param mode the power-mode label, e.g. {@code 25W}
+ * @param model the model name
+ * @param ctx the target prompt length, tokens
+ * @param gen the target generation length, tokens
+ * @param failure the reason the cell failed, or empty if it succeeded
+ * @param values the metric values; a metric absent from the map (or NaN) is unknown
+ * @param method the method the energy values were computed with, e.g. {@code MEASURED} or {@code SEED_COMPATIBLE}
+ * @param rail the power rail, e.g. {@code VDD_CPU_GPU_CV}
+ * @param flags the cell's accuracy flags
+ */
+public record CellRow(
+        String mode,
+        String model,
+        int ctx,
+        int gen,
+        Optional<String> failure,
+        Map<Metric, Double> values,
+        String method,
+        String rail,
+        List<FlagMark> flags) {
+
+    /** Copies the collections. */
+    public CellRow {
+        values = values.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(values));
+        flags = List.copyOf(flags);
+    }
+
+    /** {@return whether the cell succeeded} */
+    public boolean ok() {
+        return failure.isEmpty();
+    }
+
+    /** {@return {@code ok} or {@code failed: <reason>}, the {@code status} column of {@code cells.csv}} */
+    public String status() {
+        return failure.map(r -> "failed: " + r).orElse("ok");
+    }
+
+    /**
+     * Returns a metric's value.
+     *
+     * @param metric the metric
+     * @return the value, NaN if unknown or the cell failed
+     */
+    public double value(Metric metric) {
+        Double v = values.get(metric);
+        return v == null ? Double.NaN : v;
+    }
+
+    /**
+     * Returns the names of the flags that make a metric's value approximate.
+     *
+     * @param metric the metric
+     * @return the flag names, in the cell's flag order
+     */
+    public List<String> flagsOn(Metric metric) {
+        List<String> out = new ArrayList<>();
+        for (FlagMark f : flags) {
+            if (f.affects(metric)) {
+                out.add(f.name());
+            }
+        }
+        return out;
+    }
+
+    /** {@return whether this is the cell with the given identity} */
+    boolean is(String modeLabel, String modelName, int ctxTokens, int genTokens) {
+        return mode.equals(modeLabel) && model.equals(modelName) && ctx == ctxTokens && gen == genTokens;
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.tokjoule.examples.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The headline findings of a report, computed from its data: the best mode per model by output tok/J at the canonical
+ * cell, the speedup of one mode over another (25W over 15W when the sweep has both, as in the seed), the fastest model
+ * per mode, failures and flag prevalence.
+ *
+ * @param bestModes per model, the best mode by output tok/J at the canonical cell and the gains of the compared pair
+ * @param pair the compared mode pair, e.g. {@code 25W} over {@code 15W}, or empty if the sweep has one mode
+ * @param findings the findings as sentences, in display order
+ */
+public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, List<String> findings) {
+
+    /** Copies the lists. */
+    public Headline {
+        bestModes = List.copyOf(bestModes);
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * A model's best mode.
+     *
+     * @param model the model
+     * @param mode its best mode by output tok/J at the canonical cell
+     * @param tokensPerJoule that mode's output tok/J
+     * @param flags the flags that make that value approximate
+     * @param throughputRatio tok/s of the pair's mode over its baseline at the canonical cell (NaN if missing)
+     * @param efficiencyRatio output tok/J of the pair's mode over its baseline at the canonical cell (NaN if missing)
+     * @param ratioFlags the flags that make either ratio approximate (flags of the two cells on tok/s or tok/J)
+     */
+    public record BestMode(
+            String model,
+            String mode,
+            double tokensPerJoule,
+            List<String> flags,
+            double throughputRatio,
+            double efficiencyRatio,
+            List<String> ratioFlags) {
+
+        /** Copies the lists. */
+        public BestMode {
+            flags = List.copyOf(flags);
+            ratioFlags = List.copyOf(ratioFlags);
+        }
+    }
+
+    /**
+     * A compared pair.
+     *
+     * @param mode the mode
+     * @param baseline the baseline
+     */
+    public record ModePairLabel(String mode, String baseline) {}
+
+    /**
+     * Computes the headline.
+     *
+     * @param data the report's data
+     * @return the headline
+     */
+    public static Headline of(ReportData data) {
+        Optional<ModePairLabel> pair = pair(data);
+        List<BestMode> best = new ArrayList<>();
+        for (String model : data.models()) {
+            Optional<String> peak = ReportTables.peakMode(data, model);
+            if (peak.isEmpty()) {
+                continue;
+            }
+            CellRow c = data.cell(peak.get(), model, data.canonicalCtx(), data.canonicalGen())
+                    .orElseThrow();
+            double tputRatio = Double.NaN;
+            double effRatio = Double.NaN;
+            java.util.Set<String> ratioFlags = new java.util.LinkedHashSet<>();
+            if (pair.isPresent()) {
+                tputRatio = ratio(data, model, pair.get(), Metric.TOK_S);
+                effRatio = ratio(data, model, pair.get(), Metric.OUTPUT_TOK_PER_J);
+                for (String mode : List.of(pair.get().mode(), pair.get().baseline())) {
+                    data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+                            .ifPresent(cell -> {
+                                ratioFlags.addAll(cell.flagsOn(Metric.TOK_S));
+                                ratioFlags.addAll(cell.flagsOn(Metric.OUTPUT_TOK_PER_J));
+                            });
+                }
+            }
+            best.add(new BestMode(
+                    model,
+                    peak.get(),
+                    c.value(Metric.OUTPUT_TOK_PER_J),
+                    c.flagsOn(Metric.OUTPUT_TOK_PER_J),
+                    tputRatio,
+                    effRatio,
+                    List.copyOf(ratioFlags)));
+        }
+        return new Headline(best, pair, findings(data, best, pair));
+    }
+
+    private static double ratio(ReportData data, String model, ModePairLabel pair, Metric metric) {
+        double a = data.cell(pair.mode(), model, data.canonicalCtx(), data.canonicalGen())
+                .map(c -> c.value(metric))
+                .orElse(Double.NaN);
+        double b = data.cell(pair.baseline(), model, data.canonicalCtx(), data.canonicalGen())
+                .map(c -> c.value(metric))
+                .orElse(Double.NaN);
+        return a / b;
+    }
+
+    /** 25W over 15W when both exist; otherwise the most frequent best mode over the mode before it in sweep order. */
+    private static Optional<ModePairLabel> pair(ReportData data) {
+        Optional<String> m25 = find(data.modes(), "25W");
+        Optional<String> m15 = find(data.modes(), "15W");
+        if (m25.isPresent() && m15.isPresent()) {
+            return Optional.of(new ModePairLabel(m25.get(), m15.get()));
+        }
+        if (data.modes().size() < 2) {
+            return Optional.empty();
+        }
+        Map<String, Integer> wins = new LinkedHashMap<>();
+        for (String model : data.models()) {
+            ReportTables.peakMode(data, model).ifPresent(m -> wins.merge(m, 1, Integer::sum));
+        }
+        String top = wins.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(data.modes().get(data.modes().size() - 1));
+        int i = data.modes().indexOf(top);
+        String baseline = i > 0 ? data.modes().get(i - 1) : data.modes().get(1);
+        return Optional.of(new ModePairLabel(top, baseline));
+    }
+
+    private static Optional<String> find(List<String> modes, String label) {
+        return modes.stream().filter(m -> m.equalsIgnoreCase(label)).findFirst();
+    }
+
+    private static List<String> findings(ReportData data, List<BestMode> best, Optional<ModePairLabel> pair) {
+        List<String> out = new ArrayList<>();
+        String where = "ctx " + data.canonicalCtx() + " / gen " + data.canonicalGen();
+        if (best.isEmpty()) {
+            out.add("No cell has an output tok/J to compare at " + where + "; the flags table says why.");
+        } else {
+            Map<String, List<String>> byMode = new LinkedHashMap<>();
+            for (String mode : data.modes()) {
+                for (BestMode b : best) {
+                    if (b.mode().equals(mode)) {
+                        byMode.computeIfAbsent(mode, k -> new ArrayList<>()).add(b.model());
+                    }
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            byMode.entrySet().stream()
+                    .sorted((a, b) -> b.getValue().size() - a.getValue().size())
+                    .forEach(e -> parts.add(e.getKey() + " for " + e.getValue().size() + " of " + best.size()
+                            + " models (" + String.join(", ", e.getValue()) + ")"));
+            out.add("Best mode by output tok/J (" + data.method() + ", " + data.rail() + ", " + where + "): "
+                    + String.join("; ", parts) + ".");
+        }
+        if (pair.isPresent()) {
+            ModePairLabel p = pair.get();
+            double[] tput = range(best, true);
+            double[] eff = range(best, false);
+            if (Double.isFinite(tput[0])) {
+                List<String> flagged = best.stream()
+                        .filter(b -> !b.ratioFlags().isEmpty())
+                        .map(b -> b.model() + " (" + String.join(", ", b.ratioFlags()) + ")")
+                        .toList();
+                out.add(p.mode() + " vs " + p.baseline() + " (" + where + "): output tok/s " + span(tput)
+                        + ", output tok/J " + span(eff) + " (" + data.method() + ")"
+                        + (best.size() > 1 ? " across models" : "")
+                        + (flagged.isEmpty() ? "." : "; approximate for " + String.join(", ", flagged) + "."));
+            }
+        }
+        List<String> fastest = new ArrayList<>();
+        for (String mode : data.modes()) {
+            String model = null;
+            double max = Double.NEGATIVE_INFINITY;
+            for (String m : data.models()) {
+                double v = data.cell(mode, m, data.canonicalCtx(), data.canonicalGen())
+                        .map(c -> c.value(Metric.TOK_S))
+                        .orElse(Double.NaN);
+                if (v > max) {
+                    max = v;
+                    model = m;
+                }
+            }
+            if (model != null) {
+                fastest.add(mode + " " + model + " (" + fmt(max, 1) + " tok/s)");
+            }
+        }
+        if (!fastest.isEmpty()) {
+            out.add("Fastest model per mode (" + where + "): " + String.join(", ", fastest) + ".");
+        }
+        long total = data.cells().size();
+        long failed = data.cells().stream().filter(c -> !c.ok()).count();
+        if (failed > 0) {
+            out.add(failed + " of " + total + " cells failed; see the status column of the cell table.");
+        }
+        long ok = total - failed;
+        long prefill = data.cells().stream()
+                .filter(c -> c.flags().stream().anyMatch(f -> f.name().equals("PREFILL_UNDERSAMPLED")))
+                .count();
+        if (ok > 0 && prefill > 0) {
+            out.add("Prefill energy and prefill tok/J are approximate for " + prefill + " of " + ok + " cells ("
+                    + fmt(100.0 * prefill / ok, 0) + " %, PREFILL_UNDERSAMPLED); decode and total tok/J are not.");
+        }
+        return out;
+    }
+
+    /** [min, max] of the pair's throughput (or efficiency) ratio over models with a finite value. */
+    private static double[] range(List<BestMode> best, boolean throughput) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (BestMode b : best) {
+            double r = throughput ? b.throughputRatio() : b.efficiencyRatio();
+            if (Double.isFinite(r)) {
+                min = Math.min(min, r);
+                max = Math.max(max, r);
+            }
+        }
+        return min > max ? new double[] {Double.NaN, Double.NaN} : new double[] {min, max};
+    }
+
+    /**
+     * Renders the headline as plain text lines for the terminal.
+     *
+     * @param method the method name, printed with the numbers
+     * @return the lines
+     */
+    public List<String> toLines(String method) {
+        List<String> lines = new ArrayList<>();
+        String pairLabel = pair.map(p -> p.mode() + "/" + p.baseline()).orElse("");
+        int width = bestModes.stream().mapToInt(b -> b.model().length()).max().orElse(5);
+        lines.add(String.format(
+                Locale.ROOT,
+                "%-" + width + "s  %-10s  %14s%s",
+                "model",
+                "best mode",
+                "output tok/J",
+                pair.isPresent() ? "  " + pairLabel + " tok/s  " + pairLabel + " tok/J" : ""));
+        if (bestModes.isEmpty()) {
+            lines.add("(no cell has an output tok/J at the canonical cell)");
+        }
+        for (BestMode b : bestModes) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(b.flags());
+            all.addAll(b.ratioFlags());
+            String flags = all.isEmpty() ? "" : "  approximate: " + String.join(", ", all);
+            lines.add(String.format(
+                            Locale.ROOT,
+                            "%-" + width + "s  %-10s  %14s%s",
+                            b.model(),
+                            b.mode(),
+                            fmt(b.tokensPerJoule(), 2),
+                            pair.isPresent()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "  %" + (pairLabel.length() + 6) + "s  %" + (pairLabel.length() + 6) + "s",
+                                            times(b.throughputRatio()),
+                                            times(b.efficiencyRatio()))
+                                    : "")
+                    + flags);
+        }
+        lines.add("(output tok/J by the " + method + " method; ratios at the canonical cell)");
+        return lines;
+    }
+
+    /** {@code +36 % to +46 %}, or a single value when both ends are equal as printed. */
+    static String span(double[] range) {
+        String lo = pct(range[0]);
+        String hi = pct(range[1]);
+        return Double.isFinite(range[0]) ? (lo.equals(hi) ? lo : lo + " to " + hi) : "—";
+    }
+
+    static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%+.0f %%", (ratio - 1) * 100);
+    }
+
+    static String times(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "x%.2f", ratio) : "—";
+    }
+
+    static String fmt(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "—";
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.tokjoule.examples.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report table: an id (its CSV file name), a title, a caption saying how its numbers were computed, column headers
+ * and rows of entries. Written alike to HTML, Markdown and CSV.
+ *
+ * @param id the file-name-safe id, e.g. {@code power}
+ * @param title e.g. {@code Average power per model and mode}
+ * @param caption how the numbers were computed, with their method
+ * @param columns the column headers, with units
+ * @param rows the rows; each has one entry per column
+ */
+public record Table(String id, String title, String caption, List<String> columns, List<List<Entry>> rows) {
+
+    /**
+     * Copies the lists and checks the shape.
+     *
+     * @throws IllegalArgumentException if a row does not have one entry per column
+     */
+    public Table {
+        columns = List.copyOf(columns);
+        List<List<Entry>> copy = new ArrayList<>(rows.size());
+        for (List<Entry> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("table " + id + ": row has " + row.size() + " entries for "
+                        + columns.size() + " columns: " + row);
+            }
+            copy.add(List.copyOf(row));
+        }
+        rows = List.copyOf(copy);
+    }
+
+    /** A table entry: text or a number. */
+    public sealed interface Entry permits Text, Num {}
+
+    /**
+     * A text entry.
+     *
+     * @param text the text
+     */
+    public record Text(String text) implements Entry {}
+
+    /**
+     * A numeric entry that carries how it was computed.
+     *
+     * @param value the value (NaN prints as an em dash in HTML and Markdown, empty in CSV)
+     * @param decimals the decimals to print
+     * @param suffix printed after the number in HTML and Markdown (e.g. {@code x} for a speedup), not in CSV
+     * @param method the method, e.g. {@code MEASURED}; for a number that does not depend on the energy method, the
+     *     tool that measured it ({@code aiperf}, {@code tegrastats}); empty for counts and identities
+     * @param flags names of the flags that make the value approximate (empty when exact)
+     */
+    public record Num(double value, int decimals, String suffix, String method, List<String> flags) implements Entry {
+
+        /** Copies the flags. */
+        public Num {
+            flags = List.copyOf(flags);
+        }
+
+        /** {@return the number alone, in the root locale, or an empty string for NaN} */
+        public String plain() {
+            return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", value) : "";
+        }
+    }
+
+    /**
+     * Returns a text entry.
+     *
+     * @param text the text
+     * @return the entry
+     */
+    public static Entry text(String text) {
+        return new Text(text);
+    }
+
+    /**
+     * Returns a number that does not depend on the energy method (a latency, a count).
+     *
+     * @param value the value
+     * @param decimals decimals to print
+     * @return the entry
+     */
+    public static Entry num(double value, int decimals) {
+        return new Num(value, decimals, "", "", List.of());
+    }
+
+    /**
+     * Returns a number computed with a method, marked with the flags that make it approximate.
+     *
+     * @param value the value
+     * @param decimals decimals to print
+     * @param method the method
+     * @param flags the flag names
+     * @return the entry
+     */
+    public static Entry num(double value, int decimals, String method, List<String> flags) {
+        return new Num(value, decimals, "", method, flags);
+    }
+
+    /**
+     * Returns a cell's metric value with the method and the flags that affect that metric; a failed cell gives NaN.
+     *
+     * @param cell the cell
+     * @param metric the metric
+     * @return the entry
+     */
+    public static Entry metric(CellRow cell, Metric metric) {
+        return new Num(
+                cell.value(metric),
+                metric.decimals(),
+                "",
+                metric.isEnergyDerived() ? cell.method() : metric.source(),
+                cell.flagsOn(metric));
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.tokjoule.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tokjoule.examples.report.Metric;
+import io.github.tokjoule.jetson.synthetic.CellTruth;
+import io.github.tokjoule.jetson.synthetic.SweepSpec;
+import io.github.tokjoule.jetson.synthetic.SweepTruth;
+import io.github.tokjoule.jetson.synthetic.SyntheticRail;
+import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end: the full 384-cell synthetic sweep, analysed and written as a report. */
+class DemoCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static int exitCode;
+    static String stdout;
+    static String html;
+
+    @BeforeAll
+    static void runTheDemo() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        exitCode = TokJoule.run(
+                new String[] {"demo", "--out", dir.resolve("report").toString()},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        stdout = out.toString();
+        assertThat(err.toString()).isEmpty();
+        html = Files.readString(dir.resolve("report/index.html"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exitsWithZeroAndPrintsThePageAndTheHeadline() {
+        assertThat(exitCode).isZero();
+        assertThat(stdout)
+                .startsWith("Report: " + dir.resolve("report/index.html").toAbsolutePath())
+                .contains("best mode", "25W/15W tok/s", "Best mode by output tok/J");
+    }
+
+    @Test
+    void writesEveryFileAndDeletesTheTemporarySweep() throws Exception {
+        Path r = dir.resolve("report");
+        assertThat(r.resolve("report.md")).isRegularFile();
+        for (String table : List.of(
+                "power",
+                "canonical",
+                "speedup_throughput",
+                "speedup_ttft",
+                "speedup_decode_time",
+                "speedup_request_latency",
+                "best_total_tok_per_j",
+                "full_comparison",
+                "thermal",
+                "flags")) {
+            assertThat(r.resolve("tables/" + table + ".csv")).isRegularFile();
+        }
+        for (String chart : List.of(
+                "tok_s_vs_prompt",
+                "output_tok_per_j_vs_prompt",
+                "heatmap_output_tok_per_j_7w",
+                "heatmap_output_tok_per_j_15w",
+                "heatmap_output_tok_per_j_25w",
+                "heatmap_output_tok_per_j_maxn_super",
+                "canonical_bars",
+                "pareto",
+                "prefill_tok_per_j_vs_prompt",
+                "decode_tok_per_j_vs_prompt",
+                "total_tok_per_j_vs_prompt")) {
+            assertThat(r.resolve("charts/" + chart + ".png")).isNotEmptyFile();
+        }
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(tmp.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith("tokjoule-demo-") && Files.isDirectory(dir.resolve(n)));
+        }
+    }
+
+    @Test
+    void cellsCsvHas384RowsAndTheColumnsInOrder() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("report/cells.csv"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + 384);
+        assertThat(lines.get(0))
+                .startsWith("mode,model,ctx,gen,status,isl,osl,ttft_p50_ms,itl_p50_ms,rl_p50_ms,tok_s,power_w,"
+                        + "energy_total_j,energy_prefill_j,energy_decode_j,output_tok_per_j,output_tok_per_j_request,"
+                        + "output_tok_per_j_throughput,prefill_tok_per_j,decode_tok_per_j,total_tok_per_j,"
+                        + "mj_per_output_token,method,flags");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertThat(f[4]).matches("ok|failed: .*");
+            assertThat(f[22]).isEqualTo("MEASURED");
+            assertThat(f[23]).matches("([A-Z_]+(;[A-Z_]+)*)?");
+        }
+    }
+
+    @Test
+    void htmlIsSelfContainedAndHoldsEveryTable() {
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!data:|#)");
+        assertThat(html).doesNotContain("http://", "https://", "url(", "<script", "<link", "@import");
+        for (String table : List.of(
+                "power",
+                "canonical",
+                "speedup_throughput",
+                "speedup_ttft",
+                "speedup_decode_time",
+                "speedup_request_latency",
+                "best_total_tok_per_j",
+                "full_comparison",
+                "thermal",
+                "flags",
+                "cells")) {
+            assertThat(html).contains("data-table=\"" + table + "\"");
+        }
+        assertThat(Pattern.compile("<img [^>]*src=\"data:image/png;base64,")
+                        .matcher(html)
+                        .results())
+                .hasSize(11);
+        assertThat(html).contains("title=\"method: MEASURED");
+    }
+
+    @Test
+    void everyNumberOfTheCellTableCarriesItsMethodOrItsSource() {
+        String cells = html.substring(html.indexOf("data-table=\"cells\""));
+        cells = cells.substring(0, cells.indexOf("</table>"));
+        Matcher td = Pattern.compile("<td class=\"num[^\"]*\"([^>]*)>").matcher(cells);
+        int numbers = 0;
+        while (td.find()) {
+            assertThat(td.group(1)).matches(" data-method=\"(MEASURED|aiperf|tegrastats)\" title=\"[^\"]+\"");
+            numbers++;
+        }
+        // 384 cells x (17 required + the further numeric columns)
+        assertThat(numbers).isEqualTo(384 * (Metric.REQUIRED.size() + Metric.EXTRA.size()));
+    }
+
+    /**
+     * The generator's ground truth decides the best mode: for each model, the mode whose canonical cell has the most
+     * true output tokens per joule (the exact integral of the simulated power, not the sampled log). Where the truth
+     * is clear (the runner-up at least 2 % behind) the headline must name the same mode; the default parameters make
+     * it 25W for every model.
+     */
+    @Test
+    void headlineNamesTheModeTheGeneratorsParametersMakeBest() throws Exception {
+        SweepTruth truth = SyntheticSweep.generate(
+                SweepSpec.builder(DemoCommand.ZONE).seed(42).build(), dir.resolve("truth"));
+        Map<String, String> trueBest = new LinkedHashMap<>();
+        Map<String, Double> margin = new LinkedHashMap<>();
+        for (String model : truth.manifest().models()) {
+            String best = "";
+            double first = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            for (var mode : truth.manifest().modes()) {
+                CellTruth c = truth.cell(mode.label(), model, 256, 2048).orElseThrow();
+                double v = c.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
+                if (v > first) {
+                    second = first;
+                    first = v;
+                    best = mode.label();
+                } else if (v > second) {
+                    second = v;
+                }
+            }
+            trueBest.put(model, best);
+            margin.put(model, first / second);
+        }
+        assertThat(trueBest.values()).containsOnly("25W");
+        Matcher m = Pattern.compile("(?m)^(\\S+)\\s+(\\S+)\\s+\\d+\\.\\d\\d\\s").matcher(stdout);
+        Map<String, String> printed = new LinkedHashMap<>();
+        while (m.find()) {
+            printed.put(m.group(1), m.group(2));
+        }
+        assertThat(printed).containsOnlyKeys(trueBest.keySet());
+        for (Map.Entry<String, String> e : trueBest.entrySet()) {
+            if (margin.get(e.getKey()) > 1.02) {
+                assertThat(printed.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        assertThat(stdout)
+                .contains("Best mode by output tok/J (MEASURED, VDD_CPU_GPU_CV, ctx 2048 / gen 256): 25W for");
+    }
+}

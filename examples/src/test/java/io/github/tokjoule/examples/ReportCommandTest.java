@@ -1,0 +1,203 @@
+package io.github.tokjoule.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tokjoule report} on the hand-made two-cell sweep in the seed's layout (see {@code SOURCES.md} next to it for
+ * every value and the arithmetic behind the expected numbers).
+ */
+class ReportCommandTest {
+
+    static final Path FIXTURE = Path.of("src/test/resources/io/github/tokjoule/examples/seed-two-cells");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    /** cells.csv as mode → column → value (the fixture's fields hold no comma). */
+    private Map<String, Map<String, String>> cells() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("cells.csv"), StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",", -1);
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], f[i]);
+            }
+            out.put(f[0], row);
+        }
+        return out;
+    }
+
+    private static void expect(Map<String, String> row, String column, double value) {
+        assertThat(Double.parseDouble(row.get(column))).as(column).isCloseTo(value, within(1e-9 * Math.max(1, value)));
+    }
+
+    @Test
+    void measuredReportOfTheSeedLayout() throws Exception {
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", dir.toString()))
+                .isZero();
+        Map<String, Map<String, String>> cells = cells();
+        assertThat(cells).containsOnlyKeys("15W", "25W");
+        Map<String, String> c15 = cells.get("15W");
+        // 15W: P = 4.0 W; total 4.0 x 2.6 = 10.4 J; prefill 4.0 x 0.6 = 2.4 J; decode 8.0 J; output tok/J (request
+        // energy) 64 / 10.4 = 6.1538; tok/s / P = 31.5 / 4 = 7.875; prefill 128 / 2.4 = 53.33; decode 64 / 8 = 8.0;
+        // total 192 / 10.4 = 18.4615; mJ/token 1000 x 8 / 64 = 125.0
+        assertThat(c15)
+                .containsEntry("status", "ok")
+                .containsEntry("method", "MEASURED")
+                .containsEntry("rail", "VDD_CPU_GPU_CV");
+        expect(c15, "isl", 128);
+        expect(c15, "osl", 64);
+        expect(c15, "ttft_p50_ms", 600);
+        expect(c15, "rl_p50_ms", 2600);
+        expect(c15, "tok_s", 31.5);
+        expect(c15, "power_w", 4.0);
+        expect(c15, "energy_total_j", 10.4);
+        expect(c15, "energy_prefill_j", 2.4);
+        expect(c15, "energy_decode_j", 8.0);
+        expect(c15, "output_tok_per_j", 64 / 10.4);
+        expect(c15, "output_tok_per_j_request", 64 / 10.4);
+        expect(c15, "output_tok_per_j_throughput", 31.5 / 4.0);
+        expect(c15, "prefill_tok_per_j", 128 / 2.4);
+        expect(c15, "decode_tok_per_j", 8.0);
+        expect(c15, "total_tok_per_j", 192 / 10.4);
+        expect(c15, "mj_per_output_token", 125.0);
+        assertThat(c15).containsEntry("requests_ok", "4").containsEntry("requests_failed", "0");
+        // 600 ms of prefill holds at most one sample at 500 ms: flagged.
+        assertThat(c15.get("flags")).contains("PREFILL_UNDERSAMPLED");
+        // 25W: P = 6.0 W; total 6 x 1.8 = 10.8 J; decode 6 x 1.4 = 8.4 J; 64 / 10.8; 64 / 8.4; 45 / 6 = 7.5
+        Map<String, String> c25 = cells.get("25W");
+        expect(c25, "power_w", 6.0);
+        expect(c25, "energy_total_j", 10.8);
+        expect(c25, "output_tok_per_j", 64 / 10.8);
+        expect(c25, "decode_tok_per_j", 64 / 8.4);
+        expect(c25, "output_tok_per_j_throughput", 7.5);
+        // Best mode: 15W (6.15 > 5.93); 25W/15W throughput 45 / 31.5 = 1.43
+        assertThat(out.toString()).contains("smollm2-135m  15W").contains("x1.43");
+        String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain("http://", "https://").contains("Asia/Kolkata (given with --zone)");
+        assertThat(html).contains("the seed benchmark&#39;s published layout");
+        // power 4.0 W; the constant temperatures of the fixture: cpu 50, gpu 51, tj 52.5 °C
+        assertThat(dir.resolve("tables/thermal.csv"))
+                .content()
+                .containsPattern("smollm2-135m,15W,4\\.0\\d*,50\\.0,51\\.0,52\\.5,No");
+    }
+
+    @Test
+    void seedCompatibleMethodGivesTheSeedsDecodePhaseTokPerJoule() throws Exception {
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--method",
+                        "seed",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        Map<String, Map<String, String>> cells = cells();
+        // The seed's published variant: OSL / (P_decode x (RL - TTFT)) = 64 / (4 x 2.0) = 8.00 and 64 / (6 x 1.4) =
+        // 7.62
+        expect(cells.get("15W"), "output_tok_per_j", 8.0);
+        assertThat(cells.get("15W")).containsEntry("method", "SEED_COMPATIBLE");
+        expect(cells.get("25W"), "output_tok_per_j", 64 / 8.4);
+        // The seed's rule TTFT p50 < 500 ms: 400 ms at 25W is flagged, 600 ms at 15W is not.
+        assertThat(cells.get("15W").get("flags")).doesNotContain("PREFILL_UNDERSAMPLED");
+        assertThat(cells.get("25W").get("flags")).contains("PREFILL_UNDERSAMPLED");
+    }
+
+    @Test
+    void theBoardTotalRail() throws Exception {
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--rail",
+                        "total",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        Map<String, Map<String, String>> cells = cells();
+        // VDD_IN 7.0 W and 9.5 W: decode tok/J 64 / (7.0 x 2.0) = 4.57 and 64 / (9.5 x 1.4) = 4.81
+        assertThat(cells.get("15W")).containsEntry("rail", "VDD_IN");
+        expect(cells.get("15W"), "power_w", 7.0);
+        expect(cells.get("15W"), "decode_tok_per_j", 64 / 14.0);
+        expect(cells.get("25W"), "power_w", 9.5);
+        expect(cells.get("25W"), "decode_tok_per_j", 64 / (9.5 * 1.4));
+    }
+
+    @Test
+    void anAbsentRailIsFlaggedNotFatal() throws Exception {
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--rail",
+                        "VDD_NOPE",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        assertThat(cells().get("15W"))
+                .containsEntry("power_w", "")
+                .containsEntry("output_tok_per_j", "")
+                .containsEntry("tok_s", "31.5");
+
+        assertThat(cells().get("15W").get("flags")).contains("RAIL_MISSING");
+        assertThat(out.toString()).contains("no cell has an output tok/J");
+    }
+
+    @Test
+    void usageErrors() {
+        // The seed's layout has no manifest: the zone must be given.
+        assertThat(run("report", FIXTURE.toString(), "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("has no manifest.json", "--zone");
+        assertThat(run("report", dir.resolve("nothing").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such directory");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Mars/Olympus")).isEqualTo(2);
+        assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--method", "guess"))
+                .isEqualTo(2);
+        assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--rail", "A+A"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("repeats");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--mode", "42Q"))
+                .isEqualTo(2);
+        assertThat(run("report")).isEqualTo(2);
+    }
+
+    @Test
+    void aDirectoryWithoutCellsFailsWithOneLine() throws Exception {
+        Files.createDirectories(dir.resolve("sweep/jetson-non-reasoning-benchmark-25w"));
+        assertThat(run(
+                        "report",
+                        dir.resolve("sweep").toString(),
+                        "--zone",
+                        "UTC",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).startsWith("tokjoule report: ");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+}
