@@ -48,7 +48,8 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
     private boolean iterated;
 
     private AiperfRecords(InputStream in, String sourceName, RecordOptions options) {
-        this.source = new JsonLinesSource<>(in, sourceName, options.strict(), new RecordParser(options.allPhases()));
+        this.source = new JsonLinesSource<>(
+                in, sourceName, options.strict(), new RecordParser(options.allPhases(), options.skipListMetrics()));
     }
 
     /**
@@ -99,6 +100,7 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
      * @param options phase filter and strictness
      * @return the values in {@code unit}, and the read report
      * @throws IOException if the file cannot be read
+     * @throws IllegalStateException if {@code metric} is a list metric and {@code options} skip list metrics
      */
     public static MetricValues collect(Path file, String metric, MetricUnit unit, RecordOptions options)
             throws IOException {
@@ -114,6 +116,8 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
      * @param metric a canonical metric name or alias
      * @param unit the unit the values must have
      * @return the values and the report
+     * @throws IllegalStateException if {@code metric} is a list metric stepped over by
+     *     {@link RecordOptions#skipListMetrics()} (the values would be silently missing)
      */
     public MetricValues collect(String metric, MetricUnit unit) {
         String name = ProfileParser.ALIASES.getOrDefault(metric, metric);
@@ -138,7 +142,12 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
                 buf[0][n[0]++] = v;
             });
         }
-        return new MetricValues(name, unit, Arrays.copyOf(buf[0], n[0]), report());
+        JsonLinesReport report = report();
+        if (report.skippedListMetricNames().contains(name)) {
+            throw new IllegalStateException("cannot collect " + name + " from " + report.source()
+                    + ": it is a list metric and the options skip list metrics (RecordOptions.skipListMetrics)");
+        }
+        return new MetricValues(name, unit, Arrays.copyOf(buf[0], n[0]), report);
     }
 
     /**

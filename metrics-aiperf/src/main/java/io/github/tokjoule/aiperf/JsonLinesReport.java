@@ -2,6 +2,7 @@ package io.github.tokjoule.aiperf;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * What a JSON Lines reader ({@link AiperfRecords}, {@link GpuTelemetry}) did with every line: how many lines, how
@@ -24,6 +25,8 @@ public final class JsonLinesReport {
     private final long truncatedLastLine;
     private final long issueCount;
     private final List<ReadIssue> issues;
+    private final long skippedListMetrics;
+    private final Set<String> skippedListMetricNames;
 
     @SuppressWarnings("TooManyParameters") // built by the readers only
     JsonLinesReport(
@@ -36,6 +39,35 @@ public final class JsonLinesReport {
             long truncatedLastLine,
             long issueCount,
             List<ReadIssue> issues) {
+        this(
+                source,
+                lines,
+                records,
+                skippedByPhase,
+                blankLines,
+                malformedLines,
+                truncatedLastLine,
+                issueCount,
+                issues,
+                0,
+                Set.of());
+    }
+
+    @SuppressWarnings("TooManyParameters") // built by the readers only
+    JsonLinesReport(
+            String source,
+            long lines,
+            long records,
+            long skippedByPhase,
+            long blankLines,
+            long malformedLines,
+            long truncatedLastLine,
+            long issueCount,
+            List<ReadIssue> issues,
+            long skippedListMetrics,
+            Set<String> skippedListMetricNames) {
+        this.skippedListMetrics = skippedListMetrics;
+        this.skippedListMetricNames = Set.copyOf(skippedListMetricNames);
         this.source = source;
         this.lines = lines;
         this.records = records;
@@ -65,6 +97,26 @@ public final class JsonLinesReport {
     /** {@return the number of well-formed records left out by the phase filter (e.g. warm-up requests)} */
     public long skippedByPhase() {
         return skippedByPhase;
+    }
+
+    /**
+     * {@return the number of list-valued metrics stepped over on request ({@link RecordOptions#skipListMetrics()}),
+     * one per metric per record; 0 when lists are read}
+     *
+     * @since 0.1.0
+     */
+    public long skippedListMetrics() {
+        return skippedListMetrics;
+    }
+
+    /**
+     * {@return the canonical names of the list-valued metrics stepped over on request, e.g.
+     * {@code inter_chunk_latency}; empty when lists are read}
+     *
+     * @since 0.1.0
+     */
+    public Set<String> skippedListMetricNames() {
+        return skippedListMetricNames;
     }
 
     /** {@return the number of empty or whitespace-only lines (skipped)} */
@@ -104,6 +156,9 @@ public final class JsonLinesReport {
     public String toString() {
         return "JsonLinesReport[" + source + ": " + lines + " lines, " + records + " records, " + skippedByPhase
                 + " skipped by phase, " + blankLines + " blank, " + malformedLines + " malformed"
+                + (skippedListMetrics > 0
+                        ? ", " + skippedListMetrics + " list metrics skipped on request " + skippedListMetricNames
+                        : "")
                 + (truncatedLastLine > 0 ? ", last line " + truncatedLastLine + " truncated" : "") + ", " + issueCount
                 + " issues]";
     }

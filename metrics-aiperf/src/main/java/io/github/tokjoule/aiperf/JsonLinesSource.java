@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,8 @@ final class JsonLinesSource<T> implements Closeable {
     private long blankLines;
     private long malformedLines;
     private long truncatedLastLine;
+    private long skippedListMetrics;
+    private final Set<String> skippedListMetricNames = new TreeSet<>();
 
     JsonLinesSource(InputStream in, String source, boolean strict, LineParser<T> parser) {
         this.lines = new LineReader(in, 1 << 16, LineReader.MAX_LINE_BYTES);
@@ -84,6 +88,14 @@ final class JsonLinesSource<T> implements Closeable {
 
     void skipByPhase() {
         skippedByPhase++;
+    }
+
+    /** Counts a list metric stepped over on request; names are kept up to a bound so memory stays constant. */
+    void skipListMetric(String name) {
+        skippedListMetrics++;
+        if (skippedListMetricNames.size() < 64) {
+            skippedListMetricNames.add(name);
+        }
     }
 
     /**
@@ -161,7 +173,9 @@ final class JsonLinesSource<T> implements Closeable {
                 malformedLines,
                 truncatedLastLine,
                 issues.total(),
-                issues.kept());
+                issues.kept(),
+                skippedListMetrics,
+                skippedListMetricNames);
     }
 
     @Override

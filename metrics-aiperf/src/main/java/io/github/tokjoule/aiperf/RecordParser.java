@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
 
     private final boolean allPhases;
+    private final boolean skipLists;
     private final Map<String, MetricUnit.@Nullable Conversion> unitCache = new HashMap<>();
     private double[] scratch = new double[512];
 
@@ -32,8 +33,9 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
     private @Nullable String phase;
     private @Nullable Boolean wasCancelled;
 
-    RecordParser(boolean allPhases) {
+    RecordParser(boolean allPhases, boolean skipLists) {
         this.allPhases = allPhases;
+        this.skipLists = skipLists;
     }
 
     @Override
@@ -219,6 +221,7 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
         int n = -1; // list length, or -1 for a scalar
         boolean present = false;
         boolean bad = false;
+        boolean skipped = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -227,6 +230,9 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
                     value = p.getDoubleValue();
                     present = true;
                     bad = !finite(value, p, src);
+                } else if (t == JsonToken.START_ARRAY && skipLists) {
+                    p.skipChildren(); // tokenised, numbers not converted
+                    skipped = true;
                 } else if (t == JsonToken.START_ARRAY) {
                     n = list(p, src);
                     present = true;
@@ -241,10 +247,14 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
                 p.skipChildren();
             }
         }
+        String name = ProfileParser.ALIASES.getOrDefault(key, key);
+        if (skipped) {
+            src.skipListMetric(name);
+            return null;
+        }
         if (!present || bad) {
             return null;
         }
-        String name = ProfileParser.ALIASES.getOrDefault(key, key);
         String sourceUnit = unit == null ? "" : unit;
         MetricUnit.Conversion c = conversion(sourceUnit);
         double[] values = n < 0 ? null : Arrays.copyOf(scratch, n);

@@ -250,7 +250,8 @@ public final class RequestRecord {
 
     /**
      * {@return the gaps between consecutive responses in milliseconds (a copy); empty if absent or not in a time
-     * unit. Their sum is {@code RL − TTFT}}
+     * unit, or stepped over by {@link RecordOptions#skipListMetrics()} (then counted in
+     * {@link JsonLinesReport#skippedListMetrics()}). Their sum is {@code RL − TTFT}}
      */
     public double[] interChunkLatenciesMillis() {
         RecordMetric m = metrics.get("inter_chunk_latency");

@@ -5,6 +5,7 @@ import io.github.tokjoule.aiperf.AiperfRecords;
 import io.github.tokjoule.aiperf.ErrorCount;
 import io.github.tokjoule.aiperf.LatencyStats;
 import io.github.tokjoule.aiperf.MetricStats;
+import io.github.tokjoule.aiperf.RecordOptions;
 import io.github.tokjoule.aiperf.RequestRecord;
 import io.github.tokjoule.aiperf.Stat;
 import io.github.tokjoule.aiperf.TokenStats;
@@ -66,7 +67,9 @@ final class CellReader {
         List<CellInputs.RequestRow> rows = new ArrayList<>();
         int recordErrors = 0;
         if (loc.recordsFile().isPresent()) {
-            try (AiperfRecords records = AiperfRecords.open(loc.recordsFile().get())) {
+            // only the windows and scalar metrics are used: the 255-value inter_chunk_latency lists are stepped over
+            try (AiperfRecords records = AiperfRecords.open(
+                    loc.recordsFile().get(), RecordOptions.defaults().withSkipListMetrics(true))) {
                 for (RequestRecord r : records) {
                     CellInputs.RequestRow row = row(r);
                     if (row != null) {
