@@ -1,7 +1,6 @@
 package io.github.tokjoule.examples;
 
 import io.github.tokjoule.examples.report.Headline;
-import io.github.tokjoule.examples.report.ReportCharts;
 import io.github.tokjoule.examples.report.ReportData;
 import io.github.tokjoule.examples.report.ReportDataBuilder;
 import io.github.tokjoule.examples.report.ReportWriter;
@@ -46,12 +45,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The device zone the synthetic sweep is stamped in (the seed benchmark's author's). */
     static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "tokjoule-report",
-            description = "Where the report is written (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("tokjoule-report");
+    @CommandLine.Mixin
+    ReportOutput output = new ReportOutput();
 
     @Option(
             names = "--seed",
@@ -75,8 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportCharts.warmUpInBackground();
-        Files.createDirectories(out); // fail before the long part if the report cannot be written there
+        Path out = output.prepare();
         Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
         try {
             SweepTruth truth =

@@ -6,9 +6,9 @@ import io.github.tokjoule.jetson.driver.SweepDriver;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.plan.SweepPlanException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -47,12 +47,15 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepPlan p = readPlan(spec, plan);
         Path dir = runDir != null ? runDir : SweepCommand.defaultRunDir(plan);
-        List<PlannedCommand> steps =
-                SweepDriver.create(DriverSettings.defaults()).dryRun(p, dir);
-        for (PlannedCommand c : steps) {
-            spec.commandLine().getOut().println(c);
-        }
+        printDryRun(p, dir, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** Prints every step a sweep of the plan would make into the run directory, one per line, without running any. */
+    static void printDryRun(SweepPlan plan, Path runDir, PrintWriter out) {
+        for (PlannedCommand c : SweepDriver.create(DriverSettings.defaults()).dryRun(plan, runDir)) {
+            out.println(c);
+        }
     }
 
     /**

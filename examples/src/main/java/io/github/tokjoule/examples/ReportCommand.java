@@ -3,7 +3,6 @@ package io.github.tokjoule.examples;
 import io.github.tokjoule.core.cell.CellShape;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.examples.report.Report;
-import io.github.tokjoule.examples.report.ReportCharts;
 import io.github.tokjoule.examples.report.ReportDataBuilder;
 import io.github.tokjoule.examples.report.ReportWriter;
 import io.github.tokjoule.jetson.PowerMode;
@@ -64,12 +63,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "The sweep directory.")
     Path sweep = Path.of(".");
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "tokjoule-report",
-            description = "Where the report is written (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("tokjoule-report");
+    @CommandLine.Mixin
+    ReportOutput output = new ReportOutput();
 
     @Option(
             names = "--zone",
@@ -138,8 +133,7 @@ final class ReportCommand implements Callable<Integer> {
                             spec.commandLine(), "--mode " + mode + ": not a power mode (e.g. 7W, 15W, 25W, MAXN)"));
             options = options.withMode(m);
         }
-        ReportCharts.warmUpInBackground();
-        Files.createDirectories(out); // fail before the long part if the report cannot be written there
+        Path out = output.prepare();
         options = options.withCanonicalCell(canonicalCell(sweep, options));
         Timings t = Timings.start();
         SweepResult result = SweepAnalysis.analyze(sweep, options);

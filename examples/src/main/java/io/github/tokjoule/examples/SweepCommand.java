@@ -1,7 +1,6 @@
 package io.github.tokjoule.examples;
 
 import io.github.tokjoule.jetson.driver.DriverSettings;
-import io.github.tokjoule.jetson.driver.PlannedCommand;
 import io.github.tokjoule.jetson.driver.SweepDriver;
 import io.github.tokjoule.jetson.driver.SweepOutcome;
 import io.github.tokjoule.jetson.driver.SweepProgress;
@@ -78,10 +77,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = resume != null ? resume : runDir != null ? runDir : defaultRunDir(plan);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            for (PlannedCommand c :
-                    SweepDriver.create(DriverSettings.defaults()).dryRun(p, dir)) {
-                out.println(c);
-            }
+            PlanCommand.printDryRun(p, dir, out);
             return 0;
         }
         if (resume != null && !Files.isDirectory(resume)) {

@@ -1,7 +1,6 @@
 package io.github.tokjoule.aiperf;
 
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,27 +10,10 @@ import java.util.concurrent.TimeUnit;
  *
  * @since 0.1.0
  */
-public final class LatencyStats {
-
-    private final MetricStats stats;
+public final class LatencyStats extends StatsView {
 
     LatencyStats(MetricStats stats) {
-        this.stats = stats;
-    }
-
-    /** {@return the underlying statistics (name, source unit, all values)} */
-    public MetricStats stats() {
-        return stats;
-    }
-
-    /** {@return the canonical metric name, e.g. {@code "time_to_first_token"}} */
-    public String name() {
-        return stats.name();
-    }
-
-    /** {@return the number of values in the distribution, or empty if the file does not say} */
-    public OptionalLong count() {
-        return stats.count();
+        super(stats);
     }
 
     /** {@return the mean in milliseconds, or empty if the file does not have it} */
@@ -117,20 +99,5 @@ public final class LatencyStats {
             return v;
         }
         return OptionalDouble.of(v.getAsDouble() * (1e6 / unit.toNanos(1)));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LatencyStats other && stats.equals(other.stats);
-    }
-
-    @Override
-    public int hashCode() {
-        return stats.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return stats.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.tokjoule.aiperf;
 
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * Token-count statistics: a view of {@link MetricStats} whose unit is {@link MetricUnit#TOKENS} (input and output
@@ -10,27 +9,10 @@ import java.util.OptionalLong;
  *
  * @since 0.1.0
  */
-public final class TokenStats {
-
-    private final MetricStats stats;
+public final class TokenStats extends StatsView {
 
     TokenStats(MetricStats stats) {
-        this.stats = stats;
-    }
-
-    /** {@return the underlying statistics (name, source unit, all values)} */
-    public MetricStats stats() {
-        return stats;
-    }
-
-    /** {@return the canonical metric name, e.g. {@code "input_sequence_length"}} */
-    public String name() {
-        return stats.name();
-    }
-
-    /** {@return the number of values in the distribution, or empty if the file does not say} */
-    public OptionalLong count() {
-        return stats.count();
+        super(stats);
     }
 
     /** {@return the mean in tokens, or empty if the file does not have it} */
@@ -101,20 +83,5 @@ public final class TokenStats {
     /** {@return the sum of the values in tokens, or empty if the file does not have it} */
     public OptionalDouble sumTokens() {
         return stats.get(Stat.SUM);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TokenStats other && stats.equals(other.stats);
-    }
-
-    @Override
-    public int hashCode() {
-        return stats.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return stats.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,9 +43,12 @@ public record CellRow(
         return failure.isEmpty();
     }
 
-    /** {@return {@code ok} or {@code failed: <reason>}, the {@code status} column of {@code cells.csv}} */
+    /**
+     * {@return {@code ok} or {@code failed: <reason>}, the {@code status} column of {@code cells.csv} (as
+     * {@link CellResultsCsv#status(Optional)} writes it: the reason on one line)}
+     */
     public String status() {
-        return failure.map(r -> "failed: " + r).orElse("ok");
+        return CellResultsCsv.status(failure);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashSet;
@@ -7,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes a {@link Table} as CSV (RFC 4180: comma-separated, fields quoted when they hold a comma, a quote or a line
- * break; {@code \n} line ends). Numbers are written at full precision ({@link Double#toString(double)}, root locale),
- * not rounded as on the page; whole numbers of a column printed without decimals (counts) stay integers; an unknown
- * number is an empty field.
+ * Writes a {@link Table} as CSV with the quoting and number format of {@link CellResultsCsv} (RFC 4180:
+ * comma-separated, fields quoted when they hold a comma, a quote or a line break; {@code \n} line ends). Numbers are
+ * written at full precision ({@link Double#toString(double)}, root locale), not rounded as on the page; whole numbers
+ * of a column printed without decimals (counts) stay integers; an unknown number is an empty field.
  *
  * <p>Unless the table already has them (the cell table), two columns are appended: {@code method}, the methods of
  * the row's numbers, and {@code flags}, the flags that make any of them approximate, each {@code ;}-separated.
@@ -63,12 +64,12 @@ public final class CsvWriter {
     static String full(Table.Num n) {
         double v = n.value();
         if (!Double.isFinite(v)) {
-            return "";
+            return CellResultsCsv.number(v);
         }
         if (n.decimals() == 0 && v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        return CellResultsCsv.number(v);
     }
 
     private static List<String> concat(List<String> a, String... more) {
@@ -82,23 +83,8 @@ public final class CsvWriter {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append(quote(fields.get(i)));
+            sb.append(CellResultsCsv.quote(fields.get(i)));
         }
         sb.append('\n');
-    }
-
-    /**
-     * Quotes a field if it needs it.
-     *
-     * @param field the field
-     * @return the field, quoted with inner quotes doubled when it holds a comma, a quote or a line break
-     */
-    static String quote(String field) {
-        boolean needs = false;
-        for (int i = 0; i < field.length() && !needs; i++) {
-            char c = field.charAt(i);
-            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

@@ -83,7 +83,11 @@ public enum Metric {
     /** tegrastats samples read for the cell. */
     TEGRASTATS_LINES("tegrastats_lines", "tegrastats samples", 0);
 
-    /** The columns issue 8 requires in {@code cells.csv}, in order, before {@code method} and {@code flags}. */
+    /**
+     * The columns issue 8 requires in {@code cells.csv}, in order, before {@code method} and {@code flags}: their
+     * names are columns 5 to 21 of {@link io.github.tokjoule.jetson.analysis.CellResultsCsv#LEADING_COLUMNS}, the
+     * header both {@code cells.csv} files share.
+     */
     public static final List<Metric> REQUIRED = List.of(
             ISL,
             OSL,

@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -387,7 +388,7 @@ public final class ReportTables {
             }
             row.add(Table.text(c.method()));
             row.add(Table.text(
-                    String.join(";", c.flags().stream().map(FlagMark::name).toList())));
+                    CellResultsCsv.flags(c.flags().stream().map(FlagMark::name).toList())));
             row.add(Table.text(c.rail()));
             for (Metric m : Metric.EXTRA) {
                 row.add(Table.metric(c, m));
@@ -403,15 +404,14 @@ public final class ReportTables {
                 rows);
     }
 
-    /** {@return the column names of {@code cells.csv}, in order} */
+    /**
+     * {@return the column names of {@code cells.csv}, in order: {@link CellResultsCsv#LEADING_COLUMNS} (the columns
+     * shared with the sweep driver's {@code cells.csv}, whose metric columns are {@link Metric#REQUIRED}), then
+     * {@link Metric#EXTRA}}
+     */
     public static List<String> cellColumns() {
-        List<String> cols = new ArrayList<>(List.of("mode", "model", "ctx", "gen", "status"));
-        Metric.REQUIRED.forEach(m -> cols.add(m.column()));
-        cols.add("method");
-        cols.add("flags");
-        cols.add("rail");
-        Metric.EXTRA.forEach(m -> cols.add(m.column()));
-        return cols;
+        return CellResultsCsv.withExtra(
+                Metric.EXTRA.stream().map(Metric::column).toList());
     }
 
     /** The flags that make a metric approximate in any cell of a model at the given modes. */

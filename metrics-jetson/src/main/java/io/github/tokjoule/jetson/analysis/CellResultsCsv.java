@@ -9,8 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,8 +40,12 @@ import java.util.Set;
  */
 public final class CellResultsCsv {
 
-    /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of(
+    /**
+     * The leading columns every {@code cells.csv} of the project starts with, in this order (guaranteed: the sweep
+     * driver's file and the examples report's file both begin with exactly these 25 columns, written by this class's
+     * {@link #quote}, {@link #number} and {@link #status} rules; a writer may append its own columns after them).
+     */
+    public static final List<String> LEADING_COLUMNS = List.of(
             "mode",
             "model",
             "ctx",
@@ -64,9 +70,10 @@ public final class CellResultsCsv {
             "mj_per_output_token",
             "method",
             "flags",
-            "rail",
-            "requests_ok",
-            "requests_failed");
+            "rail");
+
+    /** The columns of {@link #write}, in order: {@link #LEADING_COLUMNS}, then {@code requests_ok, requests_failed}. */
+    public static final List<String> COLUMNS = withExtra(List.of("requests_ok", "requests_failed"));
 
     private CellResultsCsv() {}
 
@@ -108,6 +115,19 @@ public final class CellResultsCsv {
     }
 
     /**
+     * Returns {@link #LEADING_COLUMNS} followed by a caller's own columns.
+     *
+     * @param extraColumns the columns to append, in order
+     * @return a new unmodifiable list
+     */
+    public static List<String> withExtra(List<String> extraColumns) {
+        List<String> all = new ArrayList<>(LEADING_COLUMNS.size() + extraColumns.size());
+        all.addAll(LEADING_COLUMNS);
+        all.addAll(extraColumns);
+        return List.copyOf(all);
+    }
+
+    /**
      * Returns the status field of a cell.
      *
      * @param cell the cell
@@ -115,9 +135,29 @@ public final class CellResultsCsv {
      *     {@code FAILED} file may quote several log lines)
      */
     public static String status(CellMetrics cell) {
-        return cell.status().isOk()
-                ? "ok"
-                : "failed: " + oneLine(cell.status().failureReason().orElse(""));
+        return status(cell.status().failureReason());
+    }
+
+    /**
+     * Returns the status field of a cell known only by its failure reason.
+     *
+     * @param failureReason why the cell failed, or empty if it succeeded
+     * @return {@code ok}, or {@code failed: <reason>} with the reason on one line ({@link #oneLine})
+     */
+    public static String status(Optional<String> failureReason) {
+        return failureReason.map(r -> "failed: " + oneLine(r)).orElse("ok");
+    }
+
+    /**
+     * Returns the {@code flags} field: the distinct flag names, in first-seen order, {@code ;}-separated.
+     *
+     * @param flagNames the names, possibly repeated
+     * @return the field, empty when there are none
+     */
+    public static String flags(Iterable<String> flagNames) {
+        Set<String> distinct = new LinkedHashSet<>();
+        flagNames.forEach(distinct::add);
+        return String.join(";", distinct);
     }
 
     /**
@@ -169,18 +209,25 @@ public final class CellResultsCsv {
             sb.append(',').append(number(v));
         }
         sb.append(',').append(cell.method().name());
-        Set<String> flags = new LinkedHashSet<>();
+        List<String> flagNames = new ArrayList<>(cell.flags().size());
         for (Flag f : cell.flags()) {
-            flags.add(f.flag().name());
+            flagNames.add(f.flag().name());
         }
-        sb.append(',').append(String.join(";", flags));
+        sb.append(',').append(flags(flagNames));
         sb.append(',').append(quote(cell.rail().orElse("")));
         sb.append(',').append(cell.requestCount() - cell.errorCount());
         sb.append(',').append(cell.errorCount());
         return sb.append('\n').toString();
     }
 
-    private static String number(double v) {
+    /**
+     * Formats a number field.
+     *
+     * @param v the value
+     * @return {@link Double#toString(double)} (full precision, root locale), or an empty field when {@code v} is
+     *     NaN or infinite (unknown)
+     */
+    public static String number(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 

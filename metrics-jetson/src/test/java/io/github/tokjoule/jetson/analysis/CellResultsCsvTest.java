@@ -52,6 +52,25 @@ class CellResultsCsvTest {
     }
 
     @Test
+    void otherWritersShareTheLeadingColumnsAndTheFieldRules() {
+        assertThat(CellResultsCsv.LEADING_COLUMNS).isEqualTo(CellResultsCsv.COLUMNS.subList(0, 25));
+        assertThat(CellResultsCsv.withExtra(List.of("x", "y")))
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                CellResultsCsv.LEADING_COLUMNS.stream(), java.util.stream.Stream.of("x", "y"))
+                        .toList());
+        assertThat(CellResultsCsv.status(java.util.Optional.empty())).isEqualTo("ok");
+        assertThat(CellResultsCsv.status(java.util.Optional.of("OOM\n  at load")))
+                .isEqualTo("failed: OOM | at load");
+        assertThat(CellResultsCsv.flags(List.of("FEW_SAMPLES", "THROTTLED", "FEW_SAMPLES")))
+                .isEqualTo("FEW_SAMPLES;THROTTLED");
+        assertThat(CellResultsCsv.flags(List.of())).isEmpty();
+        assertThat(CellResultsCsv.number(0.1)).isEqualTo("0.1");
+        assertThat(CellResultsCsv.number(3.0)).isEqualTo("3.0");
+        assertThat(CellResultsCsv.number(Double.NaN)).isEmpty();
+        assertThat(CellResultsCsv.number(Double.POSITIVE_INFINITY)).isEmpty();
+    }
+
+    @Test
     void quotesOnlyWhatNeedsItAndFlattensReasons() {
         assertThat(CellResultsCsv.quote("plain text; ok")).isEqualTo("plain text; ok");
         assertThat(CellResultsCsv.quote("a,b")).isEqualTo("\"a,b\"");
