@@ -11,6 +11,7 @@ import io.github.tokjoule.core.compare.SpeedupMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SpeedupMetric;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -198,23 +199,11 @@ public final class ReportDataBuilder {
         CellMetrics c = a.metrics();
         Map<Metric, Double> v = new EnumMap<>(Metric.class);
         if (c.isOk()) {
-            v.put(Metric.ISL, c.realisedInputTokens());
-            v.put(Metric.OSL, c.realisedOutputTokens());
-            v.put(Metric.TTFT_P50_MS, c.ttftMillis().p50());
-            v.put(Metric.ITL_P50_MS, c.interTokenLatencyMillis().p50());
-            v.put(Metric.RL_P50_MS, c.requestLatencyMillis().p50());
-            v.put(Metric.TOK_S, c.outputTokensPerSecond());
-            v.put(Metric.POWER_W, SweepResult.powerWatts(c));
-            v.put(Metric.ENERGY_TOTAL_J, c.totalJoulesPerRequest());
-            v.put(Metric.ENERGY_PREFILL_J, c.prefillJoulesPerRequest());
-            v.put(Metric.ENERGY_DECODE_J, c.decodeJoulesPerRequest());
-            v.put(Metric.OUTPUT_TOK_PER_J, c.outputTokensPerJoule(variant));
-            v.put(Metric.OUTPUT_TOK_PER_J_REQUEST, c.outputTokensPerJoule(OutputTokJVariant.REQUEST));
-            v.put(Metric.OUTPUT_TOK_PER_J_THROUGHPUT, c.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT));
-            v.put(Metric.PREFILL_TOK_PER_J, c.prefillTokensPerJoule());
-            v.put(Metric.DECODE_TOK_PER_J, c.decodeTokensPerJoule());
-            v.put(Metric.TOTAL_TOK_PER_J, c.totalTokensPerJoule());
-            v.put(Metric.MJ_PER_OUTPUT_TOKEN, c.millijoulesPerOutputToken());
+            // The columns every cells.csv shares come from the one mapping that defines them.
+            double[] shared = CellResultsCsv.metricValues(c, variant);
+            for (int i = 0; i < Metric.REQUIRED.size(); i++) {
+                v.put(Metric.REQUIRED.get(i), shared[i]);
+            }
             v.put(Metric.OUTPUT_TOK_PER_J_DECODE_PHASE, c.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE));
             v.put(
                     Metric.REQUEST_OUTPUT_TOK_PER_J_P50,

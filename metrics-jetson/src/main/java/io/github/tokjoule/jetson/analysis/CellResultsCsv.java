@@ -187,7 +187,32 @@ public final class CellResultsCsv {
         sb.append(id.targetInputTokens()).append(',');
         sb.append(id.targetOutputTokens()).append(',');
         sb.append(quote(status));
-        for (double v : new double[] {
+        for (double v : metricValues(cell, headline)) {
+            sb.append(',').append(number(v));
+        }
+        sb.append(',').append(cell.method().name());
+        List<String> flagNames = new ArrayList<>(cell.flags().size());
+        for (Flag f : cell.flags()) {
+            flagNames.add(f.flag().name());
+        }
+        sb.append(',').append(flags(flagNames));
+        sb.append(',').append(quote(cell.rail().orElse("")));
+        sb.append(',').append(cell.requestCount() - cell.errorCount());
+        sb.append(',').append(cell.errorCount());
+        return sb.append('\n').toString();
+    }
+
+    /**
+     * Returns the cell's values for the 17 metric columns between {@code status} and {@code method} of
+     * {@link #LEADING_COLUMNS} ({@code isl} … {@code mj_per_output_token}), in that order: the one place that maps a
+     * {@link CellMetrics} to those columns, for this writer and for any other table that shows them.
+     *
+     * @param cell the cell
+     * @param headline the output tok/J variant of the {@code output_tok_per_j} column
+     * @return a new array of 17 values; NaN where unknown
+     */
+    public static double[] metricValues(CellMetrics cell, OutputTokJVariant headline) {
+        return new double[] {
             cell.realisedInputTokens(),
             cell.realisedOutputTokens(),
             cell.ttftMillis().p50(),
@@ -205,19 +230,7 @@ public final class CellResultsCsv {
             cell.decodeTokensPerJoule(),
             cell.totalTokensPerJoule(),
             cell.millijoulesPerOutputToken()
-        }) {
-            sb.append(',').append(number(v));
-        }
-        sb.append(',').append(cell.method().name());
-        List<String> flagNames = new ArrayList<>(cell.flags().size());
-        for (Flag f : cell.flags()) {
-            flagNames.add(f.flag().name());
-        }
-        sb.append(',').append(flags(flagNames));
-        sb.append(',').append(quote(cell.rail().orElse("")));
-        sb.append(',').append(cell.requestCount() - cell.errorCount());
-        sb.append(',').append(cell.errorCount());
-        return sb.append('\n').toString();
+        };
     }
 
     /**

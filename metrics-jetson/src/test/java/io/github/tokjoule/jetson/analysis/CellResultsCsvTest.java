@@ -118,6 +118,10 @@ class CellResultsCsvTest {
                 .isEqualTo(ok.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT));
         assertThat(Double.parseDouble(f[col("mj_per_output_token")])).isEqualTo(ok.millijoulesPerOutputToken());
         assertThat(f[col("method")]).isEqualTo("MEASURED");
+        // metricValues fills exactly the columns between status and method (17: isl .. mj_per_output_token).
+        assertThat(CellResultsCsv.metricValues(ok, OutputTokJVariant.REQUEST))
+                .hasSize(col("method") - col("status") - 1)
+                .hasSize(17);
         assertThat(f[col("flags")].split(";")).doesNotHaveDuplicates();
         assertThat(f[col("rail")]).isEqualTo("VDD_CPU_GPU_CV");
         assertThat(f[col("requests_ok")]).isEqualTo("3");
