@@ -1,8 +1,5 @@
 package io.github.tokjoule.tegrastats;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -50,35 +47,6 @@ final class LineScanner {
     private static final int RAIL_UNITLESS = 0;
     private static final int RAIL_MILLIWATTS = 1;
     private static final int RAIL_WATTS = 2;
-    private static final long[] LONG_POW10 = {
-        1L,
-        10L,
-        100L,
-        1_000L,
-        10_000L,
-        100_000L,
-        1_000_000L,
-        10_000_000L,
-        100_000_000L,
-        1_000_000_000L,
-        10_000_000_000L,
-        100_000_000_000L,
-        1_000_000_000_000L,
-        10_000_000_000_000L,
-        100_000_000_000_000L,
-        1_000_000_000_000_000L,
-        10_000_000_000_000_000L,
-        100_000_000_000_000_000L,
-        1_000_000_000_000_000_000L
-    };
-    private static final double[] POW10 = {
-        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18
-    };
-
-    /** Reads eight bytes as a little-endian long: the first byte in the lowest bits. */
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /** What {@link #buf} holds for a character outside ASCII: not a letter, digit, space or punctuation. */
     static final byte NON_ASCII = (byte) 0x80;
 
@@ -151,9 +119,24 @@ final class LineScanner {
     private int lastDateKey = -1;
     private long lastEpochDay;
     // number scratch: the value and the end of the last number scanned
-    private long num;
+    long num;
     private int numEnd;
-    private double dec;
+    double dec;
+
+    /** The shape of the last line scanned in full, replayed on the next lines; {@code null}: always scan in full. */
+    private final @Nullable LineTemplate template;
+
+    private long replayed;
+
+    /** A scanner that replays the template of the previous line whenever it can (see {@link LineTemplate}). */
+    LineScanner() {
+        this(true);
+    }
+
+    /** {@code replay = false}: every line is scanned in full (the reference the replay is tested against). */
+    LineScanner(boolean replay) {
+        this.template = replay ? new LineTemplate() : null;
+    }
 
     /**
      * Classifies and parses {@code buf[from, to)}, which holds one line without its terminator.
@@ -166,6 +149,39 @@ final class LineScanner {
         this.buf = chars;
         this.text = original;
         this.lineStart = from;
+        LineTemplate t = template;
+        if (t == null) {
+            return fullScan(chars, from, to);
+        }
+        if (original == null && t.replay(this, chars, from, to)) {
+            // the fields hold the template line's sample with this line's numbers; its names are this line's
+            engineNameCache.reset();
+            tempNameCache.reset();
+            railNameCache.reset();
+            replayed++;
+            return LineKind.SAMPLE;
+        }
+        t.begin();
+        LineKind kind = fullScan(chars, from, to);
+        t.end(
+                kind == LineKind.SAMPLE && original == null && prefix == null && unknownCount == 0 && cpuSharedFreq < 0,
+                chars,
+                from,
+                to);
+        return kind;
+    }
+
+    /** {@return whether a template is ready for the next line (for tests)} */
+    boolean templateReady() {
+        return template != null && template.ready();
+    }
+
+    /** {@return how many lines were replayed from a template rather than scanned in full (for tests)} */
+    long replayed() {
+        return replayed;
+    }
+
+    private LineKind fullScan(byte[] chars, int from, int to) {
         int p = from;
         int e = to;
         while (e > p && (chars[e - 1] == '\n' || chars[e - 1] == '\r')) {
@@ -211,6 +227,8 @@ final class LineScanner {
                 if (!resolveStamp(stampStart, stampTime)) {
                     return LineKind.MALFORMED;
                 }
+                record(LineTemplate.DATE, LineTemplate.STAMP, 0, stampStart, stampStart + 10);
+                record(LineTemplate.TIME, LineTemplate.STAMP, 0, stampTime, stampTime + 8);
                 prefix = trimmedOrNull(start, stampStart);
             } else {
                 prefix = trimmedOrNull(start, q);
@@ -360,6 +378,7 @@ final class LineScanner {
                     return fail(name(p, k) + ": load too long", q);
                 }
                 int load = (int) num;
+                record(LineTemplate.INT, LineTemplate.ENGINE_LOAD, engineCount, q, r);
                 if (endsToken(r + 1)) {
                     return addEngine(p, k, false, load, -1, -1, false) ? r + 1 : FAIL;
                 }
@@ -372,6 +391,7 @@ final class LineScanner {
                 if (!integer(q, r, MAX_INT_DIGITS)) {
                     return fail(name(p, k) + ": number too long", q);
                 }
+                record(LineTemplate.INT, LineTemplate.ENGINE_FREQ, engineFreqStart[engineCount], q, r);
                 return addEngine(p, k, false, -1, (int) num, -1, false) ? r : FAIL;
             }
             if (required) {
@@ -409,6 +429,7 @@ final class LineScanner {
             if (!integer(q, r, MAX_INT_DIGITS)) {
                 return fail(name(p, k) + ": frequency too long", q);
             }
+            record(LineTemplate.INT, LineTemplate.ENGINE_FREQ, engineFreqStart[engineCount], q, r);
             return addEngine(p, k, false, load, (int) num, -1, false) ? r : FAIL;
         }
         int first = engineFreqStart[engineCount];
@@ -421,6 +442,7 @@ final class LineScanner {
                 if (!integer(i, r, MAX_INT_DIGITS)) {
                     return fail(name(p, k) + ": frequency too long", i);
                 }
+                record(LineTemplate.INT, LineTemplate.ENGINE_FREQ, first + count, i, r);
                 item = (int) num;
                 i = r;
             } else if (is(i, "off") || is(i, "N/A")) {
@@ -508,6 +530,7 @@ final class LineScanner {
                 return fail("rail " + name(p, k) + ": expected a power value", i);
             }
             double v = dec;
+            int numberEnd = r;
             int u = RAIL_UNITLESS;
             if (r < end && buf[r] == 'm') {
                 if (r + 1 < end && buf[r + 1] == 'W') {
@@ -523,6 +546,12 @@ final class LineScanner {
             }
             if (unit < 0) {
                 unit = u;
+            }
+            LineTemplate t = template;
+            if (t != null) {
+                byte where =
+                        n == 0 ? LineTemplate.RAIL_CURRENT : n == 1 ? LineTemplate.RAIL_AVERAGE : LineTemplate.RAIL_MAX;
+                t.value(LineTemplate.DECIMAL, where, railCount, i, numberEnd, u == RAIL_WATTS);
             }
             if (n == 0) {
                 current = v;
@@ -571,12 +600,14 @@ final class LineScanner {
         }
         double current = dec;
         double max = Double.NaN;
+        record(LineTemplate.SIGNED_DECIMAL, LineTemplate.TEMP_CURRENT, tempCount, at + 1, r);
         r++;
         if (r < end && buf[r] == '/') {
             int r2 = decimal(r + 1, end, true);
             if (r2 == FAIL || r2 >= end || buf[r2] != 'C') {
                 return fail("temperature " + name(p, at) + ": expected a second value followed by 'C'", r + 1);
             }
+            record(LineTemplate.SIGNED_DECIMAL, LineTemplate.TEMP_MAX, tempCount, r + 1, r2);
             max = dec;
             r = r2 + 1;
         }
@@ -608,6 +639,7 @@ final class LineScanner {
             return fail(field + ": expected used/total", q);
         }
         long used = num;
+        record(LineTemplate.LONG, LineTemplate.MEM, slot, q, r);
         if (r >= end || buf[r] != '/') {
             return fail(field + ": expected '/' after the used amount", r);
         }
@@ -617,6 +649,7 @@ final class LineScanner {
             return fail(field + ": expected the total after '/'", q2);
         }
         long total = num;
+        record(LineTemplate.LONG, LineTemplate.MEM, slot + 1, q2, r);
         int unit = sizeUnit(r);
         if (unit < 0) {
             return fail(field + ": expected a unit (B, kB, MB, GB) after the total", r);
@@ -673,13 +706,17 @@ final class LineScanner {
             if (slot != RAM_USED) {
                 return fail(field + ": unexpected block count", r);
             }
+            record(LineTemplate.LONG, LineTemplate.MEM, RAM_LFB_COUNT, q, r);
             int q2 = r + 1;
             r = digitsEnd(q2, end);
             if (r == q2 || !integer(q2, r, MAX_LONG_DIGITS)) {
                 return fail(field + ": expected a block size after 'x'", q2);
             }
+            record(LineTemplate.LONG, LineTemplate.MEM, slot == RAM_USED ? RAM_LFB_SIZE : slot + 3, q2, r);
             count = size;
             size = num;
+        } else {
+            record(LineTemplate.LONG, LineTemplate.MEM, slot == RAM_USED ? RAM_LFB_SIZE : slot + 3, q, r);
         }
         int unit = sizeUnit(r);
         if (unit < 0) {
@@ -725,12 +762,14 @@ final class LineScanner {
                     return fail("CPU: load too long", i);
                 }
                 load = (int) num;
+                record(LineTemplate.INT, LineTemplate.CPU_LOAD, cpuCount, i, r);
                 i = r + 1;
                 if (i < end && buf[i] == '@') {
                     int r2 = digitsEnd(i + 1, end);
                     if (r2 == i + 1 || !integer(i + 1, r2, MAX_INT_DIGITS)) {
                         return fail("CPU: expected a frequency after '@'", i + 1);
                     }
+                    record(LineTemplate.INT, LineTemplate.CPU_FREQ, cpuCount, i + 1, r2);
                     freq = (int) num;
                     i = r2;
                 }
@@ -782,19 +821,23 @@ final class LineScanner {
         if (!(q + 2 <= end && is(q, "fg"))) {
             return engine(p, k, false);
         }
-        int fg = percent(skipSpaces(q + 2));
+        int fgStart = skipSpaces(q + 2);
+        int fg = percent(fgStart);
         if (fg == FAIL) {
             return fail("MTS: expected 'fg N%'", q);
         }
+        record(LineTemplate.INT, LineTemplate.MTS_FG, 0, fgStart, fg - 1);
         mtsForeground = (int) num;
         int b = skipSpaces(fg);
         if (!(b + 2 <= end && is(b, "bg"))) {
             return fail("MTS: expected 'bg N%'", b);
         }
-        int bg = percent(skipSpaces(b + 2));
+        int bgStart = skipSpaces(b + 2);
+        int bg = percent(bgStart);
         if (bg == FAIL) {
             return fail("MTS: expected 'bg N%'", b);
         }
+        record(LineTemplate.INT, LineTemplate.MTS_BG, 0, bgStart, bg - 1);
         mtsBackground = (int) num;
         return bg;
     }
@@ -847,7 +890,7 @@ final class LineScanner {
 
     // ------------------------------------------------------------------ timestamps and other lines
 
-    private boolean resolveStamp(int date, int time) {
+    boolean resolveStamp(int date, int time) {
         int month = twoDigits(date);
         int day = twoDigits(date + 3);
         int year = twoDigits(date + 6) * 100 + twoDigits(date + 8);
@@ -930,7 +973,7 @@ final class LineScanner {
         return digit;
     }
 
-    private boolean isDateMdy(int p) {
+    boolean isDateMdy(int p) {
         return isDigit(buf[p])
                 && isDigit(buf[p + 1])
                 && buf[p + 2] == '-'
@@ -943,7 +986,7 @@ final class LineScanner {
                 && isDigit(buf[p + 9]);
     }
 
-    private boolean isHms(int p) {
+    boolean isHms(int p) {
         return isDigit(buf[p])
                 && isDigit(buf[p + 1])
                 && buf[p + 2] == ':'
@@ -990,7 +1033,7 @@ final class LineScanner {
      *
      * @return the position after the number, or {@link #FAIL}
      */
-    private int decimal(int p, int e, boolean signed) {
+    int decimal(int p, int e, boolean signed) {
         int i = p;
         boolean negative = false;
         if (signed && i < e && buf[i] == '-') {
@@ -1012,7 +1055,7 @@ final class LineScanner {
             fraction = f - r - 1;
             digits += fraction;
             if (digits <= MAX_LONG_DIGITS) {
-                mantissa = mantissa * LONG_POW10[fraction] + num;
+                mantissa = mantissa * AsciiDigits.LONG_POW10[fraction] + num;
             }
             r = f;
         }
@@ -1020,7 +1063,7 @@ final class LineScanner {
             return FAIL;
         }
         // An exact mantissa below 2^53 divided by an exact power of ten rounds correctly, as Double.parseDouble does.
-        double v = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+        double v = fraction == 0 ? mantissa : mantissa / AsciiDigits.POW10[fraction];
         dec = negative ? -v : v;
         return r;
     }
@@ -1031,26 +1074,18 @@ final class LineScanner {
      * <p>Eight bytes at a time when the buffer holds them (SWAR: no branch per digit, so the short numbers that make
      * up a tegrastats line cost no branch misprediction at their end); bytes at or after {@code e} never count.
      */
-    private int digitsEnd(int p, int e) {
+    int digitsEnd(int p, int e) {
         byte[] b = buf;
         if (b.length - p >= 8 && e > p) {
-            long t = (long) LONG_LE.get(b, p) ^ 0x3030303030303030L; // a digit byte becomes 0..9
-            long nonDigit = (((t & 0x7F7F7F7F7F7F7F7FL) + 0x7676767676767676L) | t) & 0x8080808080808080L;
+            long t = AsciiDigits.word(b, p) ^ AsciiDigits.ZEROS; // a digit byte becomes 0..9
+            long nonDigit = AsciiDigits.nonDigits(t);
             if (nonDigit != 0) {
                 int n = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, e - p);
-                num = n == 0 ? 0 : eightDigits(t << ((8 - n) << 3));
+                num = n == 0 ? 0 : AsciiDigits.value(t, n);
                 return p + n;
             }
         }
         return digitsLoop(p, e);
-    }
-
-    /** The value of eight digits 0..9, one per byte, the first in the lowest byte. */
-    private static long eightDigits(long t) {
-        long v = t * 10 + (t >>> 8); // pairs: 10·d0 + d1 in bytes 0, 2, 4, 6
-        long pairs = v & 0x00FF00FF00FF00FFL;
-        long quads = (pairs * 100 + (pairs >>> 16)) & 0x0000FFFF0000FFFFL; // 100·p0 + p1 in words 0 and 2
-        return (quads & 0xFFFFL) * 10_000 + (quads >>> 32);
     }
 
     private int digitsLoop(int p, int e) {
@@ -1077,6 +1112,14 @@ final class LineScanner {
     private LineKind malformed(String reason, int at) {
         fail(reason, at);
         return LineKind.MALFORMED;
+    }
+
+    /** Tells the template where a stored number lay (see {@link LineTemplate#value}). */
+    private void record(byte kind, byte where, int at, int start, int end) {
+        LineTemplate t = template;
+        if (t != null) {
+            t.value(kind, where, at, start, end, false);
+        }
     }
 
     private int fail(String reason, int at) {
