@@ -91,8 +91,8 @@ final class LineTemplate {
     private int[] extraFrom = new int[66];
     private long[] words = new long[128];
     private long[] masks = new long[128];
-    /** The first byte of literal k + 1, which must follow number k; -1 if that literal is empty. */
-    private int[] nextByte = new int[64];
+    /** Literal k + 1 lies wholly in the word that checks number k: a predicted number checks it too. */
+    private boolean[] coversNext = new boolean[64];
 
     private byte[] number = new byte[64];
     private double[] scale = new double[64];
@@ -187,9 +187,6 @@ final class LineTemplate {
                 words[w] = bytes(line, q, m);
                 masks[w++] = mask(m);
             }
-            if (k > 0) {
-                nextByte[k - 1] = len == 0 ? -1 : line[previous] & 0xFF;
-            }
             if (k < n) {
                 previous = recEnd[k];
             }
@@ -253,19 +250,27 @@ final class LineTemplate {
         final long[] separators = this.separators;
         final long[] integers = this.integers;
         final double[] decimals = this.decimals;
-        if (literalLength.length <= n || number.length < n || length.length < n || integers.length < n) {
+        if (literalLength.length <= n
+                || number.length < n
+                || length.length < n
+                || integers.length < n
+                || coversNext.length < n) {
             return false; // never: room() sizes them together; the check lets the JIT drop the per-number ones
         }
+        final boolean[] coversNext = this.coversNext;
         int p = from;
         int date = -1;
+        boolean covered = false; // literal k was checked with number k - 1
         for (int k = 0; k < n; k++) {
             int len = literalLength[k];
             if (to - p < len
-                    || (AsciiDigits.word(line, p) & firstMask[k]) != firstWord[k]
-                    || (len > 8 && !extraWords(line, p, k))) {
+                    || (!covered
+                            && ((AsciiDigits.word(line, p) & firstMask[k]) != firstWord[k]
+                                    || (len > 8 && !extraWords(line, p, k))))) {
                 return false;
             }
             p += len;
+            covered = false;
             byte kind = number[k];
             if (kind <= SIGNED_DECIMAL) {
                 int digits = length[k];
@@ -281,9 +286,10 @@ final class LineTemplate {
                         decimals[k] = decimal(t, whole, k);
                     }
                     p += digits;
+                    covered = coversNext[k];
                     continue;
                 }
-                p = read(s, line, p, to, k);
+                p = reshaped(s, line, x, t, p, to, k);
             } else if (kind == DATE) {
                 date = p;
                 p = to - p >= 10 && s.isDateMdy(p) ? p + 10 : FAIL;
@@ -296,8 +302,9 @@ final class LineTemplate {
         }
         int len = literalLength[n];
         if (to - p != len
-                || (AsciiDigits.word(line, p) & firstMask[n]) != firstWord[n]
-                || (len > 8 && !extraWords(line, p, n))) {
+                || (!covered
+                        && ((AsciiDigits.word(line, p) & firstMask[n]) != firstWord[n]
+                                || (len > 8 && !extraWords(line, p, n))))) {
             return false;
         }
         scatter(s);
@@ -326,8 +333,51 @@ final class LineTemplate {
     }
 
     /**
-     * Number {@code k} where it is not of the predicted shape: read by the scanner's own methods, stored, and
-     * predicted for the next line.
+     * Number {@code k} where it is not of the predicted shape (a load went from one digit to two, a temperature lost
+     * a decimal): its shape is read from the same word {@code x} ({@code t = x ^ ZEROS}) when the number and the byte
+     * after it lie in it, else by the scanner's own methods; stored, and predicted for the next line.
+     *
+     * @return the end of the number, or {@link #FAIL}
+     */
+    private int reshaped(LineScanner s, byte[] line, long x, long t, int p, int to, int k) {
+        byte kind = number[k];
+        long flags = AsciiDigits.nonDigits(t);
+        if (kind <= LONG) {
+            int n = Long.numberOfTrailingZeros(flags) >>> 3; // 8: no byte after the digits in the word
+            if (n == 0 || n > MAX_PREDICTED || to - p < n) {
+                return read(s, line, p, to, k);
+            }
+            integers[k] = AsciiDigits.value(t, n);
+            shape(k, n, false, -1);
+            return p + n;
+        }
+        boolean minus = kind == SIGNED_DECIMAL && (x & 0xFF) == '-';
+        int whole = minus ? 1 : 0;
+        int end = whole + (Long.numberOfTrailingZeros(flags >>> (whole << 3)) >>> 3);
+        if (end == whole) {
+            return read(s, line, p, to, k); // no digit before a point: not a number the scanner reads
+        }
+        int dot = -1;
+        int fraction = 0;
+        if (end <= MAX_PREDICTED && ((x >>> (end << 3)) & 0xFF) == '.') {
+            if (end == MAX_PREDICTED) {
+                return read(s, line, p, to, k); // the fraction starts beyond the word
+            }
+            dot = end;
+            fraction = Long.numberOfTrailingZeros(flags >>> ((dot + 1) << 3)) >>> 3;
+            end = dot + 1 + fraction;
+        }
+        if ((dot >= 0 && fraction == 0) || end > MAX_PREDICTED || to - p < end) {
+            return read(s, line, p, to, k);
+        }
+        shape(k, end, minus, dot);
+        decimals[k] = decimal(t, AsciiDigits.value(t >>> wholeShiftRight[k], (dot >= 0 ? dot : end) - whole), k);
+        return p + end;
+    }
+
+    /**
+     * Number {@code k} read by the scanner's own methods (longer than a predicted shape, at the end of the line, or
+     * not a number: then the line is not the template's), stored, and predicted for the next line.
      *
      * @return the end of the number, or {@link #FAIL}
      */
@@ -414,6 +464,7 @@ final class LineTemplate {
             length[k] = 0;
             shapeMask[k] = 0;
             shapeFlags[k] = NEVER;
+            coversNext[k] = false;
             return;
         }
         boolean minus = line[p] == '-';
@@ -423,6 +474,14 @@ final class LineTemplate {
                 dot = i - p;
             }
         }
+        shape(k, n, minus, dot);
+    }
+
+    /**
+     * Predicts that number {@code k} of the next line has {@code n} bytes, {@code 1 <= n <= MAX_PREDICTED}, with a
+     * leading minus or not, and its decimal point at {@code dot} (-1: none).
+     */
+    private void shape(int k, int n, boolean minus, int dot) {
         int whole = minus ? 1 : 0;
         long flags = STOP[n];
         long mask = 0;
@@ -437,11 +496,11 @@ final class LineTemplate {
             mask |= 0xFFL << (dot << 3);
             bytes |= (long) '.' << (dot << 3);
         }
-        int next = nextByte[k];
-        if (next >= 0) {
-            mask |= 0xFFL << (n << 3);
-            bytes |= (long) next << (n << 3);
-        }
+        // as much of the next literal as the word holds: then its check costs nothing more
+        int following = Math.min(literalLength[k + 1], 8 - n);
+        mask |= mask(following) << (n << 3);
+        bytes |= (firstWord[k + 1] & mask(following)) << (n << 3);
+        coversNext[k] = following == literalLength[k + 1];
         int wholeDigits = (dot >= 0 ? dot : n) - whole;
         int fraction = dot >= 0 ? n - dot - 1 : 0;
         length[k] = n;
@@ -468,7 +527,7 @@ final class LineTemplate {
             firstWord = new long[n + 1];
             firstMask = new long[n + 1];
             extraFrom = new int[n + 2];
-            nextByte = new int[n];
+            coversNext = new boolean[n];
             number = new byte[n];
             scale = new double[n];
             scatterSlot = new int[n];
