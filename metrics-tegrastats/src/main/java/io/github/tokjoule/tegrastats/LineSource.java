@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +87,15 @@ abstract class LineSource implements Closeable {
      * line with other bytes is decoded as UTF-8 (bad bytes become U+FFFD).
      */
     static final class Bytes extends LineSource {
+        private static final VarHandle LONG_LE =
+                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+        private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+        private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+        private static final long HIGH_BITS = 0x8080808080808080L;
+        /** {@code (w - BELOW_0E) & ~w & HIGH_BITS} is not zero iff a byte of {@code w} is below 0x0E. */
+        private static final long BELOW_0E = 0x0E0E0E0E0E0E0E0EL;
+
         private final InputStream in;
         private final byte[] buf;
         private int pos;
@@ -94,6 +106,12 @@ abstract class LineSource implements Closeable {
         private byte[] carry = new byte[1024];
 
         private int carried;
+        /**
+         * The line being read, or last read, has a byte 0x80 or above (beyond {@link #maxLineChars} too), in any of its
+         * reads: it must be decoded. Read by tests.
+         */
+        boolean high;
+
         private final Encoded decoded = new Encoded();
 
         Bytes(InputStream in, int maxLineChars) {
@@ -112,10 +130,10 @@ abstract class LineSource implements Closeable {
             truncated = false;
             carried = 0;
             boolean any = false;
-            boolean high = false;
+            high = false;
             while (true) {
                 if (pos == limit && !fill()) {
-                    return any && line(carry, 0, carried, high);
+                    return any && line(carry, 0, carried);
                 }
                 if (skipLf) {
                     skipLf = false;
@@ -126,33 +144,73 @@ abstract class LineSource implements Closeable {
                 }
                 any = true;
                 byte[] b = buf;
-                int i = pos;
-                int n = limit;
-                // The hot loop: one comparison per byte finds line breaks and non-ASCII bytes (negative) alike.
-                byte c = 0;
-                while (i < n) {
-                    c = b[i];
-                    if (c <= '\r' && (c == '\n' || c == '\r' || c < 0)) {
-                        if (c >= 0) {
-                            break;
-                        }
-                        high = true;
-                    }
-                    i++;
-                }
                 int start = pos;
+                int n = limit;
+                int i = lineEnd(b, start, n);
                 if (i < n) {
                     pos = i + 1;
-                    skipLf = c == '\r';
+                    skipLf = b[i] == '\r';
                     if (carried == 0) {
-                        return line(b, start, i, high);
+                        return line(b, start, i);
                     }
                     append(b, start, i);
-                    return line(carry, 0, carried, high);
+                    return line(carry, 0, carried);
                 }
                 pos = n;
                 append(b, start, n);
             }
+        }
+
+        /**
+         * Finds the first {@code \n} or {@code \r} in {@code b[from, n)}, eight bytes at a time, and sets {@link #high}
+         * when a byte before it is 0x80 or above.
+         *
+         * @return the index of the line end, or {@code n} when the line goes on past this read
+         */
+        private int lineEnd(byte[] b, int from, int n) {
+            int i = from;
+            long seen = 0; // the bytes passed over, OR-ed: bit 7 of any byte tells of a non-ASCII byte
+            while (n - i >= Long.BYTES) {
+                long w = (long) LONG_LE.get(b, i);
+                // Text seldom has a byte below 0x0E: ruling one out takes three operations, the exact test eleven.
+                if (((w - BELOW_0E) & ~w & HIGH_BITS) != 0) {
+                    long ends = lineEnds(w);
+                    if (ends != 0) {
+                        int k = Long.numberOfTrailingZeros(ends) >>> 3;
+                        seen |= w & ((1L << (k << 3)) - 1); // the bytes after the line end are the next line's
+                        high |= (seen & HIGH_BITS) != 0;
+                        return i + k;
+                    }
+                }
+                seen |= w;
+                i += Long.BYTES;
+            }
+            high |= (seen & HIGH_BITS) != 0;
+            // fewer than eight bytes left in this read: reading a word would go beyond what was read
+            while (i < n) {
+                byte c = b[i];
+                if (c <= '\r') {
+                    if (c == '\n' || c == '\r') {
+                        return i;
+                    }
+                    high |= c < 0;
+                }
+                i++;
+            }
+            return n;
+        }
+
+        /**
+         * Bit 7 of every byte of {@code w} that is {@code \n} or {@code \r}, and no other bit. Exact for every byte,
+         * not only the lowest: {@code ((x & 0x7F) + 0x7F) | x} has bit 7 set iff the byte {@code x} is not zero, and
+         * the sum never carries into the next byte.
+         */
+        static long lineEnds(long w) {
+            long lf = w ^ LFS;
+            long cr = w ^ CRS;
+            long notLf = ((lf & LOW_BITS) + LOW_BITS) | lf;
+            long notCr = ((cr & LOW_BITS) + LOW_BITS) | cr;
+            return ~(notLf & notCr) & HIGH_BITS;
         }
 
         /** Keeps {@code b[s, e)} for a line that goes on in the next read, up to {@link #maxLineChars} bytes. */
@@ -170,7 +228,7 @@ abstract class LineSource implements Closeable {
             }
         }
 
-        private boolean line(byte[] b, int s, int e, boolean high) {
+        private boolean line(byte[] b, int s, int e) {
             int end = e;
             if (e - s > maxLineChars) {
                 truncated = true;
