@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Any field may be absent (board, release, root or not, engine idle): absent fields give an empty
  * {@code Optional}, a count of 0 or an empty list. Lists keep the printed order and keep duplicates (an AGX Orin R35
- * line prints the rail {@code NC} twice). Rails and temperatures are stored in parallel primitive arrays, so the
- * indexed accessors ({@link #railMilliwatts(int)}, {@link #temperatureCelsius(int)}) never allocate; the record views
+ * line prints the rail {@code NC} twice). The numbers are stored packed in three primitive arrays, so the indexed
+ * accessors ({@link #railMilliwatts(int)}, {@link #temperatureCelsius(int)}) never allocate; the record views
  * ({@link #rails()}, {@link #temperatures()}, …) are built on demand.
  *
  * <p>Instances are immutable and thread-safe. They come from {@link TegrastatsParser} or {@link TegrastatsReader}.
@@ -40,6 +40,8 @@ public final class TegrastatsSample {
     static final byte ENGINE_BRACKETED = 2;
     private static final RailUnit[] RAIL_UNITS = RailUnit.values();
     private static final String[] NO_STRINGS = new String[0];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final byte[] NO_BYTES = new byte[0];
     private static final SizeUnit[] SIZE_UNITS = SizeUnit.values();
 
     private final long lineNumber;
@@ -65,27 +67,32 @@ public final class TegrastatsSample {
     private final long iramLfbSize;
     private final byte iramLfbUnit;
 
-    private final int[] cpuLoad; // -1 = off
-    private final int[] cpuFreq; // -1 = not printed
     private final int cpuSharedFreq; // legacy form, -1 = none
     private final int mtsForeground;
     private final int mtsBackground;
 
+    // The lists are packed, one after the other, in three arrays: a sample makes three arrays, not some twenty (the
+    // names are the scanner's, often shared with the previous sample). The lengths come from cpuCount and the names;
+    // the *At methods below give each list's offset, so only they know the layout.
+    private final int cpuCount;
     private final String[] engineNames;
-    private final byte[] engineFlags;
-    private final int[] engineLoad;
-    private final int[] engineFreqStart; // length engines + 1
-    private final int[] engineFreqs;
-
     private final String[] tempNames;
-    private final double[] tempCurrent;
-    private final double[] tempMax; // NaN = not printed
-
     private final String[] railNames;
-    private final double[] railCurrent;
-    private final double[] railAverage;
-    private final double[] railMax; // NaN = not printed
-    private final byte[] railUnits;
+
+    /**
+     * Per core its load (-1 = off), then per core its frequency (-1 = not printed); per engine its load, then per
+     * engine the start of its frequencies (one more, the end), then every engine's frequencies.
+     */
+    private final int[] ints;
+
+    /**
+     * Per temperature its current value, then its maximum (NaN = not printed); per rail its current value, then its
+     * average, then its maximum (NaN = not printed).
+     */
+    private final double[] doubles;
+
+    /** Per engine its flags ({@link #ENGINE_OFF}, {@link #ENGINE_BRACKETED}), then per rail its unit's ordinal. */
+    private final byte[] bytes;
 
     private final String[] unknownNames;
     private final String[] unknownTexts;
@@ -111,27 +118,115 @@ public final class TegrastatsSample {
         this.iramUnit = (byte) s.mem[LineScanner.IRAM_UNIT];
         this.iramLfbSize = s.mem[LineScanner.IRAM_LFB_SIZE];
         this.iramLfbUnit = (byte) s.mem[LineScanner.IRAM_LFB_UNIT];
-        this.cpuLoad = Arrays.copyOf(s.cpuLoad, s.cpuCount);
-        this.cpuFreq = Arrays.copyOf(s.cpuFreq, s.cpuCount);
         this.cpuSharedFreq = s.cpuSharedFreq;
         this.mtsForeground = s.mtsForeground;
         this.mtsBackground = s.mtsBackground;
+        this.cpuCount = s.cpuCount;
         this.engineNames = s.engineNamesSnapshot();
-        this.engineFlags = Arrays.copyOf(s.engineFlags, s.engineCount);
-        this.engineLoad = Arrays.copyOf(s.engineLoad, s.engineCount);
-        this.engineFreqStart = Arrays.copyOf(s.engineFreqStart, s.engineCount + 1);
-        this.engineFreqs = Arrays.copyOf(s.engineFreqs, s.engineFreqStart[s.engineCount]);
         this.tempNames = s.tempNamesSnapshot();
-        this.tempCurrent = Arrays.copyOf(s.tempCurrent, s.tempCount);
-        this.tempMax = Arrays.copyOf(s.tempMax, s.tempCount);
         this.railNames = s.railNamesSnapshot();
-        this.railCurrent = Arrays.copyOf(s.railCurrent, s.railCount);
-        this.railAverage = Arrays.copyOf(s.railAverage, s.railCount);
-        this.railMax = Arrays.copyOf(s.railMax, s.railCount);
-        this.railUnits = Arrays.copyOf(s.railUnits, s.railCount);
+        // From here the *At methods give this sample's layout: the name arrays are as long as the counts.
+
+        int engines = s.engineCount;
+        int freqs = s.engineFreqStart[engines];
+        int[] i = new int[engineFreqAt(freqs)]; // never empty: the engine frequency starts have one more than engines
+        System.arraycopy(s.cpuLoad, 0, i, cpuLoadAt(0), cpuCount);
+        System.arraycopy(s.cpuFreq, 0, i, cpuFreqAt(0), cpuCount);
+        System.arraycopy(s.engineLoad, 0, i, engineLoadAt(0), engines);
+        System.arraycopy(s.engineFreqStart, 0, i, engineFreqStartAt(0), engines + 1);
+        System.arraycopy(s.engineFreqs, 0, i, engineFreqAt(0), freqs);
+        this.ints = i;
+
+        int temps = s.tempCount;
+        int rails = s.railCount;
+        double[] d = rails + temps == 0 ? NO_DOUBLES : new double[railMaxAt(rails)];
+        System.arraycopy(s.tempCurrent, 0, d, tempCurrentAt(0), temps);
+        System.arraycopy(s.tempMax, 0, d, tempMaxAt(0), temps);
+        System.arraycopy(s.railCurrent, 0, d, railCurrentAt(0), rails);
+        System.arraycopy(s.railAverage, 0, d, railAverageAt(0), rails);
+        System.arraycopy(s.railMax, 0, d, railMaxAt(0), rails);
+        this.doubles = d;
+
+        byte[] b = rails + engines == 0 ? NO_BYTES : new byte[railUnitAt(rails)];
+        System.arraycopy(s.engineFlags, 0, b, engineFlagsAt(0), engines);
+        System.arraycopy(s.railUnits, 0, b, railUnitAt(0), rails);
+        this.bytes = b;
+
         this.unknownNames = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownNames, s.unknownCount);
         this.unknownTexts = s.unknownCount == 0 ? NO_STRINGS : Arrays.copyOf(s.unknownTexts, s.unknownCount);
     }
+
+    // ---------------------------------------------------------------- layout of the packed arrays
+
+    private int cpuLoadAt(int core) {
+        return core;
+    }
+
+    private int cpuFreqAt(int core) {
+        return cpuCount + core;
+    }
+
+    private int engineLoadAt(int engine) {
+        return 2 * cpuCount + engine;
+    }
+
+    /** Engine {@code e}'s frequencies are {@code engineFreqAt(start(e))} up to {@code engineFreqAt(start(e + 1))}. */
+    private int engineFreqStartAt(int engine) {
+        return 2 * cpuCount + engineNames.length + engine;
+    }
+
+    /** The {@code k}-th frequency of all engines together. */
+    private int engineFreqAt(int k) {
+        return 2 * cpuCount + 2 * engineNames.length + 1 + k;
+    }
+
+    private int tempCurrentAt(int temperature) {
+        return temperature;
+    }
+
+    private int tempMaxAt(int temperature) {
+        return tempNames.length + temperature;
+    }
+
+    private int railCurrentAt(int rail) {
+        return 2 * tempNames.length + rail;
+    }
+
+    private int railAverageAt(int rail) {
+        return 2 * tempNames.length + railNames.length + rail;
+    }
+
+    private int railMaxAt(int rail) {
+        return 2 * tempNames.length + 2 * railNames.length + rail;
+    }
+
+    private int engineFlagsAt(int engine) {
+        return engine;
+    }
+
+    private int railUnitAt(int rail) {
+        return engineNames.length + rail;
+    }
+
+    // Packed, an index past one list would read the next one: every public accessor checks its index first.
+
+    private int checkedCore(int core) {
+        return Objects.checkIndex(core, cpuCount);
+    }
+
+    private int checkedEngine(int engine) {
+        return Objects.checkIndex(engine, engineNames.length);
+    }
+
+    private int checkedTemperature(int temperature) {
+        return Objects.checkIndex(temperature, tempNames.length);
+    }
+
+    private int checkedRail(int rail) {
+        return Objects.checkIndex(rail, railNames.length);
+    }
+
+    // ---------------------------------------------------------------- line
 
     /** {@return the 1-based number of the line in its input, or 0 for a line parsed on its own} */
     public long lineNumber() {
@@ -224,7 +319,7 @@ public final class TegrastatsSample {
 
     /** {@return the number of cores printed, {@code off} cores included; 0 when there is no CPU field} */
     public int cpuCoreCount() {
-        return cpuLoad.length;
+        return cpuCount;
     }
 
     /**
@@ -235,7 +330,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
      */
     public boolean cpuCoreOnline(int core) {
-        return cpuLoad[core] >= 0;
+        return ints[cpuLoadAt(checkedCore(core))] >= 0;
     }
 
     /**
@@ -246,7 +341,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
      */
     public OptionalInt cpuLoadPercent(int core) {
-        int v = cpuLoad[core];
+        int v = ints[cpuLoadAt(checkedCore(core))];
         return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
@@ -259,7 +354,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if {@code core} is not below {@link #cpuCoreCount()}
      */
     public OptionalInt cpuFrequencyMhz(int core) {
-        int v = cpuFreq[core];
+        int v = ints[cpuFreqAt(checkedCore(core))];
         return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
@@ -270,8 +365,8 @@ public final class TegrastatsSample {
 
     /** {@return every core in printed order} */
     public List<CpuCore> cpuCores() {
-        List<CpuCore> cores = new ArrayList<>(cpuLoad.length);
-        for (int i = 0; i < cpuLoad.length; i++) {
+        List<CpuCore> cores = new ArrayList<>(cpuCount);
+        for (int i = 0; i < cpuCount; i++) {
             cores.add(new CpuCore(i, cpuCoreOnline(i), cpuLoadPercent(i), cpuFrequencyMhz(i)));
         }
         return Collections.unmodifiableList(cores);
@@ -302,14 +397,16 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public EngineReading engine(int index) {
-        int from = engineFreqStart[index];
-        int to = engineFreqStart[index + 1];
+        int e = checkedEngine(index);
+        int from = ints[engineFreqStartAt(e)];
+        int to = ints[engineFreqStartAt(e + 1)];
+        byte flags = bytes[engineFlagsAt(e)];
         return EngineReading.of(
-                engineNames[index],
-                (engineFlags[index] & ENGINE_OFF) != 0,
-                engineLoad[index],
-                Arrays.copyOfRange(engineFreqs, from, to),
-                (engineFlags[index] & ENGINE_BRACKETED) != 0);
+                engineNames[e],
+                (flags & ENGINE_OFF) != 0,
+                ints[engineLoadAt(e)],
+                Arrays.copyOfRange(ints, engineFreqAt(from), engineFreqAt(to)),
+                (flags & ENGINE_BRACKETED) != 0);
     }
 
     /** {@return every engine field in printed order} */
@@ -374,7 +471,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public double temperaturePrintedCelsius(int index) {
-        return tempCurrent[index];
+        return doubles[tempCurrentAt(checkedTemperature(index))];
     }
 
     /**
@@ -385,7 +482,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public OptionalDouble temperatureCelsius(int index) {
-        return celsiusOrEmpty(tempCurrent[index]);
+        return celsiusOrEmpty(doubles[tempCurrentAt(checkedTemperature(index))]);
     }
 
     /**
@@ -396,7 +493,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public OptionalDouble temperatureMaxCelsius(int index) {
-        return celsiusOrEmpty(tempMax[index]);
+        return celsiusOrEmpty(doubles[tempMaxAt(checkedTemperature(index))]);
     }
 
     /**
@@ -408,7 +505,10 @@ public final class TegrastatsSample {
      */
     public TemperatureReading temperature(int index) {
         return new TemperatureReading(
-                tempNames[index], tempCurrent[index], temperatureCelsius(index), temperatureMaxCelsius(index));
+                tempNames[index],
+                temperaturePrintedCelsius(index),
+                temperatureCelsius(index),
+                temperatureMaxCelsius(index));
     }
 
     /** {@return every temperature token in printed order, sentinels included} */
@@ -466,7 +566,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public double railMilliwatts(int index) {
-        return railCurrent[index];
+        return doubles[railCurrentAt(checkedRail(index))];
     }
 
     /**
@@ -478,7 +578,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public double railAverageMilliwatts(int index) {
-        return railAverage[index];
+        return doubles[railAverageAt(checkedRail(index))];
     }
 
     /**
@@ -489,7 +589,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public OptionalDouble railMaxMilliwatts(int index) {
-        double m = railMax[index];
+        double m = doubles[railMaxAt(checkedRail(index))];
         return Double.isNaN(m) ? OptionalDouble.empty() : OptionalDouble.of(m);
     }
 
@@ -501,7 +601,7 @@ public final class TegrastatsSample {
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public RailUnit railUnit(int index) {
-        return RAIL_UNITS[railUnits[index]];
+        return RAIL_UNITS[bytes[railUnitAt(checkedRail(index))]];
     }
 
     /**
@@ -513,7 +613,11 @@ public final class TegrastatsSample {
      */
     public RailReading rail(int index) {
         return new RailReading(
-                railNames[index], railCurrent[index], railAverage[index], railMaxMilliwatts(index), railUnit(index));
+                railNames[index],
+                railMilliwatts(index),
+                railAverageMilliwatts(index),
+                railMaxMilliwatts(index),
+                railUnit(index));
     }
 
     /** {@return every rail in printed order, duplicates included} */
@@ -548,7 +652,7 @@ public final class TegrastatsSample {
      */
     public OptionalDouble milliwatts(String name) {
         int i = railIndex(name);
-        return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(railCurrent[i]);
+        return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(doubles[railCurrentAt(i)]);
     }
 
     // ---------------------------------------------------------------- unknown
@@ -604,21 +708,14 @@ public final class TegrastatsSample {
                 && cpuSharedFreq == s.cpuSharedFreq
                 && mtsForeground == s.mtsForeground
                 && mtsBackground == s.mtsBackground
-                && Arrays.equals(cpuLoad, s.cpuLoad)
-                && Arrays.equals(cpuFreq, s.cpuFreq)
+                // same counts, so the same layout: the packed arrays compare list by list
+                && cpuCount == s.cpuCount
                 && Arrays.equals(engineNames, s.engineNames)
-                && Arrays.equals(engineFlags, s.engineFlags)
-                && Arrays.equals(engineLoad, s.engineLoad)
-                && Arrays.equals(engineFreqStart, s.engineFreqStart)
-                && Arrays.equals(engineFreqs, s.engineFreqs)
                 && Arrays.equals(tempNames, s.tempNames)
-                && Arrays.equals(tempCurrent, s.tempCurrent)
-                && Arrays.equals(tempMax, s.tempMax)
                 && Arrays.equals(railNames, s.railNames)
-                && Arrays.equals(railCurrent, s.railCurrent)
-                && Arrays.equals(railAverage, s.railAverage)
-                && Arrays.equals(railMax, s.railMax)
-                && Arrays.equals(railUnits, s.railUnits)
+                && Arrays.equals(ints, s.ints)
+                && Arrays.equals(doubles, s.doubles)
+                && Arrays.equals(bytes, s.bytes)
                 && Arrays.equals(unknownNames, s.unknownNames)
                 && Arrays.equals(unknownTexts, s.unknownTexts);
     }
@@ -628,9 +725,8 @@ public final class TegrastatsSample {
         int h = Long.hashCode(lineNumber);
         h = 31 * h + Long.hashCode(printedLocalSecond);
         h = 31 * h + Long.hashCode(ramUsed);
-        h = 31 * h + Arrays.hashCode(cpuLoad);
-        h = 31 * h + Arrays.hashCode(railCurrent);
-        h = 31 * h + Arrays.hashCode(tempCurrent);
+        h = 31 * h + Arrays.hashCode(ints);
+        h = 31 * h + Arrays.hashCode(doubles);
         return 31 * h + Arrays.hashCode(engineNames);
     }
 
@@ -639,14 +735,14 @@ public final class TegrastatsSample {
         StringBuilder b = new StringBuilder("TegrastatsSample[line ").append(lineNumber);
         printedTime().ifPresent(t -> b.append(", ").append(t));
         ram().ifPresent(r -> b.append(", RAM ").append(r.used()).append('/').append(r.total()));
-        b.append(", ").append(cpuLoad.length).append(" cores, ");
+        b.append(", ").append(cpuCount).append(" cores, ");
         b.append(engineNames.length).append(" engines, ");
         b.append(tempNames.length).append(" temperatures, rails");
         for (int i = 0; i < railNames.length; i++) {
             b.append(' ')
                     .append(railNames[i])
                     .append('=')
-                    .append(String.format(Locale.ROOT, "%.0f", railCurrent[i]))
+                    .append(String.format(Locale.ROOT, "%.0f", doubles[railCurrentAt(i)]))
                     .append("mW");
         }
         return b.append(']').toString();
