@@ -17,15 +17,16 @@ import java.util.Arrays;
  * (names, separators, units), which the replay requires to be identical, and reads numbers only as maximal runs of
  * digits (with an optional sign and fraction for decimals), which the replay requires too. The only decisions the
  * numbers themselves drive are the digit-count limits and the validity of a timestamp, and the replay applies the
- * same checks through the scanner's own methods. {@code LineTemplateEquivalenceTest} checks the claim on every corpus
- * line and on mutated lines.
+ * same checks, through the scanner's own methods where a number does not fit the fast path.
+ * {@code LineTemplateEquivalenceTest} checks the claim on every corpus line and on mutated lines.
  *
- * <p>Speed: the position of each number is <em>predicted</em> from the previous line (same length, same decimal
- * shape) and checked with one eight-byte read, so the next position never waits for the digits to be read; a wrong
- * prediction falls back to the scanner's general number reader for that number only and updates the prediction.
+ * <p>Speed: a literal of up to eight bytes costs one eight-byte read and compare; a number of up to seven characters
+ * is read from one eight-byte word (its length from the first non-digit flag, its value by SWAR arithmetic), so no
+ * byte is looked at twice and no branch depends on a digit. Longer numbers and numbers at the very end of the line
+ * are read by the scanner's methods.
  *
  * <p>Only lines without unknown tokens, wrapper prefix, legacy shared CPU frequency or non-ASCII characters become
- * templates; the others are always scanned in full.
+ * templates; the others are always scanned in full. One instance serves one scanner and is not thread-safe.
  */
 final class LineTemplate {
 
@@ -55,22 +56,8 @@ final class LineTemplate {
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
     private static final int FAIL = -1;
-    /** The longest number read by prediction: the eight-byte read must also hold the byte after it. */
-    private static final int MAX_PREDICTED = 7;
-
-    /** {@code LOW[n]}: the bytes 0..n of a word. */
-    private static final long[] LOW = new long[MAX_PREDICTED + 1];
-    /** {@code STOP[n]}: the non-digit flag of byte n. */
-    private static final long[] STOP = new long[MAX_PREDICTED + 1];
-    /** An expected non-digit pattern no word has (flags are 0x80 bits only): the check fails, the slow path reads. */
-    private static final long NEVER = 1;
-
-    static {
-        for (int n = 0; n <= MAX_PREDICTED; n++) {
-            LOW[n] = -1L >>> ((MAX_PREDICTED - n) << 3);
-            STOP[n] = 0x80L << (n << 3);
-        }
-    }
+    /** The longest number read from one word: the word must also hold the byte after it. */
+    private static final int MAX_IN_WORD = 7;
 
     // ---- recording (one full scan)
     private int recorded;
@@ -91,9 +78,6 @@ final class LineTemplate {
     private int[] extraFrom = new int[66];
     private long[] words = new long[128];
     private long[] masks = new long[128];
-    /** Literal k + 1 lies wholly in the word that checks number k: a predicted number checks it too. */
-    private boolean[] coversNext = new boolean[64];
-
     private byte[] number = new byte[64];
     private double[] scale = new double[64];
     // the stores, grouped by destination: scatterSlot/scatterIndex[scatterFrom[d], scatterFrom[d + 1])
@@ -103,25 +87,6 @@ final class LineTemplate {
     // the numbers of the line being replayed, by slot
     private long[] integers = new long[64];
     private double[] decimals = new double[64];
-
-    // ---- the predicted shape of number k, checked on one eight-byte word x at its start (t = x ^ ZEROS):
-    // nonDigits(t) & shapeMask == shapeFlags (digits where digits are expected, then a non-digit) and
-    // x & separatorMask == separators ('-', '.', and the byte that follows); the value is read with shifts.
-    private int[] length = new int[64];
-    private long[] shapeMask = new long[64];
-    private long[] shapeFlags = new long[64];
-    private long[] separatorMask = new long[64];
-    private long[] separators = new long[64];
-    private int[] wholeShiftRight = new int[64];
-    private int[] wholeShiftLeft = new int[64];
-    private int[] fractionDigits = new int[64];
-    private int[] fractionShiftRight = new int[64];
-    private int[] fractionShiftLeft = new int[64];
-    private boolean[] negative = new boolean[64];
-
-    // ---- the number just read by the slow path
-    private long integer;
-    private double decimal;
 
     /** A full scan starts: whatever the scanner's fields held no longer matches the template. */
     void begin() {
@@ -188,15 +153,12 @@ final class LineTemplate {
                 masks[w++] = mask(m);
             }
             if (k < n) {
+                number[k] = recNumber[k];
+                scale[k] = recWatts[k] ? 1000 : 1;
                 previous = recEnd[k];
             }
         }
         extraFrom[n + 1] = w;
-        for (int k = 0; k < n; k++) {
-            number[k] = recNumber[k];
-            scale[k] = recWatts[k] ? 1000 : 1;
-            predict(line, recStart[k], recEnd[k], k);
-        }
         int j = 0;
         for (byte d = 0; d <= STAMP; d++) {
             scatterFrom[d] = j;
@@ -212,84 +174,51 @@ final class LineTemplate {
         valid = true;
     }
 
-    /** {@code line[p, p + n)} as the low bytes of a little-endian word. */
-    private static long bytes(byte[] line, int p, int n) {
-        long word = 0;
-        for (int j = n - 1; j >= 0; j--) {
-            word = (word << 8) | (line[p + j] & 0xFF);
-        }
-        return word;
-    }
-
-    /** The low {@code n} bytes of a word, {@code 0 <= n <= 8}. */
-    private static long mask(int n) {
-        return n == 0 ? 0 : -1L >>> ((8 - n) << 3);
+    /** {@return whether a template is ready to replay} */
+    boolean ready() {
+        return valid;
     }
 
     /**
      * Replays the template on {@code line[from, to)}, storing its numbers in the scanner's fields.
      *
      * @return {@code true} if the line is the template line with other numbers (the scanner's fields then hold its
-     *     sample); {@code false} if it must be scanned in full (the fields may then hold some of its numbers)
+     *     sample); {@code false} if it must be scanned in full (the scanner's fields are then unchanged, but for the
+     *     timestamp)
      */
     boolean replay(LineScanner s, byte[] line, int from, int to) {
-        // every eight-byte read below stays inside the array: literals and numbers end by `to`
+        // every eight-byte read below starts at or before `to`, so it stays inside the array
         if (!valid || line.length - to < 8) {
             return false;
         }
-        // locals, so that the JIT checks the bounds of these arrays once per line rather than once per number
         final int n = slots;
         final int[] literalLength = this.literalLength;
         final long[] firstWord = this.firstWord;
         final long[] firstMask = this.firstMask;
         final byte[] number = this.number;
-        final int[] length = this.length;
-        final long[] shapeMask = this.shapeMask;
-        final long[] shapeFlags = this.shapeFlags;
-        final long[] separatorMask = this.separatorMask;
-        final long[] separators = this.separators;
         final long[] integers = this.integers;
-        final double[] decimals = this.decimals;
-        if (literalLength.length <= n
-                || number.length < n
-                || length.length < n
-                || integers.length < n
-                || coversNext.length < n) {
-            return false; // never: room() sizes them together; the check lets the JIT drop the per-number ones
-        }
-        final boolean[] coversNext = this.coversNext;
         int p = from;
         int date = -1;
-        boolean covered = false; // literal k was checked with number k - 1
         for (int k = 0; k < n; k++) {
             int len = literalLength[k];
             if (to - p < len
-                    || (!covered
-                            && ((AsciiDigits.word(line, p) & firstMask[k]) != firstWord[k]
-                                    || (len > 8 && !extraWords(line, p, k))))) {
+                    || (AsciiDigits.word(line, p) & firstMask[k]) != firstWord[k]
+                    || (len > 8 && !extraWords(line, p, k))) {
                 return false;
             }
             p += len;
-            covered = false;
             byte kind = number[k];
-            if (kind <= SIGNED_DECIMAL) {
-                int digits = length[k];
-                long x = AsciiDigits.word(line, p);
-                long t = x ^ AsciiDigits.ZEROS;
-                if (to - p >= digits
-                        && (AsciiDigits.nonDigits(t) & shapeMask[k]) == shapeFlags[k]
-                        && (x & separatorMask[k]) == separators[k]) {
-                    long whole = AsciiDigits.eightDigits((t >>> wholeShiftRight[k]) << wholeShiftLeft[k]);
-                    if (kind <= LONG) {
-                        integers[k] = whole;
-                    } else {
-                        decimals[k] = decimal(t, whole, k);
-                    }
+            if (kind <= LONG) {
+                long t = AsciiDigits.word(line, p) ^ AsciiDigits.ZEROS;
+                int digits = Long.numberOfTrailingZeros(AsciiDigits.nonDigits(t)) >>> 3; // 8: no end in the word
+                if (digits != 0 && digits <= MAX_IN_WORD && to - p >= digits) {
+                    integers[k] = AsciiDigits.value(t, digits);
                     p += digits;
-                    covered = coversNext[k];
                     continue;
                 }
-                p = reshaped(s, line, x, t, p, to, k);
+                p = read(s, p, to, k);
+            } else if (kind <= SIGNED_DECIMAL) {
+                p = decimal(s, line, p, to, k);
             } else if (kind == DATE) {
                 date = p;
                 p = to - p >= 10 && s.isDateMdy(p) ? p + 10 : FAIL;
@@ -302,24 +231,12 @@ final class LineTemplate {
         }
         int len = literalLength[n];
         if (to - p != len
-                || (!covered
-                        && ((AsciiDigits.word(line, p) & firstMask[n]) != firstWord[n]
-                                || (len > 8 && !extraWords(line, p, n))))) {
+                || (AsciiDigits.word(line, p) & firstMask[n]) != firstWord[n]
+                || (len > 8 && !extraWords(line, p, n))) {
             return false;
         }
         scatter(s);
         return true;
-    }
-
-    /** The decimal of the predicted shape whose whole part is {@code whole}: the arithmetic of the scanner's. */
-    private double decimal(long t, long whole, int k) {
-        int f = fractionDigits[k];
-        double v = f == 0
-                ? whole
-                : (whole * AsciiDigits.LONG_POW10[f]
-                                + AsciiDigits.eightDigits((t >>> fractionShiftRight[k]) << fractionShiftLeft[k]))
-                        / AsciiDigits.POW10[f];
-        return negative[k] ? -v : v;
     }
 
     /** Literal {@code k} beyond its first eight bytes, at {@code p}. */
@@ -333,76 +250,66 @@ final class LineTemplate {
     }
 
     /**
-     * Number {@code k} where it is not of the predicted shape (a load went from one digit to two, a temperature lost
-     * a decimal): its shape is read from the same word {@code x} ({@code t = x ^ ZEROS}) when the number and the byte
-     * after it lie in it, else by the scanner's own methods; stored, and predicted for the next line.
+     * {@code [-]D+[.D+]} at {@code p} into {@link #decimals}: from one word when the number and the byte after it lie
+     * in it, with the arithmetic of {@link LineScanner#decimal}, so the very same {@code double}; else by that method.
      *
      * @return the end of the number, or {@link #FAIL}
      */
-    private int reshaped(LineScanner s, byte[] line, long x, long t, int p, int to, int k) {
-        byte kind = number[k];
+    private int decimal(LineScanner s, byte[] line, int p, int to, int k) {
+        long x = AsciiDigits.word(line, p);
+        long t = x ^ AsciiDigits.ZEROS;
         long flags = AsciiDigits.nonDigits(t);
-        if (kind <= LONG) {
-            int n = Long.numberOfTrailingZeros(flags) >>> 3; // 8: no byte after the digits in the word
-            if (n == 0 || n > MAX_PREDICTED || to - p < n) {
-                return read(s, line, p, to, k);
-            }
-            integers[k] = AsciiDigits.value(t, n);
-            shape(k, n, false, -1);
-            return p + n;
-        }
-        boolean minus = kind == SIGNED_DECIMAL && (x & 0xFF) == '-';
-        int whole = minus ? 1 : 0;
+        int whole = number[k] == SIGNED_DECIMAL && (x & 0xFF) == '-' ? 1 : 0; // the sign's bytes
         int end = whole + (Long.numberOfTrailingZeros(flags >>> (whole << 3)) >>> 3);
         if (end == whole) {
-            return read(s, line, p, to, k); // no digit before a point: not a number the scanner reads
+            return read(s, p, to, k); // no digit before a point: the scanner refuses it
         }
         int dot = -1;
         int fraction = 0;
-        if (end <= MAX_PREDICTED && ((x >>> (end << 3)) & 0xFF) == '.') {
-            if (end == MAX_PREDICTED) {
-                return read(s, line, p, to, k); // the fraction starts beyond the word
+        if (end <= MAX_IN_WORD && ((x >>> (end << 3)) & 0xFF) == '.') {
+            if (end == MAX_IN_WORD) {
+                return read(s, p, to, k); // the fraction starts beyond the word
             }
             dot = end;
             fraction = Long.numberOfTrailingZeros(flags >>> ((dot + 1) << 3)) >>> 3;
             end = dot + 1 + fraction;
         }
-        if ((dot >= 0 && fraction == 0) || end > MAX_PREDICTED || to - p < end) {
-            return read(s, line, p, to, k);
+        if ((dot >= 0 && fraction == 0) || end > MAX_IN_WORD || to - p < end) {
+            return read(s, p, to, k);
         }
-        shape(k, end, minus, dot);
-        decimals[k] = decimal(t, AsciiDigits.value(t >>> wholeShiftRight[k], (dot >= 0 ? dot : end) - whole), k);
+        long mantissa = AsciiDigits.value(t >>> (whole << 3), (dot >= 0 ? dot : end) - whole);
+        double v = fraction == 0
+                ? mantissa
+                : (mantissa * AsciiDigits.LONG_POW10[fraction] + AsciiDigits.value(t >>> ((dot + 1) << 3), fraction))
+                        / AsciiDigits.POW10[fraction];
+        decimals[k] = whole == 1 ? -v : v;
         return p + end;
     }
 
     /**
-     * Number {@code k} read by the scanner's own methods (longer than a predicted shape, at the end of the line, or
-     * not a number: then the line is not the template's), stored, and predicted for the next line.
+     * Number {@code k} read by the scanner's own methods: longer than a word holds, at the very end of the line, or
+     * not a number the scanner accepts (then the line is not the template's).
      *
      * @return the end of the number, or {@link #FAIL}
      */
-    private int read(LineScanner s, byte[] line, int p, int to, int k) {
+    private int read(LineScanner s, int p, int to, int k) {
         byte kind = number[k];
-        int r;
         if (kind <= LONG) {
-            r = s.digitsEnd(p, to);
+            int r = s.digitsEnd(p, to);
             int digits = r - p;
             if (digits == 0 || digits > (kind == INT ? MAX_INT_DIGITS : MAX_LONG_DIGITS)) {
                 return FAIL;
             }
             integers[k] = s.num;
-        } else {
-            r = s.decimal(p, to, kind == SIGNED_DECIMAL);
-            if (r == FAIL) {
-                return FAIL;
-            }
+            return r;
+        }
+        int r = s.decimal(p, to, kind == SIGNED_DECIMAL);
+        if (r != FAIL) {
             decimals[k] = s.dec;
         }
-        predict(line, p, r, k);
         return r;
     }
 
-    /** Stores the numbers of a replayed line where the scanner stored those of the template line. */
     private void scatter(LineScanner s) {
         long[] iv = integers;
         double[] dv = decimals;
@@ -448,74 +355,6 @@ final class LineTemplate {
         }
     }
 
-    /** {@return whether a template is ready to replay} */
-    boolean ready() {
-        return valid;
-    }
-
-    /** Predicts that number {@code k} of the next line has the shape of {@code line[p, r)}. */
-    private void predict(byte[] line, int p, int r, int k) {
-        byte kind = number[k];
-        if (kind > SIGNED_DECIMAL) {
-            return;
-        }
-        int n = r - p;
-        if (n > MAX_PREDICTED) {
-            length[k] = 0;
-            shapeMask[k] = 0;
-            shapeFlags[k] = NEVER;
-            coversNext[k] = false;
-            return;
-        }
-        boolean minus = line[p] == '-';
-        int dot = -1;
-        for (int i = p; i < r; i++) {
-            if (line[i] == '.') {
-                dot = i - p;
-            }
-        }
-        shape(k, n, minus, dot);
-    }
-
-    /**
-     * Predicts that number {@code k} of the next line has {@code n} bytes, {@code 1 <= n <= MAX_PREDICTED}, with a
-     * leading minus or not, and its decimal point at {@code dot} (-1: none).
-     */
-    private void shape(int k, int n, boolean minus, int dot) {
-        int whole = minus ? 1 : 0;
-        long flags = STOP[n];
-        long mask = 0;
-        long bytes = 0;
-        if (minus) {
-            flags |= STOP[0];
-            mask |= 0xFFL;
-            bytes |= '-';
-        }
-        if (dot >= 0) {
-            flags |= STOP[dot];
-            mask |= 0xFFL << (dot << 3);
-            bytes |= (long) '.' << (dot << 3);
-        }
-        // as much of the next literal as the word holds: then its check costs nothing more
-        int following = Math.min(literalLength[k + 1], 8 - n);
-        mask |= mask(following) << (n << 3);
-        bytes |= (firstWord[k + 1] & mask(following)) << (n << 3);
-        coversNext[k] = following == literalLength[k + 1];
-        int wholeDigits = (dot >= 0 ? dot : n) - whole;
-        int fraction = dot >= 0 ? n - dot - 1 : 0;
-        length[k] = n;
-        shapeMask[k] = LOW[n];
-        shapeFlags[k] = flags;
-        separatorMask[k] = mask;
-        separators[k] = bytes;
-        negative[k] = minus;
-        wholeShiftRight[k] = whole << 3;
-        wholeShiftLeft[k] = (8 - wholeDigits) << 3;
-        fractionDigits[k] = fraction;
-        fractionShiftRight[k] = (dot + 1) << 3;
-        fractionShiftLeft[k] = (8 - fraction) << 3;
-    }
-
     private void room(int numbers, int extra) {
         if (words.length < extra) {
             words = new long[extra];
@@ -527,25 +366,27 @@ final class LineTemplate {
             firstWord = new long[n + 1];
             firstMask = new long[n + 1];
             extraFrom = new int[n + 2];
-            coversNext = new boolean[n];
             number = new byte[n];
             scale = new double[n];
             scatterSlot = new int[n];
             scatterIndex = new int[n];
             integers = new long[n];
             decimals = new double[n];
-            length = new int[n];
-            shapeMask = new long[n];
-            shapeFlags = new long[n];
-            separatorMask = new long[n];
-            separators = new long[n];
-            wholeShiftRight = new int[n];
-            wholeShiftLeft = new int[n];
-            fractionDigits = new int[n];
-            fractionShiftRight = new int[n];
-            fractionShiftLeft = new int[n];
-            negative = new boolean[n];
         }
+    }
+
+    /** {@code line[p, p + n)} as the low bytes of a little-endian word. */
+    private static long bytes(byte[] line, int p, int n) {
+        long word = 0;
+        for (int j = n - 1; j >= 0; j--) {
+            word = (word << 8) | (line[p + j] & 0xFF);
+        }
+        return word;
+    }
+
+    /** The low {@code n} bytes of a word, {@code 0 <= n <= 8}. */
+    private static long mask(int n) {
+        return n == 0 ? 0 : -1L >>> ((8 - n) << 3);
     }
 
     /** Words of a literal of {@code bytes} beyond its first eight bytes. */
