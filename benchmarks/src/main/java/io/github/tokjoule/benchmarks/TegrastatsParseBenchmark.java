@@ -96,7 +96,8 @@ public class TegrastatsParseBenchmark {
 
     /**
      * The streaming reader over the file (a {@link java.nio.file.Path}, as {@link #linesCount()} reads it): every line
-     * classified and parsed into a sample, ASCII lines scanned as bytes where they lie in the read buffer.
+     * classified and parsed into a sample, ASCII lines read as bytes where they lie in the read buffer, and each line
+     * that repeats the previous line's shape replayed from its template (see {@code docs/PERFORMANCE.md}).
      */
     @Benchmark
     public long parser(Blackhole bh) throws IOException {
@@ -135,8 +136,9 @@ public class TegrastatsParseBenchmark {
     }
 
     /**
-     * A floor, not a parser: read the lines as {@link #linesCount()} does and add up every run of digits. Any parser
-     * that reads every number (about 80 numbers, 170 digits in a 512-character AGX Orin line) pays at least this.
+     * For contrast, not a parser: read the lines as {@link #linesCount()} does and add up every run of digits, one
+     * character at a time (about 80 numbers, 170 digits in a 512-character AGX Orin line). The reader, which scans
+     * bytes where they lie and replays each line's template eight bytes at a time, is faster than this loop.
      */
     @Benchmark
     public long sumEveryNumber() throws IOException {

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * its position, so field order does not matter and new fields are kept as engines or unknown tokens. No regular
  * expression is involved; every loop advances the cursor, so the cost is linear in the line length. One instance
  * reuses its scratch arrays from line to line and is not thread-safe.
+ *
+ * <p>While it scans a line in full it records where each stored number lay; the next line is first offered to that
+ * {@link LineTemplate}, which reads only the numbers of a line of the same shape (see there why the result is the
+ * same). The fields below then hold the template line's sample with the new numbers.
  */
 final class LineScanner {
 
