@@ -59,6 +59,12 @@ final class LineTemplate {
     /** The longest number read from one word: the word must also hold the byte after it. */
     private static final int MAX_IN_WORD = 7;
 
+    /**
+     * Lines with more numbers are not templates (tegrastats prints fewer than 200), so that a garbage line of many
+     * numbers cannot make the template's arrays grow with it.
+     */
+    static final int MAX_NUMBERS = 1024;
+
     // ---- recording (one full scan)
     private int recorded;
     private int[] recStart = new int[64];
@@ -100,6 +106,9 @@ final class LineTemplate {
      */
     void value(byte kind, byte where, int at, int start, int end, boolean inWatts) {
         int i = recorded;
+        if (i > MAX_NUMBERS) {
+            return; // already too many: end() will not make a template of this line
+        }
         if (i == recStart.length) {
             int n = i * 2;
             recStart = Arrays.copyOf(recStart, n);
@@ -123,7 +132,7 @@ final class LineTemplate {
      * numbers and the bytes between them become the template.
      */
     void end(boolean templatable, byte[] line, int from, int to) {
-        if (!templatable || recorded == 0) {
+        if (!templatable || recorded == 0 || recorded > MAX_NUMBERS) {
             return;
         }
         int n = recorded;

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -174,6 +175,21 @@ class LineTemplateEquivalenceTest {
         }
         // only the last variant, the base line itself, is replayed; the others were refused and scanned in full
         assertThat(twins.replayed()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineWithMoreNumbersThanATemplateHoldsIsAlwaysScannedInFull() {
+        // each core is two numbers: 500 cores fit in a template (1,000 numbers), 520 do not (1,040)
+        for (int cores : new int[] {500, 520}) {
+            String line = "RAM 100/200MB CPU [" + String.join(",", Collections.nCopies(cores, "5%@729"))
+                    + "] VDD_IN 5000mW/5000mW";
+            Twins twins = new Twins();
+            twins.check(line);
+            twins.check(line.replace("5000mW/", "4999mW/"));
+            twins.check(line);
+            assertThat(twins.replayed()).as("%d cores", cores).isEqualTo(cores <= 500 ? 2 : 0);
+            assertThat(LineTemplate.MAX_NUMBERS).isBetween(2 * 500 + 4, 2 * 520 + 3);
+        }
     }
 
     @Test
