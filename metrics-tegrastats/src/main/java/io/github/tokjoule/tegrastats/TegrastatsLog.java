@@ -347,6 +347,11 @@ public final class TegrastatsLog {
         private final Map<String, Column> rails = new LinkedHashMap<>();
         private final Map<String, Column> temperatures = new LinkedHashMap<>();
         private final Map<String, Integer> seen = new java.util.HashMap<>();
+        // the columns of the last name arrays seen: consecutive samples of a reader share one name array
+        private String[] railNames = new String[0];
+        private Column[] railColumns = new Column[0];
+        private String[] temperatureNames = new String[0];
+        private Column[] temperatureColumns = new Column[0];
 
         private Builder() {}
 
@@ -371,23 +376,35 @@ public final class TegrastatsLog {
             sequences[size] = s.sequence();
             long local = s.printedLocalSecond();
             localSeconds[size] = local == TegrastatsSample.NO_TIME ? SampleTimes.NO_STAMP : local;
-            seen.clear();
-            for (int i = 0; i < s.railCount(); i++) {
-                column(rails, s.railName(i)).set(size, s.railMilliwatts(i));
+            if (s.railNameArray() != railNames) {
+                railNames = s.railNameArray();
+                railColumns = columns(rails, railNames);
             }
-            seen.clear();
-            for (int i = 0; i < s.temperatureCount(); i++) {
+            for (int i = 0; i < railColumns.length; i++) {
+                railColumns[i].set(size, s.railMilliwatts(i));
+            }
+            if (s.temperatureNameArray() != temperatureNames) {
+                temperatureNames = s.temperatureNameArray();
+                temperatureColumns = columns(temperatures, temperatureNames);
+            }
+            for (int i = 0; i < temperatureColumns.length; i++) {
                 OptionalDouble c = s.temperatureCelsius(i);
-                column(temperatures, s.temperatureSensor(i)).set(size, c.isPresent() ? c.getAsDouble() : Double.NaN);
+                temperatureColumns[i].set(size, c.isPresent() ? c.getAsDouble() : Double.NaN);
             }
             size++;
             return this;
         }
 
-        private Column column(Map<String, Column> columns, String name) {
-            int k = seen.merge(name, 1, Integer::sum);
-            String key = k == 1 ? name : name + "#" + k;
-            return columns.computeIfAbsent(key, x -> new Column());
+        /** The column of each name, in order; a name printed again in one line gets {@code name#2}, {@code #3}, …. */
+        private Column[] columns(Map<String, Column> columns, String[] names) {
+            seen.clear();
+            Column[] out = new Column[names.length];
+            for (int i = 0; i < names.length; i++) {
+                int k = seen.merge(names[i], 1, Integer::sum);
+                String key = k == 1 ? names[i] : names[i] + "#" + k;
+                out[i] = columns.computeIfAbsent(key, x -> new Column());
+            }
+            return out;
         }
 
         /**

@@ -263,6 +263,19 @@ public final class TegrastatsSample {
     }
 
     /**
+     * The rail names, shared (the same array) by consecutive samples of one reader whose rails have the same names
+     * at the same positions; never modified. {@link TegrastatsLog.Builder} resolves its columns once per array.
+     */
+    String[] railNameArray() {
+        return railNames;
+    }
+
+    /** The sensor names, shared as {@link #railNameArray()} is; never modified. */
+    String[] temperatureNameArray() {
+        return tempNames;
+    }
+
+    /**
      * Returns the text a wrapper printed before the tegrastats fields and before tegrastats' own timestamp, e.g. a
      * {@code MM-DD-YYYY HH:MM:SS.NNNNNNNNN} stamp of its own. It is kept, not interpreted.
      *

@@ -192,6 +192,31 @@ class TegrastatsLogTest {
     }
 
     @Test
+    void columnsAreTheSameWhetherOrNotSamplesShareTheirNameArrays() throws IOException {
+        // the reader's samples share name arrays from line to line; samples of a new parser per line never do
+        for (String name : List.of(Corpus.TX2_LONG, "ssaraff98-multiboard-sample.log", Corpus.AGX_ORIN_LONG)) {
+            TegrastatsLog shared = TegrastatsLog.read(Corpus.file(name));
+            TegrastatsLog.Builder b = TegrastatsLog.builder();
+            long sequence = 0;
+            for (String line : Corpus.lines(name)) {
+                ParsedLine p = TegrastatsParser.create().parse(line, 0, sequence++);
+                p.sample().ifPresent(b::add);
+            }
+            TegrastatsLog separate = b.build(shared.report());
+            assertThat(shared.railNames()).as(name).isEqualTo(separate.railNames());
+            assertThat(shared.sensorNames()).as(name).isEqualTo(separate.sensorNames());
+            for (int i = 0; i < shared.size(); i++) {
+                for (String rail : shared.railNames()) {
+                    assertThat(shared.railMilliwatts(rail, i)).isEqualTo(separate.railMilliwatts(rail, i));
+                }
+                for (String sensor : shared.sensorNames()) {
+                    assertThat(shared.celsius(sensor, i)).isEqualTo(separate.celsius(sensor, i));
+                }
+            }
+        }
+    }
+
+    @Test
     void duplicatedNamesGetNumberedColumns() {
         TegrastatsLog log = log("RAM 1/2MB NC 1mW/1mW VDD_IN 5mW/5mW NC 2mW/2mW a@1C a@2C\n");
         assertThat(log.railNames()).containsExactly("NC", "VDD_IN", "NC#2");
