@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * ASCII digits eight bytes at a time (SWAR), shared by the {@link LineScanner} and the {@link LineTemplate}: a word
- * is the eight bytes at a position read as a little-endian {@code long}, so the first byte is in the lowest bits.
+ * is the eight bytes at a position read as a little-endian {@code long}, so the first byte is in the lowest bits
+ * ({@link LineSource} reads its words for line ends with {@link #word} too).
  */
 final class AsciiDigits {
 

@@ -4,9 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -87,8 +84,6 @@ abstract class LineSource implements Closeable {
      * line with other bytes is decoded as UTF-8 (bad bytes become U+FFFD).
      */
     static final class Bytes extends LineSource {
-        private static final VarHandle LONG_LE =
-                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
         private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
         private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
         private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
@@ -171,7 +166,7 @@ abstract class LineSource implements Closeable {
             int i = from;
             long seen = 0; // the bytes passed over, OR-ed: bit 7 of any byte tells of a non-ASCII byte
             while (n - i >= Long.BYTES) {
-                long w = (long) LONG_LE.get(b, i);
+                long w = AsciiDigits.word(b, i);
                 // Text seldom has a byte below 0x0E: ruling one out takes three operations, the exact test eleven.
                 if (((w - BELOW_0E) & ~w & HIGH_BITS) != 0) {
                     long ends = lineEnds(w);
