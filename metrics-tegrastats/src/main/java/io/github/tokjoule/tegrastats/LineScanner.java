@@ -57,9 +57,13 @@ final class LineScanner {
     /** Letters, digits and '_': the characters of a field name. */
     private static final boolean[] IDENT = new boolean[128];
 
+    /** The characters besides digits that timestamps are made of, a wrapper's as well as tegrastats' own. */
+    private static final boolean[] STAMP_PUNCTUATION = new boolean[128];
+
     static {
         for (char c = 0; c < 128; c++) {
             IDENT[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+            STAMP_PUNCTUATION[c] = "-:./,TZ+[]()".indexOf(c) >= 0;
         }
     }
 
@@ -130,6 +134,12 @@ final class LineScanner {
     /** The shape of the last line scanned in full, replayed on the next lines; {@code null}: always scan in full. */
     private final @Nullable LineTemplate template;
 
+    /** What the line is when {@link #leading} finds no first field. */
+    private LineKind leadingKind = LineKind.BLANK;
+
+    /** Where the first field of the last line scanned in full starts: where its template starts. */
+    private int first;
+
     private long replayed;
 
     /** A scanner that replays the template of the previous line whenever it can (see {@link LineTemplate}). */
@@ -157,21 +167,21 @@ final class LineScanner {
         if (t == null) {
             return fullScan(chars, from, to);
         }
-        if (original == null && t.replay(this, chars, from, to)) {
-            // the fields hold the template line's sample with this line's numbers; its names are this line's
-            engineNameCache.reset();
-            tempNameCache.reset();
-            railNameCache.reset();
-            replayed++;
-            return LineKind.SAMPLE;
+        if (original == null && t.ready()) {
+            // the leading stamps and prefix by the scanner's own code, the fields from the template
+            int fieldsAt = leading(chars, from, to);
+            if (fieldsAt >= 0 && t.replay(this, chars, fieldsAt, to)) {
+                // the fields hold the template line's sample with this line's numbers; its names are this line's
+                engineNameCache.reset();
+                tempNameCache.reset();
+                railNameCache.reset();
+                replayed++;
+                return LineKind.SAMPLE;
+            }
         }
         t.begin();
         LineKind kind = fullScan(chars, from, to);
-        t.end(
-                kind == LineKind.SAMPLE && original == null && prefix == null && unknownCount == 0 && cpuSharedFreq < 0,
-                chars,
-                from,
-                to);
+        t.end(kind == LineKind.SAMPLE && original == null && unknownCount == 0 && cpuSharedFreq < 0, chars, first, to);
         return kind;
     }
 
@@ -186,6 +196,25 @@ final class LineScanner {
     }
 
     private LineKind fullScan(byte[] chars, int from, int to) {
+        reset();
+        int q = leading(chars, from, to);
+        if (q < 0) {
+            return leadingKind;
+        }
+        first = q;
+        return fields(q) ? LineKind.SAMPLE : LineKind.MALFORMED;
+    }
+
+    /**
+     * Trims the line, reads the leading timestamps (tegrastats' own {@code MM-DD-YYYY HH:MM:SS}, and any wrapper's
+     * stamps before it, kept as {@link #prefix}) and finds the first field; touches no other field of the sample, so
+     * a replay can use it too.
+     *
+     * @return the position of the first field, or -1 if the line has none: then {@link #leadingKind} says what it is
+     */
+    private int leading(byte[] chars, int from, int to) {
+        printedLocalSecond = TegrastatsSample.NO_TIME;
+        prefix = null;
         int p = from;
         int e = to;
         while (e > p && (chars[e - 1] == '\n' || chars[e - 1] == '\r')) {
@@ -196,9 +225,8 @@ final class LineScanner {
         }
         this.start = p;
         this.end = e;
-        reset();
         if (p == e) {
-            return LineKind.BLANK;
+            return stop(LineKind.BLANK);
         }
         // Leading timestamp tokens: tegrastats' own MM-DD-YYYY HH:MM:SS, and any wrapper's stamps before it.
         int stampStart = -1;
@@ -229,10 +257,8 @@ final class LineScanner {
         if (anyStamp) {
             if (lastWasStamp) {
                 if (!resolveStamp(stampStart, stampTime)) {
-                    return LineKind.MALFORMED;
+                    return stop(LineKind.MALFORMED);
                 }
-                record(LineTemplate.DATE, LineTemplate.STAMP, 0, stampStart, stampStart + 10);
-                record(LineTemplate.TIME, LineTemplate.STAMP, 0, stampTime, stampTime + 8);
                 prefix = trimmedOrNull(start, stampStart);
             } else {
                 prefix = trimmedOrNull(start, q);
@@ -240,17 +266,22 @@ final class LineScanner {
         }
         if (q >= e) {
             if (lastWasStamp) {
-                return malformed("a timestamp with no fields after it (truncated line?)", q);
+                return stop(malformed("a timestamp with no fields after it (truncated line?)", q));
             }
-            return indexOf(':', start, end) >= 0 ? LineKind.DATE_HEADER : LineKind.OTHER;
+            return stop(indexOf(':', start, end) >= 0 ? LineKind.DATE_HEADER : LineKind.OTHER);
         }
         if (!isStartKeyword(q, tokenEnd(q))) {
             if (lastWasStamp) {
-                return malformed("unrecognised first field after the timestamp", q);
+                return stop(malformed("unrecognised first field after the timestamp", q));
             }
-            return classifyOther();
+            return stop(classifyOther());
         }
-        return fields(q) ? LineKind.SAMPLE : LineKind.MALFORMED;
+        return q;
+    }
+
+    private int stop(LineKind kind) {
+        leadingKind = kind;
+        return -1;
     }
 
     private void reset() {
@@ -894,7 +925,7 @@ final class LineScanner {
 
     // ------------------------------------------------------------------ timestamps and other lines
 
-    boolean resolveStamp(int date, int time) {
+    private boolean resolveStamp(int date, int time) {
         int month = twoDigits(date);
         int day = twoDigits(date + 3);
         int year = twoDigits(date + 6) * 100 + twoDigits(date + 8);
@@ -970,14 +1001,14 @@ final class LineScanner {
             byte c = buf[i];
             if (isDigit(c)) {
                 digit = true;
-            } else if (c < 0 || "-:./,TZ+[]()".indexOf(c) < 0) {
+            } else if (c < 0 || !STAMP_PUNCTUATION[c]) {
                 return false;
             }
         }
         return digit;
     }
 
-    boolean isDateMdy(int p) {
+    private boolean isDateMdy(int p) {
         return isDigit(buf[p])
                 && isDigit(buf[p + 1])
                 && buf[p + 2] == '-'
@@ -990,7 +1021,7 @@ final class LineScanner {
                 && isDigit(buf[p + 9]);
     }
 
-    boolean isHms(int p) {
+    private boolean isHms(int p) {
         return isDigit(buf[p])
                 && isDigit(buf[p + 1])
                 && buf[p + 2] == ':'

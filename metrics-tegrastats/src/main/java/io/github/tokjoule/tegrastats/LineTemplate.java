@@ -25,8 +25,10 @@ import java.util.Arrays;
  * byte is looked at twice and no branch depends on a digit. Longer numbers and numbers at the very end of the line
  * are read by the scanner's methods.
  *
- * <p>Only lines without unknown tokens, wrapper prefix, legacy shared CPU frequency or non-ASCII characters become
- * templates; the others are always scanned in full. One instance serves one scanner and is not thread-safe.
+ * <p>A template starts at the line's first field: the timestamps and any wrapper's prefix before it are read by the
+ * scanner's own code on every line, replayed or not. Only lines without unknown tokens, legacy shared CPU frequency
+ * or non-ASCII characters become templates; the others are always scanned in full. One instance serves one scanner
+ * and is not thread-safe.
  */
 final class LineTemplate {
 
@@ -35,8 +37,6 @@ final class LineTemplate {
     static final byte LONG = 1; // at most 18 digits
     static final byte DECIMAL = 2; // D+[.D+]
     static final byte SIGNED_DECIMAL = 3; // [-]D+[.D+]
-    static final byte DATE = 4; // MM-DD-YYYY
-    static final byte TIME = 5; // HH:MM:SS, after its DATE
 
     // where a number goes in the LineScanner
     static final byte MEM = 0;
@@ -51,7 +51,6 @@ final class LineTemplate {
     static final byte RAIL_CURRENT = 9;
     static final byte RAIL_AVERAGE = 10;
     static final byte RAIL_MAX = 11;
-    static final byte STAMP = 12;
 
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
@@ -87,7 +86,7 @@ final class LineTemplate {
     private byte[] number = new byte[64];
     private double[] scale = new double[64];
     // the stores, grouped by destination: scatterSlot/scatterIndex[scatterFrom[d], scatterFrom[d + 1])
-    private final int[] scatterFrom = new int[STAMP + 2];
+    private final int[] scatterFrom = new int[RAIL_MAX + 2];
     private int[] scatterSlot = new int[64];
     private int[] scatterIndex = new int[64];
     // the numbers of the line being replayed, by slot
@@ -128,8 +127,8 @@ final class LineTemplate {
     }
 
     /**
-     * The full scan of {@code line[from, to)} ended; if it gave a sample that may serve as a template, the recorded
-     * numbers and the bytes between them become the template.
+     * The full scan of a line ended; if it gave a sample that may serve as a template, the recorded numbers and the
+     * bytes between them, from its first field at {@code from} to its end at {@code to}, become the template.
      */
     void end(boolean templatable, byte[] line, int from, int to) {
         if (!templatable || recorded == 0 || recorded > MAX_NUMBERS) {
@@ -169,16 +168,16 @@ final class LineTemplate {
         }
         extraFrom[n + 1] = w;
         int j = 0;
-        for (byte d = 0; d <= STAMP; d++) {
+        for (byte d = 0; d <= RAIL_MAX; d++) {
             scatterFrom[d] = j;
             for (int k = 0; k < n; k++) {
-                if (recDest[k] == d && d != STAMP) {
+                if (recDest[k] == d) {
                     scatterSlot[j] = k;
                     scatterIndex[j++] = recIndex[k];
                 }
             }
         }
-        scatterFrom[STAMP + 1] = j;
+        scatterFrom[RAIL_MAX + 1] = j;
         slots = n;
         valid = true;
     }
@@ -189,11 +188,11 @@ final class LineTemplate {
     }
 
     /**
-     * Replays the template on {@code line[from, to)}, storing its numbers in the scanner's fields.
+     * Replays the template on the fields of a line, {@code line[from, to)}, storing its numbers in the scanner's
+     * fields.
      *
-     * @return {@code true} if the line is the template line with other numbers (the scanner's fields then hold its
-     *     sample); {@code false} if it must be scanned in full (the scanner's fields are then unchanged, but for the
-     *     timestamp)
+     * @return {@code true} if the fields are the template line's with other numbers (the scanner's fields then hold
+     *     its sample); {@code false} if the line must be scanned in full (the scanner's fields are then unchanged)
      */
     boolean replay(LineScanner s, byte[] line, int from, int to) {
         // every eight-byte read below starts at or before `to`, so it stays inside the array
@@ -207,7 +206,6 @@ final class LineTemplate {
         final byte[] number = this.number;
         final long[] integers = this.integers;
         int p = from;
-        int date = -1;
         for (int k = 0; k < n; k++) {
             int len = literalLength[k];
             if (to - p < len
@@ -226,13 +224,8 @@ final class LineTemplate {
                     continue;
                 }
                 p = read(s, p, to, k);
-            } else if (kind <= SIGNED_DECIMAL) {
-                p = decimal(s, line, p, to, k);
-            } else if (kind == DATE) {
-                date = p;
-                p = to - p >= 10 && s.isDateMdy(p) ? p + 10 : FAIL;
             } else {
-                p = to - p >= 8 && date >= 0 && s.isHms(p) && s.resolveStamp(date, p) ? p + 8 : FAIL;
+                p = decimal(s, line, p, to, k);
             }
             if (p == FAIL) {
                 return false;

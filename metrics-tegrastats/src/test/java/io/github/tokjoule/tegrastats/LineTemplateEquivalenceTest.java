@@ -82,6 +82,23 @@ class LineTemplateEquivalenceTest {
     }
 
     @Test
+    void aWrappersOwnTimestampsAreReadOnEveryLineAndTheFieldsReplayed() {
+        // as `tegrastats | ts '%Y-%m-%d %H:%M:%.S'` or a logging wrapper would print them, before tegrastats' stamp
+        Twins twins = new Twins();
+        Random r = new Random(7);
+        List<String> lines = Corpus.lines(Corpus.AGX_ORIN_LONG).subList(0, 400);
+        for (int i = 0; i < lines.size(); i++) {
+            String stamp = String.format("2025-10-26 05:%02d:%02d.%09d", i / 120, i / 2 % 60, r.nextInt(1_000_000_000));
+            twins.check(stamp + " " + lines.get(i));
+            twins.check("[" + (1000 + i) + "] " + lines.get(i));
+        }
+        assertThat(twins.replayed()).isGreaterThan(lines.size() * 2L - 10);
+        TegrastatsSample last = new TegrastatsSample(twins.replaying, 0, 0);
+        assertThat(last.prefix()).hasValue("[1399]");
+        assertThat(last.printedTime()).isPresent();
+    }
+
+    @Test
     void aLineWithoutSpareBytesAfterItIsScannedInFullWithTheSameResult() {
         Twins twins = new Twins();
         String line = LINES.get(0);
@@ -210,9 +227,10 @@ class LineTemplateEquivalenceTest {
             Random r = new Random(seed);
             String template = LINES.get(line);
             List<String> out = new ArrayList<>();
-            out.add(template);
-            for (int i = 0, n = 2 + r.nextInt(6); i < n; i++) {
-                out.add(r.nextInt(4) == 0 ? template : mutate(template, r));
+            for (int i = 0, n = 3 + r.nextInt(6); i < n; i++) {
+                String next = i == 0 || r.nextInt(4) == 0 ? template : mutate(template, r);
+                // a wrapper's stamp on some lines only: the fields replay whatever comes before them
+                out.add(r.nextInt(3) == 0 ? wrapperStamp(r) + next : next);
             }
             return out;
         }
@@ -263,6 +281,20 @@ class LineTemplateEquivalenceTest {
             lastStart = n[0];
         }
         return b.toString();
+    }
+
+    /** A wrapper's own timestamp, of one of two shapes, with its trailing space. */
+    static String wrapperStamp(Random r) {
+        return r.nextBoolean()
+                ? String.format(
+                        "2025-%02d-%02dT%02d:%02d:%02d.%03dZ ",
+                        1 + r.nextInt(12),
+                        1 + r.nextInt(28),
+                        r.nextInt(24),
+                        r.nextInt(60),
+                        r.nextInt(60),
+                        r.nextInt(1000))
+                : "[" + r.nextInt(100_000) + "] ";
     }
 
     /** A number in one of the shapes tegrastats prints, or one a corrupted line might hold. */
