@@ -313,8 +313,9 @@ public final class TegrastatsLog {
     public List<ThermalSample> thermalSamples(SampleTimes times) {
         checkTimes(times);
         List<ThermalSample> out = new ArrayList<>(size);
+        Map<String, Double> m = new LinkedHashMap<>(); // scratch: each ThermalSample copies its readings
         for (int i = 0; i < size; i++) {
-            Map<String, Double> m = new LinkedHashMap<>();
+            m.clear();
             for (Map.Entry<String, double[]> e : temperatures.entrySet()) {
                 double c = e.getValue()[i];
                 if (!Double.isNaN(c)) {

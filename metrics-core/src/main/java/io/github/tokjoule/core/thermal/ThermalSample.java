@@ -2,7 +2,6 @@ package io.github.tokjoule.core.thermal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -25,7 +24,7 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
      * @throws IllegalArgumentException if a temperature is NaN or infinite; the message names the sensor
      */
     public ThermalSample {
-        Map<String, Double> copy = new LinkedHashMap<>();
+        Map<String, Double> copy = new LinkedHashMap<>(2 * celsiusBySensor.size());
         for (Map.Entry<String, Double> e : celsiusBySensor.entrySet()) {
             double c = e.getValue();
             if (!Double.isFinite(c)) {
@@ -49,7 +48,8 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
     }
 
     /**
-     * Returns the reading of a sensor, matching its name without regard to case.
+     * Returns the reading of a sensor, matching its name without regard to case ({@link String#equalsIgnoreCase}):
+     * the exact name first, else the first sensor printed whose name matches.
      *
      * @param sensor the sensor name, e.g. {@code "CPU"}
      * @return the temperature in °C, or empty if the sensor was not read
@@ -59,9 +59,9 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
         if (exact != null) {
             return OptionalDouble.of(exact);
         }
-        String wanted = sensor.toLowerCase(Locale.ROOT);
+        // no lower-cased copies: this runs for every sample of every thermal summary
         for (Map.Entry<String, Double> e : celsiusBySensor.entrySet()) {
-            if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (e.getKey().equalsIgnoreCase(sensor)) {
                 return OptionalDouble.of(e.getValue());
             }
         }
