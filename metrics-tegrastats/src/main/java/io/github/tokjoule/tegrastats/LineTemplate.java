@@ -16,9 +16,10 @@ import java.util.Arrays;
  * <p>Why this gives the scanner's result: the scanner decides what a token is from the bytes around the numbers
  * (names, separators, units), which the replay requires to be identical, and reads numbers only as maximal runs of
  * digits (with an optional sign and fraction for decimals), which the replay requires too. The only decisions the
- * numbers themselves drive are the digit-count limits and the validity of a timestamp, and the replay applies the
- * same checks, through the scanner's own methods where a number does not fit the fast path.
- * {@code LineTemplateEquivalenceTest} checks the claim on every corpus line and on mutated lines.
+ * numbers themselves drive are the digit-count limits, which the replay applies too (through the scanner's own methods
+ * where a number does not fit in a word); the timestamps, whose values can make a line malformed, come before the
+ * first field and are read by the scanner itself. {@code LineTemplateEquivalenceTest} checks the claim on every
+ * corpus line and on mutated lines.
  *
  * <p>Speed: a literal of up to eight bytes costs one eight-byte read and compare; a number of up to seven characters
  * is read from one eight-byte word (its length from the first non-digit flag, its value by SWAR arithmetic), so no
