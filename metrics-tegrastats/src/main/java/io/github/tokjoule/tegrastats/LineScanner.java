@@ -138,7 +138,7 @@ final class LineScanner {
     private LineKind leadingKind = LineKind.BLANK;
 
     /** Where the first field of the last line scanned in full starts: where its template starts. */
-    private int first;
+    private int firstField;
 
     private long replayed;
 
@@ -181,7 +181,11 @@ final class LineScanner {
         }
         t.begin();
         LineKind kind = fullScan(chars, from, to);
-        t.end(kind == LineKind.SAMPLE && original == null && unknownCount == 0 && cpuSharedFreq < 0, chars, first, to);
+        t.end(
+                kind == LineKind.SAMPLE && original == null && unknownCount == 0 && cpuSharedFreq < 0,
+                chars,
+                firstField,
+                to);
         return kind;
     }
 
@@ -201,7 +205,7 @@ final class LineScanner {
         if (q < 0) {
             return leadingKind;
         }
-        first = q;
+        firstField = q;
         return fields(q) ? LineKind.SAMPLE : LineKind.MALFORMED;
     }
 
