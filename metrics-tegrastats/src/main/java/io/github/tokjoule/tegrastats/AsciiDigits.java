@@ -67,6 +67,16 @@ final class AsciiDigits {
         return eightDigits(t << ((8 - n) << 3));
     }
 
+    /**
+     * The decimal {@code mantissa × 10^-fractionDigits}, negated if {@code negative}: the one place both the scanner
+     * and the template replay turn digits into a {@code double}, so both give the same one. An exact mantissa below
+     * 2^53 divided by an exact power of ten rounds correctly, as {@link Double#parseDouble} does.
+     */
+    static double decimal(long mantissa, int fractionDigits, boolean negative) {
+        double v = fractionDigits == 0 ? mantissa : mantissa / POW10[fractionDigits];
+        return negative ? -v : v;
+    }
+
     /** The value of eight digits 0..9, one per byte, the first in the lowest byte. */
     static long eightDigits(long t) {
         long v = t * 10 + (t >>> 8); // pairs: 10·d0 + d1 in bytes 0, 2, 4, 6

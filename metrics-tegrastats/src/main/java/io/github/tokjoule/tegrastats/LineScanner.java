@@ -586,12 +586,9 @@ final class LineScanner {
             if (unit < 0) {
                 unit = u;
             }
-            LineTemplate t = template;
-            if (t != null) {
-                byte where =
-                        n == 0 ? LineTemplate.RAIL_CURRENT : n == 1 ? LineTemplate.RAIL_AVERAGE : LineTemplate.RAIL_MAX;
-                t.value(LineTemplate.DECIMAL, where, railCount, i, numberEnd, u == RAIL_WATTS);
-            }
+            byte where =
+                    n == 0 ? LineTemplate.RAIL_CURRENT : n == 1 ? LineTemplate.RAIL_AVERAGE : LineTemplate.RAIL_MAX;
+            record(LineTemplate.DECIMAL, where, railCount, i, numberEnd, u == RAIL_WATTS);
             if (n == 0) {
                 current = v;
             } else if (n == 1) {
@@ -1101,9 +1098,7 @@ final class LineScanner {
         if (digits > MAX_LONG_DIGITS) {
             return FAIL;
         }
-        // An exact mantissa below 2^53 divided by an exact power of ten rounds correctly, as Double.parseDouble does.
-        double v = fraction == 0 ? mantissa : mantissa / AsciiDigits.POW10[fraction];
-        dec = negative ? -v : v;
+        dec = AsciiDigits.decimal(mantissa, fraction, negative);
         return r;
     }
 
@@ -1155,9 +1150,13 @@ final class LineScanner {
 
     /** Tells the template where a stored number lay (see {@link LineTemplate#value}). */
     private void record(byte kind, byte where, int at, int start, int end) {
+        record(kind, where, at, start, end, false);
+    }
+
+    private void record(byte kind, byte where, int at, int start, int end, boolean inWatts) {
         LineTemplate t = template;
         if (t != null) {
-            t.value(kind, where, at, start, end, false);
+            t.value(kind, where, at, start, end, inWatts);
         }
     }
 

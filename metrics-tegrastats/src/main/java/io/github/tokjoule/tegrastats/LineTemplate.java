@@ -254,7 +254,8 @@ final class LineTemplate {
 
     /**
      * {@code [-]D+[.D+]} at {@code p} into {@link #decimals}: from one word when the number and the byte after it lie
-     * in it, with the arithmetic of {@link LineScanner#decimal}, so the very same {@code double}; else by that method.
+     * in it, with the scanner's arithmetic ({@link AsciiDigits#decimal}), so the very same {@code double}; else by
+     * {@link LineScanner#decimal}.
      *
      * @return the end of the number, or {@link #FAIL}
      */
@@ -281,11 +282,11 @@ final class LineTemplate {
             return read(s, p, to, k);
         }
         long mantissa = AsciiDigits.value(t >>> (whole << 3), (dot >= 0 ? dot : end) - whole);
-        double v = fraction == 0
-                ? mantissa
-                : (mantissa * AsciiDigits.LONG_POW10[fraction] + AsciiDigits.value(t >>> ((dot + 1) << 3), fraction))
-                        / AsciiDigits.POW10[fraction];
-        decimals[k] = whole == 1 ? -v : v;
+        if (fraction > 0) {
+            mantissa =
+                    mantissa * AsciiDigits.LONG_POW10[fraction] + AsciiDigits.value(t >>> ((dot + 1) << 3), fraction);
+        }
+        decimals[k] = AsciiDigits.decimal(mantissa, fraction, whole == 1);
         return p + end;
     }
 
@@ -313,48 +314,40 @@ final class LineTemplate {
         return r;
     }
 
+    /** Stores the numbers of a replayed line where the scanner stored those of the template line. */
     private void scatter(LineScanner s) {
         long[] iv = integers;
-        double[] dv = decimals;
-        int[] slot = scatterSlot;
-        int[] at = scatterIndex;
-        int[] from = scatterFrom;
-        for (int j = from[MEM], e = from[MEM + 1]; j < e; j++) {
-            s.mem[at[j]] = iv[slot[j]];
+        for (int j = scatterFrom[MEM], e = scatterFrom[MEM + 1]; j < e; j++) {
+            s.mem[scatterIndex[j]] = iv[scatterSlot[j]];
         }
-        for (int j = from[CPU_LOAD], e = from[CPU_LOAD + 1]; j < e; j++) {
-            s.cpuLoad[at[j]] = (int) iv[slot[j]];
+        for (int j = scatterFrom[MTS_FG], e = scatterFrom[MTS_FG + 1]; j < e; j++) {
+            s.mtsForeground = (int) iv[scatterSlot[j]];
         }
-        for (int j = from[CPU_FREQ], e = from[CPU_FREQ + 1]; j < e; j++) {
-            s.cpuFreq[at[j]] = (int) iv[slot[j]];
+        for (int j = scatterFrom[MTS_BG], e = scatterFrom[MTS_BG + 1]; j < e; j++) {
+            s.mtsBackground = (int) iv[scatterSlot[j]];
         }
-        for (int j = from[MTS_FG], e = from[MTS_FG + 1]; j < e; j++) {
-            s.mtsForeground = (int) iv[slot[j]];
+        scatter(CPU_LOAD, s.cpuLoad);
+        scatter(CPU_FREQ, s.cpuFreq);
+        scatter(ENGINE_LOAD, s.engineLoad);
+        scatter(ENGINE_FREQ, s.engineFreqs);
+        scatter(TEMP_CURRENT, s.tempCurrent);
+        scatter(TEMP_MAX, s.tempMax);
+        scatter(RAIL_CURRENT, s.railCurrent);
+        scatter(RAIL_AVERAGE, s.railAverage);
+        scatter(RAIL_MAX, s.railMax);
+    }
+
+    private void scatter(byte destination, int[] target) {
+        for (int j = scatterFrom[destination], e = scatterFrom[destination + 1]; j < e; j++) {
+            target[scatterIndex[j]] = (int) integers[scatterSlot[j]];
         }
-        for (int j = from[MTS_BG], e = from[MTS_BG + 1]; j < e; j++) {
-            s.mtsBackground = (int) iv[slot[j]];
-        }
-        for (int j = from[ENGINE_LOAD], e = from[ENGINE_LOAD + 1]; j < e; j++) {
-            s.engineLoad[at[j]] = (int) iv[slot[j]];
-        }
-        for (int j = from[ENGINE_FREQ], e = from[ENGINE_FREQ + 1]; j < e; j++) {
-            s.engineFreqs[at[j]] = (int) iv[slot[j]];
-        }
-        for (int j = from[TEMP_CURRENT], e = from[TEMP_CURRENT + 1]; j < e; j++) {
-            s.tempCurrent[at[j]] = dv[slot[j]];
-        }
-        for (int j = from[TEMP_MAX], e = from[TEMP_MAX + 1]; j < e; j++) {
-            s.tempMax[at[j]] = dv[slot[j]];
-        }
-        // × 1.0 is exact, so a rail in mW gets the very value the scanner stored; one in W gets v × 1000 as there
-        for (int j = from[RAIL_CURRENT], e = from[RAIL_CURRENT + 1]; j < e; j++) {
-            s.railCurrent[at[j]] = dv[slot[j]] * scale[slot[j]];
-        }
-        for (int j = from[RAIL_AVERAGE], e = from[RAIL_AVERAGE + 1]; j < e; j++) {
-            s.railAverage[at[j]] = dv[slot[j]] * scale[slot[j]];
-        }
-        for (int j = from[RAIL_MAX], e = from[RAIL_MAX + 1]; j < e; j++) {
-            s.railMax[at[j]] = dv[slot[j]] * scale[slot[j]];
+    }
+
+    /** × 1.0 is exact, so a value in mW (or °C) is stored as read; one in W gets × 1000 as the scanner does. */
+    private void scatter(byte destination, double[] target) {
+        for (int j = scatterFrom[destination], e = scatterFrom[destination + 1]; j < e; j++) {
+            int k = scatterSlot[j];
+            target[scatterIndex[j]] = decimals[k] * scale[k];
         }
     }
 
