@@ -38,7 +38,7 @@ final class PowerLog {
     final long lines;
     final List<String> notes;
 
-    private PowerLog(
+    PowerLog(
             Optional<PowerTrace> trace,
             String rail,
             Optional<String> problem,
@@ -80,18 +80,7 @@ final class PowerLog {
     }
 
     static PowerLog missing(String reason) {
-        return new PowerLog(
-                Optional.empty(),
-                "",
-                Optional.of(reason),
-                List.of(),
-                new long[0],
-                new double[0],
-                List.of(),
-                0,
-                Double.NaN,
-                0,
-                List.of());
+        return withoutTrace("", reason, List.of(), List.of(), 0, List.of());
     }
 
     static PowerLog read(Path file, ZoneId zone, RailChoice choice, long intervalMillis, boolean stampsToo)
@@ -105,28 +94,22 @@ final class PowerLog {
         if (log.size() == 0) {
             return missing("no tegrastats sample in " + file);
         }
-        Optional<SampleTimes> times = log.times(zone, TimingOptions.nominalIntervalMillis(intervalMillis));
-        if (times.isEmpty()) {
+        if (!log.hasPrintedTimes()) {
             return missing(file + " has no timestamps (JetPack 4 or earlier): give a start and period");
         }
-        SampleTimes t = times.get();
+        SampleTimes t = log.times(zone, TimingOptions.nominalIntervalMillis(intervalMillis));
         List<ThermalSample> thermal = log.thermalSamples(t);
         Selection sel = select(choice, rails, log);
         if (sel.problem.isPresent()) {
-            return new PowerLog(
-                    Optional.empty(),
-                    sel.label,
-                    sel.problem,
-                    rails,
-                    new long[0],
-                    new double[0],
-                    thermal,
-                    0,
-                    Double.NaN,
-                    log.size(),
-                    notes);
+            return withoutTrace(sel.label, sel.problem.get(), rails, thermal, log.size(), notes);
         }
-        RailTrace rt = log.powerTrace(sel.selection, t);
+        RailTrace rt;
+        try {
+            rt = log.powerTrace(sel.selection, t);
+        } catch (IllegalArgumentException e) {
+            // a board total naming a rail this log lacks: said as the cell's power problem, never a 0 W trace
+            return withoutTrace(sel.label, String.valueOf(e.getMessage()), rails, thermal, log.size(), notes);
+        }
         String label = String.join("+", rt.railNames());
         if (!rt.complete()) {
             notes.add(file + ": " + (rt.samplesInLog() - rt.trace().size()) + " of " + rt.samplesInLog()
@@ -178,6 +161,28 @@ final class PowerLog {
                 t.method() == SampleTimes.Method.PERIODIC ? 0 : log.size(),
                 uncertainty,
                 log.size(),
+                notes);
+    }
+
+    /** A log read, whose chosen rail gives no trace, for the reason given. */
+    private static PowerLog withoutTrace(
+            String rail,
+            String problem,
+            List<String> rails,
+            List<ThermalSample> thermal,
+            long lines,
+            List<String> notes) {
+        return new PowerLog(
+                Optional.empty(),
+                rail,
+                Optional.of(problem),
+                rails,
+                new long[0],
+                new double[0],
+                thermal,
+                0,
+                Double.NaN,
+                lines,
                 notes);
     }
 

@@ -7,6 +7,9 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.ExclusionReason;
+import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -205,12 +208,10 @@ public final class SweepAnalysis {
                 List<Flag> flags = new ArrayList<>();
                 CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags, notes);
                 if (recorded.isPresent() && !recorded.get().equals(zone)) {
-                    Instant at = in.hasProfilingWindow()
-                            ? Instant.ofEpochSecond(0, in.profilingStartEpochNanos())
-                            : Instant.EPOCH;
+                    Instant at = in.profilingWindow().map(TimeWindow::start).orElse(Instant.EPOCH);
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
                 }
-                if (options.method() == EnergyMethod.MEASURED && in.requests().isEmpty()) {
+                if (options.method() == EnergyMethod.MEASURED && in.records().isEmpty()) {
                     notes.add(loc.directory() + ": no per-request records (" + SweepLayout.RECORDS
                             + "): the MEASURED method integrates each request's window and has no energies here;"
                             + " SEED_COMPATIBLE works from the summary alone");
@@ -221,6 +222,7 @@ public final class SweepAnalysis {
                         ? SeedMethod.compute(in, options)
                         : MeasuredMethod.compute(in, options);
                 computeNanos.add(System.nanoTime() - read);
+                cell.attribution().flatMap(a -> exclusions(loc, a)).ifPresent(notes::add);
                 return cell;
             } catch (CellReader.CellFailure e) {
                 readNanos.add(System.nanoTime() - start);
@@ -231,6 +233,30 @@ public final class SweepAnalysis {
             }
         }
 
+        /**
+         * Says which successful requests the estimator left out of a cell's energies, and why (failed requests are
+         * counted in the row's error count already).
+         */
+        private static Optional<String> exclusions(SweepLayout.CellLocation loc, CellAttribution a) {
+            StringBuilder why = new StringBuilder();
+            int n = 0;
+            for (ExclusionReason reason : ExclusionReason.values()) {
+                int k = a.excludedCount(reason);
+                if (reason != ExclusionReason.FAILED && k > 0) {
+                    why.append(why.length() == 0 ? "" : ", ")
+                            .append(k)
+                            .append(' ')
+                            .append(reason);
+                    n += k;
+                }
+            }
+            return n == 0
+                    ? Optional.empty()
+                    : Optional.of(loc.directory() + ": " + n + " of " + a.requestCount()
+                            + " requests left out of the energies (" + why + "): the power trace does not cover them,"
+                            + " or their token counts are unknown; nothing is extrapolated");
+        }
+
         private AnalysedCell failed(CellId id, SweepLayout.CellLocation loc, @Nullable String reason) {
             String text = reason == null || reason.isBlank() ? "failed (no reason given)" : reason.strip();
             CellMetrics m = CellMetrics.builder()
@@ -238,7 +264,7 @@ public final class SweepAnalysis {
                     .method(options.method())
                     .status(CellStatus.failed(text.replace('\n', ' ')))
                     .build();
-            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, List.of());
+            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty());
         }
 
         private PowerLog power(SweepLayout.CellLocation loc) throws IOException {

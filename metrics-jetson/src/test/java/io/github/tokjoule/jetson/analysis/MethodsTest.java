@@ -3,13 +3,26 @@ package io.github.tokjoule.jetson.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.aiperf.AiperfProfile;
+import io.github.tokjoule.aiperf.AiperfRecords;
+import io.github.tokjoule.aiperf.RecordOptions;
+import io.github.tokjoule.aiperf.RequestRecord;
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.ExclusionReason;
 import io.github.tokjoule.core.power.PowerTrace;
-import io.github.tokjoule.core.stats.Summary;
+import io.github.tokjoule.core.power.TimeWindow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,26 +34,50 @@ class MethodsTest {
     private static final long S = 1_000_000_000L;
     private static final long T0 = 1_780_000_000L * S;
 
-    private static Summary p50(double value) {
-        return Summary.builder().count(20).percentile(50, value).mean(value).build();
-    }
-
     /**
      * A cell of {@code n} back-to-back requests of {@code rlMillis} with {@code ttftMillis}, starting 2 s after the
-     * log, under a constant {@code watts} sampled every 0.5 s from {@code T0}.
+     * log, under a constant {@code watts} sampled every 0.5 s from {@code T0}; the first {@code failed} requests fail.
+     * aiperf's files are written as text and read by the aiperf module, as the reader does.
      */
     static CellInputs cell(
             double ttftMillis, double rlMillis, double watts, int isl, int osl, int n, double tokS, int failed) {
         long start = T0 + 2 * S;
-        List<CellInputs.RequestRow> rows = new ArrayList<>();
+        StringBuilder jsonl = new StringBuilder();
         long t = start;
         for (int i = 0; i < n; i++) {
-            long first = t + Math.round(ttftMillis * 1e6);
             long end = t + Math.round(rlMillis * 1e6);
-            rows.add(new CellInputs.RequestRow(t, t + 2_000_000, first, end, isl, osl, i >= failed));
+            jsonl.append("{\"metadata\":{\"request_start_ns\":")
+                    .append(t)
+                    .append(",\"request_ack_ns\":")
+                    .append(t + 2_000_000)
+                    .append(",\"request_end_ns\":")
+                    .append(end)
+                    .append(",\"benchmark_phase\":\"profiling\"},\"metrics\":{")
+                    .append(
+                            i >= failed
+                                    ? "\"time_to_first_token\":{\"value\":" + ttftMillis + ",\"unit\":\"ms\"},"
+                                    : "")
+                    .append("\"input_sequence_length\":{\"value\":")
+                    .append(isl)
+                    .append(",\"unit\":\"tokens\"},\"output_sequence_length\":{\"value\":")
+                    .append(osl)
+                    .append(",\"unit\":\"tokens\"}}")
+                    .append(
+                            i >= failed
+                                    ? ""
+                                    : ",\"error\":{\"code\":500,\"type\":\"ServerError\",\"message\":\"boom\"}")
+                    .append("}\n");
             t = end;
         }
         long end = t;
+        String summary = "{\"time_to_first_token\":" + stats("ms", ttftMillis)
+                + ",\"inter_token_latency\":" + stats("ms", (rlMillis - ttftMillis) / (osl - 1))
+                + ",\"request_latency\":" + stats("ms", rlMillis)
+                + ",\"output_token_throughput_per_user\":" + stats("tokens/sec/user", tokS)
+                + ",\"input_sequence_length\":" + stats("tokens", isl)
+                + ",\"output_sequence_length\":" + stats("tokens", osl)
+                + ",\"request_count\":{\"unit\":\"requests\",\"avg\":" + (n - failed) + "}"
+                + ",\"start_time\":\"" + local(start) + "\",\"end_time\":\"" + local(end) + "\"}";
         int samples = (int) ((end - T0) / (S / 2)) + 5;
         long[] times = new long[samples];
         double[] w = new double[samples];
@@ -50,26 +87,7 @@ class MethodsTest {
             stamps[i] = (times[i] / S) * S;
             w[i] = watts;
         }
-        return new CellInputs(
-                CellId.of("m", "25W", "llamacpp", isl, osl),
-                Path.of("cell"),
-                p50(ttftMillis),
-                p50((rlMillis - ttftMillis) / (osl - 1)),
-                p50(rlMillis),
-                tokS,
-                tokS,
-                Double.NaN,
-                Double.NaN,
-                isl,
-                isl,
-                osl,
-                osl,
-                n,
-                failed,
-                n - failed,
-                start,
-                end,
-                rows,
+        PowerLog power = new PowerLog(
                 Optional.of(PowerTrace.of(times, w)),
                 "VDD_CPU_GPU_CV",
                 Optional.empty(),
@@ -77,11 +95,42 @@ class MethodsTest {
                 stamps,
                 w,
                 List.of(),
-                S / 2,
                 0,
                 Double.NaN,
                 samples,
                 List.of());
+        try {
+            AiperfProfile profile = AiperfProfile.read(
+                    new ByteArrayInputStream(summary.getBytes(StandardCharsets.UTF_8)), "summary", ZoneOffset.UTC);
+            List<RequestRecord> records = new ArrayList<>();
+            try (AiperfRecords r = AiperfRecords.open(
+                    new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)),
+                    "records",
+                    RecordOptions.defaults().withStrict(true))) {
+                r.forEach(records::add);
+            }
+            return new CellInputs(
+                    CellId.of("m", "25W", "llamacpp", isl, osl),
+                    Path.of("cell"),
+                    profile,
+                    Optional.of(TimeWindow.of(start, end)),
+                    records,
+                    n,
+                    failed,
+                    power,
+                    new ArrayList<>());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stats(String unit, double value) {
+        return "{\"unit\":\"" + unit + "\",\"avg\":" + value + ",\"p50\":" + value + ",\"count\":20}";
+    }
+
+    private static String local(long epochNanos) {
+        return LocalDateTime.ofEpochSecond(epochNanos / S, (int) (epochNanos % S), ZoneOffset.UTC)
+                .toString();
     }
 
     /**
@@ -183,5 +232,45 @@ class MethodsTest {
         // realised OSL 64 against a target of 64: no mismatch; ISL equal too
         assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH)).isFalse();
         assertThat(m.hasFlag(AccuracyFlag.INPUT_LENGTH_MISMATCH)).isFalse();
+    }
+
+    @Test
+    void measuredExcludesARequestThePowerTraceDoesNotCoverInsteadOfExtrapolating() {
+        // 4 requests of 4 s from T0 + 2 s; the trace starts at T0 + 3 s, inside the first request
+        CellInputs in = cell(1000, 4000, 5, 512, 64, 4, 20, 0);
+        PowerTrace whole = in.power().trace.orElseThrow();
+        PowerTrace late = whole.slice(TimeWindow.of(T0 + 3 * S, whole.epochNanosAt(whole.size() - 1)));
+        CellInputs cut = new CellInputs(
+                in.id(),
+                in.directory(),
+                in.summary(),
+                in.profilingWindow(),
+                in.records(),
+                in.requestCount(),
+                in.errorCount(),
+                new PowerLog(
+                        Optional.of(late),
+                        "VDD_CPU_GPU_CV",
+                        Optional.empty(),
+                        List.of("VDD_CPU_GPU_CV"),
+                        new long[0],
+                        new double[0],
+                        List.of(),
+                        0,
+                        Double.NaN,
+                        late.size(),
+                        List.of()),
+                new ArrayList<>());
+        AnalysedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
+        CellAttribution a = c.attribution().orElseThrow();
+        assertThat(a.excludedCount(ExclusionReason.PARTLY_OUTSIDE_TRACE)).isEqualTo(1);
+        assertThat(a.excluded().get(0).index()).isZero();
+        assertThat(c.requests()).extracting(AttributedRequest::index).containsExactly(1, 2, 3);
+        // the other three: 5 W x 4 s = 20 J each, 64 / 20 = 3.2 output tok/J
+        assertThat(c.metrics().requestJoules().count()).isEqualTo(3);
+        assertThat(c.metrics().totalJoulesPerRequest()).isCloseTo(20, within(1e-9));
+        assertThat(c.metrics().outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(3.2, within(1e-9));
+        // aiperf's window starts before the trace: flagged, as before
+        assertThat(c.metrics().hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE)).isTrue();
     }
 }
