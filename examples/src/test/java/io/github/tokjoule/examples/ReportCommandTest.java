@@ -147,18 +147,18 @@ class ReportCommandTest {
         expect(cells.get("25W"), "decode_tok_per_j", 64 / (9.5 * 1.4));
     }
 
+    /** The fixture's report on a rail its log does not have. */
+    private int reportOnAnAbsentRail(String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--rail", "VDD_NOPE"));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--out", dir.toString()));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void anAbsentRailIsAnErrorNamingTheRailsTheLogHas() throws Exception {
-        assertThat(run(
-                        "report",
-                        FIXTURE.toString(),
-                        "--zone",
-                        "Asia/Kolkata",
-                        "--rail",
-                        "VDD_NOPE",
-                        "--out",
-                        dir.toString()))
-                .isEqualTo(1);
+        assertThat(reportOnAnAbsentRail()).isEqualTo(1);
         assertThat(err.toString())
                 .contains("tokjoule report: 2 of 2 cells have no energy figure:")
                 .contains("2 cells: RAIL_MISSING: rail VDD_NOPE is not in the power log (rails: VDD_IN,"
@@ -169,17 +169,7 @@ class ReportCommandTest {
 
     @Test
     void anAbsentRailWithAllowPartialWritesTheReport() throws Exception {
-        assertThat(run(
-                        "report",
-                        FIXTURE.toString(),
-                        "--zone",
-                        "Asia/Kolkata",
-                        "--rail",
-                        "VDD_NOPE",
-                        "--allow-partial",
-                        "--out",
-                        dir.toString()))
-                .isZero();
+        assertThat(reportOnAnAbsentRail("--allow-partial")).isZero();
         assertThat(err.toString()).contains("tokjoule report: warning: 2 of 2 cells have no energy figure:");
         assertThat(cells().get("15W"))
                 .containsEntry("power_w", "")
