@@ -124,7 +124,7 @@ class TimelinesTest {
         Files.writeString(bad, line(TIMES, TOKENS, "") + "\nnot json\n" + line(TIMES, TOKENS, "") + "\n");
         assertThatThrownBy(() -> AiperfRecords.timelines(bad))
                 .isInstanceOf(AiperfFormatException.class)
-                .hasMessageStartingWith("bad.jsonl: line 2: ");
+                .hasMessageStartingWith("bad.jsonl: line 2, column 1 ($): Unrecognized token");
         Path untimed = tmp.resolve("untimed.jsonl");
         Files.writeString(untimed, line(TIMES, TOKENS, "") + "\n" + line("", TOKENS, "") + "\n");
         assertThatThrownBy(() -> AiperfRecords.timelines(untimed))
