@@ -4,6 +4,7 @@ import io.github.tokjoule.aiperf.Stat;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.energy.TokenEnergy;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.AttributedRequest;
@@ -63,8 +64,8 @@ final class MeasuredMethod {
         Summary perRequestTokJ = Summary.empty();
         Optional<CellAttribution> attribution = Optional.empty();
         boolean anySucceeded = requests.stream().anyMatch(RequestTimeline::succeeded);
-        if (in.power().trace.isPresent() && anySucceeded) {
-            PowerTrace trace = in.power().trace.get();
+        if (in.power().trace().isPresent() && anySucceeded) {
+            PowerTrace trace = in.power().trace().get();
             CellAttribution a = options.estimator().attribute(trace, requests);
             attribution = Optional.of(a);
             CellEnergy cell = a.cell();
@@ -81,7 +82,7 @@ final class MeasuredMethod {
                         .decodeTokensPerJoule(Rows.nonNegative(decodeTokJ))
                         .totalTokensPerJoule(
                                 Rows.nonNegative(cell.totalTokensPerJoule().tokensPerJoule()))
-                        .millijoulesPerOutputToken(Rows.ratio(1000, decodeTokJ))
+                        .millijoulesPerOutputToken(millijoulesPerOutputToken(decodeTokJ))
                         .prefillWatts(Rows.nonNegative(cell.meanWatts(Phase.PREFILL)))
                         .decodeWatts(Rows.nonNegative(cell.meanWatts(Phase.DECODE)))
                         .requestJoules(Summary.of(a.requests().stream()
@@ -92,7 +93,7 @@ final class MeasuredMethod {
                         OutputTokJVariant.REQUEST,
                         cell.outputTokensPerJoule().tokensPerJoule());
                 Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
-                Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, Rows.ratio(tokensPerSecond, serving));
+                Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
                 Rows.putWatts(b, SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
                 perRequestTokJ = Summary.of(a.requests().stream()
                         .map(AttributedRequest::outputTokensPerJoule)
@@ -140,7 +141,27 @@ final class MeasuredMethod {
         Rows.commonFlags(b, in, realisedIsl, realisedOsl, th);
         Rows.thermal(b, in, th);
         return new AnalysedCell(
-                b.build(), in.directory(), windowSeconds, windowJoules, perRequestTokJ, in.power().lines, attribution);
+                b.build(),
+                in.directory(),
+                windowSeconds,
+                windowJoules,
+                perRequestTokJ,
+                in.power().lines(),
+                attribution);
+    }
+
+    /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */
+    private static double throughput(double tokensPerSecond, double watts) {
+        return tokensPerSecond >= 0 && Double.isFinite(tokensPerSecond) && watts > 0 && Double.isFinite(watts)
+                ? TokenEnergy.throughputOutputTokensPerJoule(tokensPerSecond, watts)
+                : Double.NaN;
+    }
+
+    /** {@link TokenEnergy}'s mJ per output token where decode tok/J is a positive number; NaN otherwise. */
+    private static double millijoulesPerOutputToken(double decodeTokensPerJoule) {
+        return decodeTokensPerJoule > 0 && Double.isFinite(decodeTokensPerJoule)
+                ? TokenEnergy.millijoulesPerOutputToken(decodeTokensPerJoule)
+                : Double.NaN;
     }
 
     /**

@@ -28,8 +28,8 @@ final class Rows {
                 .ttftMillis(in.ttftMillis())
                 .interTokenLatencyMillis(in.interTokenLatencyMillis())
                 .requestLatencyMillis(in.requestLatencyMillis());
-        if (!in.power().rail.isEmpty()) {
-            b.rail(in.power().rail);
+        if (!in.power().rail().isEmpty()) {
+            b.rail(in.power().rail());
         }
         return b;
     }
@@ -37,14 +37,6 @@ final class Rows {
     /** {@code v} if finite and not negative, else NaN: a row never holds a negative or infinite number. */
     static double nonNegative(double v) {
         return v >= 0 && Double.isFinite(v) ? v : Double.NaN;
-    }
-
-    /** {@code a / b} when both are finite, {@code a ≥ 0} and {@code b > 0}; else NaN. */
-    static double ratio(double a, double b) {
-        if (!(a >= 0) || !(b > 0) || Double.isInfinite(a) || Double.isInfinite(b)) {
-            return Double.NaN;
-        }
-        return nonNegative(a / b);
     }
 
     static void putVariant(CellMetrics.Builder b, OutputTokJVariant variant, double value) {
@@ -75,17 +67,17 @@ final class Rows {
                     .ifPresent(b::addFlags);
         }
         PowerLog power = in.power();
-        if (power.problem.isPresent()) {
-            String problem = power.problem.get();
-            if (power.availableRails.isEmpty()) {
+        if (power.problem().isPresent()) {
+            String problem = power.problem().get();
+            if (power.availableRails().isEmpty()) {
                 b.addFlags(Flag.of(AccuracyFlag.RAIL_MISSING, Map.of(), problem));
             } else {
-                b.addFlags(FlagRules.railMissing(power.rail, power.availableRails)
+                b.addFlags(FlagRules.railMissing(power.rail(), power.availableRails())
                         .orElseGet(() -> Flag.of(AccuracyFlag.RAIL_MISSING, Map.of(), problem)));
             }
         }
-        if (power.reconstructedSamples > 0 && Double.isFinite(power.maxUncertaintyMillis)) {
-            FlagRules.timestampsReconstructed(power.reconstructedSamples, power.maxUncertaintyMillis)
+        if (power.reconstructedSamples() > 0 && Double.isFinite(power.maxUncertaintyMillis())) {
+            FlagRules.timestampsReconstructed(power.reconstructedSamples(), power.maxUncertaintyMillis())
                     .ifPresent(b::addFlags);
         }
         recordsAgreeWithWindow(in).ifPresent(b::addFlags);
@@ -128,7 +120,7 @@ final class Rows {
 
     /** The thermal summary of aiperf's window (the whole log if there is no window), and the throttle flag. */
     static void thermal(CellMetrics.Builder b, CellInputs in, FlagThresholds th) {
-        List<ThermalSample> thermal = in.power().thermal;
+        List<ThermalSample> thermal = in.power().thermal();
         if (thermal.isEmpty()) {
             return;
         }

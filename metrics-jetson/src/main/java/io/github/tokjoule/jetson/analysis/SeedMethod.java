@@ -10,6 +10,7 @@ import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.power.PowerSample;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.util.ArrayList;
@@ -63,14 +64,19 @@ final class SeedMethod {
         }
         double windowSeconds = Double.NaN;
         PowerLog power = in.power();
-        if (in.profilingWindow().isPresent() && power.stampEpochNanos.length > 0 && power.problem.isEmpty()) {
+        List<PowerSample> stamped = power.stamped();
+        if (in.profilingWindow().isPresent()
+                && !stamped.isEmpty()
+                && power.problem().isEmpty()) {
             TimeWindow window = in.profilingWindow().get();
             double t0 = window.startEpochNanos() / 1e9;
             double t1 = window.endEpochNanos() / 1e9;
             windowSeconds = t1 - t0;
-            double[] ep = new double[power.stampEpochNanos.length];
+            double[] ep = new double[stamped.size()];
+            double[] watts = new double[stamped.size()];
             for (int i = 0; i < ep.length; i++) {
-                ep[i] = power.stampEpochNanos[i] / 1e9;
+                ep[i] = stamped.get(i).epochNanos() / 1e9;
+                watts[i] = stamped.get(i).watts();
             }
             // the seed classifies samples by the records' [start, ack] and (ack, end]: successful records with an ack
             List<RequestRecord> acknowledged = new ArrayList<>();
@@ -91,7 +97,7 @@ final class SeedMethod {
             OptionalLong successful = in.summary().requestCount();
             SeedPowers.Result p = SeedPowers.compute(
                     ep,
-                    power.stampWatts,
+                    watts,
                     t0,
                     t1,
                     start,
@@ -101,8 +107,8 @@ final class SeedMethod {
                     in.requestLatencyMillis().p50() / 1000,
                     successful.isPresent() ? successful.getAsLong() : Double.NaN);
             if (p.windowSamples() == 0) {
-                long first = power.stampEpochNanos[0];
-                long last = power.stampEpochNanos[power.stampEpochNanos.length - 1];
+                long first = stamped.get(0).epochNanos();
+                long last = stamped.get(stamped.size() - 1).epochNanos();
                 b.addFlags(FlagRules.windowOutsideTrace(
                                 window.startEpochNanos(),
                                 window.endEpochNanos(),
@@ -115,7 +121,7 @@ final class SeedMethod {
             } else {
                 FlagRules.windowUndersampled(p.windowSamples(), th).ifPresent(b::addFlags);
                 Rows.putWatts(b, SweepResult.SAMPLE_MEDIAN, p.windowWatts());
-                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, power.stampWatts, t0, t1));
+                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, watts, t0, t1));
                 b.prefillWatts(Rows.nonNegative(p.prefillWatts())).decodeWatts(Rows.nonNegative(p.decodeWatts()));
                 breakdown(in, isl, osl, tokensPerSecond, p).ifPresent(b::energy);
             }
@@ -123,7 +129,7 @@ final class SeedMethod {
         Rows.commonFlags(b, in, isl, osl, th);
         Rows.thermal(b, in, th);
         return new AnalysedCell(
-                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), power.lines, Optional.empty());
+                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), power.lines(), Optional.empty());
     }
 
     private static java.util.Optional<EnergyBreakdown> breakdown(

@@ -275,7 +275,7 @@ public final class SweepAnalysis {
             Path file = loc.tegrastatsLog().get();
             if (!loc.wholeRunLog()) {
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
-                notes.addAll(log.notes);
+                notes.addAll(log.notes());
                 return log;
             }
             PowerLog cached = runLogs.get(file);
@@ -288,7 +288,7 @@ public final class SweepAnalysis {
                     return again.shared();
                 }
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
-                notes.addAll(log.notes);
+                notes.addAll(log.notes());
                 runLogs.put(file, log);
                 return log;
             }

@@ -87,7 +87,7 @@ class DefaultSweepTest {
         for (AnalysedCell c : result.cells()) {
             CellMetrics m = c.metrics();
             CellTruth t = truthOf(m);
-            boolean truthShort = t.minSamplesInPrefill() < 2;
+            boolean truthShort = t.minSamplesInPrefill().orElse(0) < 2;
             if (truthShort != m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED)) {
                 disagreements++;
                 double twoPeriods = 2 * t.samplePeriodNanos() / 1e6;

@@ -13,7 +13,11 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.ExclusionReason;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.PowerSample;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.io.ByteArrayInputStream;
@@ -81,10 +85,10 @@ class MethodsTest {
         int samples = (int) ((end - T0) / (S / 2)) + 5;
         long[] times = new long[samples];
         double[] w = new double[samples];
-        long[] stamps = new long[samples];
+        List<PowerSample> stamped = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             times[i] = T0 + i * (S / 2);
-            stamps[i] = (times[i] / S) * S;
+            stamped.add(PowerSample.of((times[i] / S) * S, watts));
             w[i] = watts;
         }
         PowerLog power = new PowerLog(
@@ -92,8 +96,7 @@ class MethodsTest {
                 "VDD_CPU_GPU_CV",
                 Optional.empty(),
                 List.of("VDD_IN", "VDD_CPU_GPU_CV", "VDD_SOC"),
-                stamps,
-                w,
+                stamped,
                 List.of(),
                 0,
                 Double.NaN,
@@ -238,7 +241,7 @@ class MethodsTest {
     void measuredExcludesARequestThePowerTraceDoesNotCoverInsteadOfExtrapolating() {
         // 4 requests of 4 s from T0 + 2 s; the trace starts at T0 + 3 s, inside the first request
         CellInputs in = cell(1000, 4000, 5, 512, 64, 4, 20, 0);
-        PowerTrace whole = in.power().trace.orElseThrow();
+        PowerTrace whole = in.power().trace().orElseThrow();
         PowerTrace late = whole.slice(TimeWindow.of(T0 + 3 * S, whole.epochNanosAt(whole.size() - 1)));
         CellInputs cut = new CellInputs(
                 in.id(),
@@ -253,8 +256,7 @@ class MethodsTest {
                         "VDD_CPU_GPU_CV",
                         Optional.empty(),
                         List.of("VDD_CPU_GPU_CV"),
-                        new long[0],
-                        new double[0],
+                        List.of(),
                         List.of(),
                         0,
                         Double.NaN,
@@ -272,5 +274,30 @@ class MethodsTest {
         assertThat(c.metrics().outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(3.2, within(1e-9));
         // aiperf's window starts before the trace: flagged, as before
         assertThat(c.metrics().hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE)).isTrue();
+    }
+
+    @Test
+    void theMeasuredMethodRunsTheEstimatorOfItsOptions() {
+        assertThat(AnalysisOptions.defaults().estimator().name()).isEqualTo("PER_REQUEST");
+        EnergyEstimator renamed = new EnergyEstimator() {
+            @Override
+            public String name() {
+                return "RENAMED";
+            }
+
+            @Override
+            public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
+                CellAttribution a = EnergyEstimators.perRequest().attribute(trace, requests);
+                return new CellAttribution(name(), a.requests(), a.excluded(), a.cell());
+            }
+        };
+        AnalysedCell c = MeasuredMethod.compute(
+                cell(1000, 4000, 5, 512, 64, 10, 20, 2),
+                AnalysisOptions.defaults().withEstimator(renamed));
+        CellAttribution a = c.attribution().orElseThrow();
+        assertThat(a.estimator()).isEqualTo("RENAMED");
+        // the 2 failed requests are excluded as FAILED, the 8 others attributed
+        assertThat(a.excludedCount(ExclusionReason.FAILED)).isEqualTo(2);
+        assertThat(a.requests()).hasSize(8);
     }
 }

@@ -10,6 +10,8 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Severity;
 import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.ExclusionReason;
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.synthetic.CellTruth;
 import io.github.tokjoule.jetson.synthetic.ModeModelParameters;
@@ -112,7 +114,7 @@ class SweepAnalysisTest {
             assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
                     .as("%s prefill", m.id())
                     .isEqualTo(model.equals("fast"))
-                    .isEqualTo(truth.minSamplesInPrefill() < 2);
+                    .isEqualTo(truth.minSamplesInPrefill().getAsInt() < 2);
             assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH))
                     .as("%s eos", m.id())
                     .isEqualTo(truth.earlyEos())
@@ -205,6 +207,14 @@ class SweepAnalysisTest {
                 assertThat(c.metrics().hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE))
                         .isTrue();
                 assertThat(c.metrics().totalJoulesPerRequest()).isNaN();
+                // every successful request lies outside the trace: excluded, counted and said, none extrapolated
+                CellAttribution a = c.attribution().orElseThrow();
+                assertThat(a.requests()).isEmpty();
+                assertThat(a.excludedCount(ExclusionReason.OUTSIDE_TRACE)).isPositive();
+                assertThat(wrong.warnings()).anySatisfy(w -> assertThat(w)
+                        .startsWith(c.directory() + ": ")
+                        .contains(" requests left out of the energies (")
+                        .contains(" OUTSIDE_TRACE)"));
             }
         }
         SweepResult right = SweepAnalysis.analyze(
