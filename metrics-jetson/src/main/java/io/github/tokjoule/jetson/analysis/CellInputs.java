@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param profilingWindow aiperf's {@code start_time}..{@code end_time} resolved in the sweep's zone; empty if either
  *     is absent or they are out of order
  * @param records the profiling records of {@code profile_export.jsonl}, failed ones included, each with its start and
- *     end (the reader refuses a cell otherwise); empty without the file
+ *     end (the reader leaves out, counts and reports a record without them); empty without the file
  * @param requestCount requests sent (successful + failed): the records' count, else the summary's
  * @param errorCount failed requests, from the same source
  * @param power the tegrastats log as read for this cell

@@ -1,5 +1,6 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.aiperf.AiperfFormatException;
 import io.github.tokjoule.aiperf.AiperfProfile;
 import io.github.tokjoule.aiperf.AiperfRecords;
 import io.github.tokjoule.aiperf.ErrorCount;
@@ -62,12 +63,23 @@ final class CellReader {
             // only the windows and scalar metrics are used: the 255-value inter_chunk_latency lists are stepped over
             try (AiperfRecords reader = AiperfRecords.open(
                     loc.recordsFile().get(), RecordOptions.defaults().withSkipListMetrics(true))) {
+                int untimed = 0;
+                String firstUntimed = "";
                 for (RequestRecord r : reader) {
-                    r.timeline(); // refuses a record that cannot be placed in time, naming its line
+                    try {
+                        r.timeline(); // the join's conversion: refuses a record without its times
+                    } catch (AiperfFormatException e) {
+                        firstUntimed = untimed++ == 0 ? e.getMessage() : firstUntimed;
+                        continue;
+                    }
                     records.add(r);
                     if (r.isError()) {
                         recordErrors++;
                     }
+                }
+                if (untimed > 0) {
+                    notes.add(loc.recordsFile().get() + ": " + untimed + " of " + (untimed + records.size())
+                            + " records left out: they cannot be placed in time (first: " + firstUntimed + ")");
                 }
                 if (!reader.report().isClean()) {
                     notes.add(loc.recordsFile().get() + ": " + reader.report());
