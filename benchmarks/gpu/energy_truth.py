@@ -166,32 +166,45 @@ def open_nvml(fake):
 
 # ---------------------------------------------------------------- sampler processes
 
-def power_sampler(path, period_ns, fake, stop, ready):
-    """Fields 186 and 185 every period_ns, on deadlines (a missed deadline is skipped and counted, not bunched)."""
-    nv = open_nvml(fake)
-    rows = []
+def on_deadlines(period_ns, stop, read, rows):
+    """Calls read() every period_ns until stop; a missed deadline is skipped and counted, not bunched."""
     missed = 0
-    ready.set()
     nxt = time.monotonic_ns()
     while not stop.is_set():
         now = time.monotonic_ns()
         if nxt > now:
             time.sleep((nxt - now) / 1e9)
-        t0 = time.time_ns()
-        inst, avg = nv.fields_mw([FI_POWER_INSTANT, FI_POWER_AVERAGE])
-        t1 = time.time_ns()
-        rows.append((t0, t1, inst, avg))
+        rows.append(read())
         nxt += period_ns
         now = time.monotonic_ns()
         if nxt < now:
             skipped = (now - nxt) // period_ns + 1
             missed += skipped
             nxt += skipped * period_ns
-    with gzip.open(path, 'wt', newline='') as f:
+    return missed
+
+
+def write_rows(path, header, rows):
+    with (gzip.open(path, 'wt', newline='') if path.endswith('.gz') else open(path, 'w', newline='')) as f:
         w = csv.writer(f)
-        w.writerow(['read_start_epoch_ns', 'read_end_epoch_ns', 'power_instant_mw', 'power_average_mw'])
+        w.writerow(header)
         for r in rows:
             w.writerow(['' if x is None else x for x in r])
+
+
+def power_sampler(path, period_ns, fake, stop, ready):
+    """Fields 186 and 185 every period_ns."""
+    nv = open_nvml(fake)
+    rows = []
+    ready.set()
+
+    def read():
+        t0 = time.time_ns()
+        inst, avg = nv.fields_mw([FI_POWER_INSTANT, FI_POWER_AVERAGE])
+        return t0, time.time_ns(), inst, avg
+
+    missed = on_deadlines(period_ns, stop, read, rows)
+    write_rows(path, ['read_start_epoch_ns', 'read_end_epoch_ns', 'power_instant_mw', 'power_average_mw'], rows)
     with open(path + '.stats.json', 'w') as f:
         json.dump({'rows': len(rows), 'missed_deadlines': missed, 'period_ns': period_ns}, f)
 
@@ -202,25 +215,17 @@ def slow_sampler(path, period_ns, fake, stop, ready, seed):
     rows = []
     ready.set()
     time.sleep(random.Random(seed).uniform(0, period_ns / 1e9))
-    nxt = time.monotonic_ns()
-    while not stop.is_set():
-        now = time.monotonic_ns()
-        if nxt > now:
-            time.sleep((nxt - now) / 1e9)
+
+    def read():
         t0 = time.time_ns()
         inst, avg = nv.fields_mw([FI_POWER_INSTANT, FI_POWER_AVERAGE])
         usage = nv.power_usage_mw()
         t1 = time.time_ns()
-        rows.append((t0, t1, inst, avg, usage, nv.sm_clock_mhz(), nv.mem_clock_mhz(), nv.temperature_c()))
-        nxt += period_ns
-        while nxt < time.monotonic_ns():
-            nxt += period_ns
-    with open(path, 'w', newline='') as f:
-        w = csv.writer(f)
-        w.writerow(['read_start_epoch_ns', 'read_end_epoch_ns', 'power_instant_mw', 'power_average_mw',
-                    'power_usage_mw', 'sm_clock_mhz', 'mem_clock_mhz', 'temperature_c'])
-        for r in rows:
-            w.writerow(['' if x is None else x for x in r])
+        return t0, t1, inst, avg, usage, nv.sm_clock_mhz(), nv.mem_clock_mhz(), nv.temperature_c()
+
+    on_deadlines(period_ns, stop, read, rows)
+    write_rows(path, ['read_start_epoch_ns', 'read_end_epoch_ns', 'power_instant_mw', 'power_average_mw',
+                      'power_usage_mw', 'sm_clock_mhz', 'mem_clock_mhz', 'temperature_c'], rows)
 
 
 def energy_poller(path, fake, stop, ready):
@@ -233,10 +238,7 @@ def energy_poller(path, fake, stop, ready):
         v = nv.energy_mj()
         t1 = time.time_ns()
         rows.append((t0, t1, v))
-    with gzip.open(path, 'wt', newline='') as f:
-        w = csv.writer(f)
-        w.writerow(['read_start_epoch_ns', 'read_end_epoch_ns', 'energy_mj'])
-        w.writerows(rows)
+    write_rows(path, ['read_start_epoch_ns', 'read_end_epoch_ns', 'energy_mj'], rows)
 
 
 # ---------------------------------------------------------------- nvidia-smi capture (issue 16 fixtures)
