@@ -56,7 +56,8 @@ class LiveTracePropertyTest {
                         assertThat(got.get(1).joules())
                                 .isCloseTo(
                                         referenceB.energy(window).joules(),
-                                        within(1e-9 * (1 + referenceB.energy(window).joules())));
+                                        within(1e-9
+                                                * (1 + referenceB.energy(window).joules())));
                     }
                 });
     }

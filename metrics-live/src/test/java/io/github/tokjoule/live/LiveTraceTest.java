@@ -75,7 +75,8 @@ class LiveTraceTest {
         trace.appendJoules(T0 + 3 * S, new double[] {107});
         assertThat(trace.size()).isEqualTo(3);
         // C(0.5 s) = 1.5 J, C(2 s) = 3 + 2 = 5 J relative to the first reading: 3.5 J
-        assertThat(trace.energy("package-0", TimeWindow.of(T0 + S / 2, T0 + 2 * S)).joules())
+        assertThat(trace.energy("package-0", TimeWindow.of(T0 + S / 2, T0 + 2 * S))
+                        .joules())
                 .isCloseTo(3.5, within(1e-12));
         assertThat(trace.totalJoules(0)).isCloseTo(7.0, within(1e-12));
         // Interval means: 3 W, 3 W (first sample takes the first interval's), 2 W.

@@ -42,7 +42,7 @@ abstract class ChildProcessSource implements PowerSource {
     private volatile @Nullable String lastProblem;
     private @Nullable Process process;
     private @Nullable Thread reader;
-    private @Nullable Thread errors;
+    private volatile @Nullable Thread errors;
 
     ChildProcessSource(String name, List<String> command, long firstLineLimitNanos, LiveClock clock) {
         this.name = name;
@@ -92,8 +92,8 @@ abstract class ChildProcessSource implements PowerSource {
         }
         process = p;
         lastLineNanoTime = System.nanoTime();
-        reader = daemon("tokjoule-live-" + name, () -> readLines(p));
         errors = daemon("tokjoule-live-" + name + "-stderr", () -> readErrors(p));
+        reader = daemon("tokjoule-live-" + name, () -> readLines(p));
         if (!firstSample.await(firstLineLimitNanos, TimeUnit.NANOSECONDS)) {
             String why = p.isAlive()
                     ? "printed no sample within " + TimeUnit.NANOSECONDS.toMillis(firstLineLimitNanos) + " ms"
@@ -137,6 +137,10 @@ abstract class ChildProcessSource implements PowerSource {
         }
         try {
             int code = p.waitFor();
+            Thread stderr = errors;
+            if (stderr != null) {
+                stderr.join(TimeUnit.SECONDS.toMillis(1)); // its last lines explain the exit
+            }
             if (code != 0 || samples == 0) {
                 lastProblem = name + " ended with exit code " + code + problemSuffix();
             }
@@ -193,6 +197,8 @@ abstract class ChildProcessSource implements PowerSource {
         if (p == null) {
             return;
         }
+        // A wrapper script's children (a sleep, the real tool) hold the output pipe open: stop them too.
+        p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
         try {
             if (!p.waitFor(5, TimeUnit.SECONDS)) {

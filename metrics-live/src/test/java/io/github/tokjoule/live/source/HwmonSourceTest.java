@@ -103,7 +103,8 @@ class HwmonSourceTest {
             SourceStatus status = source.status();
             assertThat(status.running()).isFalse();
             assertThat(failuresDuringOutage).isGreaterThan(0);
-            assertThat(status.lastProblem()).hasValueSatisfying(p -> assertThat(p).contains("curr1_input"));
+            assertThat(status.lastProblem())
+                    .hasValueSatisfying(p -> assertThat(p).contains("curr1_input"));
             LiveTrace trace = source.traces().get(0);
             PowerTrace samples = trace.snapshot(0);
             assertThat(samples.size()).isEqualTo(status.samples()).isGreaterThan(20);
@@ -112,15 +113,15 @@ class HwmonSourceTest {
             }
             assertThat(source.jitter().total()).isEqualTo(status.samples() + status.failures());
             TimeWindow all = samples.span().orElseThrow();
-            assertThat(trace.energy("VDD_IN", all).joules())
-                    .isCloseTo(samples.energyJoules(all), within(1e-9));
+            assertThat(trace.energy("VDD_IN", all).joules()).isCloseTo(samples.energyJoules(all), within(1e-9));
             assertThat(trace.energy("VDD_IN", all).coverage().largestGapNanos()).isGreaterThanOrEqualTo(90 * MS);
         }
     }
 
     @Test
     void aStalledReadCountsMissedDeadlines() throws Exception {
-        LiveTrace trace = LiveTrace.builder("stall", java.util.List.of("A")).capacity(100).build();
+        LiveTrace trace =
+                LiveTrace.builder("stall", java.util.List.of("A")).capacity(100).build();
         PeriodicSource stalling = new PeriodicSource("stall", 10 * MS, LiveClock.system()) {
             private int reads;
 
