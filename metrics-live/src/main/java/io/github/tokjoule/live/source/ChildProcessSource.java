@@ -40,6 +40,7 @@ abstract class ChildProcessSource implements PowerSource {
     private volatile long failures;
     private volatile long lastLineNanoTime;
     private volatile @Nullable String lastProblem;
+    private volatile boolean stopping;
     private @Nullable Process process;
     private @Nullable Thread reader;
     private volatile @Nullable Thread errors;
@@ -133,7 +134,9 @@ abstract class ChildProcessSource implements PowerSource {
                 }
             }
         } catch (IOException e) {
-            lastProblem = name + ": reading its output failed: " + e.getMessage();
+            if (!stopping) {
+                lastProblem = name + ": reading its output failed: " + e.getMessage();
+            }
         }
         try {
             int code = p.waitFor();
@@ -141,7 +144,7 @@ abstract class ChildProcessSource implements PowerSource {
             if (stderr != null) {
                 stderr.join(TimeUnit.SECONDS.toMillis(1)); // its last lines explain the exit
             }
-            if (code != 0 || samples == 0) {
+            if (!stopping && (code != 0 || samples == 0)) {
                 lastProblem = name + " ended with exit code " + code + problemSuffix();
             }
         } catch (InterruptedException e) {
@@ -197,6 +200,7 @@ abstract class ChildProcessSource implements PowerSource {
         if (p == null) {
             return;
         }
+        stopping = true; // the exit that follows is ours, not the tool's failure
         // A wrapper script's children (a sleep, the real tool) hold the output pipe open: stop them too.
         p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
