@@ -121,10 +121,7 @@ class ChildProcessSourceTest {
 
     @Test
     void nvidiaSmiRecordsWhatTheGpuOffersAndTheEnergyCounter(@TempDir Path dir) throws Exception {
-        Path tool = FakeTools.install(dir, "nvidia-smi");
-        Path wrapper = dir.resolve("nvsmi-na");
-        Files.writeString(wrapper, "#!/bin/sh\nFAKE_NVSMI_INSTANT=na exec " + tool + " \"$@\"\n");
-        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Path wrapper = fakeNvidiaSmi(dir, "FAKE_NVSMI_INSTANT=na");
         try (NvidiaSmiSource source = NvidiaSmiSource.probe(wrapper.toString(), 0, 20 * MS, 1000, LiveClock.system())) {
             assertThat(source.command())
                     .contains("--query-gpu=index,power.draw,power.draw.average,power.draw.instant,"
@@ -174,10 +171,7 @@ class ChildProcessSourceTest {
 
     @Test
     void nvidiaSmiWithoutEnergyFieldHasOneTrace(@TempDir Path dir) throws Exception {
-        Path tool = FakeTools.install(dir, "nvidia-smi");
-        Path wrapper = dir.resolve("nvsmi-noenergy");
-        Files.writeString(wrapper, "#!/bin/sh\nFAKE_NVSMI_ENERGY=none exec " + tool + " \"$@\"\n");
-        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Path wrapper = fakeNvidiaSmi(dir, "FAKE_NVSMI_ENERGY=none");
         try (NvidiaSmiSource source = NvidiaSmiSource.probe(wrapper.toString(), 0, 20 * MS, 100, LiveClock.system())) {
             source.start();
             source.close();
@@ -186,5 +180,14 @@ class ChildProcessSourceTest {
                     .containsExactly("power.draw", "power.draw.average", "power.draw.instant");
             assertThat(source.status().facts()).containsEntry("energy counter field", "none listed");
         }
+    }
+
+    /** The fake nvidia-smi behind a wrapper that sets one of its variables, as one executable path. */
+    private static Path fakeNvidiaSmi(Path dir, String variable) throws IOException {
+        Path tool = FakeTools.install(dir, "nvidia-smi");
+        Path wrapper = dir.resolve("nvsmi-wrapper");
+        Files.writeString(wrapper, "#!/bin/sh\n" + variable + " exec " + tool + " \"$@\"\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        return wrapper;
     }
 }
