@@ -1,6 +1,5 @@
 package io.github.tokjoule.examples;
 
-import io.github.tokjoule.examples.report.ReportCharts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,13 @@ final class ReportOutput {
     Path directory = Path.of("tokjoule-report");
 
     /**
-     * Starts the chart renderer's warm-up and creates the directory, so that a directory the report cannot be written
+     * Creates the directory, so that a directory the report cannot be written
      * to fails before the long part.
      *
      * @return the directory
      * @throws IOException if the directory cannot be created
      */
     Path prepare() throws IOException {
-        ReportCharts.warmUpInBackground();
         return Files.createDirectories(directory);
     }
 }

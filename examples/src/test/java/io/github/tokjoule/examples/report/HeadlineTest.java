@@ -36,6 +36,7 @@ class HeadlineTest {
         ReportData renamed = new ReportData(
                 d.title(),
                 d.setup(),
+                d.facts(),
                 d.method(),
                 d.methodDescription(),
                 d.rail(),
@@ -82,6 +83,7 @@ class HeadlineTest {
         ReportData flagged = new ReportData(
                 d.title(),
                 d.setup(),
+                d.facts(),
                 d.method(),
                 d.methodDescription(),
                 d.rail(),
