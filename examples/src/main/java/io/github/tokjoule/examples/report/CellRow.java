@@ -42,29 +42,23 @@ public record CellRow(
     }
 
     /**
-     * A cell without intervals.
+     * Returns this cell under another mode label.
      *
-     * @param mode the power-mode label
-     * @param model the model name
-     * @param ctx the target prompt length
-     * @param gen the target generation length
-     * @param failure the failure reason, or empty
-     * @param values the metric values
-     * @param method the energy method
-     * @param rail the power rail
-     * @param flags the flags
+     * @param modeLabel the label
+     * @return the cell
      */
-    public CellRow(
-            String mode,
-            String model,
-            int ctx,
-            int gen,
-            Optional<String> failure,
-            Map<Metric, Double> values,
-            String method,
-            String rail,
-            List<FlagMark> flags) {
-        this(mode, model, ctx, gen, failure, values, method, rail, flags, Map.of());
+    public CellRow withMode(String modeLabel) {
+        return new CellRow(modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals);
+    }
+
+    /**
+     * Returns this cell with other flags.
+     *
+     * @param newFlags the flags
+     * @return the cell
+     */
+    public CellRow withFlags(List<FlagMark> newFlags) {
+        return new CellRow(mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals);
     }
 
     /**

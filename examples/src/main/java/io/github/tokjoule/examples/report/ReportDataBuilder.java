@@ -243,7 +243,10 @@ public final class ReportDataBuilder {
                 v,
                 c.method().name(),
                 c.rail().orElse(""),
-                flags);
+                flags,
+                // No 95 % intervals yet: the analysis does not compute them (CellMetrics has none). When it does,
+                // they go here, and the page shows them as ± and error bars.
+                Map.of());
     }
 
     private List<ModelModeRow> modelModes() {

@@ -107,17 +107,7 @@ class ModeRolesTest {
         for (CellRow c : d.cells()) {
             String m = names.getOrDefault(c.mode(), c.mode());
             if (modes.contains(m)) {
-                cells.add(new CellRow(
-                        m,
-                        c.model(),
-                        c.ctx(),
-                        c.gen(),
-                        c.failure(),
-                        c.values(),
-                        c.method(),
-                        c.rail(),
-                        c.flags(),
-                        c.intervals()));
+                cells.add(c.withMode(m));
             }
         }
         List<ModelModeRow> mm = new ArrayList<>();
@@ -134,24 +124,6 @@ class ModeRolesTest {
                         r.throttled()));
             }
         }
-        return new ReportData(
-                d.title(),
-                d.setup(),
-                d.facts(),
-                d.method(),
-                d.methodDescription(),
-                d.rail(),
-                modes,
-                d.models(),
-                d.promptLengths(),
-                d.genLengths(),
-                d.canonicalCtx(),
-                d.canonicalGen(),
-                cells,
-                mm,
-                List.of(),
-                d.bestTotalTokPerJoule(),
-                List.of(),
-                d.notes());
+        return SampleData.with(d, modes, cells, mm);
     }
 }

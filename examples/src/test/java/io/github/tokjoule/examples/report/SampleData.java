@@ -47,6 +47,29 @@ final class SampleData {
                 modes);
     }
 
+    /** The data with other modes, cells and per-model power rows; everything else unchanged. */
+    static ReportData with(ReportData d, List<String> modes, List<CellRow> cells, List<ModelModeRow> modelModes) {
+        return new ReportData(
+                d.title(),
+                d.setup(),
+                d.facts(),
+                d.method(),
+                d.methodDescription(),
+                d.rail(),
+                modes,
+                d.models(),
+                d.promptLengths(),
+                d.genLengths(),
+                d.canonicalCtx(),
+                d.canonicalGen(),
+                cells,
+                modelModes,
+                d.speedups(),
+                d.bestTotalTokPerJoule(),
+                d.pareto(),
+                d.notes());
+    }
+
     static ReportData create() {
         return create(MODELS.size(), true);
     }
