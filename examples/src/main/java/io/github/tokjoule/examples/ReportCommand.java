@@ -2,6 +2,8 @@ package io.github.tokjoule.examples;
 
 import io.github.tokjoule.core.cell.CellShape;
 import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.examples.report.Report;
 import io.github.tokjoule.examples.report.ReportDataBuilder;
 import io.github.tokjoule.examples.report.ReportWriter;
@@ -77,6 +79,33 @@ final class ReportCommand implements Callable<Integer> {
                     + " benchmark's arithmetic, window median power x p50 latencies.")
     Method method = Method.MEASURED;
 
+    /** The join's estimators by their command-line names. */
+    enum Estimator {
+        /** {@link EnergyEstimators#automatic()}. */
+        AUTO(EnergyEstimators.automatic()),
+        /** {@link EnergyEstimators#perRequest()}. */
+        PER_REQUEST(EnergyEstimators.perRequest()),
+        /** {@link EnergyEstimators#pooled()}. */
+        POOLED(EnergyEstimators.pooled());
+
+        final EnergyEstimator estimator;
+
+        Estimator(EnergyEstimator estimator) {
+            this.estimator = estimator;
+        }
+    }
+
+    @Option(
+            names = "--estimator",
+            paramLabel = "auto|per_request|pooled",
+            defaultValue = "auto",
+            description = "How --method measured attributes energy to requests. auto (default): per cell, per_request"
+                    + " where every request's prefill and decode hold " + EnergyEstimators.DENSE_SAMPLES
+                    + " power samples, else pooled; per_request: integrate each request's own windows; pooled: pool"
+                    + " the samples of all requests of a cell on a request-relative time axis. cells.csv names the"
+                    + " estimator used per cell.")
+    Estimator estimator = Estimator.AUTO;
+
     @Option(
             names = "--rail",
             paramLabel = "NAME|sum|total",
@@ -115,6 +144,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         AnalysisOptions options = AnalysisOptions.defaults()
                 .withMethod(method.energyMethod)
+                .withEstimator(estimator.estimator)
                 .withHeadlineVariant(ReportDataBuilder.headlineVariant(method.energyMethod))
                 .withThreads(Runtime.getRuntime().availableProcessors());
         if (zone != null) {

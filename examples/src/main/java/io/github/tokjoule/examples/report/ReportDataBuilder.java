@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.compare.Best;
@@ -244,9 +245,25 @@ public final class ReportDataBuilder {
                 c.method().name(),
                 c.rail().orElse(""),
                 flags,
-                // No 95 % intervals yet: the analysis does not compute them (CellMetrics has none). When it does,
-                // they go here, and the page shows them as ± and error bars.
-                Map.of());
+                intervals(c, variant));
+    }
+
+    /** The analysis's 95 % intervals ({@link CellMetrics#ci95ByMetric()}) under the report's metric names. */
+    private static Map<Metric, CellRow.Interval> intervals(CellMetrics c, OutputTokJVariant variant) {
+        Map<Metric, CellMetric> from = Map.of(
+                Metric.ENERGY_TOTAL_J, CellMetric.TOTAL_JOULES_PER_REQUEST,
+                Metric.ENERGY_PREFILL_J, CellMetric.PREFILL_JOULES_PER_REQUEST,
+                Metric.ENERGY_DECODE_J, CellMetric.DECODE_JOULES_PER_REQUEST,
+                Metric.OUTPUT_TOK_PER_J, CellResultsCsv.ci95Metric(variant),
+                Metric.OUTPUT_TOK_PER_J_REQUEST, CellMetric.OUTPUT_TOKENS_PER_JOULE_REQUEST,
+                Metric.OUTPUT_TOK_PER_J_DECODE_PHASE, CellMetric.OUTPUT_TOKENS_PER_JOULE_DECODE_PHASE,
+                Metric.PREFILL_TOK_PER_J, CellMetric.PREFILL_TOKENS_PER_JOULE,
+                Metric.DECODE_TOK_PER_J, CellMetric.DECODE_TOKENS_PER_JOULE,
+                Metric.TOTAL_TOK_PER_J, CellMetric.TOTAL_TOKENS_PER_JOULE);
+        Map<Metric, CellRow.Interval> out = new EnumMap<>(Metric.class);
+        from.forEach((metric, source) ->
+                c.ci95(source).ifPresent(ci -> out.put(metric, new CellRow.Interval(ci.low(), ci.high()))));
+        return out;
     }
 
     private List<ModelModeRow> modelModes() {

@@ -28,7 +28,8 @@ import org.immutables.value.Value;
  * name.
  *
  * <p><b>Validation</b> at {@code build()}: every number is {@code NaN} or finite and not negative; the error count
- * does not exceed the request count.
+ * does not exceed the request count; every 95 % interval ({@link #ci95ByMetric()}) encloses its number, so a
+ * {@code NaN} number has none.
  *
  * <pre>{@code
  * CellMetrics row = CellMetrics.builder()
@@ -238,6 +239,34 @@ public abstract class CellMetrics {
         return Summary.empty();
     }
 
+    /**
+     * {@return the name of the join estimator that computed the MEASURED energies, e.g. {@code PER_REQUEST} or {@code
+     * POOLED} (the one that ran, where the choice is made per cell); empty for the SEED_COMPATIBLE method and for a
+     * cell without a power trace}
+     *
+     * @since 0.2.0
+     */
+    public abstract Optional<String> estimator();
+
+    /**
+     * {@return the 95 % intervals of the numbers that have one, by metric; a metric without an entry has no interval
+     * (its accuracy is unknown, not perfect)}
+     *
+     * @since 0.2.0
+     */
+    public abstract Map<CellMetric, Ci95> ci95ByMetric();
+
+    /**
+     * Returns the 95 % interval of one number.
+     *
+     * @param metric the metric
+     * @return its interval, or empty if it has none
+     * @since 0.2.0
+     */
+    public final Optional<Ci95> ci95(CellMetric metric) {
+        return Optional.ofNullable(ci95ByMetric().get(metric));
+    }
+
     /** {@return the thermal summary of the cell's window, if measured} */
     public abstract Optional<ThermalSummary> thermal();
 
@@ -315,6 +344,13 @@ public abstract class CellMetrics {
         for (Map.Entry<OutputTokJVariant, Double> e :
                 outputTokensPerJouleByVariant().entrySet()) {
             checkNumber(e.getValue(), "outputTokensPerJoule[" + e.getKey() + "]");
+        }
+        for (Map.Entry<CellMetric, Ci95> e : ci95ByMetric().entrySet()) {
+            double v = value(e.getKey());
+            if (!e.getValue().contains(v)) {
+                throw new IllegalArgumentException("95 % interval " + e.getValue() + " of " + e.getKey()
+                        + " does not enclose its value " + v + " in cell " + id());
+            }
         }
     }
 

@@ -13,12 +13,14 @@ import java.util.Optional;
 /**
  * How to analyse a sweep. {@link #defaults()} is the honest method on the seed's rail: {@link EnergyMethod#MEASURED},
  * {@link RailChoice#defaultChoice()}, the zone from the manifest, the seed's flag thresholds, the canonical cell ctx
- * 2048 / gen 256, and {@link OutputTokJVariant#REQUEST} as the headline output tokens per joule of the tables.
+ * 2048 / gen 256, the estimator chosen per cell, and {@link OutputTokJVariant#REQUEST} as the headline output tokens per joule of the tables.
  *
  * @param method the energy method
  * @param estimator how the MEASURED method attributes a cell's energy to its requests ({@link
- *     EnergyEstimators#perRequest()} by default); a per-cell choice is an estimator that delegates, and the cell's
- *     {@link io.github.tokjoule.core.join.CellAttribution#estimator()} names the one that ran (since 0.2.0)
+ *     EnergyEstimators#automatic()} by default: per-request integration where every request's windows are densely
+ *     sampled, pooled otherwise; {@link EnergyEstimators#perRequest()} or {@link EnergyEstimators#pooled()} force
+ *     one); the cell's {@link io.github.tokjoule.core.join.CellAttribution#estimator()} and {@code cells.csv}'s
+ *     {@code estimator} column name the one that ran (since 0.2.0)
  * @param rail which rail
  * @param zone the device's time zone; empty = the manifest's (required when there is no manifest). When both are
  *     present and differ, the given zone is used and every cell is flagged {@code ZONE_MISMATCH}
@@ -55,7 +57,7 @@ public record AnalysisOptions(
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(
                 EnergyMethod.MEASURED,
-                EnergyEstimators.perRequest(),
+                EnergyEstimators.automatic(),
                 RailChoice.defaultChoice(),
                 Optional.empty(),
                 Optional.empty(),

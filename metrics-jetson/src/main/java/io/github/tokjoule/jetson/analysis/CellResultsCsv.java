@@ -1,7 +1,9 @@
 package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes the per-cell results of a sweep as CSV ({@code cells.csv}): one header row, one row per cell, the columns
@@ -23,7 +26,8 @@ import java.util.Set;
  * mode, model, ctx, gen, status, isl, osl, ttft_p50_ms, itl_p50_ms, rl_p50_ms, tok_s, power_w, energy_total_j,
  * energy_prefill_j, energy_decode_j, output_tok_per_j, output_tok_per_j_request, output_tok_per_j_throughput,
  * prefill_tok_per_j, decode_tok_per_j, total_tok_per_j, mj_per_output_token, method, flags, rail, requests_ok,
- * requests_failed
+ * requests_failed, estimator, energy_total_j_ci95_low, energy_total_j_ci95_high, energy_prefill_j_ci95_low, …,
+ * decode_tok_per_j_ci95_high
  * }</pre>
  *
  * <p>{@code status} is {@code ok} or {@code failed: <reason>}; {@code isl}/{@code osl} are the realised means;
@@ -32,7 +36,10 @@ import java.util.Set;
  * ({@link AnalysisOptions#headlineVariant()}), {@code output_tok_per_j_request} and {@code
  * output_tok_per_j_throughput} the {@link OutputTokJVariant#REQUEST} and {@link OutputTokJVariant#THROUGHPUT}
  * variants; {@code method} is {@code MEASURED} or {@code SEED_COMPATIBLE}; {@code flags} the distinct flag names,
- * {@code ;}-separated, empty when none. A number that is unknown (NaN: a failed cell, a missing rail) is an empty
+ * {@code ;}-separated, empty when none; {@code estimator} the join estimator that ran for the cell ({@code
+ * PER_REQUEST} or {@code POOLED}; {@link CellMetrics#estimator()}), empty for the seed's method; {@code
+ * <figure>_ci95_low} and {@code <figure>_ci95_high} the figure's 95 % interval ({@link CellMetrics#ci95ByMetric()}),
+ * both empty when it has none, the upper bound {@code Infinity} where the data bound it from below only. A number that is unknown (NaN: a failed cell, a missing rail) is an empty
  * field; the others are written with {@link Double#toString(double)} (full precision, root locale). Fields are quoted
  * (RFC 4180, inner quotes doubled) when they hold a comma, a quote or a line break; lines end with {@code \n}.
  *
@@ -72,10 +79,46 @@ public final class CellResultsCsv {
             "flags",
             "rail");
 
-    /** The columns of {@link #write}, in order: {@link #LEADING_COLUMNS}, then {@code requests_ok, requests_failed}. */
-    public static final List<String> COLUMNS = withExtra(List.of("requests_ok", "requests_failed"));
+    /**
+     * The figures that carry a 95 % interval in {@code cells.csv}, each with the {@link CellMetric} it reads; {@code
+     * output_tok_per_j} reads the headline variant's ({@link #ci95Metric}).
+     */
+    private static final List<String> INTERVAL_FIGURES = List.of(
+            "energy_total_j",
+            "energy_prefill_j",
+            "energy_decode_j",
+            "output_tok_per_j",
+            "prefill_tok_per_j",
+            "decode_tok_per_j");
+
+    /**
+     * The columns that follow the request counts (since 0.2.0): {@code estimator}, then {@code <figure>_ci95_low,
+     * <figure>_ci95_high} for each of {@code energy_total_j, energy_prefill_j, energy_decode_j, output_tok_per_j,
+     * prefill_tok_per_j, decode_tok_per_j}.
+     *
+     * @since 0.2.0
+     */
+    public static final List<String> ESTIMATE_COLUMNS = estimateColumns();
+
+    /**
+     * The columns of {@link #write}, in order: {@link #LEADING_COLUMNS}, then {@code requests_ok, requests_failed},
+     * then {@link #ESTIMATE_COLUMNS}.
+     */
+    public static final List<String> COLUMNS =
+            withExtra(Stream.concat(Stream.of("requests_ok", "requests_failed"), ESTIMATE_COLUMNS.stream())
+                    .toList());
 
     private CellResultsCsv() {}
+
+    private static List<String> estimateColumns() {
+        List<String> out = new ArrayList<>();
+        out.add("estimator");
+        for (String f : INTERVAL_FIGURES) {
+            out.add(f + "_ci95_low");
+            out.add(f + "_ci95_high");
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * Writes every analysed cell of a sweep, in the result's order, to a file (replaced if it exists).
@@ -199,7 +242,44 @@ public final class CellResultsCsv {
         sb.append(',').append(quote(cell.rail().orElse("")));
         sb.append(',').append(cell.requestCount() - cell.errorCount());
         sb.append(',').append(cell.errorCount());
+        sb.append(',').append(quote(cell.estimator().orElse("")));
+        for (CellMetric m : ci95Metrics(headline)) {
+            Optional<Ci95> ci = cell.ci95(m);
+            sb.append(',').append(ci.map(c -> bound(c.low())).orElse(""));
+            sb.append(',').append(ci.map(c -> bound(c.high())).orElse(""));
+        }
         return sb.append('\n').toString();
+    }
+
+    /** The metrics behind the interval columns, in the order of {@link #INTERVAL_FIGURES}. */
+    private static List<CellMetric> ci95Metrics(OutputTokJVariant headline) {
+        return List.of(
+                CellMetric.TOTAL_JOULES_PER_REQUEST,
+                CellMetric.PREFILL_JOULES_PER_REQUEST,
+                CellMetric.DECODE_JOULES_PER_REQUEST,
+                ci95Metric(headline),
+                CellMetric.PREFILL_TOKENS_PER_JOULE,
+                CellMetric.DECODE_TOKENS_PER_JOULE);
+    }
+
+    /**
+     * Returns the metric whose interval the {@code output_tok_per_j} columns show.
+     *
+     * @param headline the output tok/J variant of the {@code output_tok_per_j} column
+     * @return the {@link CellMetric} of that variant
+     * @since 0.2.0
+     */
+    public static CellMetric ci95Metric(OutputTokJVariant headline) {
+        return switch (headline) {
+            case REQUEST -> CellMetric.OUTPUT_TOKENS_PER_JOULE_REQUEST;
+            case DECODE_PHASE -> CellMetric.OUTPUT_TOKENS_PER_JOULE_DECODE_PHASE;
+            case THROUGHPUT -> CellMetric.OUTPUT_TOKENS_PER_JOULE_THROUGHPUT;
+        };
+    }
+
+    /** An interval bound: {@link Double#toString(double)}, so an unbounded upper end is {@code Infinity}. */
+    private static String bound(double v) {
+        return Double.toString(v);
     }
 
     /**
