@@ -14,10 +14,11 @@ final class FlagProse {
     private static final Map<String, String> TEXT = Map.ofEntries(
             Map.entry(
                     "PREFILL_UNDERSAMPLED",
-                    "The prefill phase (from sending the prompt to the first token) was shorter than the power log's"
-                            + " sampling interval, so fewer than two power samples fall inside it. Prefill energy,"
-                            + " prefill tok/J and the prefill share are therefore estimated from the samples around"
-                            + " the window and are approximate; decode, total and output tok/J are not affected."
+                    "Too few power samples fall inside the prefill phases (from sending the prompt to the first"
+                            + " token) for prefill energy to be known within ±10 %: its 95 % interval is wider, or"
+                            + " there is none (the seed's method uses its rule, TTFT p50 below 500 ms, instead)."
+                            + " Prefill energy, prefill tok/J and the prefill share are approximate; decode, total"
+                            + " and output tok/J are not affected."
                             + " To measure prefill energy properly, sample faster (tegrastats --interval 100) or use"
                             + " longer prompts."),
             Map.entry(

@@ -22,8 +22,8 @@ public final class ReportTables {
     private static final Map<String, String> FLAG_MEANING = Map.ofEntries(
             Map.entry(
                     "PREFILL_UNDERSAMPLED",
-                    "fewer than 2 power samples inside the prefill window: prefill energy and prefill tok/J are"
-                            + " approximate"),
+                    "prefill energy's 95 % interval is wider than ±10 % (or absent), seed method: TTFT p50 < 500 ms:"
+                            + " prefill energy and prefill tok/J are approximate"),
             Map.entry(
                     "WINDOW_UNDERSAMPLED",
                     "too few power samples inside the request windows: every energy value is approximate"),

@@ -8,9 +8,11 @@ package io.github.tokjoule.core.flags;
  */
 public enum AccuracyFlag {
     /**
-     * Fewer than {@link FlagThresholds#minPrefillSamples()} power samples inside the prefill window, so prefill
-     * energy is interpolated, not measured; also the seed's rule "TTFT p50 &lt; 500 ms" (seed §J.12: "prefill tok/J
-     * is approximate for 63 % of cells").
+     * Prefill energy is not known well: its 95 % interval is wider than {@link
+     * FlagThresholds#maxPrefillRelativeHalfWidth()} of the estimate, or absent ({@link FlagRules#prefillUncertain});
+     * by the older sample-count rule, fewer than {@link FlagThresholds#minPrefillSamples()} power samples inside the
+     * prefill window ({@link FlagRules#prefillUndersampled}); also the seed's rule "TTFT p50 &lt; 500 ms" (seed
+     * §J.12: "prefill tok/J is approximate for 63 % of cells").
      */
     PREFILL_UNDERSAMPLED(Severity.WARNING),
     /** Fewer than {@link FlagThresholds#minWindowSamples()} power samples inside a request or cell window. */

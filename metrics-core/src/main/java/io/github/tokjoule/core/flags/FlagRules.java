@@ -46,6 +46,40 @@ public final class FlagRules {
     }
 
     /**
+     * {@link AccuracyFlag#PREFILL_UNDERSAMPLED} as a statement about the prefill energy's 95 % interval: the flag
+     * fires when its relative half width {@code (high − low) / (2 · estimate)} exceeds {@link
+     * FlagThresholds#maxPrefillRelativeHalfWidth()}, or when there is no interval (NaN: accuracy unknown). Unlike a
+     * sample count, this credits an estimator that resolves short prefills by pooling many requests, and still fires
+     * where nothing can know (a 20 ms prefill with one pooled sample gets an interval spanning every reading).
+     *
+     * @param relativeHalfWidth the interval's relative half width, not negative, or NaN without an interval
+     * @param thresholds the thresholds
+     * @return the flag, or empty if the interval is narrow enough
+     * @throws IllegalArgumentException if {@code relativeHalfWidth} is negative or infinite
+     * @since 0.2.0
+     */
+    public static Optional<Flag> prefillUncertain(double relativeHalfWidth, FlagThresholds thresholds) {
+        if (relativeHalfWidth < 0 || Double.isInfinite(relativeHalfWidth)) {
+            throw new IllegalArgumentException(
+                    "relativeHalfWidth must be NaN or finite and not negative: " + relativeHalfWidth);
+        }
+        double max = thresholds.maxPrefillRelativeHalfWidth();
+        if (relativeHalfWidth <= max) {
+            return Optional.empty();
+        }
+        String why = Double.isNaN(relativeHalfWidth)
+                ? "prefill energy has no 95 % interval: its accuracy is unknown"
+                : "prefill energy's 95 % interval is ±" + fmt(100 * relativeHalfWidth) + " % (more than ±"
+                        + fmt(100 * max) + " %): too few power samples fall inside the prefill windows";
+        return Optional.of(Flag.of(
+                AccuracyFlag.PREFILL_UNDERSAMPLED,
+                Double.isNaN(relativeHalfWidth)
+                        ? numbers("maxRelativeHalfWidth", max)
+                        : numbers("relativeHalfWidth", relativeHalfWidth, "maxRelativeHalfWidth", max),
+                why));
+    }
+
+    /**
      * {@link AccuracyFlag#PREFILL_UNDERSAMPLED} by the seed's rule: {@code TTFT p50 < 500 ms} (seed §J.12,
      * seed-methodology §2.9; it reproduces the seed's "approximate for 63 % of cells"). The rule looks at TTFT only,
      * not at the samples actually found; prefer {@link #prefillUndersampled(int, FlagThresholds)} when the power

@@ -18,6 +18,10 @@ package io.github.tokjoule.core.flags;
  *     (seed §J.13: 85 °C); finite
  * @param maxErrorFraction an error fraction above this flags {@link AccuracyFlag#REQUEST_ERRORS} (default 0: any
  *     error); in [0, 1)
+ * @param maxPrefillRelativeHalfWidth a measured prefill energy whose 95 % interval has a relative half width
+ *     {@code (high − low) / (2 · estimate)} above this, or no interval, flags {@link
+ *     AccuracyFlag#PREFILL_UNDERSAMPLED} ({@link FlagRules#prefillUncertain}; default 0.10: the prefill figure may
+ *     be more than 10 % off); positive and finite (since 0.2.0)
  * @since 0.1.0
  */
 public record FlagThresholds(
@@ -27,9 +31,10 @@ public record FlagThresholds(
         double sampleGapFactor,
         double lengthMismatchFraction,
         double throttleCelsius,
-        double maxErrorFraction) {
+        double maxErrorFraction,
+        double maxPrefillRelativeHalfWidth) {
 
-    private static final FlagThresholds DEFAULTS = new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0);
+    private static final FlagThresholds DEFAULTS = new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10);
 
     /**
      * Validates the thresholds.
@@ -58,11 +63,15 @@ public record FlagThresholds(
         if (!(maxErrorFraction >= 0 && maxErrorFraction < 1)) {
             throw new IllegalArgumentException("maxErrorFraction must be in [0, 1): " + maxErrorFraction);
         }
+        if (!(maxPrefillRelativeHalfWidth > 0) || Double.isInfinite(maxPrefillRelativeHalfWidth)) {
+            throw new IllegalArgumentException(
+                    "maxPrefillRelativeHalfWidth must be positive and finite: " + maxPrefillRelativeHalfWidth);
+        }
     }
 
     /**
      * Returns the defaults: 500 ms prefill rule, 2 samples in the prefill window and in any window, gap above 3
-     * nominal intervals, 10 % length mismatch, 85 °C, any request error.
+     * nominal intervals, 10 % length mismatch, 85 °C, any request error, prefill interval half width 10 %.
      *
      * @return the default thresholds
      */
@@ -85,7 +94,8 @@ public record FlagThresholds(
                 sampleGapFactor,
                 lengthMismatchFraction,
                 throttleCelsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -103,7 +113,8 @@ public record FlagThresholds(
                 sampleGapFactor,
                 lengthMismatchFraction,
                 throttleCelsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -121,7 +132,8 @@ public record FlagThresholds(
                 sampleGapFactor,
                 lengthMismatchFraction,
                 throttleCelsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -139,7 +151,8 @@ public record FlagThresholds(
                 factor,
                 lengthMismatchFraction,
                 throttleCelsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -157,7 +170,8 @@ public record FlagThresholds(
                 sampleGapFactor,
                 fraction,
                 throttleCelsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -175,7 +189,8 @@ public record FlagThresholds(
                 sampleGapFactor,
                 lengthMismatchFraction,
                 celsius,
-                maxErrorFraction);
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth);
     }
 
     /**
@@ -193,6 +208,27 @@ public record FlagThresholds(
                 sampleGapFactor,
                 lengthMismatchFraction,
                 throttleCelsius,
+                fraction,
+                maxPrefillRelativeHalfWidth);
+    }
+
+    /**
+     * Returns a copy with another bound on the prefill interval's relative half width.
+     *
+     * @param fraction the bound, for example 0.10 for ±10 %
+     * @return the new thresholds
+     * @throws IllegalArgumentException if not positive and finite
+     * @since 0.2.0
+     */
+    public FlagThresholds withMaxPrefillRelativeHalfWidth(double fraction) {
+        return new FlagThresholds(
+                prefillRuleMillis,
+                minPrefillSamples,
+                minWindowSamples,
+                sampleGapFactor,
+                lengthMismatchFraction,
+                throttleCelsius,
+                maxErrorFraction,
                 fraction);
     }
 }

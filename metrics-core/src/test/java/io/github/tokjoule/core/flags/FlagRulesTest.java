@@ -71,6 +71,29 @@ class FlagRulesTest {
     }
 
     @Test
+    void prefillUncertainWhenTheIntervalIsWiderThanTenPercentOrAbsent() {
+        // [0.9, 1.1] J around 1.0 J: half width 0.1 / 1.0 = exactly the default bound, not flagged
+        assertThat(FlagRules.prefillUncertain(0.10, T)).isEmpty();
+        Flag f = FlagRules.prefillUncertain(0.25, T).orElseThrow();
+        assertThat(f.flag()).isEqualTo(AccuracyFlag.PREFILL_UNDERSAMPLED);
+        assertThat(f.number("relativeHalfWidth")).hasValue(0.25);
+        assertThat(f.number("maxRelativeHalfWidth")).hasValue(0.10);
+        assertThat(f.reason())
+                .isEqualTo("prefill energy's 95 % interval is ±25 % (more than ±10 %): too few power samples fall"
+                        + " inside the prefill windows");
+        Flag none = FlagRules.prefillUncertain(Double.NaN, T).orElseThrow();
+        assertThat(none.number("relativeHalfWidth")).isEmpty();
+        assertThat(none.reason()).isEqualTo("prefill energy has no 95 % interval: its accuracy is unknown");
+        assertThat(FlagRules.prefillUncertain(0.04, T.withMaxPrefillRelativeHalfWidth(0.03)))
+                .isPresent();
+        assertThat(FlagRules.prefillUncertain(0, T)).isEmpty();
+        assertThatThrownBy(() -> FlagRules.prefillUncertain(-0.1, T))
+                .hasMessage("relativeHalfWidth must be NaN or finite and not negative: -0.1");
+        assertThatThrownBy(() -> T.withMaxPrefillRelativeHalfWidth(0))
+                .hasMessage("maxPrefillRelativeHalfWidth must be positive and finite: 0.0");
+    }
+
+    @Test
     void sampleGapAboveThreeNominalIntervals() {
         // Nominal 0.5 s: 1.5 s is exactly 3 × (not flagged), 1.6 s is flagged.
         assertThat(FlagRules.sampleGap(1.5, 0.5, T)).isEmpty();

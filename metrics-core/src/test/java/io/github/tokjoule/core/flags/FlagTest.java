@@ -49,7 +49,7 @@ class FlagTest {
     @Test
     void thresholdsDefaultsAndValidation() {
         FlagThresholds d = FlagThresholds.defaults();
-        assertThat(d).isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0));
+        assertThat(d).isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10));
         assertThat(d.withLengthMismatchFraction(0.05).lengthMismatchFraction()).isEqualTo(0.05);
         assertThat(d.withThrottleCelsius(95).throttleCelsius()).isEqualTo(95);
         assertThatThrownBy(() -> d.withPrefillRuleMillis(0))

@@ -107,7 +107,8 @@ final class MeasuredMethod {
                         .mapToDouble(t -> t.tokensPerJoule())
                         .filter(Double::isFinite)
                         .toArray());
-                FlagRules.prefillUndersampled(a.minSamplesInside(Phase.PREFILL), th)
+                // a statement about the prefill interval, not a sample count: pooling resolves short prefills
+                FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th)
                         .ifPresent(b::addFlags);
                 FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th)
                         .ifPresent(b::addFlags);

@@ -8,7 +8,9 @@ import io.github.tokjoule.aiperf.AiperfRecords;
 import io.github.tokjoule.aiperf.RecordOptions;
 import io.github.tokjoule.aiperf.RequestRecord;
 import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.join.AttributedRequest;
@@ -228,10 +230,15 @@ class MethodsTest {
 
     @Test
     void measuredFlagsShortPrefillWindowsAndLengthMismatch() {
-        // TTFT 100 ms between samples 0.5 s apart: at most one sample inside
+        // TTFT 100 ms between samples 0.5 s apart: at most one sample inside each prefill, but every reading is
+        // 5 W, so the prefill interval is narrow: the flag states the interval, not the sample count
         CellMetrics m = MeasuredMethod.compute(cell(100, 4000, 5, 512, 64, 4, 20, 0), AnalysisOptions.defaults())
                 .metrics();
-        assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED)).isTrue();
+        assertThat(m.prefillJoulesPerRequest()).isCloseTo(0.5, within(1e-9)); // 5 W x 0.1 s
+        Ci95 prefill = m.ci95(CellMetric.PREFILL_JOULES_PER_REQUEST).orElseThrow();
+        assertThat(prefill.contains(0.5)).isTrue();
+        assertThat((prefill.high() - prefill.low()) / (2 * 0.5)).isLessThanOrEqualTo(0.10);
+        assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED)).isFalse();
         // realised OSL 64 against a target of 64: no mismatch; ISL equal too
         assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH)).isFalse();
         assertThat(m.hasFlag(AccuracyFlag.INPUT_LENGTH_MISMATCH)).isFalse();
@@ -278,7 +285,7 @@ class MethodsTest {
 
     @Test
     void theMeasuredMethodRunsTheEstimatorOfItsOptions() {
-        assertThat(AnalysisOptions.defaults().estimator().name()).isEqualTo("PER_REQUEST");
+        assertThat(AnalysisOptions.defaults().estimator().name()).isEqualTo("AUTO");
         EnergyEstimator renamed = new EnergyEstimator() {
             @Override
             public String name() {
