@@ -16,6 +16,7 @@ module io.github.tokjoule.core {
     exports io.github.tokjoule.core.compare;
     exports io.github.tokjoule.core.energy;
     exports io.github.tokjoule.core.flags;
+    exports io.github.tokjoule.core.join;
     exports io.github.tokjoule.core.power;
     exports io.github.tokjoule.core.stats;
     exports io.github.tokjoule.core.thermal;

@@ -1,0 +1,52 @@
+package io.github.tokjoule.core.join;
+
+import io.github.tokjoule.core.power.PowerTrace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The split every estimator starts from: which requests can be attributed and which are excluded, by the first
+ * {@link ExclusionReason} that applies.
+ *
+ * @param included the positions of the requests that can be attributed, ascending
+ * @param excluded the others, with their reasons
+ */
+record Partition(int[] included, List<Exclusion> excluded) {
+
+    static Partition of(PowerTrace trace, List<RequestTimeline> requests) {
+        int[] included = new int[requests.size()];
+        int n = 0;
+        List<Exclusion> excluded = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            RequestTimeline r = requests.get(i);
+            ExclusionReason reason = reason(trace, r);
+            if (reason == null) {
+                included[n++] = i;
+            } else {
+                excluded.add(new Exclusion(i, r, reason));
+            }
+        }
+        return new Partition(java.util.Arrays.copyOf(included, n), List.copyOf(excluded));
+    }
+
+    private static @org.jspecify.annotations.Nullable ExclusionReason reason(PowerTrace trace, RequestTimeline r) {
+        if (!r.succeeded()) {
+            return ExclusionReason.FAILED;
+        }
+        if (!r.tokensKnown()) {
+            return ExclusionReason.TOKENS_UNKNOWN;
+        }
+        if (trace.isEmpty()) {
+            return ExclusionReason.OUTSIDE_TRACE;
+        }
+        long first = trace.epochNanosAt(0);
+        long last = trace.epochNanosAt(trace.size() - 1);
+        if (r.endEpochNanos() < first || r.startEpochNanos() > last) {
+            return ExclusionReason.OUTSIDE_TRACE;
+        }
+        if (r.startEpochNanos() < first || r.endEpochNanos() > last) {
+            return ExclusionReason.PARTLY_OUTSIDE_TRACE;
+        }
+        return null;
+    }
+}
