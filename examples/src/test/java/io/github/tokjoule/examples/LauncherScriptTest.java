@@ -10,14 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The {@code examples/tokjoule} launcher, run by {@code sh} in a copy of the checkout's layout whose {@code mvnw} and
@@ -148,6 +158,62 @@ class LauncherScriptTest {
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.stdout).startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -Dx=y -jar ");
+    }
+
+    @Test
+    void theModulesWhoseSourcesItWatchesAreThoseInTheJar() throws Exception {
+        String script = Files.readString(SCRIPT);
+        Matcher watched = Pattern.compile("for module in ([a-z -]+); do").matcher(script);
+        assertThat(watched.find()).as("the launcher's module loop").isTrue();
+
+        Set<String> inTheJar = new TreeSet<>(List.of("examples"));
+        Deque<String> toRead = new ArrayDeque<>(inTheJar);
+        while (!toRead.isEmpty()) {
+            for (String module : siblingsAtRuntime(Path.of("..", toRead.pop(), "pom.xml"))) {
+                if (inTheJar.add(module)) {
+                    toRead.push(module);
+                }
+            }
+        }
+
+        assertThat(new TreeSet<>(List.of(watched.group(1).split(" ")))).isEqualTo(inTheJar);
+    }
+
+    /** The io.github.tokjoule modules a POM depends on in compile or runtime scope. */
+    private static List<String> siblingsAtRuntime(Path pom) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        List<String> modules = new ArrayList<>();
+        for (Element dependency : children(children(doc.getDocumentElement(), "dependencies"), "dependency")) {
+            String scope = text(dependency, "scope");
+            if (text(dependency, "groupId").equals("io.github.tokjoule")
+                    && (scope.isEmpty() || scope.equals("compile") || scope.equals("runtime"))) {
+                modules.add(text(dependency, "artifactId"));
+            }
+        }
+        return modules;
+    }
+
+    /** The elements named {@code name} directly under any of {@code parents}: not those of plugins or management. */
+    private static List<Element> children(Element parent, String name) {
+        return children(List.of(parent), name);
+    }
+
+    private static List<Element> children(List<Element> parents, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Element parent : parents) {
+            NodeList nodes = parent.getChildNodes();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                if (nodes.item(i) instanceof Element e && e.getTagName().equals(name)) {
+                    found.add(e);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String text(Element element, String child) {
+        List<Element> nodes = children(element, child);
+        return nodes.isEmpty() ? "" : nodes.get(0).getTextContent().trim();
     }
 
     private record Run(int exitCode, String stdout, String stderr) {}
