@@ -61,15 +61,15 @@ class LauncherScriptTest {
         write(root.resolve("examples/pom.xml"), "<project/>\n");
         calls = root.resolve("mvnw.calls");
         jar = root.resolve("examples/target/tokjoule.jar");
-        executable(
-                root.resolve("mvnw"),
-                "#!/bin/sh\n"
-                        + "echo \"$PWD $*\" >> mvnw.calls\n"
-                        + "echo '[INFO] Building tokjoule 0.1.0-SNAPSHOT                                   [1/2]'\n"
-                        + "echo '[INFO] Building jar: /somewhere/metrics-core-0.1.0-SNAPSHOT.jar'\n"
-                        + "echo '[INFO] Building tokjoule examples 0.1.0-SNAPSHOT                          [2/2]'\n"
-                        + "if [ -f fail ]; then echo '[ERROR] COMPILATION ERROR : Broken.java:[3,1]'; exit 1; fi\n"
-                        + "mkdir -p examples/target && echo jar > examples/target/tokjoule.jar\n");
+        executable(root.resolve("mvnw"), """
+                #!/bin/sh
+                echo "$PWD $*" >> mvnw.calls
+                echo '[INFO] Building tokjoule 0.1.0-SNAPSHOT                                   [1/2]'
+                echo '[INFO] Building jar: /somewhere/metrics-core-0.1.0-SNAPSHOT.jar'
+                echo '[INFO] Building tokjoule examples 0.1.0-SNAPSHOT                          [2/2]'
+                if [ -f fail ]; then echo '[ERROR] COMPILATION ERROR : Broken.java:[3,1]'; exit 1; fi
+                mkdir -p examples/target && echo jar > examples/target/tokjoule.jar
+                """);
         executable(root.resolve("java"), "#!/bin/sh\necho \"java $*\"\nexit ${FAKE_JAVA_EXIT:-0}\n");
     }
 
@@ -193,11 +193,11 @@ class LauncherScriptTest {
         return modules;
     }
 
-    /** The elements named {@code name} directly under any of {@code parents}: not those of plugins or management. */
     private static List<Element> children(Element parent, String name) {
         return children(List.of(parent), name);
     }
 
+    /** The elements named {@code name} directly under any of {@code parents}: not those of plugins or management. */
     private static List<Element> children(List<Element> parents, String name) {
         List<Element> found = new ArrayList<>();
         for (Element parent : parents) {
