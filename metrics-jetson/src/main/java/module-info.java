@@ -10,7 +10,6 @@ module io.github.tokjoule.jetson {
     requires com.fasterxml.jackson.core;
     requires java.net.http;
     requires static transitive org.jspecify;
-    requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.jetson;
     exports io.github.tokjoule.jetson.analysis;
