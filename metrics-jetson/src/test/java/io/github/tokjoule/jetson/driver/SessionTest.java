@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tokjoule.jetson.driver.FakeComponents.Attempt;
 import io.github.tokjoule.jetson.driver.component.PowerModeException;
 import io.github.tokjoule.jetson.driver.component.ServerFailureException;
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.journal.SweepJournal;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
