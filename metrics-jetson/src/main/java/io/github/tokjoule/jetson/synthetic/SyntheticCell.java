@@ -333,7 +333,7 @@ public final class SyntheticCell {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        TegrastatsLog.write(this, file);
+        TegrastatsWriter.write(this, file);
     }
 
     /**

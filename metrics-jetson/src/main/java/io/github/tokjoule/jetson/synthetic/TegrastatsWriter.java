@@ -28,12 +28,12 @@ import java.util.SplittableRandom;
  * (time constant 20 s) to the compute load around the cell's Table 16 means. The engines print {@code off}; CPU loads,
  * RAM, EMC and GR3D loads are cosmetic, drawn from a separate random stream so that they never change the power.
  */
-final class TegrastatsLog {
+final class TegrastatsWriter {
 
     private static final double TAU_SECONDS = 20;
     private static final int RAM_TOTAL_MB = 7620;
 
-    private TegrastatsLog() {}
+    private TegrastatsWriter() {}
 
     static void write(SyntheticCell cell, Path file) throws IOException {
         try (Writer out = new BufferedWriter(
