@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Cells run in the seed driver's order (mode, model, then gen outer and ctx inner), one after the other on one
  * clock: 10 s between cells, 30 s between models, 10 minutes between modes (a reboot). Each cell has its own seed,
- * derived from the sweep's seed and the cell's identity, so adding or removing a model does not change the others.
+ * derived from the sweep's random seed and the cell's identity, so adding or removing a model does not change the others.
  *
  * @since 0.1.0
  */
@@ -109,7 +109,7 @@ public final class SyntheticSweep {
                 spec.requestsPerCell(),
                 1,
                 spec.intervalMillis(),
-                "synthetic sweep, seed " + spec.seed()
+                "synthetic sweep, random seed " + spec.randomSeed()
                         + "; per-cell tegrastats logs; true energies known (tokjoule SyntheticSweep)");
     }
 
