@@ -11,7 +11,7 @@ import io.github.tokjoule.jetson.PowerMode;
  * @param promptTokens the target input length, in tokens
  * @since 0.1.0
  */
-public record CellSpec(PowerMode mode, ModelSpec model, int genTokens, int promptTokens) {
+public record PlannedCell(PowerMode mode, ModelSpec model, int genTokens, int promptTokens) {
 
     /**
      * Returns the cell's identity.
