@@ -553,7 +553,7 @@ class SweepDriverEndToEndTest {
         SweepOutcome resumed = SweepDriver.create(rig.settings().build()).resume(rig.runDir(), plan);
 
         assertThat(resumed.status()).isEqualTo(SweepOutcome.Status.COMPLETED);
-        assertThat(resumed.cellsRun()).containsExactly(new CellKey("MAXN_SUPER", "alpha", 4, 16));
+        assertThat(resumed.cellsRun()).containsExactly(new CellKey("alpha", "MAXN_SUPER", 16, 4));
     }
 
     @Test

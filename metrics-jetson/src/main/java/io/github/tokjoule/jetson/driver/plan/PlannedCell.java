@@ -5,13 +5,13 @@ import io.github.tokjoule.jetson.PowerMode;
 /**
  * One cell of a sweep with everything needed to run it.
  *
- * @param mode the power mode
  * @param model the model
- * @param genTokens the target output length, in tokens
- * @param promptTokens the target input length, in tokens
+ * @param mode the power mode
+ * @param promptTokens the target input length, in tokens (ctx)
+ * @param genTokens the target output length, in tokens (gen)
  * @since 0.1.0
  */
-public record PlannedCell(PowerMode mode, ModelSpec model, int genTokens, int promptTokens) {
+public record PlannedCell(ModelSpec model, PowerMode mode, int promptTokens, int genTokens) {
 
     /**
      * Returns the cell's identity.
@@ -19,6 +19,6 @@ public record PlannedCell(PowerMode mode, ModelSpec model, int genTokens, int pr
      * @return the key
      */
     public CellKey key() {
-        return new CellKey(mode.label(), model.name(), genTokens, promptTokens);
+        return new CellKey(model.name(), mode.label(), promptTokens, genTokens);
     }
 }

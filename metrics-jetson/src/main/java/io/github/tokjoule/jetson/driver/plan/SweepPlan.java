@@ -196,7 +196,7 @@ public final class SweepPlan {
             for (ModelSpec model : models) {
                 for (int gen : genLengths) {
                     for (int ctx : promptLengths) {
-                        cells.add(new PlannedCell(mode, model, gen, ctx));
+                        cells.add(new PlannedCell(model, mode, ctx, gen));
                     }
                 }
             }
