@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.synthetic;
 
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ public final class SyntheticSweep {
                 }
                 for (int gen : spec.genLengths()) {
                     for (int ctx : spec.promptLengths()) {
-                        Path cellDir = modelDir.resolve("gen" + gen).resolve("ctx" + ctx);
+                        Path cellDir = SweepLayout.cellDirectory(runDirectory, model, mode.label(), ctx, gen);
                         SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(mode, model, gen, ctx, clock));
                         Optional<String> cellFailure = spec.cellFailure(mode.label(), model, gen, ctx);
                         if (cellFailure.isPresent()) {

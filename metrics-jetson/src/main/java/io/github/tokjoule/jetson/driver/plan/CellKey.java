@@ -1,5 +1,6 @@
 package io.github.tokjoule.jetson.driver.plan;
 
+import io.github.tokjoule.jetson.analysis.SweepLayout;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +23,7 @@ public record CellKey(String model, String modeLabel, int promptTokens, int genT
      * @return {@code <MODE_LABEL>/<model>/gen<G>/ctx<C>}
      */
     public Path relativeDir() {
-        return Path.of(modeLabel, model, "gen" + genTokens, "ctx" + promptTokens);
+        return SweepLayout.cellDirectory(Path.of(""), model, modeLabel, promptTokens, genTokens);
     }
 
     /**
