@@ -71,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         Path out = output.prepare();
         Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
         try {
-            SweepTruth truth =
-                    SyntheticSweep.generate(SweepSpec.builder(ZONE).randomSeed(randomSeed).build(), sweepDir);
+            SweepTruth truth = SyntheticSweep.generate(
+                    SweepSpec.builder(ZONE).randomSeed(randomSeed).build(), sweepDir);
             SweepResult result = SweepAnalysis.analyze(
                     sweepDir,
                     AnalysisOptions.defaults().withThreads(Runtime.getRuntime().availableProcessors()));
@@ -83,8 +83,9 @@ final class DemoCommand implements Callable<Integer> {
                             result)
                     .setup(
                             "Generator",
-                            "tokjoule SyntheticSweep, random seed " + randomSeed + ", parameters shaped after the seed benchmark's"
-                                    + " Table 15; " + truth.cells().size() + " cells simulated")
+                            "tokjoule SyntheticSweep, random seed " + randomSeed
+                                    + ", parameters shaped after the seed benchmark's Table 15; "
+                                    + truth.cells().size() + " cells simulated")
                     .note("This is a synthetic sweep: every number below was produced by a simulator whose true"
                             + " energies are known, not measured on a Jetson. Run tokjoule report on a real sweep"
                             + " for real numbers.")

@@ -12,8 +12,8 @@ import io.github.tokjoule.jetson.driver.component.TegrastatsRecorder;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.journal.SweepJournal;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import java.io.IOException;
@@ -284,7 +284,8 @@ final class Session {
         settings.sleeper().sleep(plan.cooldowns().betweenModels());
     }
 
-    private void failModel(PowerMode mode, ModelSpec model, String reason, List<PlannedCell> givenUp) throws IOException {
+    private void failModel(PowerMode mode, ModelSpec model, String reason, List<PlannedCell> givenUp)
+            throws IOException {
         Path marker = layout.modelFailed(mode.label(), model.name());
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, reason + "\n", StandardCharsets.UTF_8);

@@ -2,8 +2,8 @@ package io.github.tokjoule.jetson.driver.component;
 
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.plan.Backend;
-import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import java.nio.file.Path;
