@@ -145,15 +145,7 @@ final class TegrastatsWriter {
         int frac = (int) (milli % 1000);
         if (frac != 0) {
             sb.append('.');
-            int digits = 3;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
-            }
-            for (int d = String.valueOf(frac).length(); d < digits; d++) {
-                sb.append('0');
-            }
-            sb.append(frac);
+            AiperfExports.appendFraction(sb, frac, 3);
         }
         sb.append('C');
     }
