@@ -10,6 +10,7 @@ module io.github.tokjoule.jetson {
     requires com.fasterxml.jackson.core;
     requires java.net.http;
     requires static transitive org.jspecify;
+    requires static org.immutables.value.annotations; // core's generated Immutable* classes carry @Generated
 
     // The library API: the sweep analysis and its vocabulary (PowerMode), the driver's entry point (SweepDriver,
     // DriverSettings, SystemPaths, RunLayout), the plan a user writes (driver.plan) and the process seam the settings
