@@ -121,6 +121,14 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     int capacity = 360_000;
 
     @Option(
+            names = "--realtime",
+            paramLabel = "PRIORITY",
+            defaultValue = "0",
+            description = "Run the hwmon and rapl sampler threads under SCHED_FIFO at this priority (1-99; needs root"
+                    + " or CAP_SYS_NICE and chrt): keeps 100 Hz deadlines on a loaded machine. Default 0: off.")
+    int realtime;
+
+    @Option(
             names = "--refresh-ms",
             paramLabel = "N",
             defaultValue = "1000",
@@ -172,9 +180,14 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if ((intervalMillis != null && intervalMillis < 1) || capacity < 2 || refreshMillis < 1) {
+        if ((intervalMillis != null && intervalMillis < 1)
+                || capacity < 2
+                || refreshMillis < 1
+                || realtime < 0
+                || realtime > 99) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--interval-ms, --refresh-ms must be at least 1 and --capacity at least 2");
+                    spec.commandLine(),
+                    "--interval-ms, --refresh-ms must be at least 1, --capacity at least 2, --realtime 0 to 99");
         }
         LiveClock clock = LiveClock.system();
         List<PowerSource> started = new ArrayList<>();
@@ -196,8 +209,16 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         long defaultMillis = s == Source.hwmon || s == Source.rapl ? 10 : 100;
         long nanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis == null ? defaultMillis : intervalMillis);
         return switch (s) {
-            case hwmon -> HwmonSource.open(sysfsRoot, nanos, capacity, clock);
-            case rapl -> RaplSource.open(sysfsRoot, nanos, capacity, clock);
+            case hwmon -> {
+                HwmonSource source = HwmonSource.open(sysfsRoot, nanos, capacity, clock);
+                source.realtimePriority(realtime);
+                yield source;
+            }
+            case rapl -> {
+                RaplSource source = RaplSource.open(sysfsRoot, nanos, capacity, clock);
+                source.realtimePriority(realtime);
+                yield source;
+            }
             case tegrastats -> {
                 List<String> command =
                         new ArrayList<>(Arrays.asList(tegrastatsCommand.trim().split("\\s+")));
