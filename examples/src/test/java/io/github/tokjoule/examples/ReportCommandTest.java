@@ -304,4 +304,31 @@ class ReportCommandTest {
                 .isZero();
         assertThat(empty.resolve("index.html")).exists();
     }
+
+    @Test
+    void aWarningRepeatedOverCellsIsPrintedOnceWithItsCount() throws Exception {
+        Path sweep = copyOfTheFixture();
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("profile_export.jsonl")) {
+                    Files.writeString(p, "not a record\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+        }
+        assertThat(run(
+                        "report",
+                        sweep.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isZero();
+        List<String> warnings =
+                err.toString().lines().filter(l -> l.contains("warning")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0))
+                .startsWith("tokjoule report: warning: 2 x, first " + sweep)
+                .contains("profile_export.jsonl: ")
+                .contains("malformed");
+    }
 }

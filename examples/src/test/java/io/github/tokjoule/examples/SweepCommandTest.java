@@ -35,7 +35,7 @@ class SweepCommandTest {
         assertThat(run("plan", SEED_PLAN.toString(), "--run-dir", dir.toString()))
                 .isZero();
         String text = out.toString();
-        assertThat(text).startsWith("# run 384 cells into " + dir);
+        assertThat(text).startsWith("# tokjoule plan ").contains("\n# run 384 cells into " + dir);
         // 4 modes, in the plan's order, each set with nvpmodel
         int m3 = text.indexOf("sudo -n nvpmodel -m 3");
         int m0 = text.indexOf("sudo -n nvpmodel -m 0");
