@@ -2,27 +2,14 @@ package io.github.tokjoule.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The header of {@code tokjoule plan}: legend, duration, privileged steps, lasting changes, missing files. */
-class PlanCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
+class PlanCommandTest extends CommandLineTest {
 
     private List<String> header() {
         return out.toString().lines().takeWhile(l -> l.startsWith("#")).toList();

@@ -12,23 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sweep and plan commands without a Jetson: dry runs, usage errors and the progress display. */
-class SweepCommandTest {
+class SweepCommandTest extends CommandLineTest {
 
     /** The shipped plan that reproduces the seed's sweep (tests run in the module directory). */
     static final Path SEED_PLAN = Path.of("plans/seed-orin-nano-super.json");
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void planPrintsEveryCommandOfTheSeedsSweep() {
