@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -64,7 +63,7 @@ final class AiperfCommand implements Callable<Integer> {
             description = "IANA zone of the benchmark host's clock (e.g. Asia/Kolkata): resolves aiperf's naive"
                     + " start/end times. Without it they are printed as null.")
     @Nullable
-    String zone;
+    ZoneId zone;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default) or csv.")
     Format format = Format.json;
@@ -73,13 +72,8 @@ final class AiperfCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ZoneId zoneId;
-        try {
-            zoneId = zone == null ? null : ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "Invalid value for option '--zone': '" + zone + "' is not a zone id");
-        }
+        ZoneId zoneId = zone;
+        Inputs.requireFile(spec, "FILE", file);
         if (String.valueOf(file.getFileName()).endsWith(".jsonl")) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), file + " is a JSON Lines file; give the summary (profile_export_aiperf.json)");

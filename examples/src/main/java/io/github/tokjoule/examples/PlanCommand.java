@@ -24,9 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
-        description = "Print every command a sweep plan would run, in order, without running anything.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "1:unexpected failure", "2:usage error (unreadable or invalid plan)"})
+        description = "Print every command a sweep plan would run, in order, without running anything.")
 final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The sweep plan (see examples/plans/).")

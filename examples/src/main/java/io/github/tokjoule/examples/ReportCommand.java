@@ -13,10 +13,11 @@ import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.analysis.SweepResult;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -37,12 +38,6 @@ import picocli.CommandLine.Parameters;
             "SWEEP_DIR is a run in the tokjoule layout (manifest.json, <MODE>/<model>/gen<G>/ctx<C>/) or in the seed"
                     + " benchmark's published layout (one directory per mode, e.g. jetson-non-reasoning-benchmark-25w,"
                     + " then <model>/gen<G>/ctx<C>/profile_export_aiperf.json, tegrastats.log per cell or per mode)."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:report written",
-            "1:the sweep could not be analysed or the report not written",
-            "2:usage error (bad option, no such directory)"
         })
 final class ReportCommand implements Callable<Integer> {
 
@@ -98,15 +93,20 @@ final class ReportCommand implements Callable<Integer> {
     @Nullable
     String mode;
 
+    @Option(
+            names = "--allow-partial",
+            description = "Write the report even when cells have no energy figure or the zone is contradicted by the"
+                    + " data (the causes are still printed, as warnings), and exit 0. Without it such a sweep is an"
+                    + " error (exit code 1) and no report is written.")
+    boolean allowPartial;
+
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(sweep)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "SWEEP_DIR " + sweep + ": no such directory");
-        }
+        Inputs.requireDirectory(spec, "SWEEP_DIR", sweep);
         if (zone == null && !Files.exists(sweep.resolve(SweepManifest.FILE_NAME))) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -133,11 +133,28 @@ final class ReportCommand implements Callable<Integer> {
                             spec.commandLine(), "--mode " + mode + ": not a power mode (e.g. 7W, 15W, 25W, MAXN)"));
             options = options.withMode(m);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        SweepLayout layout = SweepLayout.discover(sweep, options.mode());
+        Optional<String> noRecords = SweepChecks.missingRecords(layout, method.energyMethod);
+        if (noRecords.isPresent()) {
+            err.println("tokjoule report: " + (allowPartial ? "warning: " : "") + noRecords.get());
+            if (!allowPartial) {
+                err.println("Or give --allow-partial to write the report without those energies.");
+                return TokJoule.FAILED;
+            }
+        }
         Path out = output.prepare();
-        options = options.withCanonicalCell(canonicalCell(sweep, options));
+        options = options.withCanonicalCell(canonicalCell(layout, options));
         Timings t = Timings.start();
         SweepResult result = SweepAnalysis.analyze(sweep, options);
         t.lap("analysis");
+        SweepChecks checks = SweepChecks.inspect(result);
+        if (checks.failed()) {
+            checks.print(err, "report", allowPartial);
+            if (!allowPartial) {
+                return TokJoule.FAILED;
+            }
+        }
         String name = String.valueOf(sweep.toAbsolutePath().normalize().getFileName());
         Report report = ReportWriter.build(
                 ReportDataBuilder.create("Sweep report: " + name, result).build());
@@ -145,6 +162,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportWriter.Written written = ReportWriter.write(report, out);
         t.lap("files");
         DemoCommand.printSummary(spec.commandLine().getOut(), written, result);
+        Warnings.print(err, "report", result.warnings());
         t.print(spec.commandLine().getErr());
         return 0;
     }
@@ -153,8 +171,7 @@ final class ReportCommand implements Callable<Integer> {
      * The seed's canonical cell (ctx 2048 / gen 256) when the sweep has it, else its longest prompt and longest
      * generation, so that a smaller sweep still gets its canonical tables.
      */
-    static CellShape canonicalCell(Path sweep, AnalysisOptions options) throws IOException {
-        SweepLayout layout = SweepLayout.discover(sweep, options.mode());
+    static CellShape canonicalCell(SweepLayout layout, AnalysisOptions options) {
         CellShape seed = options.canonicalCell();
         int ctx = 0;
         int gen = 0;

@@ -34,13 +34,8 @@ import picocli.CommandLine.Parameters;
             "Run a power-mode x model sweep on a Jetson (llama-server, aiperf, tegrastats; sudo for nvpmodel and"
                     + " jetson_clocks).",
             "Progress goes to standard error; Ctrl-C stops the child processes and leaves a run that --resume"
-                    + " continues."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every cell is valid",
-            "1:the sweep stopped, was interrupted, or some cells or models failed (resume retries them)",
-            "2:usage error (bad option, unreadable or invalid plan)"
+                    + " continues. Exit code 1 when the sweep stopped, was interrupted, or some cells or models failed"
+                    + " (--resume retries them)."
         })
 final class SweepCommand implements Callable<Integer> {
 

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,7 +79,7 @@ public final class TegrastatsCommand implements Callable<Integer> {
             description = "IANA zone of the device's clock (e.g. Asia/Kolkata), to turn printed timestamps into "
                     + "instants.")
     @Nullable
-    String zone;
+    ZoneId zone;
 
     @Option(
             names = "--interval-ms",
@@ -101,7 +100,11 @@ public final class TegrastatsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl (default) or csv.")
     Format format = Format.jsonl;
 
-    @Option(names = "--strict", description = "Stop at the first malformed line (exit code 1).")
+    @Option(
+            names = "--strict",
+            description = "Stop at the first malformed line (exit code 1). Without it malformed lines are skipped,"
+                    + " counted and listed on standard error; a file with no sample at all, or a gzip file cut"
+                    + " short, fails either way (exit code 1; a cut file's complete lines are still printed).")
     boolean strict;
 
     @Override
@@ -112,24 +115,38 @@ public final class TegrastatsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--interval-ms must be positive: " + intervalMs);
         }
-        ZoneId zoneId = parseZone();
+        ZoneId zoneId = zone;
         Instant startInstant = parseStart();
         ReaderOptions options = strict ? ReaderOptions.strictMode() : ReaderOptions.lenient();
+        Inputs.requireFile(spec, "LOG", log);
         try {
             // pass 1: times, and the fields seen (for the CSV header)
             Inventory inventory = new Inventory();
             TegrastatsLog.Builder builder = TegrastatsLog.builder();
             TegrastatsLog whole;
-            try (TegrastatsReader reader = TegrastatsReader.open(log, options)) {
+            Optional<String> truncation;
+            try (GzipInput in = GzipInput.open(log);
+                    TegrastatsReader reader = TegrastatsReader.of(in, log.toString(), options)) {
                 reader.forEachRemaining(s -> {
                     builder.add(s);
                     inventory.add(s);
                 });
                 whole = builder.build(reader.report());
+                truncation = in.truncation();
+            }
+            if (whole.size() == 0) {
+                err.println(whole.report().summary());
+                err.println("tokjoule tegrastats: " + log + ": no tegrastats sample in "
+                        + whole.report().linesRead() + " lines"
+                        + truncation.map(t -> " (" + t + ")").orElse("")
+                        + ": is it a tegrastats log? A sample line looks like 'RAM 2801/7620MB ... VDD_IN 5140mW/5140mW'"
+                        + " (see docs/TEGRASTATS.md)");
+                return TokJoule.FAILED;
             }
             Optional<SampleTimes> times = times(whole, zoneId, startInstant, err);
             // pass 2: the records
-            try (TegrastatsReader reader = TegrastatsReader.open(log, options)) {
+            try (GzipInput in = GzipInput.open(log);
+                    TegrastatsReader reader = TegrastatsReader.of(in, log.toString(), options)) {
                 if (format == Format.csv) {
                     writeCsv(reader, times.orElse(null), inventory, out);
                 } else {
@@ -142,24 +159,17 @@ public final class TegrastatsCommand implements Callable<Integer> {
             whole.detectProfile()
                     .ifPresent(p -> err.println(
                             "board: " + p.label() + " (total " + p.total() + ", compute " + p.compute() + ")"));
-            return 0;
+            if (truncation.isPresent()) {
+                err.println("tokjoule tegrastats: " + log + ": " + truncation.get());
+                return TokJoule.FAILED;
+            }
+            return TokJoule.OK;
         } catch (TegrastatsFormatException e) {
             err.println("tokjoule tegrastats: " + e.getMessage());
-            return 1;
+            return TokJoule.FAILED;
         } catch (IOException | UncheckedIOException e) {
-            err.println("tokjoule tegrastats: cannot read " + log + ": " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private @Nullable ZoneId parseZone() {
-        if (zone == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--zone: unknown zone '" + zone + "'");
+            err.println("tokjoule tegrastats: cannot read " + log + ": " + TokJoule.describe(e));
+            return TokJoule.FAILED;
         }
     }
 

@@ -3,11 +3,15 @@ package io.github.tokjoule.examples;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code tokjoule} command. Exit codes: 0 success, 1 failure, 2 usage error.
+ * The {@code tokjoule} command. Exit codes, the same in every subcommand: {@value #OK} success, {@value #FAILED} the
+ * input or the run failed (a file that does not parse, figures left empty, a sweep that stopped), {@value #USAGE}
+ * usage (a bad or missing option, no subcommand, a file or directory that does not exist).
  *
  * <p>Subcommands: {@code demo} (a synthetic sweep analysed into a report), {@code report} (a real sweep), {@code
  * sweep} and {@code plan} (the Jetson driver), {@code tegrastats} and {@code aiperf} (converters). An error that is not
@@ -27,7 +31,22 @@ import picocli.CommandLine.Command;
             TegrastatsCommand.class,
             AiperfCommand.class
         })
-public final class TokJoule implements Runnable {
+public final class TokJoule implements Callable<Integer> {
+
+    /** Exit code: success. */
+    static final int OK = 0;
+
+    /** Exit code: the input or the run failed. */
+    static final int FAILED = 1;
+
+    /** Exit code: usage error, including a file or directory that does not exist. */
+    static final int USAGE = 2;
+
+    /** The footer of every command's help: the one exit-code convention. */
+    static final String EXIT_CODES_FOOTER = "%nExit codes (every tokjoule command): 0 success; 1 the input or the run"
+            + " failed (a file that does not parse, figures left empty, a sweep that stopped); 2 usage error (a bad"
+            + " or missing option, no command, a file or directory that does not exist). Errors go to standard"
+            + " error; set TOKJOULE_DEBUG=1 for stack traces.";
 
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before run()
@@ -61,15 +80,40 @@ public final class TokJoule implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(ZoneId.class, Zones::parse);
+        footer(cli);
+        cli.setParameterExceptionHandler(TokJoule::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("tokjoule " + commandLine.getCommandName() + ": " + describe(e));
             if (System.getenv("TOKJOULE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
-            return 1;
+            return FAILED;
         });
         return cli.execute(args);
+    }
+
+    private static void footer(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().footer(EXIT_CODES_FOOTER);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            footer(sub);
+        }
+    }
+
+    /**
+     * A usage error: its message, the command's synopsis and where to read more, on standard error; not the whole
+     * help, which buried the one line that matters.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("tokjoule " + cmd.getCommandName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.print(cmd.getHelp().synopsis(0));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
     }
 
     /** One line: the exception's message (its class when it has none), then its causes' messages. */
@@ -86,9 +130,15 @@ public final class TokJoule implements Runnable {
         return sb.toString().replace('\n', ' ');
     }
 
+    /** No subcommand is a usage error: the usage goes to standard error, the exit code is {@value #USAGE}. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tokjoule: no command given; choose one of: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
+        spec.commandLine().usage(err);
+        err.flush();
+        return USAGE;
     }
 
     /** Reads the version from the jar manifest (set by the build). */

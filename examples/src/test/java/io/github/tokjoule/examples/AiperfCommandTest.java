@@ -170,8 +170,8 @@ class AiperfCommandTest {
 
     @Test
     void errorsAndUsage() throws Exception {
-        assertThat(run("aiperf", tmp.resolve("missing.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("tokjoule aiperf: no such file: ");
+        assertThat(run("aiperf", tmp.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("tokjoule aiperf: FILE " + tmp.resolve("missing.json") + ": no such file");
 
         Path broken = tmp.resolve("broken.json");
         Files.writeString(broken, "{\"time_to_first_token\": {\"unit\": \"ms\", \"avg\": ");
@@ -179,14 +179,17 @@ class AiperfCommandTest {
         assertThat(err.toString()).contains("tokjoule aiperf: broken.json: $.time_to_first_token.avg (line 1, column");
 
         assertThat(run("aiperf", broken.toString(), "--zone", "Mars/Olympus")).isEqualTo(2);
-        assertThat(err.toString()).contains("'Mars/Olympus' is not a zone id");
+        assertThat(err.toString()).contains("'Mars/Olympus' is not a time zone");
         assertThat(run("aiperf", broken.toString(), "--format", "xml")).isEqualTo(2);
-        assertThat(run("aiperf", tmp.resolve("profile_export.jsonl").toString()))
+        assertThat(run(
+                        "aiperf",
+                        Files.writeString(tmp.resolve("profile_export.jsonl"), "")
+                                .toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("is a JSON Lines file");
         assertThat(run("aiperf")).isEqualTo(2);
         Path dir = Files.createDirectory(tmp.resolve("dir.json"));
-        assertThat(run("aiperf", dir.toString())).isEqualTo(1);
+        assertThat(run("aiperf", dir.toString())).isEqualTo(2);
     }
 
     @Test

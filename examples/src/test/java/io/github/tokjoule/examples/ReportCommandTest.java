@@ -147,18 +147,30 @@ class ReportCommandTest {
         expect(cells.get("25W"), "decode_tok_per_j", 64 / (9.5 * 1.4));
     }
 
+    /** The fixture's report on a rail its log does not have. */
+    private int reportOnAnAbsentRail(String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--rail", "VDD_NOPE"));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--out", dir.toString()));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
-    void anAbsentRailIsFlaggedNotFatal() throws Exception {
-        assertThat(run(
-                        "report",
-                        FIXTURE.toString(),
-                        "--zone",
-                        "Asia/Kolkata",
-                        "--rail",
-                        "VDD_NOPE",
-                        "--out",
-                        dir.toString()))
-                .isZero();
+    void anAbsentRailIsAnErrorNamingTheRailsTheLogHas() throws Exception {
+        assertThat(reportOnAnAbsentRail()).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("tokjoule report: 2 of 2 cells have no energy figure:")
+                .contains("2 cells: RAIL_MISSING: rail VDD_NOPE is not in the power log (rails: VDD_IN,"
+                        + " VDD_CPU_GPU_CV, VDD_SOC); choose one of those rails with --rail")
+                .contains("--allow-partial");
+        assertThat(dir.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void anAbsentRailWithAllowPartialWritesTheReport() throws Exception {
+        assertThat(reportOnAnAbsentRail("--allow-partial")).isZero();
+        assertThat(err.toString()).contains("tokjoule report: warning: 2 of 2 cells have no energy figure:");
         assertThat(cells().get("15W"))
                 .containsEntry("power_w", "")
                 .containsEntry("output_tok_per_j", "")
@@ -176,6 +188,9 @@ class ReportCommandTest {
         assertThat(run("report", dir.resolve("nothing").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no such directory");
         assertThat(run("report", FIXTURE.toString(), "--zone", "Mars/Olympus")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("'Mars/Olympus' is not a time zone: give the device's IANA zone id")
+                .doesNotContain("Exception");
         assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--method", "guess"))
                 .isEqualTo(2);
         assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--rail", "A+A"))
@@ -199,5 +214,94 @@ class ReportCommandTest {
                 .isEqualTo(1);
         assertThat(err.toString()).startsWith("tokjoule report: ");
         assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    /** A copy of the fixture, to break. */
+    private Path copyOfTheFixture() throws Exception {
+        Path copy = dir.resolve("sweep");
+        try (var files = Files.walk(FIXTURE)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(FIXTURE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void aWrongZoneIsAnErrorNamingTheOffsetTheDataImply() throws Exception {
+        // The fixture ran in Asia/Kolkata (UTC+05:30): read in UTC, aiperf's naive start_time lands 5.5 h after its
+        // records' epoch times.
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "UTC",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("2 cells: ZONE_MISMATCH: --zone UTC looks wrong: aiperf's records start -5.50 h")
+                .contains("the data imply the offset UTC+05:30 (e.g. ")
+                .contains("Asia/Kolkata")
+                .contains("give --zone UTC+05:30")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("r/index.html")).doesNotExist();
+    }
+
+    @Test
+    void aSweepWithoutRecordsUnderTheMeasuredMethodSaysWhatToDo() throws Exception {
+        Path sweep = copyOfTheFixture();
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("profile_export.jsonl")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path r = dir.resolve("r");
+        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--out", r.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("2 of 2 cells have no profile_export.jsonl")
+                .contains("give --method seed")
+                .contains("--allow-partial");
+        assertThat(r).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--method", "seed", "--out", r.toString()))
+                .isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(r.resolve("index.html")).exists();
+    }
+
+    @Test
+    void outRefusesANonEmptyDirectoryTokjouleDidNotWrite() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine/charts"));
+        Files.writeString(mine.resolve("holiday.png"), "not a chart");
+        Path out = dir.resolve("mine");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--out " + out + ": the directory is not empty and has no .tokjoule-report");
+        assertThat(mine.resolve("holiday.png")).hasContent("not a chart");
+        assertThat(out.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void outReplacesItsOwnReport() throws Exception {
+        Path out = dir.resolve("r");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", out.toString()))
+                .isZero();
+        assertThat(out.resolve(ReportOutput.MARKER)).exists();
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", out.toString()))
+                .isZero();
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", empty.toString()))
+                .isZero();
+        assertThat(empty.resolve("index.html")).exists();
     }
 }

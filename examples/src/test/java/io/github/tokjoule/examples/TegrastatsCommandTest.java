@@ -243,7 +243,9 @@ class TegrastatsCommandTest {
     void usageAndInputErrors() {
         assertThat(run("tegrastats", corpus("gdwr-agx-orin-64gb-r35.log"), "--zone", "Mars/Olympus"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--zone: unknown zone 'Mars/Olympus'");
+        assertThat(err.toString())
+                .contains("'Mars/Olympus' is not a time zone: give the device's IANA zone id")
+                .doesNotContain("Exception");
         assertThat(run("tegrastats", corpus("gdwr-agx-orin-64gb-r35.log"), "--start", "yesterday"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--start: not an ISO-8601 instant: 'yesterday'");
@@ -253,20 +255,69 @@ class TegrastatsCommandTest {
         assertThat(run("tegrastats", corpus("gdwr-agx-orin-64gb-r35.log"), "--format", "xml"))
                 .isEqualTo(2);
         assertThat(run("tegrastats")).isEqualTo(2);
-        assertThat(run("tegrastats", dir.resolve("missing.log").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot read").contains("missing.log");
+        assertThat(run("tegrastats", dir.resolve("missing.log").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("LOG " + dir.resolve("missing.log") + ": no such file");
+        assertThat(run("tegrastats", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is a directory, not a file");
         assertThat(run("tegrastats", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tokjoule tegrastats", "--zone", "--interval-ms", "--format");
     }
 
     @Test
-    void anEmptyLogWritesNothing() throws IOException {
+    void anEmptyLogFailsNamingTheCause() throws IOException {
         Path log = dir.resolve("empty.log");
         Files.writeString(log, "");
-        assertThat(run("tegrastats", log.toString())).isZero();
+        assertThat(run("tegrastats", log.toString())).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("0 lines, 0 samples").doesNotContain("note:");
-        assertThat(run("tegrastats", log.toString(), "--format", "csv")).isZero();
-        assertThat(out.toString()).isEqualTo("line,time\n");
+        assertThat(err.toString())
+                .contains("0 lines, 0 samples")
+                .contains("tokjoule tegrastats: " + log + ": no tegrastats sample in 0 lines: is it a tegrastats log?");
+        assertThat(run("tegrastats", log.toString(), "--format", "csv", "--strict"))
+                .isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void randomBytesFailNamingTheCause() throws IOException {
+        Path log = dir.resolve("random.bin");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        bytes[0] = 'x'; // not the gzip magic
+        Files.write(log, bytes);
+        for (String strict : new String[] {"--format=jsonl", "--strict"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("tegrastats", log.toString(), strict)).as(strict).isEqualTo(1);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).as(strict).contains("tokjoule tegrastats: " + log + ": no tegrastats sample in");
+        }
+    }
+
+    @Test
+    void aTruncatedGzipKeepsItsCompleteLinesAndSaysWhereItWasCut() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("RAM ")
+                    .append(1000 + i)
+                    .append("/7620MB VDD_IN ")
+                    .append(5000 + i)
+                    .append("mW/5000mW\n");
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(gz)) {
+            g.write(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        byte[] whole = gz.toByteArray();
+        Path log = dir.resolve("cut.log.gz");
+        Files.write(log, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(run("tegrastats", log.toString())).isEqualTo(1);
+        List<String> lines = lines();
+        assertThat(lines).isNotEmpty().hasSizeLessThan(200);
+        int n = lines.size();
+        assertThat(lines.get(0)).contains("\"ram_used_mb\":1000");
+        // the cut line is dropped, not read as a sample: the last record is a whole line's
+        assertThat(lines.get(n - 1)).contains("\"ram_used_mb\":" + (1000 + n - 1), "\"VDD_IN\"");
+        assertThat(err.toString())
+                .contains("tokjoule tegrastats: " + log + ": truncated gzip after " + n + " lines (")
+                .contains("every complete line before the cut is kept, the rest of the file is lost");
     }
 }

@@ -30,17 +30,63 @@ class TokJouleTest {
     }
 
     @Test
-    void withoutASubcommandTheUsageIsPrinted() {
-        assertThat(run()).isZero();
-        assertThat(out.toString()).contains("Usage: tokjoule");
+    void withoutASubcommandItIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString())
+                .startsWith("tokjoule: no command given; choose one of: demo, report, sweep, plan, tegrastats, aiperf")
+                .contains("Usage: tokjoule");
     }
 
     @Test
-    void everySubcommandHasHelpWithItsExitCodes() {
-        for (String sub : new String[] {"demo", "report", "sweep", "plan"}) {
+    void everyCommandsHelpStatesTheOneExitCodeConvention() {
+        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "aiperf"}) {
             out.getBuffer().setLength(0);
-            assertThat(run(sub, "--help")).as(sub).isZero();
-            assertThat(out.toString()).as(sub).contains("Usage: tokjoule " + sub, "Exit codes:", "2 ");
+            assertThat(sub.isEmpty() ? run("--help") : run(sub, "--help"))
+                    .as(sub)
+                    .isZero();
+            assertThat(out.toString().replaceAll("\\s+", " "))
+                    .as(sub)
+                    .contains("Usage: tokjoule " + sub)
+                    .contains("Exit codes (every tokjoule command): 0 success; 1 the input or the run failed")
+                    .contains("2 usage error (a bad or missing option, no command, a file or directory that does not"
+                            + " exist)");
+        }
+    }
+
+    @Test
+    void aMissingFileIsAUsageErrorInEveryCommand() {
+        String missing = dir.resolve("missing").toString();
+        for (String[] args : new String[][] {
+            {"report", missing, "--zone", "UTC"},
+            {"plan", missing},
+            {"sweep", missing},
+            {"tegrastats", missing},
+            {"aiperf", missing}
+        }) {
+            err.getBuffer().setLength(0);
+            assertThat(run(args)).as(args[0]).isEqualTo(2);
+            assertThat(err.toString())
+                    .as(args[0])
+                    .startsWith("tokjoule " + args[0] + ": ")
+                    .contains(missing + ": no such")
+                    .contains("Try 'tokjoule " + args[0] + " --help' for more information.");
+        }
+    }
+
+    @Test
+    void aBadZoneReadsTheSameInEveryCommand() {
+        for (String sub : new String[] {"report", "tegrastats", "aiperf"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run(sub, dir.toString(), "--zone", "Asia/Atlantis"))
+                    .as(sub)
+                    .isEqualTo(2);
+            assertThat(err.toString())
+                    .as(sub)
+                    .startsWith("tokjoule " + sub + ": Invalid value for option '--zone': 'Asia/Atlantis' is not a time"
+                            + " zone: give the device's IANA zone id (e.g. Asia/Kolkata, Europe/Berlin, UTC) or a fixed"
+                            + " offset (e.g. UTC+05:30)")
+                    .doesNotContain("Exception");
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.tokjoule.aiperf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tokjoule.core.testing.PackageConventions;
+import io.github.tokjoule.testing.PackageConventions;
 import org.junit.jupiter.api.Test;
 
 class AiperfConventionsTest {

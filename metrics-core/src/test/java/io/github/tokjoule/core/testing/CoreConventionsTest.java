@@ -3,6 +3,7 @@ package io.github.tokjoule.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tokjoule.core.power.PowerTrace;
+import io.github.tokjoule.testing.PackageConventions;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
