@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             PlanCommand.class,
             TegrastatsCommand.class,
+            FleetCommand.class,
             AiperfCommand.class
         })
 public final class TokJoule implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.github.tokjoule.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.cell.CellMetrics;
@@ -11,6 +12,7 @@ import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepResult;
 import io.github.tokjoule.jetson.synthetic.SweepSpec;
 import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -60,6 +62,22 @@ class FleetJobReportAgreementTest {
     @Test
     void parallelismTwoAgreesWithTheReport() throws Exception {
         assertAgrees(2);
+    }
+
+    @Test
+    void theClusterEntryPointWritesCellsAndBoards(@TempDir Path out) throws Exception {
+        FleetMain.main(new String[] {"--out", out.toString(), "--rail", "VDD_CPU_GPU_CV", sweep.toString()});
+
+        List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
+        assertThat(cells.get(0)).isEqualTo(String.join(",", FleetCsv.CELL_COLUMNS));
+        assertThat(cells).hasSize(1 + 384);
+        assertThat(Files.readAllLines(out.resolve("boards.csv"))).hasSize(2);
+        assertThatThrownBy(() -> FleetMain.main(new String[] {"--out", out.toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usage");
+        assertThatThrownBy(() -> FleetMain.main(new String[] {"--zone"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--zone needs a value");
     }
 
     private static void assertAgrees(int parallelism) throws Exception {
