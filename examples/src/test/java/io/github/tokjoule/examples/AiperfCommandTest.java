@@ -2,17 +2,11 @@ package io.github.tokjoule.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,37 +36,8 @@ class AiperfCommandTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> outputJson() throws IOException {
-        try (JsonParser p = new JsonFactory().createParser(out.toString())) {
-            p.nextToken();
-            return (Map<String, Object>) tree(p);
-        }
-    }
-
-    private static Object tree(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, tree(p));
-                }
-                yield m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(tree(p));
-                }
-                yield l;
-            }
-            case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            case VALUE_STRING -> p.getText();
-            case VALUE_NULL -> "null";
-            default -> p.getValueAsBoolean();
-        };
+    private Map<String, Object> outputJson() {
+        return (Map<String, Object>) JsonTree.parse(out.toString()).root();
     }
 
     @Test
@@ -82,7 +47,19 @@ class AiperfCommandTest {
         assertThat(err.toString()).isEmpty();
         Map<String, Object> json = outputJson();
 
-        assertThat(json.keySet()).containsExactly("start_time", "end_time", "error_count", "input_config", "metrics");
+        assertThat(json.keySet())
+                .containsExactly(
+                        "export",
+                        "aiperf_version",
+                        "schema_version",
+                        "start_time",
+                        "end_time",
+                        "error_count",
+                        "error_summary",
+                        "input_config",
+                        "metrics");
+        assertThat(json.get("aiperf_version")).isEqualTo("null"); // a 0.3-era file: no version fields
+        assertThat(json.get("error_summary")).isEqualTo(List.of());
         // 2025-11-07T13:38:54.793124 at +05:30
         assertThat(json.get("start_time")).isEqualTo("2025-11-07T08:08:54.793124Z");
         assertThat(json.get("end_time")).isEqualTo("2025-11-07T08:13:13.730640Z");
@@ -185,8 +162,8 @@ class AiperfCommandTest {
                         "aiperf",
                         Files.writeString(tmp.resolve("profile_export.jsonl"), "")
                                 .toString()))
-                .isEqualTo(2);
-        assertThat(err.toString()).contains("is a JSON Lines file");
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("profile_export.jsonl: no metric and no error summary");
         assertThat(run("aiperf")).isEqualTo(2);
         Path dir = Files.createDirectory(tmp.resolve("dir.json"));
         assertThat(run("aiperf", dir.toString())).isEqualTo(2);

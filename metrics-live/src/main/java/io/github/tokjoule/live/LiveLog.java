@@ -1,0 +1,299 @@
+package io.github.tokjoule.live;
+
+import io.github.tokjoule.core.power.PowerTrace;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The log of a live run ({@code tokjoule monitor --out}, the driver's dense trace): its format, a writer that follows
+ * live traces, and a reader that gives the traces back. Format version 1, in two encodings chosen by the file name:
+ *
+ * <h2>CSV ({@code *.csv})</h2>
+ *
+ * <pre>
+ * # tokjoule live log 1
+ * # rail hwmon/VDD_IN power 10000000
+ * epoch_nanos,source,rail,watts,joules
+ * 1765432100123456789,hwmon,VDD_IN,4.987,0.0
+ * </pre>
+ *
+ * Lines starting with {@code #} are comments: the first names the format, each {@code # rail SOURCE/RAIL READING
+ * NOMINAL_NS} line declares a rail with its reading ({@code power} or {@code energy_counter}) and nominal interval in ns,
+ * other comments carry facts about the sources. Then one row per sample and rail: the time in epoch nanoseconds, the
+ * source, the rail, the power in watts and the rail's energy in joules since its first sample (for an energy counter,
+ * the counter's own count). Numbers are written as Java's shortest round-trip decimal. Names never contain a comma.
+ *
+ * <h2>JSON Lines ({@code *.jsonl})</h2>
+ *
+ * One object per line with the same fields: {@code {"epoch_nanos":…,"source":"hwmon","rail":"VDD_IN","watts":…,
+ * "joules":…}}, and for the header {@code {"format":"tokjoule live log 1"}}, {@code {"rail":"hwmon/VDD_IN",
+ * "reading":"power","nominal_interval_nanos":10000000}} and {@code {"comment":"…"}}.
+ *
+ * <p>Rows of different rails and sources interleave; within one rail times strictly increase.
+ *
+ * @since 0.2.0
+ */
+public final class LiveLog {
+
+    /** The first line's text: the format name and version. */
+    public static final String FORMAT = "tokjoule live log 1";
+
+    private static final String HEADER = "epoch_nanos,source,rail,watts,joules";
+
+    private LiveLog() {}
+
+    /**
+     * Returns whether a path names a JSON Lines log (its name ends in {@code .jsonl}).
+     *
+     * @param path the log's path
+     * @return {@code true} for JSON Lines, {@code false} for CSV
+     */
+    public static boolean isJsonLines(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+    }
+
+    /**
+     * Opens a writer that follows the given traces: each {@link Writer#drain()} appends every sample published since
+     * the previous one.
+     *
+     * @param path the log file, created or truncated; {@code .jsonl} for JSON Lines, else CSV
+     * @param traces the traces to log
+     * @param comments facts to write in the header, one comment each
+     * @return the writer
+     * @throws IOException if the file cannot be created
+     */
+    public static LogWriter open(Path path, List<LiveTrace> traces, List<String> comments) throws IOException {
+        return new LogWriter(path, traces, comments);
+    }
+
+    /**
+     * Follows live traces into a log file. Not thread-safe: one thread drains (e.g. once per screen refresh).
+     *
+     * @since 0.2.0
+     */
+    public static final class LogWriter implements Closeable {
+        private final BufferedWriter out;
+        private final boolean json;
+        private final List<LiveTrace> traces;
+        private final long[] next;
+        private long skipped;
+        private long rows;
+
+        private LogWriter(Path path, List<LiveTrace> traces, List<String> comments) throws IOException {
+            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            this.json = isJsonLines(path);
+            this.traces = List.copyOf(traces);
+            this.next = new long[traces.size()];
+            out.write(json ? "{\"format\":\"" + FORMAT + "\"}\n" : "# " + FORMAT + "\n");
+            for (LiveTrace t : traces) {
+                for (String rail : t.rails()) {
+                    String reading = t.reading() == LiveTrace.Reading.POWER ? "power" : "energy_counter";
+                    out.write(
+                            json
+                                    ? "{\"rail\":" + quote(t.source() + "/" + rail) + ",\"reading\":\"" + reading
+                                            + "\",\"nominal_interval_nanos\":" + t.nominalIntervalNanos() + "}\n"
+                                    : "# rail " + t.source() + "/" + rail + " " + reading + " "
+                                            + t.nominalIntervalNanos() + "\n");
+                }
+            }
+            for (String c : comments) {
+                out.write(json ? "{\"comment\":" + quote(c) + "}\n" : "# " + c.replace('\n', ' ') + "\n");
+            }
+            if (!json) {
+                out.write(HEADER + "\n");
+            }
+        }
+
+        /**
+         * Writes every sample published since the last call and flushes.
+         *
+         * @return the rows written
+         * @throws UncheckedIOException if the file cannot be written
+         */
+        public long drain() {
+            long written = 0;
+            try {
+                for (int i = 0; i < traces.size(); i++) {
+                    LiveTrace t = traces.get(i);
+                    LiveTrace.Batch batch = t.samplesFrom(next[i]);
+                    skipped += batch.skipped();
+                    for (int k = 0; k < batch.size(); k++) {
+                        for (int r = 0; r < t.rails().size(); r++) {
+                            row(
+                                    batch.epochNanos()[k],
+                                    t.source(),
+                                    t.rails().get(r),
+                                    batch.watts()[r][k],
+                                    batch.cumulativeJoules()[r][k]);
+                            written++;
+                        }
+                    }
+                    next[i] = batch.firstIndex() + batch.size();
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the live log: " + e.getMessage(), e);
+            }
+            rows += written;
+            return written;
+        }
+
+        private void row(long t, String source, String rail, double watts, double joules) throws IOException {
+            if (json) {
+                out.write("{\"epoch_nanos\":" + t + ",\"source\":" + quote(source) + ",\"rail\":" + quote(rail)
+                        + ",\"watts\":" + watts + ",\"joules\":" + joules + "}\n");
+            } else {
+                out.write(t + "," + source + "," + rail + "," + watts + "," + joules + "\n");
+            }
+        }
+
+        /** {@return samples evicted from a ring before this writer read them (0 unless the writer fell behind)} */
+        public long skipped() {
+            return skipped;
+        }
+
+        /** {@return rows written so far} */
+        public long rows() {
+            return rows;
+        }
+
+        /** Drains what is left and closes the file. */
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
+        }
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * A log read back.
+     *
+     * @param traces one power trace per rail, keyed {@code source/rail} in declaration order, each with its declared
+     *     nominal interval
+     * @param readings each rail's reading: {@code power} or {@code energy_counter}
+     * @param comments the header's comments
+     * @since 0.2.0
+     */
+    public record Contents(Map<String, PowerTrace> traces, Map<String, String> readings, List<String> comments) {}
+
+    /**
+     * Reads a log written by {@link #open}.
+     *
+     * @param path the log file ({@code .jsonl} for JSON Lines, else CSV)
+     * @return the traces
+     * @throws IOException if the file cannot be read, does not start with the format line, or a row is malformed,
+     *     names an undeclared rail, or is not after the rail's previous row (the message names the file and line)
+     */
+    public static Contents read(Path path) throws IOException {
+        boolean json = isJsonLines(path);
+        Map<String, PowerTrace.Builder> builders = new LinkedHashMap<>();
+        Map<String, Long> nominal = new LinkedHashMap<>();
+        Map<String, String> readings = new LinkedHashMap<>();
+        List<String> comments = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            long lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                String where = path + " line " + lineNumber;
+                if (lineNumber == 1) {
+                    if (!(json ? line.contains("\"" + FORMAT + "\"") : line.equals("# " + FORMAT))) {
+                        throw new IOException(where + ": not a tokjoule live log (expected " + FORMAT + ")");
+                    }
+                    continue;
+                }
+                if (line.isBlank() || (!json && line.equals(HEADER))) {
+                    continue;
+                }
+                try {
+                    Map<String, String> f = json ? JsonFlat.parse(line) : csvFields(line);
+                    if (f.containsKey("reading")) {
+                        String key = field(f, "rail");
+                        readings.put(key, field(f, "reading"));
+                        nominal.put(key, Long.parseLong(field(f, "nominal_interval_nanos")));
+                        builders.put(key, PowerTrace.builder());
+                    } else if (f.containsKey("comment")) {
+                        comments.add(field(f, "comment"));
+                    } else {
+                        String key = field(f, "source") + "/" + field(f, "rail");
+                        PowerTrace.Builder b = builders.get(key);
+                        if (b == null) {
+                            throw new IOException("rail " + key + " is not declared in the header");
+                        }
+                        b.add(Long.parseLong(field(f, "epoch_nanos")), Double.parseDouble(field(f, "watts")));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException(where + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        Map<String, PowerTrace> traces = new LinkedHashMap<>();
+        builders.forEach((k, b) -> traces.put(k, b.build().withNominalIntervalNanos(nominal.getOrDefault(k, 1L))));
+        return new Contents(traces, readings, comments);
+    }
+
+    private static String field(Map<String, String> fields, String name) throws IOException {
+        String value = fields.get(name);
+        if (value == null) {
+            throw new IOException("no field " + name);
+        }
+        return value;
+    }
+
+    private static Map<String, String> csvFields(String line) throws IOException {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (line.startsWith("# rail ")) {
+            String[] parts = line.substring("# rail ".length()).split(" ");
+            if (parts.length != 3) {
+                throw new IOException("a rail declaration needs SOURCE/RAIL READING NOMINAL_NS: " + line);
+            }
+            f.put("rail", parts[0]);
+            f.put("reading", parts[1]);
+            f.put("nominal_interval_nanos", parts[2]);
+            return f;
+        }
+        if (line.startsWith("#")) {
+            f.put("comment", line.substring(1).strip());
+            return f;
+        }
+        String[] v = line.split(",", -1);
+        if (v.length != 5) {
+            throw new IOException("a row needs 5 fields (" + HEADER + "), found " + v.length);
+        }
+        f.put("epoch_nanos", v[0]);
+        f.put("source", v[1]);
+        f.put("rail", v[2]);
+        f.put("watts", v[3]);
+        f.put("joules", v[4]);
+        return f;
+    }
+}

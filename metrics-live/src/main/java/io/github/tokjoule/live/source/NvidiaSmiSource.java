@@ -1,0 +1,243 @@
+package io.github.tokjoule.live.source;
+
+import io.github.tokjoule.live.LiveClock;
+import io.github.tokjoule.live.LiveTrace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * nvidia-smi run as a live child process for one discrete GPU, recording the power readings the machine offers.
+ *
+ * <h2>What is asked for</h2>
+ *
+ * First {@code nvidia-smi --help-query-gpu} is run once and its field names read. Of {@code power.draw} (what the
+ * driver calls the board power; on Ampere and newer a one-second average, on older GPUs instantaneous),
+ * {@code power.draw.average} and {@code power.draw.instant} (driver 535 and newer) the ones listed are queried, and so
+ * is the first listed field whose name contains {@code energy} (NVML's total-energy counter, millijoules since the
+ * driver loaded, where the driver exposes it as a query field). The query runs as
+ * {@code nvidia-smi -i GPU --query-gpu=index,FIELDS --format=csv,noheader,nounits -lms INTERVAL}.
+ *
+ * <h2>What is recorded</h2>
+ *
+ * A field printed as {@code [N/A]} or {@code [Not Supported]} in the first reading is not offered by this GPU: it is
+ * left out and the {@link SourceStatus#facts()} say so; the others are the rails of a {@link LiveTrace.Reading#POWER}
+ * trace in watts. The energy counter, if offered, fills a second, {@link LiveTrace.Reading#ENERGY_COUNTER} trace
+ * ({@code energy}, in joules), so window energies from it are the GPU's own count. A later line whose value is not a
+ * number is a counted failure and gives no sample.
+ *
+ * @since 0.2.0
+ */
+public final class NvidiaSmiSource extends ChildProcessSource {
+
+    /** The power fields asked for when the driver lists them. */
+    public static final List<String> POWER_FIELDS = List.of("power.draw", "power.draw.average", "power.draw.instant");
+
+    private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_.]+)\"");
+
+    private final List<String> fields;
+    private final long intervalNanos;
+    private final int capacity;
+    private volatile @Nullable LiveTrace power;
+    private volatile @Nullable LiveTrace energy;
+    private int[] powerColumns = new int[0];
+    private int energyColumn = -1;
+    private double[] wattsBuffer = new double[0];
+    private final double[] joulesBuffer = new double[1];
+
+    private NvidiaSmiSource(
+            List<String> command, List<String> fields, long intervalNanos, int capacity, LiveClock clock) {
+        super("nvidia-smi", command, Math.max(TimeUnit.SECONDS.toNanos(10), 20 * intervalNanos), clock);
+        this.fields = fields;
+        this.intervalNanos = intervalNanos;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Probes which fields the driver offers and returns a source that queries them.
+     *
+     * @param executable the nvidia-smi executable, e.g. {@code nvidia-smi}
+     * @param gpu the GPU index
+     * @param intervalNanos the sampling interval, at least 1 ms (nvidia-smi's {@code -lms} is in milliseconds)
+     * @param capacity the traces' ring capacity in samples
+     * @param clock the clock
+     * @return the source, not started
+     * @throws IOException if nvidia-smi cannot be run or lists none of the power fields
+     * @throws InterruptedException if interrupted while the probe runs
+     */
+    public static NvidiaSmiSource probe(String executable, int gpu, long intervalNanos, int capacity, LiveClock clock)
+            throws IOException, InterruptedException {
+        long millis = TimeUnit.NANOSECONDS.toMillis(intervalNanos);
+        if (millis < 1) {
+            throw new IllegalArgumentException(
+                    "nvidia-smi samples in whole milliseconds: interval " + intervalNanos + " ns is below 1 ms");
+        }
+        Set<String> offered = helpFields(executable);
+        List<String> fields = new ArrayList<>();
+        for (String f : POWER_FIELDS) {
+            if (offered.contains(f)) {
+                fields.add(f);
+            }
+        }
+        if (fields.isEmpty()) {
+            throw new IOException(executable + " --help-query-gpu lists none of " + POWER_FIELDS
+                    + ": this driver cannot report power through nvidia-smi");
+        }
+        String energyField =
+                offered.stream().filter(f -> f.contains("energy")).findFirst().orElse("");
+        if (!energyField.isEmpty()) {
+            fields.add(energyField);
+        }
+        List<String> command = List.of(
+                executable,
+                "-i",
+                Integer.toString(gpu),
+                "--query-gpu=index," + String.join(",", fields),
+                "--format=csv,noheader,nounits",
+                "-lms",
+                Long.toString(millis));
+        NvidiaSmiSource source = new NvidiaSmiSource(command, List.copyOf(fields), intervalNanos, capacity, clock);
+        source.fact("command", String.join(" ", command));
+        source.fact("fields listed by --help-query-gpu", String.join(",", fields));
+        source.fact("energy counter field", energyField.isEmpty() ? "none listed" : energyField);
+        return source;
+    }
+
+    private static Set<String> helpFields(String executable) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(executable, "--help-query-gpu")
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new IOException("cannot run " + executable + " --help-query-gpu: " + e.getMessage(), e);
+        }
+        String text;
+        try (InputStream in = p.getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(executable + " --help-query-gpu did not end within 30 s");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException(
+                    executable + " --help-query-gpu failed with exit code " + p.exitValue() + ": " + text.strip());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("\"")) {
+                Matcher m = FIELD.matcher(line);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    boolean line(String text, long epochNanos) {
+        String[] values = text.split(",", -1);
+        if (values.length != fields.size() + 1) {
+            throw new IllegalArgumentException("nvidia-smi printed " + values.length + " values, expected "
+                    + (fields.size() + 1) + " (index," + String.join(",", fields) + "): " + text);
+        }
+        if (power == null) {
+            firstLine(values);
+        }
+        LiveTrace p = power;
+        if (p == null) {
+            throw new IllegalStateException("unreachable: the first line defines the power trace");
+        }
+        for (int r = 0; r < powerColumns.length; r++) {
+            wattsBuffer[r] = number(values, powerColumns[r]);
+        }
+        double joules = energyColumn < 0 ? 0 : number(values, energyColumn) / 1000.0;
+        p.appendWatts(epochNanos, wattsBuffer);
+        LiveTrace e = energy;
+        if (e != null) {
+            joulesBuffer[0] = joules;
+            e.appendJoules(epochNanos, joulesBuffer);
+        }
+        return true;
+    }
+
+    private void firstLine(String[] values) {
+        List<String> rails = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            String value = values[i + 1].strip();
+            boolean isNumber = isNumber(value);
+            fact(field, isNumber ? "offered" : "not offered by this GPU (printed " + value + ")");
+            if (!isNumber) {
+                continue;
+            }
+            if (POWER_FIELDS.contains(field)) {
+                rails.add(field);
+                columns.add(i + 1);
+            } else {
+                energyColumn = i + 1;
+            }
+        }
+        if (rails.isEmpty()) {
+            throw new IllegalArgumentException("nvidia-smi prints no power reading for this GPU (every power field"
+                    + " is not available): " + String.join(",", values));
+        }
+        powerColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+        wattsBuffer = new double[rails.size()];
+        if (energyColumn >= 0) {
+            energy = LiveTrace.builder("nvidia-smi", List.of("energy"))
+                    .reading(LiveTrace.Reading.ENERGY_COUNTER)
+                    .capacity(capacity)
+                    .nominalIntervalNanos(intervalNanos)
+                    .build();
+        }
+        power = LiveTrace.builder("nvidia-smi", rails)
+                .capacity(capacity)
+                .nominalIntervalNanos(intervalNanos)
+                .build();
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            Double.parseDouble(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private double number(String[] values, int column) {
+        String value = values[column].strip();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "nvidia-smi printed " + value + " for " + fields.get(column - 1) + " (not a number): no sample");
+        }
+    }
+
+    @Override
+    public List<LiveTrace> traces() {
+        LiveTrace p = power;
+        LiveTrace e = energy;
+        List<LiveTrace> all = new ArrayList<>(2);
+        if (p != null) {
+            all.add(p);
+        }
+        if (e != null) {
+            all.add(e);
+        }
+        return List.copyOf(all);
+    }
+}

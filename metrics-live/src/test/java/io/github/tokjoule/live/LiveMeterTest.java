@@ -1,0 +1,119 @@
+package io.github.tokjoule.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.tokjoule.core.power.TimeWindow;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class LiveMeterTest {
+
+    private static final long MS = 1_000_000L;
+
+    /** A sampler of constant 5 W and 2 W rails every millisecond on the system clock. */
+    private static Thread sampler(LiveTrace trace, long millis) {
+        Thread t = new Thread(() -> {
+            LiveClock clock = LiveClock.system();
+            double[] w = {5, 2};
+            long end = System.nanoTime() + millis * MS;
+            while (System.nanoTime() < end) {
+                trace.appendWatts(clock.nowEpochNanos(), w);
+                java.util.concurrent.locks.LockSupport.parkNanos(MS);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    @Test
+    void nestedAndOverlappingWindowsFromSeveralThreads() throws Exception {
+        LiveTrace trace = LiveTrace.builder("hwmon", List.of("VDD_IN", "VDD_GPU"))
+                .capacity(10_000)
+                .nominalIntervalNanos(MS)
+                .build();
+        Thread sampler = sampler(trace, 600);
+        while (trace.size() < 2) {
+            Thread.onSpinWait();
+        }
+        LiveMeter meter = LiveMeter.of(List.of(trace), LiveClock.system());
+        LiveMeter.Window outer = meter.begin("outer");
+        Thread.sleep(50);
+        LiveMeter.Window inner = meter.begin("inner");
+        CompletableFuture<Measurement> overlapping = CompletableFuture.supplyAsync(() -> {
+            LiveMeter.Window w = meter.begin("other-thread");
+            sleep(120);
+            return w.end();
+        });
+        Thread.sleep(50);
+        Measurement innerDone = inner.end();
+        Measurement outerDone = outer.end();
+        Measurement other = overlapping.get();
+        sampler.join();
+        for (Measurement m : List.of(innerDone, outerDone, other)) {
+            // Constant power: E = P · Δt exactly (to rounding), and the end is covered, not extrapolated.
+            assertThat(m.joules("hwmon/VDD_IN")).isCloseTo(5 * m.seconds(), within(1e-9));
+            assertThat(m.joules("hwmon/VDD_GPU")).isCloseTo(2 * m.seconds(), within(1e-9));
+            assertThat(m.energies().get("hwmon/VDD_IN").coverage().extrapolated())
+                    .isFalse();
+        }
+        assertThat(outerDone.window().startEpochNanos())
+                .isLessThan(innerDone.window().startEpochNanos());
+        assertThat(outerDone.window().endEpochNanos())
+                .isGreaterThanOrEqualTo(innerDone.window().endEpochNanos());
+        assertThat(innerDone.name()).isEqualTo("inner");
+        assertThat(inner.name()).isEqualTo("inner");
+        assertThatThrownBy(inner::end).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
+        assertThatThrownBy(() -> innerDone.joules("hwmon/NOPE")).hasMessageContaining("hwmon/VDD_IN");
+    }
+
+    @Test
+    void aSourceThatFallsSilentGivesAnExtrapolatedEndNotAHiddenOne() {
+        LiveTrace trace = LiveTrace.builder("hwmon", List.of("VDD_IN"))
+                .capacity(100)
+                .nominalIntervalNanos(MS)
+                .build();
+        LiveClock clock = LiveClock.system();
+        long now = clock.nowEpochNanos();
+        trace.appendWatts(now - 10 * MS, new double[] {3});
+        trace.appendWatts(now, new double[] {3});
+        LiveMeter meter = LiveMeter.of(List.of(trace), clock);
+        assertThat(meter.defaultWait()).isEqualTo(Duration.ofMillis(100).plusNanos(3 * MS));
+        Measurement m = meter.begin("late").end(Duration.ofMillis(5));
+        assertThat(m.energies().get("hwmon/VDD_IN").coverage().endExtrapolatedNanos())
+                .isPositive();
+        Measurement given = meter.measure("given", TimeWindow.of(now - 10 * MS, now));
+        assertThat(given.joules("hwmon/VDD_IN")).isCloseTo(0.03, within(1e-12));
+    }
+
+    @Test
+    void rejectsNoTracesAndDuplicateRails() {
+        LiveTrace a = LiveTrace.builder("s", List.of("A")).build();
+        LiveTrace b = LiveTrace.builder("s", List.of("A")).build();
+        assertThatThrownBy(() -> LiveMeter.of(List.of(), LiveClock.system()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveMeter.of(List.of(a, b), LiveClock.system()))
+                .hasMessageContaining("same source/rail");
+    }
+
+    @Test
+    void clockMapsMonotonicTimeToTheEpoch() {
+        LiveClock clock = LiveClock.mappedNow();
+        long nano = System.nanoTime();
+        assertThat(clock.toNanoTime(clock.toEpochNanos(nano))).isEqualTo(nano);
+        long wall = System.currentTimeMillis() * MS;
+        assertThat(Math.abs(clock.nowEpochNanos() - wall)).isLessThan(1000 * MS);
+        assertThat(clock.toString()).startsWith("LiveClock[origin ");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
