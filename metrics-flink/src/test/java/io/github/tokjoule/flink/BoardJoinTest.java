@@ -163,6 +163,54 @@ class BoardJoinTest {
     }
 
     @Test
+    void samplesBehindTheRetentionWindowAndAroundNoWaitingRequestAreDropped() {
+        // an hour at 10 Hz with its requests, 60 s of retention: the join holds about 600 samples (plus the samples of
+        // up to 1,024 events between prunes), not 36,001
+        JoinSettings settings = new JoinSettings(5 * Ramp.SECOND, 60 * Ramp.SECOND, 60 * Ramp.SECOND, 60 * Ramp.SECOND);
+        BoardJoin join = new BoardJoin("a", settings);
+        Collecting out = new Collecting();
+        int maxHeld = 0;
+        for (BoardEvent e : Ramp.board("a", 0, 3600)) {
+            join.accept(e, EnergyEstimators.perRequest(), out);
+            maxHeld = Math.max(maxHeld, join.heldSamples());
+        }
+        join.finish(EnergyEstimators.perRequest(), out);
+
+        // every request came first (the sweep's order); each is joined, and its samples let go, as the watermark passes
+        assertThat(maxHeld).isLessThan(2 * (600 + 1024));
+        assertThat(out.cells).singleElement().satisfies(c -> {
+            assertThat(c.attributed()).isEqualTo(1799);
+            assertThat(c.totalJoules())
+                    .isCloseTo(Ramp.trueTotalJoules(3600, 3600), within(1e-9 * Ramp.trueTotalJoules(3600, 3600)));
+        });
+    }
+
+    @Test
+    void aLiveBoardHoldsOnlyItsRetentionWindow() {
+        // requests sent when they end, as a live load generator does: the buffer stays near the retention window
+        JoinSettings settings = new JoinSettings(5 * Ramp.SECOND, 60 * Ramp.SECOND, 60 * Ramp.SECOND, 60 * Ramp.SECOND);
+        List<BoardEvent> events = new ArrayList<>(Ramp.samples("a", 0, 3600));
+        for (BoardEvent r : Ramp.requests("a", 0, 3600)) {
+            int afterEnd = (int) (r.endEpochNanos() / Ramp.STEP_NANOS) + 1;
+            events.add(afterEnd + (int) (r.epochNanos() / (2 * Ramp.SECOND)), r);
+        }
+        BoardJoin join = new BoardJoin("a", settings);
+        Collecting out = new Collecting();
+        int maxHeld = 0;
+        for (BoardEvent e : events) {
+            join.accept(e, EnergyEstimators.perRequest(), out);
+            maxHeld = Math.max(maxHeld, join.heldSamples());
+        }
+        join.finish(EnergyEstimators.perRequest(), out);
+
+        assertThat(maxHeld).isLessThan(2 * (600 + 1024));
+        assertThat(out.summary().lateRequests()).isZero();
+        assertThat(out.cells.stream().mapToInt(CellFigures::attributed).sum()).isEqualTo(1799);
+        assertThat(out.cells.stream().mapToDouble(CellFigures::totalJoules).sum())
+                .isCloseTo(Ramp.trueTotalJoules(3600, 3600), within(1e-9 * Ramp.trueTotalJoules(3600, 3600)));
+    }
+
+    @Test
     void aFailedCellPassesThroughWithItsReason() {
         Collecting out = Collecting.run("a", SETTINGS, List.of(BoardEvent.failedCell("a", Ramp.CELL, "OOM")));
 
