@@ -11,6 +11,8 @@ final class PerRequestEstimator implements EnergyEstimator {
 
     static final PerRequestEstimator INSTANCE = new PerRequestEstimator();
 
+    private static final PooledEstimator POOLED = new PooledEstimator(0);
+
     private PerRequestEstimator() {}
 
     @Override
@@ -43,12 +45,42 @@ final class PerRequestEstimator implements EnergyEstimator {
             total += t.joules();
             attributed.add(new AttributedRequest(included[k], requests.get(included[k]), phase(p), phase(d), phase(t)));
         }
+        CellAttribution pooled = POOLED.attribute(trace, requests);
+        List<AttributedRequest> withIntervals = new ArrayList<>(attributed.size());
+        for (int k = 0; k < attributed.size(); k++) {
+            AttributedRequest r = attributed.get(k);
+            AttributedRequest p = pooled.requests().get(k);
+            withIntervals.add(new AttributedRequest(
+                    r.index(),
+                    r.timeline(),
+                    widened(r.prefill(), p.prefill().energy()),
+                    widened(r.decode(), p.decode().energy()),
+                    widened(r.total(), p.total().energy())));
+        }
         CellEnergy cell = CellEnergy.of(
-                attributed,
-                EnergyEstimate.withoutInterval(included.length == 0 ? Double.NaN : prefill),
-                EnergyEstimate.withoutInterval(included.length == 0 ? Double.NaN : decode),
-                EnergyEstimate.withoutInterval(included.length == 0 ? Double.NaN : total));
-        return new CellAttribution(name(), attributed, partition.excluded(), cell);
+                withIntervals,
+                widened(
+                        included.length == 0 ? Double.NaN : prefill,
+                        pooled.cell().prefill()),
+                widened(
+                        included.length == 0 ? Double.NaN : decode,
+                        pooled.cell().decode()),
+                widened(included.length == 0 ? Double.NaN : total, pooled.cell().total()));
+        return new CellAttribution(name(), withIntervals, partition.excluded(), cell);
+    }
+
+    private static PhaseEnergy widened(PhaseEnergy own, EnergyEstimate pooled) {
+        return new PhaseEnergy(widened(own.joules(), pooled), own.coverage());
+    }
+
+    /** {@code E ± (|E − E_p| + the pooled interval's larger half width)}, clipped at 0. */
+    static EnergyEstimate widened(double joules, EnergyEstimate pooled) {
+        if (Double.isNaN(joules) || !pooled.hasInterval()) {
+            return EnergyEstimate.withoutInterval(joules);
+        }
+        double half = Math.abs(joules - pooled.joules())
+                + Math.max(pooled.joules() - pooled.ci95LowJoules(), pooled.ci95HighJoules() - pooled.joules());
+        return EnergyEstimate.of(joules, Math.max(0, joules - half), joules + half);
     }
 
     private static PhaseEnergy phase(WindowEnergy e) {

@@ -40,7 +40,11 @@ class PerRequestEstimatorTest {
         assertThat(r.decode().coverage().samplesInside()).isEqualTo(2); // 2 s and 3 s
         assertThat(r.total().coverage().samplesInside()).isEqualTo(3);
         assertThat(r.outputTokensPerJoule().tokensPerJoule()).isCloseTo(50 / 48.75, within(1e-12));
-        assertThat(r.prefill().energy().hasInterval()).isFalse();
+        // The interval comes from the pooled estimator: the prefill window holds one reading (20 W at 1 s), too few
+        // to resolve, so pooled = 20 W · 1 s = 20 J within the readings around the request, [10, 20] W · 1 s; half
+        // width |18.75 − 20| + max(20 − 10, 20 − 20) = 11.25 J.
+        assertThat(r.prefill().energy().ci95LowJoules()).isCloseTo(7.5, within(1e-12));
+        assertThat(r.prefill().energy().ci95HighJoules()).isCloseTo(30, within(1e-12));
     }
 
     @Test

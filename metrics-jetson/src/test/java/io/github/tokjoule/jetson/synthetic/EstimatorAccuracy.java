@@ -1,0 +1,196 @@
+package io.github.tokjoule.jetson.synthetic;
+
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.CellEnergy;
+import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.TokensPerJouleEstimate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The accuracy harness of the join's estimators against the {@link TruthCell} ground truth: per cell and figure, the
+ * relative error of the estimate against the TRUE energy, whether the 95 % interval covers the truth, and the
+ * interval's relative half width.
+ */
+final class EstimatorAccuracy {
+
+    /** The six figures of a cell that carry an interval in cells.csv. */
+    enum Figure {
+        ENERGY_TOTAL,
+        ENERGY_PREFILL,
+        ENERGY_DECODE,
+        OUTPUT_TOK_PER_J,
+        PREFILL_TOK_PER_J,
+        DECODE_TOK_PER_J
+    }
+
+    /** One figure of one cell. */
+    record Result(double error, boolean covered, double halfWidth) {}
+
+    /** One cell: its specification, pooled samples per phase, and one result per figure. */
+    record Cell(TruthCellSpec spec, int prefillSamples, int decodeSamples, Result[] results) {
+        Result result(Figure f) {
+            return results[f.ordinal()];
+        }
+    }
+
+    static final double[] TTFT_MILLIS = {30, 50, 100, 200, 400, 700, 1000};
+    static final double[] LATENCY_MILLIS = {300, 500, 1000, 2000, 4000, 6000};
+
+    private EstimatorAccuracy() {}
+
+    /** The standard grid: every TTFT × latency with TTFT ≤ 0.6 × latency, {@code seeds} cells each. */
+    static List<TruthCellSpec> grid(long seedBase, int seeds) {
+        List<TruthCellSpec> specs = new ArrayList<>();
+        for (double ttft : TTFT_MILLIS) {
+            for (double latency : LATENCY_MILLIS) {
+                if (ttft > 0.6 * latency) {
+                    continue;
+                }
+                for (int s = 0; s < seeds; s++) {
+                    long seed = seedBase + 1000L * specs.size() + s;
+                    specs.add(TruthCellSpec.random(seed, ttft, latency));
+                }
+            }
+        }
+        return specs;
+    }
+
+    static List<Cell> evaluate(EnergyEstimator estimator, List<TruthCellSpec> specs) {
+        return evaluate(spec -> estimator, specs);
+    }
+
+    static List<Cell> evaluate(Function<TruthCellSpec, EnergyEstimator> estimators, List<TruthCellSpec> specs) {
+        List<Cell> cells = new ArrayList<>(specs.size());
+        for (TruthCellSpec spec : specs) {
+            TruthCell truth = TruthCell.simulate(spec);
+            CellAttribution a = estimators.apply(spec).attribute(truth.trace(), truth.requests());
+            if (a.requests().size() != spec.requests()) {
+                throw new IllegalStateException("requests excluded in " + spec + ": " + a.excluded());
+            }
+            CellEnergy e = a.cell();
+            Result[] r = new Result[Figure.values().length];
+            double tp = truth.trueCellJoules(Phase.PREFILL);
+            double td = truth.trueCellJoules(Phase.DECODE);
+            double tt = truth.trueCellJoules(Phase.TOTAL);
+            r[Figure.ENERGY_TOTAL.ordinal()] = energy(e.total(), tt);
+            r[Figure.ENERGY_PREFILL.ordinal()] = energy(e.prefill(), tp);
+            r[Figure.ENERGY_DECODE.ordinal()] = energy(e.decode(), td);
+            r[Figure.OUTPUT_TOK_PER_J.ordinal()] = tokens(e.outputTokensPerJoule(), e.outputTokens() / tt);
+            r[Figure.PREFILL_TOK_PER_J.ordinal()] = tokens(e.prefillTokensPerJoule(), e.inputTokens() / tp);
+            r[Figure.DECODE_TOK_PER_J.ordinal()] = tokens(e.decodeTokensPerJoule(), e.outputTokens() / td);
+            cells.add(new Cell(spec, truth.pooledSamples(Phase.PREFILL), truth.pooledSamples(Phase.DECODE), r));
+        }
+        return cells;
+    }
+
+    private static Result energy(EnergyEstimate e, double truth) {
+        double half = e.hasInterval() ? (e.ci95HighJoules() - e.ci95LowJoules()) / (2 * truth) : Double.NaN;
+        return new Result(Math.abs(e.joules() / truth - 1), e.covers(truth), half);
+    }
+
+    private static Result tokens(TokensPerJouleEstimate e, double truth) {
+        double half = e.hasInterval() ? (e.ci95High() - e.ci95Low()) / (2 * truth) : Double.NaN;
+        return new Result(Math.abs(e.tokensPerJoule() / truth - 1), e.covers(truth), half);
+    }
+
+    /** Summary of one figure over some cells. */
+    record Summary(int cells, double median, double p90, double max, double coverage, double medianHalfWidth) {
+        String row(String label) {
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.2f %% | %.2f %% | %.2f %% | %.0f %% | %.2f %% |",
+                    label,
+                    cells,
+                    100 * median,
+                    100 * p90,
+                    100 * max,
+                    100 * coverage,
+                    100 * medianHalfWidth);
+        }
+    }
+
+    static Summary summary(List<Cell> cells, Figure f, Predicate<Cell> which) {
+        List<Result> rs = cells.stream().filter(which).map(c -> c.result(f)).toList();
+        double[] errors = rs.stream().mapToDouble(Result::error).sorted().toArray();
+        double[] widths = rs.stream().mapToDouble(Result::halfWidth).sorted().toArray();
+        long covered = rs.stream().filter(Result::covered).count();
+        return new Summary(
+                rs.size(),
+                quantile(errors, 0.5),
+                quantile(errors, 0.9),
+                errors.length == 0 ? Double.NaN : errors[errors.length - 1],
+                rs.isEmpty() ? Double.NaN : (double) covered / rs.size(),
+                quantile(widths, 0.5));
+    }
+
+    /** numpy's default (linear) quantile of sorted values; NaN when empty. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    static String table(String title, List<Cell> cells) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### ").append(title).append("\n\n");
+        sb.append("| figure | cells | median error | p90 | max | coverage | median half width |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (Figure f : Figure.values()) {
+            sb.append(summary(cells, f, c -> true).row(f.name().toLowerCase(Locale.ROOT)))
+                    .append('\n');
+        }
+        sb.append(summary(cells, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6)
+                        .row("energy_prefill, ≥ 6 pooled samples"))
+                .append('\n');
+        return sb.toString();
+    }
+
+    static String byTtft(List<Cell> cells, Figure f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| ")
+                .append(f.name().toLowerCase(Locale.ROOT))
+                .append(" by TTFT | cells | median error | p90 | max |"
+                        + " coverage | median half width |\n|---|---|---|---|---|---|---|\n");
+        for (double ttft : TTFT_MILLIS) {
+            sb.append(summary(cells, f, c -> c.spec().ttftMillis() == ttft)
+                            .row(String.format(Locale.ROOT, "%.0f ms", ttft)))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String byPrefillSamples(List<Cell> cells) {
+        int[][] bins = {{0, 0}, {1, 2}, {3, 5}, {6, 11}, {12, 29}, {30, Integer.MAX_VALUE}};
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                "| energy_prefill by pooled prefill samples | cells | median error | p90 | max | coverage | median half"
+                        + " width |\n|---|---|---|---|---|---|---|\n");
+        for (int[] b : bins) {
+            String label = b[1] == Integer.MAX_VALUE ? "≥ " + b[0] : b[0] == b[1] ? "" + b[0] : b[0] + "–" + b[1];
+            sb.append(summary(
+                                    cells,
+                                    Figure.ENERGY_PREFILL,
+                                    c -> c.prefillSamples() >= b[0] && c.prefillSamples() <= b[1])
+                            .row(label))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static double[] errors(List<Cell> cells, Figure f) {
+        double[] e = cells.stream().mapToDouble(c -> c.result(f).error()).toArray();
+        Arrays.sort(e);
+        return e;
+    }
+}
