@@ -25,8 +25,9 @@ import java.util.PriorityQueue;
  *
  * <p><b>The join.</b> A request waits until the watermark has passed a sample at or after its end; it is then
  * joined with the samples around its window: the last sample at or before its start through the first at or after its
- * end (those the trapezoid over the window reads). Its cell collects the joined requests and the union of their
- * samples. Once the watermark is {@link JoinSettings#cellGapNanos()} past the cell's last request and none waits, or
+ * end (those the trapezoid over the window reads). Its cell collects the joined requests and their samples, with the
+ * samples between its requests, so that the cell's trace runs unbroken from one sample before its first request to
+ * one after its last: what an estimator that pools the cell's samples (and its intervals) reads. Once the watermark is {@link JoinSettings#cellGapNanos()} past the cell's last request and none waits, or
  * at the end of the input, the cell's requests and samples go to metrics-core's {@link EnergyEstimator} in one call:
  * the same arithmetic as the single-machine analysis of the same samples, exclusions and intervals included.
  *
@@ -202,6 +203,10 @@ public final class BoardJoin {
         long start = p.timeline.startEpochNanos();
         long end = p.timeline.endEpochNanos();
         int from = Math.max(first, upperBound(start) - 1);
+        if (c.n > 0 && from < size && c.times[c.n - 1] < times[from]) {
+            // keep the cell's trace continuous: the samples between its requests too, as the single-machine trace
+            from = Math.max(first, lowerBound(c.times[c.n - 1]));
+        }
         for (int i = from; i <= endIndex && i < size; i++) {
             c.add(times[i], watts[i]);
         }
@@ -251,6 +256,11 @@ public final class BoardJoin {
         long horizon = watermark - settings.retentionNanos();
         for (Pending p : pending) {
             horizon = Math.min(horizon, p.timeline.startEpochNanos());
+        }
+        for (OpenCell c : open.values()) {
+            if (c.n > 0) {
+                horizon = Math.min(horizon, c.times[c.n - 1]);
+            }
         }
         int keepFrom = upperBound(horizon) - 1;
         if (keepFrom > first) {

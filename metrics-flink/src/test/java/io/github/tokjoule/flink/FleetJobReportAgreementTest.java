@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.CellEnergy;
+import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.CellJoinInput;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -41,6 +48,7 @@ class FleetJobReportAgreementTest {
     static Path sweep;
 
     private static Map<CellId, CellMetrics> report = Map.of();
+    private static Map<CellId, CellAttribution> core = Map.of();
 
     @BeforeAll
     static void demoSweepAndItsReport() throws Exception {
@@ -52,6 +60,17 @@ class FleetJobReportAgreementTest {
             byId.put(c.metrics().id(), c.metrics());
         }
         report = byId;
+        // metrics-core's estimator on the analysis's own inputs: the reference for the intervals, which the report's
+        // row does not carry
+        Map<CellId, CellAttribution> attributions = new HashMap<>();
+        for (CellJoinInput in : SweepAnalysis.joinInputs(sweep, AnalysisOptions.defaults())) {
+            if (in.trace().isPresent()) {
+                attributions.put(
+                        in.id(),
+                        EnergyEstimators.perRequest().attribute(in.trace().get(), in.requests()));
+            }
+        }
+        core = attributions;
     }
 
     @Test
@@ -109,6 +128,30 @@ class FleetJobReportAgreementTest {
             }
         }
         assertThat(compared).as("figures compared").isGreaterThan(384 * 10);
+        int intervals = 0;
+        for (CellFigures f : fleet.cells()) {
+            CellEnergy want = core.get(f.cell()).cell();
+            CellEnergy got = f.energy();
+            for (Phase phase : Phase.values()) {
+                EnergyEstimate w = want.energy(phase);
+                EnergyEstimate g = got.energy(phase);
+                for (double[] pair : new double[][] {
+                    {w.joules(), g.joules()},
+                    {w.ci95LowJoules(), g.ci95LowJoules()},
+                    {w.ci95HighJoules(), g.ci95HighJoules()}
+                }) {
+                    if (Double.isNaN(pair[0])) {
+                        assertThat(pair[1]).as("%s of %s", phase, f.cell()).isNaN();
+                    } else {
+                        assertThat(Math.abs(pair[1] - pair[0]))
+                                .as("%s %s of %s: fleet %s, core %s", phase, w, f.cell(), pair[1], pair[0])
+                                .isLessThanOrEqualTo(1e-9 * Math.abs(pair[0]));
+                    }
+                }
+                intervals += w.hasInterval() ? 1 : 0;
+            }
+        }
+        assertThat(intervals).as("phases with an interval").isGreaterThan(0);
         assertThat(fleet.notices(BoardNotice.Kind.SUMMARY)).singleElement().satisfies(s -> {
             assertThat(s.lateSamples()).isZero();
             assertThat(s.duplicateSamples()).isZero();
