@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Prints the page's path and the headline. */
     static void printSummary(PrintWriter out, ReportWriter.Written written, SweepResult result) {
         out.println("Report: " + written.indexHtml().toAbsolutePath().normalize());
-        out.println("        (also report.md, cells.csv, tables/*.csv and charts/*.png in "
+        out.println("        (also report.md, cells.csv, tables/*.csv and charts/*.svg in "
                 + written.directory().toAbsolutePath().normalize() + ")");
         out.println();
         Headline h = written.report().headline();

@@ -1,6 +1,5 @@
 package io.github.tokjoule.examples;
 
-import io.github.tokjoule.examples.report.ReportCharts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Option;
  * The {@code --out} option of the commands that write a report ({@code demo}, {@code report}), as a picocli mixin.
  *
  * <p>The report replaces its own files ({@code index.html}, {@code report.md}, {@code cells.csv}, and every
- * {@code charts/*.png} and {@code tables/*.csv}, so that a chart of an earlier run does not linger), which would
+ * {@code charts/*.png, charts/*.svg} and {@code tables/*.csv}, so that a chart of an earlier run does not linger), which would
  * destroy a user's files of those names. So it writes only into a new or empty directory, or one that holds the
  * {@value #MARKER} file it left there itself.
  */
@@ -28,7 +27,7 @@ final class ReportOutput {
             defaultValue = "tokjoule-report",
             description = "Where the report is written (default: ${DEFAULT-VALUE}). DIR must be new, empty, or a"
                     + " report directory tokjoule wrote before (it holds a " + MARKER + " file); there tokjoule"
-                    + " replaces index.html, report.md, cells.csv, charts/*.png and tables/*.csv. A non-empty"
+                    + " replaces index.html, report.md, cells.csv, charts/*.png, charts/*.svg and tables/*.csv. A non-empty"
                     + " directory without the marker is refused (exit code 2), so nothing tokjoule did not write is"
                     + " deleted or overwritten.")
     Path directory = Path.of("tokjoule-report");
@@ -38,8 +37,7 @@ final class ReportOutput {
     CommandLine.Model.CommandSpec mixee;
 
     /**
-     * Checks that the directory is tokjoule's to write, creates it with its marker, and starts the chart renderer's
-     * warm-up, so that a directory the report cannot be written to fails before the long part.
+     * Checks that the directory is tokjoule's to write, and creates it with its marker, so that a directory the report cannot be written to fails before the long part.
      *
      * @return the directory
      * @throws CommandLine.ParameterException if the directory is not empty and not marked as tokjoule's
@@ -51,7 +49,7 @@ final class ReportOutput {
                     mixee.commandLine(),
                     "--out " + directory + ": the directory is not empty and has no " + MARKER + " file, so tokjoule"
                             + " did not write it; the report would replace files there (index.html, report.md,"
-                            + " cells.csv, charts/*.png, tables/*.csv). Give a new or empty directory.");
+                            + " cells.csv, charts/*.png, charts/*.svg, tables/*.csv). Give a new or empty directory.");
         }
         Files.createDirectories(directory);
         Path marker = directory.resolve(MARKER);
@@ -59,10 +57,9 @@ final class ReportOutput {
             Files.writeString(
                     marker,
                     "Written by tokjoule: a report directory. tokjoule replaces index.html, report.md, cells.csv,"
-                            + " charts/*.png and tables/*.csv here on its next run; keep other files elsewhere.\n",
+                            + " charts/*.png, charts/*.svg and tables/*.csv here on its next run; keep other files elsewhere.\n",
                     StandardCharsets.UTF_8);
         }
-        ReportCharts.warmUpInBackground();
         return directory;
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param method the method the energy values were computed with, e.g. {@code MEASURED} or {@code SEED_COMPATIBLE}
  * @param rail the power rail, e.g. {@code VDD_CPU_GPU_CV}
  * @param flags the cell's accuracy flags
+ * @param intervals the 95 % intervals of the metrics that have one (none until the analysis provides them)
  */
 public record CellRow(
         String mode,
@@ -30,12 +31,53 @@ public record CellRow(
         Map<Metric, Double> values,
         String method,
         String rail,
-        List<FlagMark> flags) {
+        List<FlagMark> flags,
+        Map<Metric, Interval> intervals) {
 
     /** Copies the collections. */
     public CellRow {
         values = values.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(values));
         flags = List.copyOf(flags);
+        intervals = Map.copyOf(intervals);
+    }
+
+    /**
+     * Returns this cell under another mode label.
+     *
+     * @param modeLabel the label
+     * @return the cell
+     */
+    public CellRow withMode(String modeLabel) {
+        return new CellRow(modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals);
+    }
+
+    /**
+     * Returns this cell with other flags.
+     *
+     * @param newFlags the flags
+     * @return the cell
+     */
+    public CellRow withFlags(List<FlagMark> newFlags) {
+        return new CellRow(mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals);
+    }
+
+    /**
+     * A 95 % interval of a metric's value.
+     *
+     * @param low the lower end
+     * @param high the upper end
+     */
+    public record Interval(double low, double high) {}
+
+    /**
+     * Returns a metric's 95 % interval.
+     *
+     * @param metric the metric
+     * @return the interval, or empty if the data has none for this metric
+     */
+    public Optional<Interval> interval(Metric metric) {
+        Interval i = intervals.get(metric);
+        return i != null && Double.isFinite(i.low()) && Double.isFinite(i.high()) ? Optional.of(i) : Optional.empty();
     }
 
     /** {@return whether the cell succeeded} */

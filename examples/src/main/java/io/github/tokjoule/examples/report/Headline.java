@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The headline findings of a report, computed from its data: the best mode per model by output tok/J at the canonical
- * cell, the speedup of one mode over another (25W over 15W when the sweep has both, as in the seed), the fastest model
- * per mode, failures and flag prevalence.
+ * cell, the speedup of the best mode over its neighbour in power order ({@link ModeRoles}: the seed's 25W over 15W
+ * when the data make 25W best, for any mode names), the fastest model per mode, failures and flag prevalence.
  *
  * @param bestModes per model, the best mode by output tok/J at the canonical cell and the gains of the compared pair
  * @param pair the compared mode pair, e.g. {@code 25W} over {@code 15W}, or empty if the sweep has one mode
@@ -111,31 +111,21 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
         return a / b;
     }
 
-    /** 25W over 15W when both exist; otherwise the most frequent best mode over the mode before it in sweep order. */
+    /**
+     * The best mode and its neighbour in power order ({@link ModeRoles}), the dearer one over the cheaper one: the best
+     * mode over the mode below it, or, when the best mode is the cheapest, the mode above it over the best mode.
+     */
     private static Optional<ModePairLabel> pair(ReportData data) {
-        Optional<String> m25 = find(data.modes(), "25W");
-        Optional<String> m15 = find(data.modes(), "15W");
-        if (m25.isPresent() && m15.isPresent()) {
-            return Optional.of(new ModePairLabel(m25.get(), m15.get()));
-        }
-        if (data.modes().size() < 2) {
+        ModeRoles r = ModeRoles.of(data);
+        if (r.best().isEmpty() || r.baseline().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Integer> wins = new LinkedHashMap<>();
-        for (String model : data.models()) {
-            ReportTables.peakMode(data, model).ifPresent(m -> wins.merge(m, 1, Integer::sum));
-        }
-        String top = wins.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(data.modes().get(data.modes().size() - 1));
-        int i = data.modes().indexOf(top);
-        String baseline = i > 0 ? data.modes().get(i - 1) : data.modes().get(1);
-        return Optional.of(new ModePairLabel(top, baseline));
-    }
-
-    private static Optional<String> find(List<String> modes, String label) {
-        return modes.stream().filter(m -> m.equalsIgnoreCase(label)).findFirst();
+        String best = r.best().get();
+        String other = r.baseline().get();
+        return Optional.of(
+                r.byPower().indexOf(other) < r.byPower().indexOf(best)
+                        ? new ModePairLabel(best, other)
+                        : new ModePairLabel(other, best));
     }
 
     private static List<String> findings(ReportData data, List<BestMode> best, Optional<ModePairLabel> pair) {

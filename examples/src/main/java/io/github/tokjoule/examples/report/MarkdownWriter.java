@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link Report} as Markdown ({@code report.md}): the same sections and tables as the HTML page; charts are
- * linked as {@code charts/<id>.png}. A value made approximate by flags is followed by their codes in brackets, e.g.
+ * linked as {@code charts/<id>.svg}. A value made approximate by flags is followed by their codes in brackets, e.g.
  * {@code 41.2 [PU]}.
  */
 public final class MarkdownWriter {
@@ -25,15 +25,6 @@ public final class MarkdownWriter {
     public static void write(Report report, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("# ").append(report.title()).append("\n\n");
-        sb.append("## Setup\n\n");
-        sb.append("| Item | Value |\n|---|---|\n");
-        for (ReportData.SetupItem s : report.setup()) {
-            sb.append("| ")
-                    .append(cell(s.label()))
-                    .append(" | ")
-                    .append(cell(s.value()))
-                    .append(" |\n");
-        }
         sb.append('\n')
                 .append("**Method: ")
                 .append(report.method())
@@ -64,8 +55,13 @@ public final class MarkdownWriter {
                             .append(ch.title())
                             .append("](charts/")
                             .append(ch.id())
-                            .append(".png)\n\n");
+                            .append(".svg)\n\n");
                     sb.append('*').append(ch.caption()).append("*\n\n");
+                } else if (b instanceof Report.ProseBlock p) {
+                    sb.append("### ").append(p.title()).append("\n\n");
+                    for (String para : p.paragraphs()) {
+                        sb.append(para).append("\n\n");
+                    }
                 }
             }
         }
@@ -117,7 +113,7 @@ public final class MarkdownWriter {
         if (!Double.isFinite(n.value())) {
             return "—";
         }
-        StringBuilder s = new StringBuilder(n.plain()).append(n.suffix());
+        StringBuilder s = new StringBuilder(n.display()).append(n.suffix());
         if (!n.flags().isEmpty()) {
             s.append(" [");
             for (int i = 0; i < n.flags().size(); i++) {

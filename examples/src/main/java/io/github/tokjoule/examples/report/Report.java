@@ -58,13 +58,14 @@ public record Report(
     }
 
     /**
-     * A section: a title, an introduction, and blocks.
+     * A section: an anchor id, a title, an introduction, and blocks.
      *
+     * @param id the anchor id, e.g. {@code latency}
      * @param title the title
      * @param intro the introduction (may be empty)
-     * @param blocks tables and charts, in order
+     * @param blocks tables, charts and prose, in order
      */
-    public record Section(String title, String intro, List<Block> blocks) {
+    public record Section(String id, String title, String intro, List<Block> blocks) {
         /** Copies the blocks. */
         public Section {
             blocks = List.copyOf(blocks);
@@ -72,7 +73,21 @@ public record Report(
     }
 
     /** A block of a section. */
-    public sealed interface Block permits TableBlock, ChartBlock {}
+    public sealed interface Block permits TableBlock, ChartBlock, ProseBlock {}
+
+    /**
+     * Paragraphs of explanation.
+     *
+     * @param id the anchor id
+     * @param title the heading
+     * @param paragraphs the paragraphs
+     */
+    public record ProseBlock(String id, String title, List<String> paragraphs) implements Block {
+        /** Copies the paragraphs. */
+        public ProseBlock {
+            paragraphs = List.copyOf(paragraphs);
+        }
+    }
 
     /**
      * A table block.

@@ -1,575 +1,597 @@
 package io.github.tokjoule.examples.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
-import javax.imageio.ImageIO;
-import org.jspecify.annotations.Nullable;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * Draws the report's charts with XChart, headless, as PNG: one panel per model (a 4-column grid) under a figure title,
- * with one legend for the whole figure.
+ * The report's figures as inline SVG ({@link SvgPlot}): small multiples with one model per panel and one shared scale
+ * per figure, wide grouped-bar panels, heat maps with one colour bar per figure. Pure drawing: every value is a cell's
+ * metric or an aggregate of {@link ReportData}; the only arithmetic is the mean over prompt lengths of Figure 11's
+ * prefill throughput (as the seed's figure).
  *
- * <ul>
- *   <li>output tok/s and output tok/J against prompt length at the canonical generation length, one line per mode;
- *   <li>output tok/J heat map (generation × prompt length) per mode, one panel per model;
- *   <li>canonical-cell bars: output tok/s and output tok/J per model, one bar per mode;
- *   <li>Pareto scatter of output tok/s against output tok/J per model at the canonical cell, front drawn;
- *   <li>prefill, decode and total tok/J against prompt length at the canonical generation length.
- * </ul>
- *
- * Points whose value is approximate (flagged) are circled.
+ * <p>Each mark's tooltip names the cell and gives the value to five significant figures, its 95 % interval when the
+ * data has one (also drawn as an error bar), and the flags that make it approximate (drawn hollow, or dashed in a heat
+ * map, with an asterisk).
  */
 public final class ReportCharts {
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     /** Mode colours in sweep order (the seed's 25W is orange when modes are 7W, 15W, 25W, MAXN). */
-    private static final Color[] MODE_COLORS = {
-        new Color(0x1f77b4),
-        new Color(0x2ca02c),
-        new Color(0xff7f0e),
-        new Color(0xd62728),
-        new Color(0x9467bd),
-        new Color(0x8c564b),
-        new Color(0xe377c2),
-        new Color(0x7f7f7f)
+    private static final String[] MODE_COLOURS = {
+        "#1f77b4", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"
     };
 
-    private static final String APPROX = "approximate (flagged)";
-    private static final int PANEL_WIDTH = 440;
-    private static final int PANEL_HEIGHT = 330;
-    private static final int COLUMNS = 4;
-    private static final int TITLE_BAND = 44;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
-    private static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font FIGURE_TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
-    private static final FigureLegend.Ring RING = new FigureLegend.Ring();
+    /** Model colours for figures with one line per model. */
+    private static final String[] MODEL_COLOURS = {
+        "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#1f78b4", "#b2df8a"
+    };
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final int WIDE = 760;
 
     private ReportCharts() {}
 
     /**
-     * Starts, once per JVM, a background thread that draws and encodes a small chart of each kind and throws it
-     * away, so that loading AWT, fonts and XChart and compiling the paint code overlap the sweep analysis instead of
-     * following it. Harmless if charts are never drawn; a failure here is ignored (the real drawing reports it).
+     * Returns the file-name-safe form of a label.
+     *
+     * @param label e.g. {@code MAXN_SUPER}
+     * @return e.g. {@code maxn_super}
      */
-    public static void warmUpInBackground() {
-        if (!WARMING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(ReportCharts::warmUp, "tokjoule-chart-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void warmUp() {
-        try {
-            CategoryChart line =
-                    new CategoryChartBuilder().width(200).height(150).build();
-            style(line.getStyler());
-            line.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-            line.addSeries("a", List.of("1", "2"), List.of(1.0, 2.0)).setMarker(RING);
-            CategoryChart bars =
-                    new CategoryChartBuilder().width(200).height(150).build();
-            style(bars.getStyler());
-            bars.addSeries("a", List.of("1", "2"), List.of(1.0, 2.0));
-            HeatMapChart heat = new HeatMapChartBuilder().width(200).height(150).build();
-            style(heat.getStyler());
-            heat.getStyler().setShowValue(true);
-            List<Number[]> cells = new ArrayList<>();
-            cells.add(new Number[] {0, 0, 1.0});
-            heat.addSeries("a", List.of("1"), List.of("1"), cells);
-            XYChart xy = new XYChartBuilder().width(200).height(150).build();
-            style(xy.getStyler());
-            xy.addSeries("a", new double[] {1, 2}, new double[] {1, 2});
-            grid(
-                    "warm-up",
-                    List.of(line, bars, heat, xy),
-                    2,
-                    200,
-                    150,
-                    List.of(new FigureLegend.Item("a", Color.BLACK, FigureLegend.Kind.LINE)));
-        } catch (RuntimeException e) {
-            // Ignored on purpose: only a warm-up; drawing the real charts raises any real problem.
-        }
+    static String slug(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 
     /**
-     * Draws every chart, in parallel, in report order.
+     * Returns the id of a heat-map figure.
      *
-     * @param data the report's data
-     * @return the charts
-     */
-    public static List<Chart> all(ReportData data) {
-        List<Supplier<Chart>> tasks = new ArrayList<>();
-        tasks.add(() -> versusPrompt(data, Metric.TOK_S, "tok_s_vs_prompt"));
-        tasks.add(() -> versusPrompt(data, Metric.OUTPUT_TOK_PER_J, "output_tok_per_j_vs_prompt"));
-        for (String mode : data.modes()) {
-            tasks.add(() -> heatMap(data, mode));
-        }
-        tasks.add(() -> canonicalBars(data));
-        tasks.add(() -> pareto(data));
-        tasks.add(() -> versusPrompt(data, Metric.PREFILL_TOK_PER_J, "prefill_tok_per_j_vs_prompt"));
-        tasks.add(() -> versusPrompt(data, Metric.DECODE_TOK_PER_J, "decode_tok_per_j_vs_prompt"));
-        tasks.add(() -> versusPrompt(data, Metric.TOTAL_TOK_PER_J, "total_tok_per_j_vs_prompt"));
-        return tasks.parallelStream().map(Supplier::get).toList();
-    }
-
-    /**
-     * Returns the id of a mode's heat-map chart.
-     *
+     * @param metric the metric
      * @param mode the mode label
      * @return e.g. {@code heatmap_output_tok_per_j_25w}
      */
-    public static String heatMapId(String mode) {
-        return "heatmap_output_tok_per_j_" + mode.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    public static String heatMapId(Metric metric, String mode) {
+        return "heatmap_" + metric.column() + "_" + slug(mode);
     }
 
     /**
-     * A metric against prompt length at the canonical generation length: one panel per model, one line per mode.
+     * Returns the id of a metric-against-prompt-length figure.
+     *
+     * @param metric the metric
+     * @param gen the generation length
+     * @return e.g. {@code output_tok_per_j_vs_prompt_gen256}
+     */
+    public static String versusPromptId(Metric metric, int gen) {
+        return metric.column() + "_vs_prompt_gen" + gen;
+    }
+
+    /**
+     * A metric against prompt length at one generation length: one panel per model, one line per mode, one y scale.
      *
      * @param data the report's data
      * @param metric the metric
-     * @param id the chart id
+     * @param gen the generation length
      * @return the chart
      */
-    public static Chart versusPrompt(ReportData data, Metric metric, String id) {
-        int gen = data.canonicalGen();
+    public static Chart versusPrompt(ReportData data, Metric metric, int gen) {
         List<String> xs = data.promptLengths().stream().map(String::valueOf).toList();
-        List<CategoryChart> panels = new ArrayList<>();
-        boolean anyApprox = false;
+        List<List<SvgPlot.Series>> byModel = new ArrayList<>();
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] seen = new boolean[2];
         for (String model : data.models()) {
-            CategoryChart c = new CategoryChartBuilder()
-                    .width(PANEL_WIDTH)
-                    .height(PANEL_HEIGHT)
-                    .title(model)
-                    .xAxisTitle("Prompt length (tokens)")
-                    .yAxisTitle(metric.label())
-                    .build();
-            style(c.getStyler());
-            c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-            c.getStyler().setOverlapped(true);
-            c.getStyler().setYAxisMin(0.0);
-            c.getStyler().setMarkerSize(7);
-            c.getStyler().setYAxisDecimalPattern(decimalPattern(metric));
-            boolean any = false;
-            List<List<@Nullable Double>> flaggedByMode = new ArrayList<>();
-            for (int mi = 0; mi < data.modes().size(); mi++) {
-                String mode = data.modes().get(mi);
-                List<@Nullable Double> ys = new ArrayList<>();
-                List<@Nullable Double> flaggedYs = new ArrayList<>();
+            List<SvgPlot.Series> series = new ArrayList<>();
+            for (int k = 0; k < data.modes().size(); k++) {
+                String mode = data.modes().get(k);
+                List<SvgPlot.Mark> marks = new ArrayList<>();
                 for (int ctx : data.promptLengths()) {
-                    double v = value(data, mode, model, ctx, gen, metric);
-                    boolean finite = Double.isFinite(v);
-                    ys.add(finite ? v : null);
-                    flaggedYs.add(finite && flagged(data, mode, model, ctx, gen, metric) ? v : null);
-                    any |= finite;
+                    marks.add(mark(data.cell(mode, model, ctx, gen), metric, range, seen, "mc"));
                 }
-                if (ys.stream().allMatch(java.util.Objects::isNull)) {
-                    continue;
-                }
-                CategorySeries s = c.addSeries(mode, xs, ys);
-                Color col = modeColor(data.modes(), mi);
-                s.setLineColor(col);
-                s.setMarkerColor(col);
-                s.setFillColor(col);
-                s.setMarker(SeriesMarkers.CIRCLE);
-                flaggedByMode.add(flaggedYs);
+                series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
             }
-            // Rings after the lines so that they are drawn on top.
-            for (int i = 0; i < flaggedByMode.size(); i++) {
-                List<@Nullable Double> ys = flaggedByMode.get(i);
-                if (ys.stream().allMatch(java.util.Objects::isNull)) {
-                    continue;
-                }
-                CategorySeries s = c.addSeries(APPROX + " " + i, xs, ys);
-                s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-                s.setMarker(RING);
-                s.setMarkerColor(Color.BLACK);
-                s.setShowInLegend(false);
-                anyApprox = true;
-            }
-            if (!any) {
-                // XChart cannot draw a chart without a series: an invisible one keeps the axes.
-                c.setTitle(model + " (no data)");
-                CategorySeries s =
-                        c.addSeries(" ", xs, xs.stream().map(x -> 0.0).toList());
-                s.setMarker(SeriesMarkers.NONE);
-                s.setLineColor(new Color(0, 0, 0, 0));
-                s.setShowInLegend(false);
-            }
-            panels.add(c);
+            byModel.add(series);
         }
-        List<FigureLegend.Item> legend = modeLegend(data, FigureLegend.Kind.LINE);
-        if (anyApprox) {
-            legend.add(new FigureLegend.Item(APPROX, Color.BLACK, FigureLegend.Kind.RING));
+        SvgPlot.Scale y = SvgPlot.scale(range[0], range[1]);
+        List<String> panels = new ArrayList<>();
+        for (int i = 0; i < data.models().size(); i++) {
+            panels.add(SvgPlot.lines(
+                    data.models().get(i), xs, "Prompt length (tokens)", metric.label(), y, byModel.get(i)));
         }
-        String title = metric.label() + " vs prompt length (gen " + gen + ", all models and modes)";
-        String caption = metric.label() + " against prompt length at gen " + gen + ", one panel per model, one line"
-                + " per power mode" + (metric.isEnergyDerived() ? "; " + data.method() + " on " + data.rail() : "")
-                + "." + (anyApprox ? " Circled points are approximate: see the flags of those cells." : "")
-                + " Missing points are failed cells.";
-        return new Chart(id, title, caption, grid(title, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT, legend));
+        String title = metric.label() + " vs prompt length (gen " + gen + ")";
+        String caption = metric.label() + " against prompt length at generation length " + gen
+                + ", one panel per model on one y scale, one line per power mode"
+                + (metric.isEnergyDerived() ? "; energy by " + data.method() + " on " + data.rail() : "; from aiperf")
+                + ". " + marksNote(seen) + "Missing points are failed cells.";
+        return new Chart(versusPromptId(metric, gen), title, caption, panels, modeLegend(data, seen), "", false);
     }
 
     /**
-     * Output tok/J heat map of one mode: generation length × prompt length, one panel per model, values printed.
+     * One model's metric against generation length: one panel per prompt length, one line per mode (seed Figure 6).
      *
      * @param data the report's data
+     * @param metric the metric
+     * @param model the model
+     * @return the chart
+     */
+    public static Chart versusGen(ReportData data, Metric metric, String model) {
+        List<String> xs = data.genLengths().stream().map(String::valueOf).toList();
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] seen = new boolean[2];
+        List<List<SvgPlot.Series>> byCtx = new ArrayList<>();
+        for (int ctx : data.promptLengths()) {
+            List<SvgPlot.Series> series = new ArrayList<>();
+            for (int k = 0; k < data.modes().size(); k++) {
+                List<SvgPlot.Mark> marks = new ArrayList<>();
+                for (int gen : data.genLengths()) {
+                    marks.add(mark(data.cell(data.modes().get(k), model, ctx, gen), metric, range, seen, "mg"));
+                }
+                series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
+            }
+            byCtx.add(series);
+        }
+        SvgPlot.Scale y = SvgPlot.scale(range[0], range[1]);
+        List<String> panels = new ArrayList<>();
+        for (int i = 0; i < data.promptLengths().size(); i++) {
+            panels.add(SvgPlot.lines(
+                    "prompt " + data.promptLengths().get(i),
+                    xs,
+                    "Generation length (tokens)",
+                    metric.label(),
+                    y,
+                    byCtx.get(i)));
+        }
+        return new Chart(
+                metric.column() + "_vs_gen_" + slug(model),
+                model + ": " + metric.label() + " at every power mode across generation lengths",
+                metric.label() + " of " + model + " against generation length, one panel per prompt length, one line"
+                        + " per power mode. " + marksNote(seen),
+                panels,
+                modeLegend(data, seen),
+                "",
+                false);
+    }
+
+    /**
+     * A heat map of one metric at one mode: generation × prompt length, one panel per model, one colour scale and
+     * colour bar for the whole figure.
+     *
+     * @param data the report's data
+     * @param metric the metric
      * @param mode the mode label
      * @return the chart
      */
-    public static Chart heatMap(ReportData data, String mode) {
-        List<HeatMapChart> panels = new ArrayList<>();
+    public static Chart heatMap(ReportData data, Metric metric, String mode) {
         List<String> xs = data.promptLengths().stream().map(String::valueOf).toList();
         List<String> ys = data.genLengths().stream().map(String::valueOf).toList();
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] seen = new boolean[2];
+        List<SvgPlot.Mark[][]> grids = new ArrayList<>();
         for (String model : data.models()) {
-            HeatMapChart c = new HeatMapChartBuilder()
-                    .width(PANEL_WIDTH)
-                    .height(PANEL_HEIGHT)
-                    .title(model)
-                    .xAxisTitle("Prompt length (tokens)")
-                    .yAxisTitle("Generation length (tokens)")
-                    .build();
-            style(c.getStyler());
-            c.getStyler().setShowValue(true);
-            c.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            c.getStyler().setValueFontColor(Color.BLACK);
-            c.getStyler().setHeatMapValueDecimalPattern("0.0");
-            c.getStyler().setLegendVisible(false);
-            c.getStyler().setRangeColors(new Color[] {
-                new Color(0xffffe5), new Color(0xfee391), new Color(0xfec44f), new Color(0xfe9929)
-            });
-            List<Number[]> heat = new ArrayList<>();
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int yi = 0; yi < ys.size(); yi++) {
-                for (int xi = 0; xi < xs.size(); xi++) {
-                    double v = value(
-                            data,
-                            mode,
-                            model,
-                            data.promptLengths().get(xi),
-                            data.genLengths().get(yi),
-                            Metric.OUTPUT_TOK_PER_J);
-                    if (Double.isFinite(v)) {
-                        heat.add(new Number[] {xi, yi, v});
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
+            SvgPlot.Mark[][] g = new SvgPlot.Mark[ys.size()][xs.size()];
+            for (int r = 0; r < ys.size(); r++) {
+                for (int c = 0; c < xs.size(); c++) {
+                    g[r][c] = mark(
+                            data.cell(
+                                    mode,
+                                    model,
+                                    data.promptLengths().get(c),
+                                    data.genLengths().get(r)),
+                            metric,
+                            range,
+                            seen,
+                            "cg");
+                }
+            }
+            grids.add(g);
+        }
+        // The colour scale spans the values (not their intervals) of every panel of the figure.
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (SvgPlot.Mark[][] g : grids) {
+            for (SvgPlot.Mark[] row : g) {
+                for (SvgPlot.Mark m : row) {
+                    if (Double.isFinite(m.value())) {
+                        min = Math.min(min, m.value());
+                        max = Math.max(max, m.value());
                     }
                 }
             }
-            if (heat.isEmpty()) {
-                c.setTitle(model + " (no data)");
-                heat.add(new Number[] {0, 0, 0.0});
-                c.getStyler().setShowValue(false);
-                min = 0;
-                max = 1;
-            }
-            c.getStyler().setMin(min);
-            c.getStyler().setMax(max > min ? max : min + 1);
-            c.addSeries("output tok/J", xs, ys, heat);
-            panels.add(c);
         }
-        String title = "Output tok/J heat map at " + mode + " (generation × prompt length)";
-        String caption = "Output tok/J (" + data.method() + ", " + data.rail() + ") at " + mode + " for every"
-                + " prompt and generation length, one panel per model; each panel has its own colour scale (pale"
-                + " yellow lowest, orange highest), the value is printed in each cell, an empty cell failed.";
+        if (min > max) {
+            min = 0;
+            max = 1;
+        }
+        List<String> panels = new ArrayList<>();
+        for (int i = 0; i < data.models().size(); i++) {
+            panels.add(SvgPlot.heat(
+                    data.models().get(i),
+                    xs,
+                    ys,
+                    "Prompt length (tokens)",
+                    "Generation length (tokens)",
+                    grids.get(i),
+                    min,
+                    max));
+        }
+        List<SvgPlot.Key> keys = new ArrayList<>();
+        if (seen[0]) {
+            keys.add(new SvgPlot.Key("approximate (flagged), value marked *", "#000", "hatch"));
+        }
         return new Chart(
-                heatMapId(mode), title, caption, grid(title, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT, List.of()));
+                heatMapId(metric, mode),
+                metric.label() + " heat map at " + mode,
+                metric.label() + " at " + mode + " for every prompt and generation length, one panel per model, one"
+                        + " colour scale for the whole figure (light: low, dark: high); the value is printed in each"
+                        + " cell, a grey cell with a dash is missing or failed."
+                        + (metric.isEnergyDerived() ? " Energy by " + data.method() + " on " + data.rail() + "." : "")
+                        + (seen[0] ? " A dashed outline and an asterisk mark approximate values." : ""),
+                panels,
+                SvgPlot.legend(keys),
+                SvgPlot.colourBar(min, max, metric.label() + " at " + mode),
+                false);
     }
 
     /**
-     * Canonical-cell bars: output tok/s and output tok/J per model, one bar per mode, side by side.
+     * Grouped bars: one group per model, one bar per mode, in one wide panel.
+     *
+     * @param data the report's data
+     * @param id the chart id
+     * @param title the title
+     * @param caption the caption
+     * @param yTitle the y-axis title
+     * @param value the mark of a model at a mode
+     * @return the chart
+     */
+    static Chart bars(
+            ReportData data,
+            String id,
+            String title,
+            String caption,
+            String yTitle,
+            BiFunction<String, String, SvgPlot.Mark> value) {
+        double max = Double.NEGATIVE_INFINITY;
+        boolean[] seen = new boolean[2];
+        List<SvgPlot.Series> series = new ArrayList<>();
+        for (int k = 0; k < data.modes().size(); k++) {
+            List<SvgPlot.Mark> marks = new ArrayList<>();
+            for (String model : data.models()) {
+                SvgPlot.Mark m = value.apply(model, data.modes().get(k));
+                marks.add(m);
+                if (Double.isFinite(m.value())) {
+                    max = Math.max(max, m.hasInterval() ? Math.max(m.high(), m.value()) : m.value());
+                    seen[0] |= m.flagged();
+                    seen[1] |= m.hasInterval();
+                }
+            }
+            series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
+        }
+        String panel = SvgPlot.bars(title, WIDE, data.models(), yTitle, SvgPlot.scale(0, max), series);
+        List<SvgPlot.Key> keys = new ArrayList<>();
+        for (int k = 0; k < data.modes().size(); k++) {
+            keys.add(new SvgPlot.Key(data.modes().get(k), modeColour(data.modes(), k), "box"));
+        }
+        if (seen[0]) {
+            keys.add(new SvgPlot.Key("approximate (flagged)", "#000", "hatch"));
+        }
+        if (seen[1]) {
+            keys.add(new SvgPlot.Key("95 % interval", "#000", "bar"));
+        }
+        return new Chart(
+                id,
+                title,
+                caption + (seen[0] ? " Dashed hollow bars are approximate (flagged)." : ""),
+                List.of(panel),
+                SvgPlot.legend(keys),
+                "",
+                true);
+    }
+
+    /**
+     * Bars of a cell metric at the canonical cell.
+     *
+     * @param data the report's data
+     * @param metric the metric
+     * @return the chart
+     */
+    public static Chart canonicalBars(ReportData data, Metric metric) {
+        String where = "ctx " + data.canonicalCtx() + ", gen " + data.canonicalGen();
+        return bars(
+                data,
+                "canonical_" + metric.column(),
+                metric.label() + " by power mode (" + where + ")",
+                metric.label() + " of every model at every power mode at the canonical cell (" + where + ")"
+                        + (metric.isEnergyDerived() ? "; energy by " + data.method() + " on " + data.rail() : "")
+                        + ".",
+                metric.label(),
+                (model, mode) -> mark(
+                        data.cell(mode, model, data.canonicalCtx(), data.canonicalGen()),
+                        metric,
+                        new double[2],
+                        new boolean[2],
+                        "Mm"));
+    }
+
+    /**
+     * Prefill throughput per model and mode, the mean over prompt lengths at the canonical generation length (seed
+     * Figure 11).
      *
      * @param data the report's data
      * @return the chart
      */
-    public static Chart canonicalBars(ReportData data) {
-        List<CategoryChart> panels = new ArrayList<>();
-        for (Metric metric : List.of(Metric.TOK_S, Metric.OUTPUT_TOK_PER_J)) {
-            CategoryChart c = new CategoryChartBuilder()
-                    .width(880)
-                    .height(480)
-                    .title(metric.label() + " at ctx " + data.canonicalCtx() + ", gen " + data.canonicalGen())
-                    .xAxisTitle("Model")
-                    .yAxisTitle(metric.label())
-                    .build();
-            style(c.getStyler());
-            c.getStyler().setXAxisLabelRotation(25);
-            c.getStyler().setYAxisMin(0.0);
-            c.getStyler().setAvailableSpaceFill(0.8);
-            c.getStyler().setYAxisDecimalPattern(decimalPattern(metric));
-            for (int mi = 0; mi < data.modes().size(); mi++) {
-                String mode = data.modes().get(mi);
-                List<Double> ys = new ArrayList<>();
-                for (String model : data.models()) {
-                    double v = value(data, mode, model, data.canonicalCtx(), data.canonicalGen(), metric);
-                    ys.add(Double.isFinite(v) ? v : 0.0);
-                }
-                CategorySeries s = c.addSeries(mode, data.models(), ys);
-                s.setFillColor(modeColor(data.modes(), mi));
-            }
-            panels.add(c);
-        }
-        String title = "Canonical cell (ctx " + data.canonicalCtx() + ", gen " + data.canonicalGen()
-                + "): output tok/s and output tok/J";
-        String caption = "Output tok/s (left) and output tok/J (right, " + data.method() + ", " + data.rail()
-                + ") at the canonical cell, one bar per power mode; a missing bar is a failed cell.";
-        return new Chart(
-                "canonical_bars",
-                title,
-                caption,
-                grid(title, panels, 2, 880, 480, modeLegend(data, FigureLegend.Kind.BAR)));
+    public static Chart prefillThroughput(ReportData data) {
+        int gen = data.canonicalGen();
+        return bars(
+                data,
+                "prefill_tok_s_by_mode",
+                "Prefill throughput by power mode (gen " + gen + ", mean over prompt lengths)",
+                "Input tokens per second of prefill (aiperf), the arithmetic mean over the prompt lengths of each"
+                        + " model and mode at generation length " + gen + " (failed cells left out of the mean).",
+                Metric.PREFILL_TOK_S.label(),
+                (model, mode) -> {
+                    double sum = 0;
+                    int n = 0;
+                    List<String> flags = new ArrayList<>();
+                    for (int ctx : data.promptLengths()) {
+                        Optional<CellRow> c = data.cell(mode, model, ctx, gen);
+                        double v = c.map(r -> r.value(Metric.PREFILL_TOK_S)).orElse(Double.NaN);
+                        if (Double.isFinite(v)) {
+                            sum += v;
+                            n++;
+                            flags.addAll(c.get().flagsOn(Metric.PREFILL_TOK_S));
+                        }
+                    }
+                    double mean = n == 0 ? Double.NaN : sum / n;
+                    return new SvgPlot.Mark(
+                            mean,
+                            Double.NaN,
+                            Double.NaN,
+                            !flags.isEmpty(),
+                            model + ", " + mode + ": " + Sig.of(mean, 5) + " prefill tok/s (mean of " + n
+                                    + " prompt lengths)" + flagsNote(flags));
+                });
     }
 
     /**
-     * Pareto scatter per model: output tok/s against output tok/J at the canonical cell, one point per mode, the
-     * front drawn as a dashed line.
+     * Average power per model and mode (seed Figure 12).
+     *
+     * @param data the report's data
+     * @return the chart
+     */
+    public static Chart power(ReportData data) {
+        return bars(
+                data,
+                "power_by_mode",
+                "Average " + data.rail() + " power per model at each power mode",
+                "Average power on " + data.rail() + " over each model's cells at each mode (" + data.method() + ").",
+                "Power (W)",
+                (model, mode) -> {
+                    double w = data.modelMode(model, mode)
+                            .map(ModelModeRow::powerWatts)
+                            .orElse(Double.NaN);
+                    List<String> flags = ReportTables.flagsOver(data, model, List.of(mode), Metric.POWER_W);
+                    return new SvgPlot.Mark(
+                            w,
+                            Double.NaN,
+                            Double.NaN,
+                            !flags.isEmpty(),
+                            model + ", " + mode + ": " + Sig.of(w, 5) + " W" + flagsNote(flags));
+                });
+    }
+
+    /**
+     * Total energy per request against generation length at one mode and the canonical prompt length, one line per
+     * model (seed Figure 15).
+     *
+     * @param data the report's data
+     * @param mode the mode
+     * @return the chart
+     */
+    public static Chart energyVersusOutput(ReportData data, String mode) {
+        List<String> xs = data.genLengths().stream().map(String::valueOf).toList();
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] seen = new boolean[2];
+        List<SvgPlot.Series> series = new ArrayList<>();
+        List<SvgPlot.Key> keys = new ArrayList<>();
+        for (int i = 0; i < data.models().size(); i++) {
+            String model = data.models().get(i);
+            List<SvgPlot.Mark> marks = new ArrayList<>();
+            for (int gen : data.genLengths()) {
+                marks.add(mark(
+                        data.cell(mode, model, data.canonicalCtx(), gen), Metric.ENERGY_TOTAL_J, range, seen, "Mg"));
+            }
+            String colour = MODEL_COLOURS[i % MODEL_COLOURS.length];
+            series.add(new SvgPlot.Series(colour, marks));
+            keys.add(new SvgPlot.Key(model, colour, "line"));
+        }
+        addMarkKeys(keys, seen);
+        String title = "Energy per request vs generation length at " + mode + " (ctx " + data.canonicalCtx() + ")";
+        String panel = SvgPlot.lines(
+                title,
+                xs,
+                "Generation length (tokens)",
+                Metric.ENERGY_TOTAL_J.label(),
+                SvgPlot.scale(range[0], range[1]),
+                series);
+        return new Chart(
+                "energy_vs_gen_" + slug(mode),
+                title,
+                "Energy of one request (" + data.method() + ", " + data.rail() + ") at " + mode + " and prompt length "
+                        + data.canonicalCtx() + ", one line per model. " + marksNote(seen),
+                List.of(panel),
+                SvgPlot.legend(keys),
+                "",
+                false);
+    }
+
+    /**
+     * Output tok/s against output tok/J at the canonical cell, one panel per model, one point per mode, the Pareto
+     * front dashed.
      *
      * @param data the report's data
      * @return the chart
      */
     public static Chart pareto(ReportData data) {
-        List<XYChart> panels = new ArrayList<>();
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (ParetoEntry p : data.pareto()) {
+            xMax = Math.max(xMax, p.tokensPerJoule());
+            yMax = Math.max(yMax, p.tokensPerSecond());
+        }
+        SvgPlot.Scale x = SvgPlot.scale(0, xMax);
+        SvgPlot.Scale y = SvgPlot.scale(0, yMax);
+        List<String> panels = new ArrayList<>();
         for (String model : data.models()) {
-            XYChart c = new XYChartBuilder()
-                    .width(PANEL_WIDTH)
-                    .height(PANEL_HEIGHT)
-                    .title(model)
-                    .xAxisTitle("Output tok/s")
-                    .yAxisTitle("Output tok/J")
-                    .build();
-            style(c.getStyler());
-            c.getStyler().setMarkerSize(12);
-            c.getStyler().setXAxisDecimalPattern("#,##0");
-            c.getStyler().setYAxisDecimalPattern("#,##0.0#");
-            List<ParetoEntry> points = data.pareto().stream()
-                    .filter(p -> p.model().equals(model)
-                            && Double.isFinite(p.tokensPerSecond())
-                            && Double.isFinite(p.tokensPerJoule()))
-                    .toList();
-            List<ParetoEntry> front = points.stream()
-                    .filter(ParetoEntry::onFront)
-                    .sorted(Comparator.comparingDouble(ParetoEntry::tokensPerSecond))
-                    .toList();
-            if (front.size() > 1) {
-                XYSeries f = c.addSeries(
-                        "Pareto front",
-                        front.stream().mapToDouble(ParetoEntry::tokensPerSecond).toArray(),
-                        front.stream().mapToDouble(ParetoEntry::tokensPerJoule).toArray());
-                f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                f.setMarker(SeriesMarkers.NONE);
-                f.setLineColor(Color.GRAY);
-                f.setLineStyle(new BasicStroke(
-                        1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            }
-            for (int mi = 0; mi < data.modes().size(); mi++) {
-                String mode = data.modes().get(mi);
-                for (ParetoEntry p : points) {
-                    if (p.mode().equals(mode)) {
-                        XYSeries s = c.addSeries(
-                                mode, new double[] {p.tokensPerSecond()}, new double[] {p.tokensPerJoule()});
-                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                        s.setMarker(p.onFront() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-                        s.setMarkerColor(modeColor(data.modes(), mi));
-                    }
+            List<Double> xs = new ArrayList<>();
+            List<SvgPlot.Mark> marks = new ArrayList<>();
+            List<String> colours = new ArrayList<>();
+            List<Integer> front = new ArrayList<>();
+            for (ParetoEntry p : data.pareto()) {
+                if (!p.model().equals(model)) {
+                    continue;
                 }
+                if (p.onFront()) {
+                    front.add(xs.size());
+                }
+                xs.add(p.tokensPerJoule());
+                marks.add(new SvgPlot.Mark(
+                        p.tokensPerSecond(),
+                        Double.NaN,
+                        Double.NaN,
+                        false,
+                        model + ", " + p.mode() + ": " + Sig.of(p.tokensPerSecond(), 5) + " tok/s, "
+                                + Sig.of(p.tokensPerJoule(), 5) + " tok/J" + (p.onFront() ? " (on the front)" : "")));
+                colours.add(modeColour(data.modes(), Math.max(0, data.modes().indexOf(p.mode()))));
             }
-            if (points.isEmpty()) {
-                c.setTitle(model + " (no data)");
-                c.addSeries("no data", new double[] {0}, new double[] {0});
-            } else {
-                pad(c.getStyler(), points);
-            }
-            panels.add(c);
+            front.sort((a, b) -> Double.compare(xs.get(a), xs.get(b)));
+            panels.add(SvgPlot.scatter(
+                    model, x, "Output tok/J", y, "Output tok/s", xs, marks, colours, List.copyOf(front)));
         }
-        List<FigureLegend.Item> legend = modeLegend(data, FigureLegend.Kind.DOT);
-        legend.add(new FigureLegend.Item("on the front", Color.DARK_GRAY, FigureLegend.Kind.DIAMOND));
-        legend.add(new FigureLegend.Item("Pareto front", Color.GRAY, FigureLegend.Kind.DASHED));
-        String title = "Pareto: output tok/s vs output tok/J per model (ctx " + data.canonicalCtx() + ", gen "
-                + data.canonicalGen() + ")";
-        String caption = "Each point is a power mode at the canonical cell (output tok/J by " + data.method() + " on "
-                + data.rail() + "); diamonds are on the model's Pareto front (no other mode is both faster and more"
-                + " efficient), joined by the dashed line.";
-        return new Chart("pareto", title, caption, grid(title, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT, legend));
-    }
-
-    /** Keeps the markers off the plot's edges: 8 % of the range (or of the value) on each side. */
-    private static void pad(AxesChartStyler s, List<ParetoEntry> points) {
-        DoubleSummaryStatistics x =
-                points.stream().mapToDouble(ParetoEntry::tokensPerSecond).summaryStatistics();
-        DoubleSummaryStatistics y =
-                points.stream().mapToDouble(ParetoEntry::tokensPerJoule).summaryStatistics();
-        double dx = margin(x);
-        double dy = margin(y);
-        s.setXAxisMin(Math.max(0, x.getMin() - dx));
-        s.setXAxisMax(x.getMax() + dx);
-        s.setYAxisMin(Math.max(0, y.getMin() - dy));
-        s.setYAxisMax(y.getMax() + dy);
-    }
-
-    private static double margin(DoubleSummaryStatistics s) {
-        double range = s.getMax() - s.getMin();
-        return 0.08 * (range > 0 ? range : Math.max(Math.abs(s.getMax()), 1e-9));
-    }
-
-    private static List<FigureLegend.Item> modeLegend(ReportData data, FigureLegend.Kind kind) {
-        List<FigureLegend.Item> items = new ArrayList<>();
-        for (int mi = 0; mi < data.modes().size(); mi++) {
-            items.add(new FigureLegend.Item(data.modes().get(mi), modeColor(data.modes(), mi), kind));
+        List<SvgPlot.Key> keys = new ArrayList<>();
+        for (int k = 0; k < data.modes().size(); k++) {
+            keys.add(new SvgPlot.Key(data.modes().get(k), modeColour(data.modes(), k), "line"));
         }
-        return items;
+        keys.add(new SvgPlot.Key("Pareto front", "#888", "dash"));
+        String where = "ctx " + data.canonicalCtx() + ", gen " + data.canonicalGen();
+        return new Chart(
+                "pareto",
+                "Pareto: output tok/s vs output tok/J per model (" + where + ")",
+                "Each point is a power mode at the canonical cell; the dashed line joins the modes no other mode beats"
+                        + " on both speed and efficiency. Output tok/J by " + data.method() + ".",
+                panels,
+                SvgPlot.legend(keys),
+                "",
+                false);
     }
 
-    private static String decimalPattern(Metric metric) {
-        return metric == Metric.TOK_S || metric == Metric.TOTAL_TOK_PER_J || metric == Metric.PREFILL_TOK_PER_J
-                ? "#,##0"
-                : "#,##0.#";
+    /**
+     * A cell's metric as a mark; updates the figure's range and what kinds of marks it has. The tooltip names what the
+     * panel and figure titles do not: {@code where} picks the mode ({@code m}), prompt ({@code c}), generation
+     * ({@code g}) and model ({@code M}) by letter.
+     */
+    static SvgPlot.Mark mark(Optional<CellRow> cell, Metric metric, double[] range, boolean[] seen, String where) {
+        if (cell.isEmpty()) {
+            return new SvgPlot.Mark(Double.NaN, Double.NaN, Double.NaN, false, "not in the sweep");
+        }
+        CellRow c = cell.get();
+        double v = c.value(metric);
+        List<String> parts = new ArrayList<>();
+        for (char k : where.toCharArray()) {
+            parts.add(
+                    switch (k) {
+                        case 'M' -> c.model();
+                        case 'm' -> c.mode();
+                        case 'c' -> "ctx " + c.ctx();
+                        default -> "gen " + c.gen();
+                    });
+        }
+        String at = String.join(", ", parts) + ": ";
+        if (!Double.isFinite(v)) {
+            return new SvgPlot.Mark(
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    false,
+                    at + c.failure().map(f -> "failed: " + f).orElse("no value"));
+        }
+        Optional<CellRow.Interval> i = c.interval(metric);
+        List<String> flags = c.flagsOn(metric);
+        range[0] = Math.min(range[0], i.map(CellRow.Interval::low).orElse(v));
+        range[1] = Math.max(range[1], i.map(CellRow.Interval::high).orElse(v));
+        seen[0] |= !flags.isEmpty();
+        seen[1] |= i.isPresent();
+        String tip = at + Sig.of(v, 5) + " " + unit(metric)
+                + i.map(x -> " (95 % interval " + Sig.of(x.low(), 4) + " to " + Sig.of(x.high(), 4) + ")")
+                        .orElse("")
+                + flagsNote(flags);
+        return new SvgPlot.Mark(
+                v,
+                i.map(CellRow.Interval::low).orElse(Double.NaN),
+                i.map(CellRow.Interval::high).orElse(Double.NaN),
+                !flags.isEmpty(),
+                tip);
+    }
+
+    /** The unit of a metric's label: the parenthesised part, or the last word when it is a rate. */
+    static String unit(Metric metric) {
+        String l = metric.label();
+        int open = l.lastIndexOf('(');
+        if (l.endsWith(")") && open >= 0) {
+            return l.substring(open + 1, l.length() - 1);
+        }
+        int space = l.lastIndexOf(' ');
+        return l.contains("tok/") && space >= 0 ? l.substring(space + 1) : l;
+    }
+
+    private static String flagsNote(List<String> flags) {
+        return flags.isEmpty() ? "" : "; approximate: " + String.join(", ", new java.util.LinkedHashSet<>(flags));
+    }
+
+    private static String marksNote(boolean[] seen) {
+        return (seen[0] ? "Hollow ringed points are approximate (flagged): hover for the flags. " : "")
+                + (seen[1] ? "Error bars are 95 % intervals. " : "");
+    }
+
+    private static String modeLegend(ReportData data, boolean[] seen) {
+        List<SvgPlot.Key> keys = new ArrayList<>();
+        for (int k = 0; k < data.modes().size(); k++) {
+            keys.add(new SvgPlot.Key(data.modes().get(k), modeColour(data.modes(), k), "line"));
+        }
+        addMarkKeys(keys, seen);
+        return SvgPlot.legend(keys);
+    }
+
+    private static void addMarkKeys(List<SvgPlot.Key> keys, boolean[] seen) {
+        if (seen[0]) {
+            keys.add(new SvgPlot.Key("approximate (flagged)", "#000", "ring"));
+        }
+        if (seen[1]) {
+            keys.add(new SvgPlot.Key("95 % interval", "#000", "bar"));
+        }
     }
 
     /**
      * The colour of a mode: the seed's four modes always get the same one (7W blue, 15W green, 25W orange, MAXN red,
      * as in its charts), any other mode the next of the remaining colours by its position.
      */
-    static Color modeColor(List<String> modes, int index) {
+    static String modeColour(List<String> modes, int index) {
         String label = modes.get(index).toUpperCase(Locale.ROOT);
-        if (label.equals("7W")) {
-            return MODE_COLORS[0];
-        }
-        if (label.equals("15W")) {
-            return MODE_COLORS[1];
-        }
-        if (label.equals("25W")) {
-            return MODE_COLORS[2];
-        }
-        if (label.startsWith("MAXN")) {
-            return MODE_COLORS[3];
+        int seed = seedIndex(label);
+        if (seed >= 0) {
+            return MODE_COLOURS[seed];
         }
         int others = 0;
         for (int i = 0; i < index; i++) {
-            String l = modes.get(i).toUpperCase(Locale.ROOT);
-            if (!(l.equals("7W") || l.equals("15W") || l.equals("25W") || l.startsWith("MAXN"))) {
+            if (seedIndex(modes.get(i).toUpperCase(Locale.ROOT)) < 0) {
                 others++;
             }
         }
-        return MODE_COLORS[4 + others % (MODE_COLORS.length - 4)];
+        return MODE_COLOURS[4 + others % (MODE_COLOURS.length - 4)];
     }
 
-    private static void style(Styler s) {
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(TITLE_FONT);
-        s.setChartTitleBoxVisible(false);
-        s.setLegendVisible(false);
-        s.setAntiAlias(true);
-        s.setSeriesColors(MODE_COLORS);
-        if (s instanceof AxesChartStyler a) {
-            a.setAxisTitleFont(AXIS_TITLE_FONT);
-            a.setAxisTickLabelsFont(TICK_FONT);
-            a.setPlotBackgroundColor(Color.WHITE);
-            a.setPlotBorderColor(Color.LIGHT_GRAY);
-            a.setPlotGridLinesColor(new Color(0xe6e6e6));
-        }
-    }
-
-    /** Paints the panels in a grid under a figure title, the legend below, and encodes the image as PNG. */
-    private static byte[] grid(
-            String title,
-            List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels,
-            int columns,
-            int width,
-            int height,
-            List<FigureLegend.Item> legend) {
-        int cols = Math.max(1, Math.min(columns, panels.size()));
-        int rows = Math.max(1, (panels.size() + cols - 1) / cols);
-        int legendBand = legend.isEmpty() ? 0 : FigureLegend.HEIGHT;
-        // Wide enough for the title and the legend even with a single panel; panels are centred.
-        int needed = 0;
-        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        try {
-            needed = Math.max(
-                    probe.getFontMetrics(FIGURE_TITLE_FONT).stringWidth(title),
-                    FigureLegend.width(probe.getFontMetrics(FigureLegend.font()), legend));
-        } finally {
-            probe.dispose();
-        }
-        int imageWidth = Math.max(cols * width, needed + 40);
-        int left = (imageWidth - cols * width) / 2;
-        BufferedImage image =
-                new BufferedImage(imageWidth, TITLE_BAND + rows * height + legendBand, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.BLACK);
-            g.setFont(FIGURE_TITLE_FONT);
-            FontMetrics fm = g.getFontMetrics();
-            g.drawString(title, Math.max(8, (image.getWidth() - fm.stringWidth(title)) / 2), 30);
-            for (int i = 0; i < panels.size(); i++) {
-                Graphics2D p = (Graphics2D)
-                        g.create(left + (i % cols) * width, TITLE_BAND + (i / cols) * height, width, height);
-                try {
-                    panels.get(i).paint(p, width, height);
-                } finally {
-                    p.dispose();
-                }
-            }
-            if (!legend.isEmpty()) {
-                FigureLegend.paint(g, legend, image.getWidth(), TITLE_BAND + rows * height);
-            }
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode chart \"" + title + "\" as PNG", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static double value(ReportData data, String mode, String model, int ctx, int gen, Metric metric) {
-        return data.cell(mode, model, ctx, gen).map(c -> c.value(metric)).orElse(Double.NaN);
-    }
-
-    private static boolean flagged(ReportData data, String mode, String model, int ctx, int gen, Metric metric) {
-        return data.cell(mode, model, ctx, gen)
-                .map(c -> !c.flagsOn(metric).isEmpty())
-                .orElse(false);
+    private static int seedIndex(String label) {
+        return switch (label) {
+            case "7W" -> 0;
+            case "15W" -> 1;
+            case "25W" -> 2;
+            default -> label.startsWith("MAXN") ? 3 : -1;
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param title the report's title
  * @param setup the setup section (board, software, sweep, method), in display order
+ * @param facts the hardware, software, models and power modes the sweep's files record (seed Tables 2–5)
  * @param method the energy method of every energy-derived number, e.g. {@code MEASURED}
  * @param methodDescription one or two sentences saying how the method computes energy and tok/J
  * @param rail the power rail, e.g. {@code VDD_CPU_GPU_CV}
@@ -28,6 +29,7 @@ import java.util.Optional;
 public record ReportData(
         String title,
         List<SetupItem> setup,
+        SetupFacts facts,
         String method,
         String methodDescription,
         String rail,

@@ -38,7 +38,8 @@ import java.util.TreeSet;
  * output tokens of the successful requests over their whole measured energy. The other variants are in
  * {@code cells.csv} under their own names.
  *
- * <p><b>Speedups.</b> MEASURED shows {@link SpeedupMethod#GEOMETRIC_MEAN_OF_RATIOS} over the cells;
+ * <p><b>Speedups.</b> Throughput, TTFT, decode time, request latency (seed Tables 9–12) and output tok/J (the seed's
+ * §3.2 comparison as a table). MEASURED shows {@link SpeedupMethod#GEOMETRIC_MEAN_OF_RATIOS} over the cells;
  * SEED_COMPATIBLE the seed's {@link SpeedupMethod#CANONICAL_CELL} ratios. Pairs: the seed's six when the sweep has its
  * four modes, else every later mode over every earlier one.
  */
@@ -178,6 +179,7 @@ public final class ReportDataBuilder {
         return new ReportData(
                 title,
                 items,
+                SetupFacts.of(result),
                 method.name(),
                 describe(method, variant),
                 rails.isEmpty() ? result.options().rail().toString() : String.join(" + ", rails),
@@ -241,7 +243,10 @@ public final class ReportDataBuilder {
                 v,
                 c.method().name(),
                 c.rail().orElse(""),
-                flags);
+                flags,
+                // No 95 % intervals yet: the analysis does not compute them (CellMetrics has none). When it does,
+                // they go here, and the page shows them as ± and error bars.
+                Map.of());
     }
 
     private List<ModelModeRow> modelModes() {
@@ -292,11 +297,12 @@ public final class ReportDataBuilder {
                         Metric.TOK_S),
                 new Spec("speedup_ttft", "TTFT", SpeedupMetric.TTFT, Metric.TTFT_P50_MS),
                 new Spec("speedup_decode_time", "Decode time", SpeedupMetric.DECODE_TIME, Metric.DECODE_TIME_P50_S),
+                new Spec("speedup_request_latency", "Request latency", SpeedupMetric.REQUEST_LATENCY, Metric.RL_P50_MS),
                 new Spec(
-                        "speedup_request_latency",
-                        "Request latency",
-                        SpeedupMetric.REQUEST_LATENCY,
-                        Metric.RL_P50_MS))) {
+                        "speedup_output_tok_per_j",
+                        "Output tok/J",
+                        SpeedupMetric.OUTPUT_TOKENS_PER_JOULE,
+                        Metric.OUTPUT_TOK_PER_J))) {
             Map<String, List<Double>> byModel = new LinkedHashMap<>();
             for (String model : result.models()) {
                 Optional<SpeedupMatrix> m = result.speedups().matrix(s.metric(), method, model);
@@ -315,7 +321,10 @@ public final class ReportDataBuilder {
             out.add(new SpeedupTable(
                     s.id(),
                     s.cellMetric(),
-                    s.label() + " (seed " + s.metric().seedTable() + ")",
+                    s.label()
+                            + (s.metric() == SpeedupMetric.OUTPUT_TOKENS_PER_JOULE
+                                    ? ""
+                                    : " (seed " + s.metric().seedTable() + ")"),
                     method.name(),
                     s.metric().direction().name().startsWith("HIGHER")
                             ? "mode / baseline; above 1 the mode is faster"

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Assembles a {@link Report} from {@link ReportData} (tables, charts, headline) and writes it to a directory:
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
  * report.md         the same sections and tables in Markdown
  * cells.csv         every cell with every metric
  * tables/*.csv      one file per table
- * charts/*.png      one file per chart
+ * charts/*.svg      one standalone SVG file per figure
  * </pre>
  */
 public final class ReportWriter {
@@ -37,70 +36,228 @@ public final class ReportWriter {
     public record Written(Path directory, Path indexHtml, Report report) {}
 
     /**
-     * Builds the report: computes the headline and the tables and draws the charts.
+     * Builds the report: computes the headline and the tables and draws the charts, in the order of the seed's post
+     * (setup, results, latency, prefill, power, analysis) followed by the appendices (every prompt × generation
+     * combination as line charts and heat maps, the flags explained, every cell).
      *
      * @param data the report's data
      * @return the report
      */
     public static Report build(ReportData data) {
-        Map<String, Chart> charts =
-                ReportCharts.all(data).stream().collect(Collectors.toMap(Chart::id, Function.identity()));
-        Headline headline = Headline.of(data);
+        int g = data.canonicalGen();
+        List<Integer> otherGens = data.genLengths().stream().filter(x -> x != g).toList();
+        ModeRoles roles = ModeRoles.of(data);
         List<Report.Section> sections = new ArrayList<>();
-
-        List<Report.Block> results = new ArrayList<>();
-        results.add(chart(charts, "tok_s_vs_prompt"));
-        results.add(chart(charts, "canonical_bars"));
-        results.add(chart(charts, "output_tok_per_j_vs_prompt"));
-        for (String mode : data.modes()) {
-            results.add(chart(charts, ReportCharts.heatMapId(mode)));
-        }
-        results.add(chart(charts, "prefill_tok_per_j_vs_prompt"));
-        results.add(chart(charts, "decode_tok_per_j_vs_prompt"));
-        results.add(chart(charts, "total_tok_per_j_vs_prompt"));
         sections.add(new Report.Section(
-                "Results: charts",
-                "All charts use every power mode of the sweep. Throughput and latency come from aiperf; energy"
-                        + " values from the " + data.rail() + " power log by the " + data.method() + " method.",
+                "setup",
+                "Test setup",
+                "What the sweep's own files record; \"not recorded\" or \"unknown\" where they say nothing.",
+                List.of(
+                        table(SetupTables.hardware(data)),
+                        table(SetupTables.software(data)),
+                        table(SetupTables.models(data)),
+                        table(SetupTables.powerModes(data)),
+                        table(sweep(data)))));
+
+        List<Supplier<Report.Block>> results = new ArrayList<>();
+        results.add(() -> table(SetupTables.winners(data)));
+        results.add(() -> chart(ReportCharts.versusPrompt(data, Metric.TOK_S, g)));
+        results.add(() -> chart(ReportCharts.canonicalBars(data, Metric.TOK_S)));
+        results.add(() -> chart(ReportCharts.canonicalBars(data, Metric.OUTPUT_TOK_PER_J)));
+        results.add(() -> chart(ReportCharts.versusPrompt(data, Metric.OUTPUT_TOK_PER_J, g)));
+        for (String mode : data.modes()) {
+            results.add(() -> chart(ReportCharts.heatMap(data, Metric.OUTPUT_TOK_PER_J, mode)));
+        }
+        spotlight(data)
+                .ifPresent(m -> results.add(() -> chart(ReportCharts.versusGen(data, Metric.OUTPUT_TOK_PER_J, m))));
+        for (Metric m : List.of(Metric.PREFILL_TOK_PER_J, Metric.DECODE_TOK_PER_J, Metric.TOTAL_TOK_PER_J)) {
+            results.add(() -> chart(ReportCharts.versusPrompt(data, m, g)));
+        }
+        sections.add(section(
+                "results",
+                "Throughput and energy efficiency",
+                "Throughput and latency come from aiperf; energy values from the " + data.rail() + " power log by the "
+                        + data.method() + " method.",
                 results));
 
-        sections.add(
-                new Report.Section("Power draw", "", List.of(new Report.TableBlock(ReportTables.power(data), false))));
+        sections.add(section(
+                "latency",
+                "Latency",
+                "Medians (p50) over each cell's requests, at the canonical cell.",
+                List.of(
+                        () -> chart(ReportCharts.canonicalBars(data, Metric.TTFT_P50_MS)),
+                        () -> chart(ReportCharts.canonicalBars(data, Metric.ITL_P50_MS)),
+                        () -> chart(ReportCharts.canonicalBars(data, Metric.RL_P50_MS)))));
+        sections.add(section(
+                "prefill", "Prefill throughput", "", List.of(() -> chart(ReportCharts.prefillThroughput(data)))));
+        sections.add(section(
+                "power",
+                "Power draw",
+                "",
+                List.of(() -> chart(ReportCharts.power(data)), () -> table(ReportTables.power(data)))));
 
-        List<Report.Block> analysis = new ArrayList<>();
-        analysis.add(new Report.TableBlock(ReportTables.canonical(data), false));
-        analysis.add(chart(charts, "pareto"));
+        List<Supplier<Report.Block>> analysis = new ArrayList<>();
+        analysis.add(() -> table(ReportTables.canonical(data)));
+        analysis.add(() -> chart(ReportCharts.pareto(data)));
+        UseCases.highestVersusMid(data).ifPresent(t -> analysis.add(() -> table(t)));
+        analysis.add(() -> table(UseCases.table(data)));
         for (SpeedupTable s : data.speedups()) {
-            analysis.add(new Report.TableBlock(ReportTables.speedup(data, s), false));
+            analysis.add(() -> table(ReportTables.speedup(data, s)));
         }
-        analysis.add(new Report.TableBlock(ReportTables.bestTotal(data), false));
-        sections.add(new Report.Section(
+        analysis.add(() -> table(ReportTables.bestTotal(data)));
+        roles.best().ifPresent(b -> analysis.add(() -> chart(ReportCharts.energyVersusOutput(data, b))));
+        analysis.add(() -> chart(ReportCharts.canonicalBars(data, Metric.MJ_PER_OUTPUT_TOKEN)));
+        sections.add(section(
+                "analysis",
                 "Analysis",
-                "A faster mode is not always a more efficient one: tok/s and tok/J are shown side by side.",
+                "A faster mode is not always a more efficient one: tok/s and tok/J are shown side by side. "
+                        + modeRule(roles),
                 analysis));
 
+        sections.add(section(
+                "appendix-comparison",
+                "Appendix A. Every mode at the canonical cell, thermal summary",
+                "",
+                List.of(() -> table(ReportTables.fullComparison(data)), () -> table(ReportTables.thermal(data)))));
+        sections.add(section(
+                "appendix-tok-s",
+                "Appendix B. Output tok/s heat maps",
+                "Every prompt × generation combination at each mode; output tok/J heat maps are in the results"
+                        + " section.",
+                heatMaps(data, Metric.TOK_S)));
+        List<Supplier<Report.Block>> phase = new ArrayList<>();
+        for (Metric m : List.of(Metric.PREFILL_TOK_PER_J, Metric.DECODE_TOK_PER_J, Metric.TOTAL_TOK_PER_J)) {
+            for (int gen : otherGens) {
+                phase.add(() -> chart(ReportCharts.versusPrompt(data, m, gen)));
+            }
+        }
+        sections.add(section(
+                "appendix-phase-tok-j",
+                "Appendix C. Prefill, decode and total tok/J at every generation length",
+                "Generation length " + g + " is in the results section.",
+                phase));
+        // As the seed's appendices G-I: request latency as lines only; TTFT and prefill throughput do not depend
+        // on the generation length, so their lines are drawn at the shortest and the canonical one.
+        List<Integer> twoGens = data.genLengths().isEmpty()
+                ? List.of()
+                : List.copyOf(new java.util.TreeSet<>(List.of(data.genLengths().get(0), g)));
+        sections.add(section(
+                "appendix-request-latency",
+                "Appendix D. Request latency at every combination",
+                "",
+                linesAt(data, Metric.RL_P50_MS, data.genLengths(), false)));
+        sections.add(section(
+                "appendix-ttft",
+                "Appendix E. Time to first token at every combination",
+                "TTFT is the prefill cost: it depends on the prompt, not on the generation length, so the lines are"
+                        + " drawn at two generation lengths; the heat maps show every combination.",
+                linesAt(data, Metric.TTFT_P50_MS, twoGens, true)));
+        sections.add(section(
+                "appendix-itl",
+                "Appendix F. Inter-token latency at every combination",
+                "",
+                linesAt(data, Metric.ITL_P50_MS, data.genLengths(), true)));
+        sections.add(section(
+                "appendix-prefill",
+                "Appendix G. Prefill throughput at every combination",
+                "Prefill throughput does not depend on the generation length: lines at two generation lengths, heat"
+                        + " maps at every combination.",
+                linesAt(data, Metric.PREFILL_TOK_S, twoGens, true)));
         sections.add(new Report.Section(
-                "Appendix",
+                "flags",
+                "Accuracy flags",
                 "",
                 List.of(
-                        new Report.TableBlock(ReportTables.fullComparison(data), false),
-                        new Report.TableBlock(ReportTables.thermal(data), false),
-                        new Report.TableBlock(ReportTables.flags(data), false),
-                        new Report.TableBlock(ReportTables.cells(data), true))));
+                        new Report.ProseBlock("flags-explained", "What each flag means", FlagProse.paragraphs(data)),
+                        table(ReportTables.flags(data)))));
+        sections.add(new Report.Section(
+                "cells", "All cells", "", List.of(new Report.TableBlock(ReportTables.cells(data), true))));
         return new Report(
-                data.title(), data.setup(), data.method(), data.methodDescription(), data.notes(), headline, sections);
+                data.title(),
+                data.setup(),
+                data.method(),
+                data.methodDescription(),
+                data.notes(),
+                Headline.of(data),
+                sections);
     }
 
-    private static Report.Block chart(Map<String, Chart> charts, String id) {
-        Chart c = charts.get(id);
-        if (c == null) {
-            throw new IllegalStateException("no chart with id " + id + " among " + charts.keySet());
+    /** A section whose blocks are built in parallel (the figures are independent), kept in order. */
+    private static Report.Section section(String id, String title, String intro, List<Supplier<Report.Block>> blocks) {
+        return new Report.Section(
+                id, title, intro, blocks.parallelStream().map(Supplier::get).toList());
+    }
+
+    private static List<Supplier<Report.Block>> linesAt(
+            ReportData data, Metric metric, List<Integer> gens, boolean withHeatMaps) {
+        List<Supplier<Report.Block>> blocks = new ArrayList<>();
+        for (int gen : gens) {
+            blocks.add(() -> chart(ReportCharts.versusPrompt(data, metric, gen)));
         }
+        if (withHeatMaps) {
+            blocks.addAll(heatMaps(data, metric));
+        }
+        return blocks;
+    }
+
+    private static List<Supplier<Report.Block>> heatMaps(ReportData data, Metric metric) {
+        List<Supplier<Report.Block>> out = new ArrayList<>();
+        for (String mode : data.modes()) {
+            out.add(() -> chart(ReportCharts.heatMap(data, metric, mode)));
+        }
+        return out;
+    }
+
+    /** The model with the highest output tok/J at the canonical cell (the seed's SmolLM2-135M spotlight). */
+    private static Optional<String> spotlight(ReportData data) {
+        String best = null;
+        double max = Double.NEGATIVE_INFINITY;
+        for (CellRow c : data.cells()) {
+            double v = c.ctx() == data.canonicalCtx() && c.gen() == data.canonicalGen()
+                    ? c.value(Metric.OUTPUT_TOK_PER_J)
+                    : Double.NaN;
+            if (v > max) {
+                max = v;
+                best = c.model();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String modeRule(ModeRoles roles) {
+        return "Modes by mean power: " + String.join(" < ", roles.byPower()) + ". The headline compares the mode"
+                + " that is best by output tok/J for the most models"
+                + roles.best().map(b -> " (" + b + ")").orElse("")
+                + " with its neighbour below it in power"
+                + roles.baseline().map(b -> " (" + b + ")").orElse("")
+                + "; the highest-power mode"
+                + roles.highest().map(b -> " (" + b + ")").orElse("")
+                + " is compared with the best mode, or with its own neighbour below when it is the best.";
+    }
+
+    private static Table sweep(ReportData data) {
+        List<List<Table.Entry>> rows = new ArrayList<>();
+        for (ReportData.SetupItem i : data.setup()) {
+            rows.add(List.of(Table.text(i.label()), Table.text(i.value())));
+        }
+        return new Table(
+                "sweep",
+                "Sweep and method",
+                "Where the sweep is, its grid, zone, cells and the energy method.",
+                List.of("Item", "Value"),
+                rows);
+    }
+
+    private static Report.Block table(Table t) {
+        return new Report.TableBlock(t, false);
+    }
+
+    private static Report.Block chart(Chart c) {
         return new Report.ChartBlock(c);
     }
 
     /**
-     * Builds the report and writes it; earlier {@code charts/*.png} and {@code tables/*.csv} in the directory are
+     * Builds the report and writes it; earlier {@code charts/*.png}, {@code charts/*.svg} and {@code tables/*.csv} in the directory are
      * replaced, other files are left alone.
      *
      * @param data the report's data
@@ -126,9 +283,10 @@ public final class ReportWriter {
         Files.createDirectories(charts);
         Files.createDirectories(tables);
         deleteAll(charts, "*.png");
+        deleteAll(charts, "*.svg");
         deleteAll(tables, "*.csv");
         for (Chart c : report.charts()) {
-            Files.write(charts.resolve(c.id() + ".png"), c.png());
+            Files.writeString(charts.resolve(c.id() + ".svg"), c.svgFile(), StandardCharsets.UTF_8);
         }
         for (Table t : report.tables()) {
             Path file = t.id().equals(ReportTables.CELLS_ID)

@@ -52,12 +52,49 @@ public record Table(String id, String title, String caption, List<String> column
      * @param method the method, e.g. {@code MEASURED}; for a number that does not depend on the energy method, the
      *     tool that measured it ({@code aiperf}, {@code tegrastats}); empty for counts and identities
      * @param flags names of the flags that make the value approximate (empty when exact)
+     * @param low the lower end of the value's 95 % interval, NaN if none
+     * @param high the upper end of the value's 95 % interval, NaN if none
      */
-    public record Num(double value, int decimals, String suffix, String method, List<String> flags) implements Entry {
+    public record Num(
+            double value, int decimals, String suffix, String method, List<String> flags, double low, double high)
+            implements Entry {
 
         /** Copies the flags. */
         public Num {
             flags = List.copyOf(flags);
+        }
+
+        /**
+         * A number without interval.
+         *
+         * @param value the value
+         * @param decimals the decimals of the CSV's whole-number test
+         * @param suffix the suffix
+         * @param method the method
+         * @param flags the flags
+         */
+        public Num(double value, int decimals, String suffix, String method, List<String> flags) {
+            this(value, decimals, suffix, method, flags, Double.NaN, Double.NaN);
+        }
+
+        /** {@return whether the value has a 95 % interval} */
+        public boolean hasInterval() {
+            return Double.isFinite(low) && Double.isFinite(high);
+        }
+
+        /**
+         * {@return the value as the page prints it: three significant figures ({@link Sig}), then {@code ±} and the
+         * interval's half-width to two significant figures when there is one; empty for NaN}
+         */
+        public String display() {
+            if (!Double.isFinite(value)) {
+                return "";
+            }
+            String s = Sig.of(value);
+            if (hasInterval()) {
+                s += " ± " + Sig.of((high - low) / 2, 2);
+            }
+            return s;
         }
 
         /** {@return the number alone, in the root locale, or an empty string for NaN} */
@@ -108,11 +145,14 @@ public record Table(String id, String title, String caption, List<String> column
      * @return the entry
      */
     public static Entry metric(CellRow cell, Metric metric) {
+        CellRow.Interval i = cell.interval(metric).orElse(new CellRow.Interval(Double.NaN, Double.NaN));
         return new Num(
                 cell.value(metric),
                 metric.decimals(),
                 "",
                 metric.isEnergyDerived() ? cell.method() : metric.source(),
-                cell.flagsOn(metric));
+                cell.flagsOn(metric),
+                i.low(),
+                i.high());
     }
 }

@@ -23,7 +23,16 @@ class CellColumnsTest {
     @Test
     void theStatusIsTheDriversOnOneLine() {
         CellRow failed = new CellRow(
-                "15W", "m", 128, 64, Optional.of("OOM\nkilled"), java.util.Map.of(), "MEASURED", "", List.of());
+                "15W",
+                "m",
+                128,
+                64,
+                Optional.of("OOM\nkilled"),
+                java.util.Map.of(),
+                "MEASURED",
+                "",
+                List.of(),
+                java.util.Map.of());
         assertThat(failed.status()).isEqualTo("failed: OOM | killed");
     }
 }

@@ -33,24 +33,7 @@ class HeadlineTest {
     @Test
     void withoutThe25And15ModesThePairIsTheMostFrequentWinnerOverTheModeBeforeIt() {
         ReportData d = SampleData.create();
-        ReportData renamed = new ReportData(
-                d.title(),
-                d.setup(),
-                d.method(),
-                d.methodDescription(),
-                d.rail(),
-                java.util.List.of("7W"),
-                d.models(),
-                d.promptLengths(),
-                d.genLengths(),
-                d.canonicalCtx(),
-                d.canonicalGen(),
-                d.cells(),
-                d.modelModes(),
-                d.speedups(),
-                d.bestTotalTokPerJoule(),
-                d.pareto(),
-                d.notes());
+        ReportData renamed = SampleData.with(d, java.util.List.of("7W"), d.cells(), d.modelModes());
         Headline h = Headline.of(renamed);
         assertThat(h.pair()).isEmpty();
         assertThat(h.bestModes()).extracting(Headline.BestMode::mode).containsOnly("7W");
@@ -66,37 +49,11 @@ class HeadlineTest {
                     c.mode().equals("15W") && c.model().equals("llama3.2-1b") && c.ctx() == 2048 && c.gen() == 256;
             cells.add(
                     target
-                            ? new CellRow(
-                                    c.mode(),
-                                    c.model(),
-                                    c.ctx(),
-                                    c.gen(),
-                                    c.failure(),
-                                    c.values(),
-                                    c.method(),
-                                    c.rail(),
-                                    java.util.List.of(new FlagMark(
-                                            "OUTPUT_LENGTH_MISMATCH", "WARNING", "mean OSL 150 vs target 256")))
+                            ? c.withFlags(java.util.List.of(
+                                    new FlagMark("OUTPUT_LENGTH_MISMATCH", "WARNING", "mean OSL 150 vs target 256")))
                             : c);
         }
-        ReportData flagged = new ReportData(
-                d.title(),
-                d.setup(),
-                d.method(),
-                d.methodDescription(),
-                d.rail(),
-                d.modes(),
-                d.models(),
-                d.promptLengths(),
-                d.genLengths(),
-                d.canonicalCtx(),
-                d.canonicalGen(),
-                cells,
-                d.modelModes(),
-                d.speedups(),
-                d.bestTotalTokPerJoule(),
-                d.pareto(),
-                d.notes());
+        ReportData flagged = SampleData.with(d, d.modes(), cells, d.modelModes());
         Headline h = Headline.of(flagged);
         assertThat(h.bestModes().get(3).ratioFlags()).containsExactly("OUTPUT_LENGTH_MISMATCH");
         assertThat(h.bestModes().get(0).ratioFlags()).isEmpty();

@@ -2,6 +2,7 @@ package io.github.tokjoule.examples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 class ReportWriterTest {
 
@@ -28,7 +32,7 @@ class ReportWriterTest {
     }
 
     @Test
-    void writesEveryFile() throws Exception {
+    void writesEveryFileAndEveryFigureAsAStandaloneSvg() throws Exception {
         assertThat(dir.resolve("index.html")).isRegularFile();
         assertThat(dir.resolve("report.md")).isRegularFile();
         assertThat(dir.resolve("cells.csv")).isRegularFile();
@@ -37,26 +41,118 @@ class ReportWriterTest {
                 assertThat(dir.resolve("tables/" + t.id() + ".csv")).isRegularFile();
             }
         }
+        DocumentBuilder xml = DocumentBuilderFactory.newInstance().newDocumentBuilder();
         for (Chart c : written.report().charts()) {
-            byte[] png = Files.readAllBytes(dir.resolve("charts/" + c.id() + ".png"));
-            // PNG signature: 0x89 'P' 'N' 'G'
-            assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            Path svg = dir.resolve("charts/" + c.id() + ".svg");
+            Document d = xml.parse(svg.toFile());
+            assertThat(d.getDocumentElement().getTagName()).isEqualTo("svg");
+            assertThat(d.getElementsByTagName("svg").getLength())
+                    .as(c.id())
+                    .isGreaterThan(c.panels().size());
         }
-        // 2 lines + 4 heat maps + bars + Pareto + 3 phase charts
-        assertThat(written.report().charts()).hasSize(11);
+        // results 12 (tok/s, 2 bars, tok/J, 4 heat maps, spotlight, 3 phases), latency 3, prefill 1, power 1,
+        // analysis 3 (Pareto, energy vs gen, mJ/token), B 4, C 6, D 3, E 2 + 4, F 3 + 4, G 2 + 4
+        assertThat(written.report().charts()).hasSize(12 + 3 + 1 + 1 + 3 + 4 + 6 + 3 + 6 + 7 + 6);
     }
 
     @Test
-    void htmlHasNoExternalReference() {
-        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!data:|#)");
-        assertThat(html).doesNotContain("http://", "https://", "url(", "<script", "<link");
-        Matcher img = Pattern.compile("<img [^>]*src=\"([^\"]{0,30})").matcher(html);
-        int images = 0;
-        while (img.find()) {
-            assertThat(img.group(1)).startsWith("data:image/png;base64,");
-            images++;
+    void htmlIsSelfContainedWithOneInlineScript() {
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!#)");
+        assertThat(html).doesNotContain("http://", "https://", "url(", "<link", "@import", "<img");
+        assertThat(Pattern.compile("<script").matcher(html).results()).hasSize(1);
+        assertThat(html).contains("<script>(function(){");
+    }
+
+    @Test
+    void everyInlinePanelIsWellFormedSvg() throws Exception {
+        DocumentBuilder xml = DocumentBuilderFactory.newInstance().newDocumentBuilder();
+        Matcher svg = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);
+        int panels = 0;
+        while (svg.find()) {
+            xml.parse(new ByteArrayInputStream(svg.group().getBytes(StandardCharsets.UTF_8)));
+            panels++;
         }
-        assertThat(images).isEqualTo(11);
+        int expected = 0;
+        for (Chart c : written.report().charts()) {
+            expected += c.panels().size()
+                    + (c.legend().isEmpty() ? 0 : 1)
+                    + (c.colourBar().isEmpty() ? 0 : 1);
+        }
+        assertThat(panels).isEqualTo(expected);
+    }
+
+    @Test
+    void tableOfContentsLinksEveryTableFigureAndSection() {
+        String toc = html.substring(html.indexOf("<nav class=\"toc\""), html.indexOf("</nav>"));
+        for (Table t : written.report().tables()) {
+            assertThat(toc).contains("href=\"#" + t.id() + "\"");
+            assertThat(html).contains("id=\"" + t.id() + "\"");
+        }
+        for (Chart c : written.report().charts()) {
+            assertThat(toc).contains("href=\"#" + c.id() + "\"");
+            assertThat(html).contains("<figure id=\"" + c.id() + "\"");
+        }
+        for (Report.Section s : written.report().sections()) {
+            assertThat(toc).contains("href=\"#" + s.id() + "\"");
+        }
+    }
+
+    @Test
+    void numbersHaveThreeSignificantFiguresAndTheCellTableHumanLabels() {
+        // SampleData: 7W smollm2-135m ctx 128 gen 64: RL = 128 / (53.9 x 8) s + 64 / (53.9 x 1.09375) s
+        // = 0.296846 + 1.085594 = 1.382440 s = 1382.44 ms -> printed 1382 (digits before the point stay);
+        // ITL = 1000 / 58.953 = 16.9627 ms -> 17.0
+        String cells = html.substring(html.indexOf("data-table=\"cells\""));
+        cells = cells.substring(0, cells.indexOf("</table>"));
+        assertThat(cells).contains("<td>1382</td>").contains("<td>17.0</td>").doesNotContain("1382.4");
+        assertThat(cells).contains("<th>Prompt (tok)</th>", "TTFT p50 (ms)</th>", "Output tok/J</th>");
+        assertThat(cells).doesNotContain(">ttft_p50_ms<", ">output_tok_per_j<");
+        Matcher td = Pattern.compile("<td(?: class=\"a\")?[^>]*>([0-9.]+)").matcher(html);
+        while (td.find()) {
+            String v = td.group(1);
+            String digits = v.replace(".", "").replaceFirst("^0+", "");
+            assertThat(v.contains(".") ? digits.length() : 3).as(v).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void intervalsShowAsPlusMinusAndErrorBarsOnlyWhereTheDataHasThem() {
+        // SampleData gives 25W output tok/J a +-3 % interval: smollm2-135m canonical 165.1 / 5.74 = 28.76,
+        // half-width 0.03 x 28.76 = 0.863 -> "28.8 ± 0.86"
+        String canonical = html.substring(html.indexOf("data-table=\"canonical\""));
+        canonical = canonical.substring(0, canonical.indexOf("</table>"));
+        assertThat(canonical).contains("28.8 ± 0.86").contains("95 % interval 27.90 to 29.63");
+        String tokJ = figure("output_tok_per_j_vs_prompt_gen256");
+        assertThat(tokJ).contains("class=\"eb\"").contains("95 % interval").contains("95 % interval</text>");
+        String tokS = figure("tok_s_vs_prompt_gen256");
+        assertThat(tokS).doesNotContain("class=\"eb\"").doesNotContain("95 %");
+    }
+
+    @Test
+    void flaggedValuesAreVisiblyMarkedInChartsAndHeatMaps() {
+        // PREFILL_UNDERSAMPLED (TTFT < 500 ms) marks prefill tok/J but not decode tok/J.
+        assertThat(figure("prefill_tok_per_j_vs_prompt_gen256"))
+                .contains("class=\"fl\"", "class=\"rg\"", "approximate (flagged)", "approximate: PREFILL_UNDERSAMPLED");
+        assertThat(figure("decode_tok_per_j_vs_prompt_gen256")).doesNotContain("class=\"fl\"");
+        assertThat(figure("heatmap_ttft_p50_ms_7w")).doesNotContain("class=\"hf\"");
+    }
+
+    @Test
+    void aHeatMapFigureHasOneColourScaleAndOneColourBar() {
+        String heat = figure("heatmap_output_tok_per_j_25w");
+        assertThat(Pattern.compile("class=\"colourbar\"").matcher(heat).results())
+                .hasSize(1);
+        // The figure's extremes over all its panels: 25W output tok/J = tok/s x (1.1 - ctx / 20480) / 5.74 etc.;
+        // the largest is smollm2-135m ctx 128 (165.1 x 1.09375 / 5.74 = 31.46), the smallest llama3.2-1b ctx 2048
+        // (47.0 x 1.0 / 8.56 = 5.491). Both ends get the scale's end colours, whatever panel they are in.
+        assertThat(heat).contains("from 5.49 to 31.5");
+        assertThat(heat).contains("fill=\"" + SvgPlot.colour(1) + "\" d=", "fill=\"" + SvgPlot.colour(0) + "\" d=");
+    }
+
+    private static String figure(String id) {
+        int i = html.indexOf("<figure id=\"" + id + "\"");
+        assertThat(i).as(id).isNotNegative();
+        return html.substring(i, html.indexOf("</figure>", i));
     }
 
     @Test
@@ -69,12 +165,15 @@ class ReportWriterTest {
 
     @Test
     void everyNumberCarriesItsMethodAndFlaggedOnesTheirCode() {
-        // The 7W smollm2-135m ctx 128 gen 256 prefill tok/J is flagged PREFILL_UNDERSAMPLED in SampleData.
-        assertThat(html).contains("title=\"method: MEASURED; approximate: PREFILL_UNDERSAMPLED\"");
-        assertThat(html).contains("<sup class=\"flag\" title=\"PREFILL_UNDERSAMPLED\">PU</sup>");
+        // The prefill tok/J column of the cell table is all MEASURED: the header says so; the flagged values
+        // (PREFILL_UNDERSAMPLED in SampleData) are shaded and carry the code.
+        assertThat(html).contains("<th data-method=\"MEASURED\" title=\"method: MEASURED\">Prefill tok/J</th>");
+        assertThat(html).contains("<td class=\"a\" title=\"approximate: PREFILL_UNDERSAMPLED\">");
+        assertThat(html).contains("<sup class=\"flag\">PU</sup>");
         // Information-only flags mark no value.
         assertThat(html).doesNotContain("approximate: TIMESTAMPS_RECONSTRUCTED");
         assertThat(html).contains("data-method=\"GEOMETRIC_MEAN_OF_RATIOS\"");
+        assertThat(html).contains("title=\"measured by aiperf (no energy method)\"");
     }
 
     @Test
@@ -86,7 +185,7 @@ class ReportWriterTest {
         assertThat(md).contains("| smollm2-135m | 1.95 | 4.18 | 5.63 | 6.38 | MAXN_SUPER |");
         assertThat(md).contains("[PU]").contains("- `PU` PREFILL_UNDERSAMPLED");
         assertThat(md)
-                .contains("![Pareto: output tok/s vs output tok/J per model (ctx 2048, gen 256)](charts/pareto.png)");
+                .contains("![Pareto: output tok/s vs output tok/J per model (ctx 2048, gen 256)](charts/pareto.svg)");
     }
 
     @Test
@@ -109,9 +208,11 @@ class ReportWriterTest {
         Path other = dir.resolve("again");
         Files.createDirectories(other.resolve("charts"));
         Files.writeString(other.resolve("charts/stale.png"), "x");
+        Files.writeString(other.resolve("charts/stale.svg"), "x");
         Files.writeString(other.resolve("keep.txt"), "x");
         ReportWriter.write(written.report(), other);
         assertThat(other.resolve("charts/stale.png")).doesNotExist();
+        assertThat(other.resolve("charts/stale.svg")).doesNotExist();
         assertThat(other.resolve("keep.txt")).exists();
     }
 

@@ -68,4 +68,23 @@ public final class EnergyEstimators {
     public static EnergyEstimator pooled(long sensorAveragingNanos) {
         return new PooledEstimator(sensorAveragingNanos);
     }
+
+    /**
+     * The fewest samples inside each phase window of every request for which {@link #automatic()} integrates per
+     * request.
+     */
+    public static final int DENSE_SAMPLES = 10;
+
+    /**
+     * Returns the default estimator, which picks per cell by a documented rule: {@link #perRequest()} where every
+     * attributable request holds at least {@link #DENSE_SAMPLES} samples inside its prefill window and inside its
+     * decode window (dense sampling: each request measured on its own, a cold first request included), else {@link
+     * #pooled()}. The attribution's {@link CellAttribution#estimator()} names the estimator used, {@code PER_REQUEST}
+     * or {@code POOLED}; a cell without attributable requests is pooled (every figure NaN).
+     *
+     * @return the estimator, named {@code AUTO}
+     */
+    public static EnergyEstimator automatic() {
+        return AutomaticEstimator.INSTANCE;
+    }
 }

@@ -126,6 +126,15 @@ public record TruthCellSpec(
      * @return the specification
      */
     public TruthCellSpec withRequests(int count) {
+        return with(count, phaseLocked);
+    }
+
+    /** {@return this specification with request periods locked to the sampling period} */
+    public TruthCellSpec withPhaseLocked() {
+        return with(requests, true);
+    }
+
+    private TruthCellSpec with(int count, boolean locked) {
         return new TruthCellSpec(
                 seed,
                 count,
@@ -144,29 +153,6 @@ public record TruthCellSpec(
                 latencySpread,
                 minGapMillis,
                 maxGapMillis,
-                phaseLocked);
-    }
-
-    /** {@return this specification with request periods locked to the sampling period} */
-    public TruthCellSpec withPhaseLocked() {
-        return new TruthCellSpec(
-                seed,
-                requests,
-                ttftMillis,
-                latencyMillis,
-                samplingPeriodMillis,
-                jitterMillis,
-                sensorAveragingMillis,
-                rampMillis,
-                idleWatts,
-                prefillWatts,
-                decodeWatts,
-                decodeDrift,
-                noiseFraction,
-                requestSpread,
-                latencySpread,
-                minGapMillis,
-                maxGapMillis,
-                true);
+                locked);
     }
 }

@@ -1,0 +1,644 @@
+package io.github.tokjoule.examples.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws one chart panel as an inline SVG element: a line, bar, heat-map or scatter panel, a legend, a colour bar.
+ * Every panel is a complete {@code <svg viewBox>} that scales to any width without blurring; styles come from CSS
+ * classes ({@link #STYLE}), so the page and a standalone file look alike.
+ *
+ * <p>Marks carry a {@code <title>} (the browser's tooltip) with the exact value, its 95 % interval when known, and the
+ * flags that make it approximate. A flagged point is drawn hollow with a black ring; a flagged heat-map cell has a
+ * dashed outline and an asterisk; an interval is an error bar.
+ */
+final class SvgPlot {
+
+    /** The CSS the panels need, for the page and for standalone SVG files. */
+    static final String STYLE = ".ax{stroke:#555;stroke-width:1}.gr{stroke:#e4e4e4;stroke-width:1}"
+            + ".tk{font:11px sans-serif;fill:#333}.at{font:12px sans-serif;fill:#222}"
+            + ".pt{font:bold 13px sans-serif;fill:#111}.ln{fill:none;stroke-width:2}"
+            + ".eb{stroke-width:1.2}.fl{fill:#fff;stroke-width:2}.hm path{stroke:#fff}.w{fill:#fff}.rg{fill:none;stroke:#000;stroke-width:1.3}"
+            + ".hv{font:11px sans-serif;text-anchor:middle}.hf{fill:none;stroke:#000;stroke-width:1.5;pointer-events:none;"
+            + "stroke-dasharray:4 2}.fr{fill:none;stroke:#888;stroke-width:1.5;stroke-dasharray:5 3}"
+            + ".lg{font:12px sans-serif;fill:#222}.e{text-anchor:end}.m{text-anchor:middle}"
+            + ".hv{pointer-events:none}";
+
+    /** Panel width in viewBox units. */
+    static final int W = 360;
+    /** Panel height in viewBox units. */
+    static final int H = 240;
+
+    private static final int LEFT = 50;
+    private static final int RIGHT = 10;
+    private static final int TOP = 24;
+    private static final int BOTTOM = 40;
+
+    private SvgPlot() {}
+
+    /**
+     * A value to draw.
+     *
+     * @param value the value (NaN: nothing drawn)
+     * @param low the interval's lower end (NaN if none)
+     * @param high the interval's upper end (NaN if none)
+     * @param flagged whether a flag makes it approximate
+     * @param tip the tooltip text
+     */
+    record Mark(double value, double low, double high, boolean flagged, String tip) {
+        boolean hasInterval() {
+            return Double.isFinite(low) && Double.isFinite(high);
+        }
+    }
+
+    /**
+     * A series: one colour, one mark per category (x position).
+     *
+     * @param colour the CSS colour
+     * @param marks the marks in category order
+     */
+    record Series(String colour, List<Mark> marks) {
+        Series {
+            marks = List.copyOf(marks);
+        }
+    }
+
+    /**
+     * An axis scale: its ends and tick values.
+     *
+     * @param lo the lower end
+     * @param hi the upper end
+     * @param ticks the tick values
+     */
+    record Scale(double lo, double hi, List<Double> ticks) {
+        Scale {
+            ticks = List.copyOf(ticks);
+        }
+
+        double frac(double v) {
+            return hi > lo ? (v - lo) / (hi - lo) : 0;
+        }
+    }
+
+    /**
+     * A legend entry.
+     *
+     * @param label the text
+     * @param colour the colour
+     * @param kind {@code line}, {@code box}, {@code ring}, {@code dash} or {@code hatch}
+     */
+    record Key(String label, String colour, String kind) {}
+
+    /**
+     * A scale from {@code 0} (or the minimum when negative) to a round number above the maximum, with 4–6 ticks.
+     *
+     * @param min the smallest value
+     * @param max the largest value
+     * @return the scale; {@code [0, 1]} when no value is finite
+     */
+    static Scale scale(double min, double max) {
+        double lo = Double.isFinite(min) ? Math.min(0, min) : 0;
+        double hi = Double.isFinite(max) ? max : 1;
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        double raw = (hi - lo) / 5;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = mag;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * mag >= raw) {
+                step = m * mag;
+                break;
+            }
+        }
+        double top = Math.ceil(hi / step - 1e-9) * step;
+        double bottom = Math.floor(lo / step + 1e-9) * step;
+        List<Double> ticks = new ArrayList<>();
+        for (double t = bottom; t <= top + step / 2; t += step) {
+            ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+        }
+        return new Scale(bottom, top, ticks);
+    }
+
+    /**
+     * A line panel: categories along x, one line per series, shared y scale.
+     *
+     * @param title the panel title
+     * @param xs the category labels
+     * @param xTitle the x-axis title
+     * @param yTitle the y-axis title
+     * @param y the y scale
+     * @param series the series
+     * @return the SVG element
+     */
+    static String lines(String title, List<String> xs, String xTitle, String yTitle, Scale y, List<Series> series) {
+        StringBuilder sb = open(W, H);
+        frame(sb, W, title, xs, xTitle, yTitle, y);
+        double step = (W - LEFT - RIGHT) / (double) Math.max(1, xs.size());
+        for (Series s : series) {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < s.marks().size(); i++) {
+                Mark m = s.marks().get(i);
+                if (!Double.isFinite(m.value())) {
+                    continue;
+                }
+                path.append(path.length() == 0 ? "M" : "L")
+                        .append(n(LEFT + step * (i + 0.5)))
+                        .append(',')
+                        .append(n(yPos(y, m.value())));
+            }
+            if (path.length() > 0) {
+                sb.append("<path class=\"ln\" stroke=\"")
+                        .append(s.colour())
+                        .append("\" d=\"")
+                        .append(path)
+                        .append("\"/>");
+            }
+        }
+        for (Series s : series) {
+            sb.append("<g fill=\"")
+                    .append(s.colour())
+                    .append("\" stroke=\"")
+                    .append(s.colour())
+                    .append("\">");
+            for (int i = 0; i < s.marks().size(); i++) {
+                point(sb, LEFT + step * (i + 0.5), y, s.colour(), s.marks().get(i));
+            }
+            sb.append("</g>");
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A bar panel: groups along x, one bar per series in each group.
+     *
+     * @param title the panel title
+     * @param width the panel width in viewBox units
+     * @param groups the group labels
+     * @param yTitle the y-axis title
+     * @param y the y scale
+     * @param series the series; mark {@code i} is the bar of group {@code i}
+     * @return the SVG element
+     */
+    static String bars(String title, int width, List<String> groups, String yTitle, Scale y, List<Series> series) {
+        StringBuilder sb = open(width, H + 20);
+        frame(sb, width, H + 20, title, groups, "", yTitle, y);
+        double step = (width - LEFT - RIGHT) / (double) Math.max(1, groups.size());
+        double bar = step * 0.8 / Math.max(1, series.size());
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            for (int i = 0; i < s.marks().size(); i++) {
+                Mark m = s.marks().get(i);
+                if (!Double.isFinite(m.value())) {
+                    continue;
+                }
+                double x = LEFT + step * i + step * 0.1 + bar * k;
+                double top = yPos(y, m.value(), H + 20);
+                double base = yPos(y, Math.max(0, y.lo()), H + 20);
+                sb.append("<g><title>")
+                        .append(HtmlWriter.esc(m.tip()))
+                        .append("</title><rect x=\"")
+                        .append(n(x))
+                        .append("\" y=\"")
+                        .append(n(Math.min(top, base)))
+                        .append("\" width=\"")
+                        .append(n(bar * 0.92))
+                        .append("\" height=\"")
+                        .append(n(Math.abs(base - top)))
+                        .append('"')
+                        .append(
+                                m.flagged()
+                                        ? " fill=\"#fff\" stroke=\"" + s.colour() + "\" stroke-width=\"2\""
+                                                + " stroke-dasharray=\"3 2\""
+                                        : " fill=\"" + s.colour() + "\"")
+                        .append("/>");
+                if (m.hasInterval()) {
+                    errorBar(sb, x + bar * 0.46, yPos(y, m.low(), H + 20), yPos(y, m.high(), H + 20), "#000");
+                }
+                sb.append("</g>");
+            }
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A heat-map panel: x categories × y categories, colours on one scale shared by the figure, values printed.
+     *
+     * @param title the panel title
+     * @param xs the column labels
+     * @param ys the row labels, bottom to top
+     * @param xTitle the x-axis title
+     * @param yTitle the y-axis title
+     * @param cells {@code cells[row][column]}
+     * @param min the colour scale's lower end
+     * @param max the colour scale's upper end
+     * @return the SVG element
+     */
+    static String heat(
+            String title,
+            List<String> xs,
+            List<String> ys,
+            String xTitle,
+            String yTitle,
+            Mark[][] cells,
+            double min,
+            double max) {
+        StringBuilder sb = open("hm panel", W, H);
+        text(sb, W / 2.0, 16, "pt", "middle", title);
+        double cw = (W - LEFT - RIGHT) / (double) Math.max(1, xs.size());
+        double ch = (H - TOP - BOTTOM) / (double) Math.max(1, ys.size());
+        for (int r = 0; r < ys.size(); r++) {
+            double y0 = H - BOTTOM - ch * (r + 1);
+            text(sb, LEFT - 6, y0 + ch / 2 + 4, "tk", "end", ys.get(r));
+            for (int c = 0; c < xs.size(); c++) {
+                Mark m = cells[r][c];
+                double x0 = LEFT + cw * c;
+                boolean finite = Double.isFinite(m.value());
+                double t = finite && max > min ? (m.value() - min) / (max - min) : 0;
+                sb.append("<path fill=\"")
+                        .append(finite ? colour(t) : "#f4f4f4")
+                        .append("\" d=\"M")
+                        .append(n(x0))
+                        .append(',')
+                        .append(n(y0))
+                        .append('h')
+                        .append(n(cw))
+                        .append('v')
+                        .append(n(ch))
+                        .append('h')
+                        .append(n(-cw))
+                        .append("z\"><title>")
+                        .append(HtmlWriter.esc(m.tip()))
+                        .append("</title></path>");
+                if (finite && m.flagged()) {
+                    sb.append("<rect class=\"hf\" x=\"")
+                            .append(n(x0 + 2))
+                            .append("\" y=\"")
+                            .append(n(y0 + 2))
+                            .append("\" width=\"")
+                            .append(n(cw - 4))
+                            .append("\" height=\"")
+                            .append(n(ch - 4))
+                            .append("\"/>");
+                }
+                sb.append(finite && t > 0.6 ? "<text class=\"hv w\" x=\"" : "<text class=\"hv\" x=\"")
+                        .append(n(x0 + cw / 2))
+                        .append("\" y=\"")
+                        .append(n(y0 + ch / 2 + 4))
+                        .append("\">")
+                        .append(finite ? Sig.of(m.value()) + (m.flagged() ? "*" : "") : "—")
+                        .append("</text>");
+            }
+        }
+        for (int c = 0; c < xs.size(); c++) {
+            text(sb, LEFT + cw * (c + 0.5), H - BOTTOM + 15, "tk", "middle", xs.get(c));
+        }
+        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
+        sb.append("<text class=\"at m\" transform=\"translate(13,")
+                .append(n(TOP + (H - TOP - BOTTOM) / 2.0))
+                .append(") rotate(-90)\">")
+                .append(HtmlWriter.esc(yTitle))
+                .append("</text>");
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A scatter panel: one point per mark at ({@code xs[i]}, {@code marks[i]}), optionally joined by a dashed front.
+     *
+     * @param title the panel title
+     * @param x the x scale
+     * @param xTitle the x-axis title
+     * @param y the y scale
+     * @param yTitle the y-axis title
+     * @param xs the x values
+     * @param marks the y values with colours in {@code colours}
+     * @param colours one colour per mark
+     * @param front indices of the marks on the front, in drawing order (may be empty)
+     * @return the SVG element
+     */
+    static String scatter(
+            String title,
+            Scale x,
+            String xTitle,
+            Scale y,
+            String yTitle,
+            List<Double> xs,
+            List<Mark> marks,
+            List<String> colours,
+            List<Integer> front) {
+        StringBuilder sb = open(W, H);
+        text(sb, W / 2.0, 16, "pt", "middle", title);
+        yAxis(sb, W, H, y, yTitle);
+        for (double t : x.ticks()) {
+            double px = xPos(x, t);
+            line(sb, "gr", px, TOP, px, H - BOTTOM);
+            text(sb, px, H - BOTTOM + 15, "tk", "middle", Sig.of(t));
+        }
+        line(sb, "ax", LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM);
+        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
+        if (front.size() > 1) {
+            StringBuilder d = new StringBuilder();
+            for (int i : front) {
+                d.append(d.length() == 0 ? "M" : "L")
+                        .append(n(xPos(x, xs.get(i))))
+                        .append(',')
+                        .append(n(yPos(y, marks.get(i).value())));
+            }
+            sb.append("<path class=\"fr\" d=\"").append(d).append("\"/>");
+        }
+        for (int i = 0; i < marks.size(); i++) {
+            if (Double.isFinite(xs.get(i))) {
+                sb.append("<g fill=\"").append(colours.get(i)).append("\">");
+                point(sb, xPos(x, xs.get(i)), y, colours.get(i), marks.get(i));
+                sb.append("</g>");
+            }
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A horizontal legend, sized to its entries.
+     *
+     * @param keys the entries
+     * @return the SVG element, or an empty string for no entries
+     */
+    static String legend(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder body = new StringBuilder();
+        double x = 4;
+        for (Key k : keys) {
+            switch (k.kind()) {
+                case "line" ->
+                    body.append("<path class=\"ln\" stroke=\"")
+                            .append(k.colour())
+                            .append("\" d=\"M")
+                            .append(n(x))
+                            .append(",11h22\"/><circle cx=\"")
+                            .append(n(x + 11))
+                            .append("\" cy=\"11\" r=\"3.5\" fill=\"")
+                            .append(k.colour())
+                            .append("\"/>");
+                case "ring" ->
+                    body.append("<circle class=\"fl\" stroke=\"#666\" cx=\"")
+                            .append(n(x + 11))
+                            .append("\" cy=\"11\" r=\"4\"/><circle class=\"rg\" cx=\"")
+                            .append(n(x + 11))
+                            .append("\" cy=\"11\" r=\"7\"/>");
+                case "dash" ->
+                    body.append("<path class=\"fr\" d=\"M").append(n(x)).append(",11h22\"/>");
+                case "hatch" ->
+                    body.append("<rect class=\"hf\" x=\"")
+                            .append(n(x + 3))
+                            .append("\" y=\"4\" width=\"16\" height=\"14\"/>");
+                case "bar" ->
+                    body.append("<path class=\"eb\" stroke=\"#000\" d=\"M")
+                            .append(n(x + 11))
+                            .append(",3v16M")
+                            .append(n(x + 7))
+                            .append(",3h8M")
+                            .append(n(x + 7))
+                            .append(",19h8\"/>");
+                default ->
+                    body.append("<rect x=\"")
+                            .append(n(x + 4))
+                            .append("\" y=\"4\" width=\"14\" height=\"14\" fill=\"")
+                            .append(k.colour())
+                            .append("\"/>");
+            }
+            x += 28;
+            text(body, x, 15, "lg", "start", k.label());
+            x += k.label().length() * 6.8 + 18;
+        }
+        int width = (int) Math.ceil(x);
+        return "<svg class=\"legend\" viewBox=\"0 0 " + width + " 22\" style=\"max-width:" + width
+                + "px\" role=\"img\">" + body + "</svg>";
+    }
+
+    /**
+     * A horizontal colour bar for a heat-map figure: the gradient from {@code min} to {@code max} with ticks.
+     *
+     * @param min the lower end
+     * @param max the upper end
+     * @param label what the colour means, with its unit
+     * @return the SVG element
+     */
+    static String colourBar(double min, double max, String label) {
+        int w = 360;
+        StringBuilder sb =
+                new StringBuilder("<svg class=\"colourbar\" viewBox=\"0 0 " + w + " 44\" style=\"max-width:" + w
+                        + "px\" role=\"img\"><title>colour scale: " + HtmlWriter.esc(label) + " from "
+                        + Sig.of(min) + " to " + Sig.of(max) + "</title>");
+        int steps = 40;
+        double bw = (w - 20) / (double) steps;
+        for (int i = 0; i < steps; i++) {
+            sb.append("<rect x=\"")
+                    .append(n(10 + bw * i))
+                    .append("\" y=\"4\" width=\"")
+                    .append(n(bw + 0.5))
+                    .append("\" height=\"12\" fill=\"")
+                    .append(colour((i + 0.5) / steps))
+                    .append("\"/>");
+        }
+        Scale s = ticksWithin(min, max);
+        for (double t : s.ticks()) {
+            double px = 10 + (w - 20) * (max > min ? (t - min) / (max - min) : 0);
+            line(sb, "ax", px, 16, px, 20);
+            text(sb, px, 31, "tk", "middle", Sig.of(t));
+        }
+        text(sb, w / 2.0, 43, "tk", "middle", label);
+        return sb.append("</svg>").toString();
+    }
+
+    /** Round ticks inside [min, max], both ends included as ticks when nothing rounder falls near them. */
+    private static Scale ticksWithin(double min, double max) {
+        Scale s = scale(min, max);
+        List<Double> ticks = new ArrayList<>();
+        ticks.add(min);
+        for (double t : s.ticks()) {
+            if (t > min + (max - min) * 0.08 && t < max - (max - min) * 0.08) {
+                ticks.add(t);
+            }
+        }
+        if (max > min) {
+            ticks.add(max);
+        }
+        return new Scale(min, max, ticks);
+    }
+
+    /**
+     * The colour of a position on the sequential scale (light yellow through orange to dark purple, after the
+     * perceptually ordered "inferno"-like ramp), as {@code #rrggbb}.
+     *
+     * @param t the position, clamped to [0, 1]
+     * @return the colour
+     */
+    static String colour(double t) {
+        double[][] stops = {{255, 255, 204}, {254, 217, 118}, {253, 141, 60}, {227, 26, 28}, {128, 0, 38}, {60, 0, 60}};
+        double c = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) Math.floor(c));
+        double f = c - i;
+        StringBuilder sb = new StringBuilder("#");
+        for (int k = 0; k < 3; k++) {
+            int v = (int) Math.round(stops[i][k] + (stops[i + 1][k] - stops[i][k]) * f);
+            sb.append(Character.forDigit(v >> 4, 16)).append(Character.forDigit(v & 15, 16));
+        }
+        return sb.toString();
+    }
+
+    /** A point in the colour of its enclosing group (fill and stroke); hollow with a black ring when flagged. */
+    private static void point(StringBuilder sb, double x, Scale y, String colour, Mark m) {
+        if (!Double.isFinite(m.value())) {
+            return;
+        }
+        double py = yPos(y, m.value());
+        if (!m.flagged() && !m.hasInterval()) {
+            sb.append("<circle cx=\"")
+                    .append(n(x))
+                    .append("\" cy=\"")
+                    .append(n(py))
+                    .append("\" r=\"4\"><title>")
+                    .append(HtmlWriter.esc(m.tip()))
+                    .append("</title></circle>");
+            return;
+        }
+        sb.append("<g><title>").append(HtmlWriter.esc(m.tip())).append("</title>");
+        if (m.hasInterval()) {
+            errorBar(sb, x, yPos(y, m.low()), yPos(y, m.high()), colour);
+        }
+        if (m.flagged()) {
+            sb.append("<circle class=\"fl\" cx=\"")
+                    .append(n(x))
+                    .append("\" cy=\"")
+                    .append(n(py))
+                    .append("\" r=\"4\"/><circle class=\"rg\" cx=\"")
+                    .append(n(x))
+                    .append("\" cy=\"")
+                    .append(n(py))
+                    .append("\" r=\"7\"/>");
+        } else {
+            sb.append("<circle cx=\"")
+                    .append(n(x))
+                    .append("\" cy=\"")
+                    .append(n(py))
+                    .append("\" r=\"4\"/>");
+        }
+        sb.append("</g>");
+    }
+
+    private static void errorBar(StringBuilder sb, double x, double yLow, double yHigh, String colour) {
+        sb.append("<path class=\"eb\" stroke=\"")
+                .append(colour)
+                .append("\" d=\"M")
+                .append(n(x))
+                .append(',')
+                .append(n(yLow))
+                .append('V')
+                .append(n(yHigh))
+                .append('M')
+                .append(n(x - 4))
+                .append(',')
+                .append(n(yLow))
+                .append("h8M")
+                .append(n(x - 4))
+                .append(',')
+                .append(n(yHigh))
+                .append("h8\"/>");
+    }
+
+    private static StringBuilder open(int w, int h) {
+        return open("panel", w, h);
+    }
+
+    private static StringBuilder open(String cls, int w, int h) {
+        return new StringBuilder(4096)
+                .append("<svg class=\"")
+                .append(cls)
+                .append("\" viewBox=\"0 0 ")
+                .append(w)
+                .append(' ')
+                .append(h)
+                .append("\" role=\"img\">");
+    }
+
+    private static void frame(
+            StringBuilder sb, int w, String title, List<String> xs, String xTitle, String yTitle, Scale y) {
+        frame(sb, w, H, title, xs, xTitle, yTitle, y);
+    }
+
+    private static void frame(
+            StringBuilder sb, int w, int h, String title, List<String> xs, String xTitle, String yTitle, Scale y) {
+        text(sb, w / 2.0, 16, "pt", "middle", title);
+        yAxis(sb, w, h, y, yTitle);
+        double step = (w - LEFT - RIGHT) / (double) Math.max(1, xs.size());
+        line(sb, "ax", LEFT, h - BOTTOM, w - RIGHT, h - BOTTOM);
+        for (int i = 0; i < xs.size(); i++) {
+            text(sb, LEFT + step * (i + 0.5), h - BOTTOM + 15, "tk", "middle", xs.get(i));
+        }
+        if (!xTitle.isEmpty()) {
+            text(sb, LEFT + (w - LEFT - RIGHT) / 2.0, h - 6, "at", "middle", xTitle);
+        }
+    }
+
+    private static void yAxis(StringBuilder sb, int w, int h, Scale y, String yTitle) {
+        for (double t : y.ticks()) {
+            double py = yPos(y, t, h);
+            line(sb, "gr", LEFT, py, w - RIGHT, py);
+            text(sb, LEFT - 5, py + 4, "tk", "end", Sig.of(t));
+        }
+        line(sb, "ax", LEFT, TOP, LEFT, h - BOTTOM);
+        sb.append("<text class=\"at m\" transform=\"translate(12,")
+                .append(n(TOP + (h - TOP - BOTTOM) / 2.0))
+                .append(") rotate(-90)\">")
+                .append(HtmlWriter.esc(yTitle))
+                .append("</text>");
+    }
+
+    private static double yPos(Scale y, double v) {
+        return yPos(y, v, H);
+    }
+
+    private static double yPos(Scale y, double v, int h) {
+        return h - BOTTOM - y.frac(v) * (h - TOP - BOTTOM);
+    }
+
+    private static double xPos(Scale x, double v) {
+        return LEFT + x.frac(v) * (W - LEFT - RIGHT);
+    }
+
+    private static void line(StringBuilder sb, String cls, double x1, double y1, double x2, double y2) {
+        sb.append("<path class=\"")
+                .append(cls)
+                .append("\" d=\"M")
+                .append(n(x1))
+                .append(',')
+                .append(n(y1))
+                .append('L')
+                .append(n(x2))
+                .append(',')
+                .append(n(y2))
+                .append("\"/>");
+    }
+
+    private static void text(StringBuilder sb, double x, double y, String cls, String anchor, String s) {
+        sb.append("<text class=\"")
+                .append(cls)
+                .append(anchor.equals("start") ? "" : anchor.equals("end") ? " e" : " m")
+                .append("\" x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\">")
+                .append(HtmlWriter.esc(s))
+                .append("</text>");
+    }
+
+    /**
+     * A coordinate rounded to a whole viewBox unit (a panel is 360 units wide: a third of a percent), without the
+     * cost of {@code String.format}: the page stays small with thousands of marks.
+     */
+    static String n(double v) {
+        return Long.toString(Math.round(v));
+    }
+}

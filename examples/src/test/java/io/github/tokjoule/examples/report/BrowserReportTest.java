@@ -1,0 +1,154 @@
+package io.github.tokjoule.examples.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report page in a real browser: headless Chromium (Debian's {@code chromium}) opens {@code index.html} from disk
+ * and the page is checked from inside: every figure's panels have a non-zero size, no script error or console error
+ * occurs, and clicking a column header sorts the table, twice reverses it. Skipped where no Chromium is installed,
+ * except in CI ({@code CI=true}), where a missing browser fails the test.
+ */
+class BrowserReportTest {
+
+    @TempDir
+    static Path dir;
+
+    static Chromium browser;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Optional<Path> binary = Chromium.find();
+        if (binary.isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but no Chromium on the PATH: apt-get install -y chromium (or set CHROMIUM)");
+            }
+            Assumptions.abort("no Chromium on the PATH (apt-get install -y chromium); skipped outside CI");
+        }
+        ReportWriter.Written w = ReportWriter.write(SampleData.create(), dir.resolve("report"));
+        browser = Chromium.start(binary.get(), dir.resolve("profile"));
+        browser.open(w.indexHtml().toUri());
+        Chromium.settle();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyFigureRendersWithNonZeroSize() throws Exception {
+        String report = browser.eval("""
+                (() => {
+                  const bad = [];
+                  const figures = document.querySelectorAll('figure');
+                  let panels = 0;
+                  figures.forEach(f => {
+                    const svgs = f.querySelectorAll('svg');
+                    if (svgs.length === 0) bad.push(f.id + ': no svg');
+                    svgs.forEach(s => {
+                      panels++;
+                      const r = s.getBoundingClientRect();
+                      if (!(r.width > 0 && r.height > 0)) bad.push(f.id + ': ' + r.width + 'x' + r.height);
+                      const b = s.getBBox();
+                      if (!(b.width > 0 && b.height > 0)) bad.push(f.id + ': empty drawing');
+                    });
+                  });
+                  return figures.length + ' ' + panels + ' ' + bad.join('; ');
+                })()""");
+        int figures = ReportWriter.build(SampleData.create()).charts().size();
+        assertThat(report).startsWith(figures + " ");
+        assertThat(report.split(" ", 3)[2]).as("figures that did not render").isEmpty();
+        assertThat(Integer.parseInt(report.split(" ")[1])).isGreaterThan(figures * 2);
+    }
+
+    @Test
+    void panelsStayReadableInANarrowWindow() throws Exception {
+        browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                "{\"width\":700,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
+        try {
+            String widths = browser.eval("""
+                    Array.from(document.querySelectorAll('.panels:not(.wide) svg'))
+                      .map(s => Math.round(s.getBoundingClientRect().width)).join(',')""");
+            for (String w : widths.split(",")) {
+                // A 360-unit panel at 300 px or more keeps 11-unit text at 9 px or more.
+                assertThat(Integer.parseInt(w)).isGreaterThanOrEqualTo(300);
+            }
+        } finally {
+            browser.send("Emulation.clearDeviceMetricsOverride", "{}");
+        }
+    }
+
+    @Test
+    void clickingAHeaderSortsTheTableAndClickingAgainReversesIt() throws Exception {
+        // The canonical table's "25W tok/s" column (column 4): SampleData's canonical tok/s at 25W are
+        // 165.1, 101.8, 92.6, 47.0 in model order.
+        String script = """
+                (() => {
+                  const t = document.querySelector('table[data-table=canonical]');
+                  const th = t.tHead.rows[0].cells[3];
+                  const col = () => Array.from(t.tBodies[0].rows).map(r => r.cells[3].textContent).join(',');
+                  const before = col();
+                  th.click();
+                  const up = col();
+                  th.click();
+                  const down = col();
+                  return [th.textContent, before, up, down, th.getAttribute('aria-sort')].join('|');
+                })()""";
+        String[] r = browser.eval(script).split("\\|");
+        assertThat(r[0]).startsWith("25W tok/s");
+        assertThat(r[1]).isEqualTo("165,102,92.6,47.0");
+        assertThat(r[2]).isEqualTo("47.0,92.6,102,165");
+        assertThat(r[3]).isEqualTo("165,102,92.6,47.0");
+        assertThat(r[4]).isEqualTo("descending");
+    }
+
+    @Test
+    void missingValuesSortLastAndTextSortsNaturally() throws Exception {
+        String r = browser.eval("""
+                (() => {
+                  const t = document.querySelector('table[data-table=cells]');
+                  const th = t.tHead.rows[0].cells[9];
+                  th.click();
+                  const rows = Array.from(t.tBodies[0].rows);
+                  const last = rows[rows.length - 1].cells[9].textContent;
+                  const first = parseFloat(rows[0].cells[9].textContent);
+                  const second = parseFloat(rows[1].cells[9].textContent);
+                  const m = t.tHead.rows[0].cells[0];
+                  m.click();
+                  const modes = Array.from(new Set(Array.from(t.tBodies[0].rows).map(r => r.cells[0].textContent)));
+                  return [th.textContent, last, first <= second, modes.join(',')].join('|');
+                })()""");
+        // Column 9: RL p50; the failed 7W llama3.2-1b cell has none and sorts last; modes sort 7W < 15W < 25W.
+        assertThat(r).isEqualTo("RL p50 (ms)|—|true|7W,15W,25W,MAXN_SUPER");
+    }
+
+    @Test
+    void tooltipsCarryTheExactValueAndTheInterval() throws Exception {
+        String r = browser.eval("""
+                Array.from(document.querySelectorAll('#output_tok_per_j_vs_prompt_gen256 svg title'))
+                  .map(t => t.textContent).filter(t => t.indexOf('95 %') >= 0).length + ''""");
+        // 4 models x 4 prompt lengths at 25W carry SampleData's interval.
+        assertThat(Integer.parseInt(r)).isEqualTo(16);
+    }
+
+    @Test
+    void theScriptRaisesNoErrorAndThePageLogsNone() throws Exception {
+        Chromium.settle();
+        List<String> errors = new ArrayList<>(browser.errors());
+        assertThat(errors).isEmpty();
+    }
+}
