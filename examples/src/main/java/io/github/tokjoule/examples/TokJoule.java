@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             TegrastatsCommand.class,
             FleetCommand.class,
-            AiperfCommand.class
+            AiperfCommand.class,
+            MonitorCommand.class
         })
 public final class TokJoule implements Callable<Integer> {
 
