@@ -53,7 +53,7 @@ class FleetJobReportAgreementTest {
     @BeforeAll
     static void demoSweepAndItsReport() throws Exception {
         SyntheticSweep.generate(
-                SweepSpec.builder(ZoneId.of("Asia/Kolkata")).seed(1).build(), sweep);
+                SweepSpec.builder(ZoneId.of("Asia/Kolkata")).randomSeed(1).build(), sweep);
         SweepResult result = SweepAnalysis.analyze(sweep);
         Map<CellId, CellMetrics> byId = new HashMap<>();
         for (AnalysedCell c : result.cells()) {
