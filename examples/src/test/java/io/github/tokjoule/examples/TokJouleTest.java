@@ -3,30 +3,17 @@ package io.github.tokjoule.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TokJouleTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
+class TokJouleTest extends CommandLineTest {
 
     @Test
     void helpListsTheSubcommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .contains("Usage: tokjoule")
-                .contains("demo", "report", "sweep", "plan", "tegrastats", "aiperf");
+                .contains("demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf");
     }
 
     @Test
@@ -34,13 +21,14 @@ class TokJouleTest {
         assertThat(run()).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString())
-                .startsWith("tokjoule: no command given; choose one of: demo, report, sweep, plan, tegrastats, aiperf")
+                .startsWith(
+                        "tokjoule: no command given; choose one of: demo, report, sweep, plan, tegrastats, fleet, aiperf")
                 .contains("Usage: tokjoule");
     }
 
     @Test
     void everyCommandsHelpStatesTheOneExitCodeConvention() {
-        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "aiperf"}) {
+        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf"}) {
             out.getBuffer().setLength(0);
             assertThat(sub.isEmpty() ? run("--help") : run(sub, "--help"))
                     .as(sub)

@@ -84,19 +84,10 @@ public final class SweepAnalysis {
         long wallStart = System.nanoTime();
         SweepLayout layout = SweepLayout.discover(directory, options.mode());
         long discovered = System.nanoTime();
-        Optional<ZoneId> recorded = layout.manifest().flatMap(SweepManifest::zone);
-        ZoneId zone = options.zone()
-                .or(() -> recorded)
-                .orElseThrow(() -> new SweepFormatException(
-                        directory,
-                        "no time zone: the sweep has no manifest zone; give the device's zone (tegrastats stamps and"
-                                + " aiperf start/end times are naive local times)",
-                        null));
-        int interval = layout.manifest()
-                .map(SweepManifest::tegrastatsIntervalMillis)
-                .filter(i -> i > 0)
-                .orElse(DEFAULT_INTERVAL_MILLIS);
-        String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
+        Context ctx = context(directory, layout, options);
+        ctx.readNanos.add(discovered - wallStart);
+        ZoneId zone = ctx.zone;
+        Optional<ZoneId> recorded = ctx.recorded;
         List<String> models =
                 new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
         for (SweepLayout.CellLocation c : layout.cells()) {
@@ -104,8 +95,6 @@ public final class SweepAnalysis {
                 models.add(c.model());
             }
         }
-        Context ctx = new Context(options, zone, recorded, interval, manifestBackend);
-        ctx.readNanos.add(discovered - wallStart);
         List<AnalysedCell> cells = analyseAll(layout.cells(), ctx);
         List<Flag> sweepFlags = new ArrayList<>();
         if (recorded.isPresent() && !recorded.get().equals(zone)) {
@@ -126,6 +115,45 @@ public final class SweepAnalysis {
                 warnings,
                 (tables, end) ->
                         new StageTimings(ctx.readNanos.sum(), ctx.computeNanos.sum(), end - tables, end - wallStart));
+    }
+
+    /**
+     * Reads every cell of a sweep for the request–power join, exactly as {@link #analyze} reads it (zone, rail,
+     * sample times, request windows), without computing any figure: the input of a join run elsewhere.
+     *
+     * @param directory the sweep directory: a tokjoule run, a seed root of mode directories, or one mode directory
+     * @param options the rail, zone and mode (the method and tables' options are not used)
+     * @return one input per cell, in the layout's order
+     * @throws SweepFormatException if the directory is not a sweep, the manifest is broken, or no zone is known
+     * @throws IOException if a directory or a log cannot be read
+     * @since 0.2.0
+     */
+    public static List<CellJoinInput> joinInputs(Path directory, AnalysisOptions options) throws IOException {
+        SweepLayout layout = SweepLayout.discover(directory, options.mode());
+        Context ctx = context(directory, layout, options);
+        List<CellJoinInput> out = new ArrayList<>(layout.cells().size());
+        for (SweepLayout.CellLocation loc : layout.cells()) {
+            out.add(ctx.joinInput(loc));
+        }
+        return out;
+    }
+
+    private static Context context(Path directory, SweepLayout layout, AnalysisOptions options)
+            throws SweepFormatException {
+        Optional<ZoneId> recorded = layout.manifest().flatMap(SweepManifest::zone);
+        ZoneId zone = options.zone()
+                .or(() -> recorded)
+                .orElseThrow(() -> new SweepFormatException(
+                        directory,
+                        "no time zone: the sweep has no manifest zone; give the device's zone (tegrastats stamps and"
+                                + " aiperf start/end times are naive local times)",
+                        null));
+        int interval = layout.manifest()
+                .map(SweepManifest::tegrastatsIntervalMillis)
+                .filter(i -> i > 0)
+                .orElse(DEFAULT_INTERVAL_MILLIS);
+        String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
+        return new Context(options, zone, recorded, interval, manifestBackend);
     }
 
     private static List<AnalysedCell> analyseAll(List<SweepLayout.CellLocation> locations, Context ctx)
@@ -199,6 +227,20 @@ public final class SweepAnalysis {
             String backend =
                     !loc.backend().isEmpty() ? loc.backend() : !manifestBackend.isBlank() ? manifestBackend : "unknown";
             return CellId.of(loc.model(), loc.mode().label(), backend, loc.ctxTokens(), loc.genTokens());
+        }
+
+        CellJoinInput joinInput(SweepLayout.CellLocation loc) throws IOException {
+            CellId id = id(loc);
+            try {
+                return CellJoinInput.of(CellReader.read(loc, id, () -> power(loc), zone, new ArrayList<>(), notes));
+            } catch (CellReader.CellFailure e) {
+                String reason = e.getMessage();
+                return CellJoinInput.failed(
+                        id, loc.directory(), reason == null || reason.isBlank() ? "failed (no reason given)" : reason);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                return CellJoinInput.failed(
+                        id, loc.directory(), "cannot analyse " + loc.directory() + ": " + e.getMessage());
+            }
         }
 
         AnalysedCell analyse(SweepLayout.CellLocation loc) throws IOException {
