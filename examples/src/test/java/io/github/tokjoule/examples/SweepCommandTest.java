@@ -107,7 +107,7 @@ class SweepCommandTest {
     void progressEventsDrawTheBarAndPrintMessages() {
         StringWriter log = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(log), false);
-        CellKey cell = new CellKey("25W", "qwen3-0.6b", 256, 2048);
+        CellKey cell = new CellKey("qwen3-0.6b", "25W", 2048, 256);
         SweepCommand.onProgress(
                 bar,
                 new SweepProgress(

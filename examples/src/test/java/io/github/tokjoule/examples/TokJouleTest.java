@@ -94,7 +94,8 @@ class TokJouleTest {
     void unknownOptionIsAUsageError() {
         assertThat(run("--no-such-option")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
-        assertThat(run("demo", "--seed", "many")).isEqualTo(2);
+        assertThat(run("demo", "--random-seed", "many")).isEqualTo(2);
+        assertThat(run("demo", "--seed", "many")).isEqualTo(2); // the older alias
     }
 
     @Test

@@ -5,8 +5,8 @@ import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.component.NvpmodelControl;
 import io.github.tokjoule.jetson.driver.plan.Backend;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ final class DryRun {
                 for (String request : components.server().startRequests(model)) {
                     http(request);
                 }
-                for (CellSpec cell : plan.cells()) {
+                for (PlannedCell cell : plan.cells()) {
                     if (!cell.mode().equals(mode) || !cell.model().equals(model)) {
                         continue;
                     }

@@ -3,7 +3,6 @@ package io.github.tokjoule.jetson.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tokjoule.jetson.PowerMode;
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.plan.SweepPlanException;
 import io.github.tokjoule.jetson.driver.testing.ScriptedRunner;

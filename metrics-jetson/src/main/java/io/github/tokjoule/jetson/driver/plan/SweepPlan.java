@@ -190,13 +190,13 @@ public final class SweepPlan {
      *
      * @return the cells
      */
-    public List<CellSpec> cells() {
-        List<CellSpec> cells = new ArrayList<>(cellCount());
+    public List<PlannedCell> cells() {
+        List<PlannedCell> cells = new ArrayList<>(cellCount());
         for (PowerMode mode : modes) {
             for (ModelSpec model : models) {
                 for (int gen : genLengths) {
                     for (int ctx : promptLengths) {
-                        cells.add(new CellSpec(mode, model, gen, ctx));
+                        cells.add(new PlannedCell(model, mode, ctx, gen));
                     }
                 }
             }

@@ -307,6 +307,6 @@ class SweepPlanTest {
         assertThat(Timeouts.SEED.aiperfCellLimit(1, 20)).isEqualTo(Duration.ofSeconds(21 * 180 + 300));
         assertThat(new Timeouts(ONE, ONE, ONE, Duration.ofMinutes(7), ONE, ONE).aiperfCellLimit(1, 20))
                 .isEqualTo(Duration.ofMinutes(7));
-        assertThat(new CellKey("25W", "m", 64, 128).toString()).isEqualTo("25W/m/gen64/ctx128");
+        assertThat(new CellKey("m", "25W", 128, 64).toString()).isEqualTo("25W/m/gen64/ctx128");
     }
 }
