@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             PlanCommand.class,
             TegrastatsCommand.class,
-            AiperfCommand.class
+            AiperfCommand.class,
+            MonitorCommand.class
         })
 public final class TokJoule implements Callable<Integer> {
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Storage</h2>
  *
- * A ring buffer of {@code capacity} samples: per sample the time (8 bytes), and per rail the power and the cumulative
+ * A ring buffer that keeps the newest {@code capacity} samples readable: per sample the time (8 bytes), and per rail the power and the cumulative
  * energy since the first sample (16 bytes), plus a segment tree of the sample spacings (16 bytes per slot, rounded up
  * to a power of two) for the largest gap of a window. A one-hour 100 Hz trace of 3 rails (360,000 samples) takes
  * 8 + 48 bytes per sample plus the tree: about 29 MB ({@link #bytes()}). When the ring is full each new sample evicts
@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * One writer appends ({@link #appendWatts} or {@link #appendJoules}); it publishes each sample with a release store
  * of the sample count. Readers take the count, compute from the retained samples, then check (after an acquire fence)
  * that the writer has not come round the ring onto a slot they may have read; if it has, they compute again. So every
- * result is that of a consistent prefix of the samples, without locks and without blocking the writer. A reader sees
- * the newest {@code capacity − guard} samples, {@code guard = max(1, capacity / 16)}: the guard lets a read finish
- * while the writer appends that many samples.
+ * result is that of a consistent prefix of the samples, without locks and without blocking the writer. The ring holds
+ * {@code guard = max(1, min(capacity / 16, 64))} slots more than the {@code capacity} readable samples: the guard lets
+ * a read finish while the writer appends that many samples (640 ms at 100 Hz) before the read must start again.
  *
  * <h2>Energy over a window</h2>
  *
@@ -68,6 +68,7 @@ public final class LiveTrace {
     }
 
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final int MAX_GUARD = 64;
     private static final VarHandle COUNT;
 
     static {
@@ -83,6 +84,7 @@ public final class LiveTrace {
     private final Reading reading;
     private final int capacity;
     private final int guard;
+    private final int ringSize;
     private final long nominalIntervalNanos;
     private final long[] times;
     private final double[][] watts;
@@ -109,13 +111,14 @@ public final class LiveTrace {
         this.rails = List.copyOf(b.rails);
         this.reading = b.reading;
         this.capacity = b.capacity;
-        this.guard = Math.max(1, b.capacity / 16);
+        this.guard = Math.max(1, Math.min(b.capacity / 16, MAX_GUARD));
+        this.ringSize = capacity + guard;
         this.nominalIntervalNanos = b.nominalIntervalNanos;
         int r = rails.size();
-        this.times = new long[capacity];
-        this.watts = new double[r][capacity];
-        this.cumulative = new double[r][capacity];
-        this.gaps = new GapMaxTree(capacity);
+        this.times = new long[ringSize];
+        this.watts = new double[r][ringSize];
+        this.cumulative = new double[r][ringSize];
+        this.gaps = new GapMaxTree(ringSize);
         this.sum = new double[r];
         this.compensation = new double[r];
         this.pendingJoules = new double[r];
@@ -343,7 +346,7 @@ public final class LiveTrace {
     /** The slot of sample {@code n}, after spilling the sample it evicts. */
     private int beginSlot(long n) {
         int s = slot(n);
-        if (n >= capacity && spill != null) {
+        if (n >= ringSize && spill != null) {
             try {
                 spill.append(times[s], watts, cumulative, s);
             } catch (IOException e) {
@@ -378,7 +381,7 @@ public final class LiveTrace {
     // Reading (any thread)
 
     private int slot(long index) {
-        return (int) (index % capacity);
+        return (int) (index % ringSize);
     }
 
     private long t(long index) {
@@ -400,7 +403,7 @@ public final class LiveTrace {
         return reading;
     }
 
-    /** {@return the ring's capacity in samples} */
+    /** {@return the number of newest samples kept readable} */
     public int capacity() {
         return capacity;
     }
@@ -417,12 +420,12 @@ public final class LiveTrace {
 
     /** {@return the number of samples no longer readable: overwritten by the ring (and spilled, if configured)} */
     public long evicted() {
-        return Math.max(0, size() - capacity + guard);
+        return Math.max(0, size() - capacity);
     }
 
     /** {@return the bytes held by the ring and its index, the measure of the memory target} */
     public long bytes() {
-        return 8L * capacity + 16L * capacity * rails.size() + gaps.bytes();
+        return 8L * ringSize + 16L * ringSize * rails.size() + gaps.bytes();
     }
 
     /**
@@ -485,11 +488,11 @@ public final class LiveTrace {
     private boolean stable(long n, long lowest) {
         VarHandle.acquireFence();
         long now = (long) COUNT.getAcquire(this);
-        return now == n || lowest >= now - capacity + 1;
+        return now == n || lowest >= now - ringSize + 1;
     }
 
     private long retainedFrom(long n) {
-        return Math.max(0, n - capacity + guard);
+        return Math.max(0, n - capacity);
     }
 
     /**
@@ -590,7 +593,7 @@ public final class LiveTrace {
     private long largestGap(long from, long to) {
         int a = slot(from);
         int b = slot(to);
-        return a <= b ? gaps.max(a, b) : Math.max(gaps.max(a, capacity - 1), gaps.max(0, b));
+        return a <= b ? gaps.max(a, b) : Math.max(gaps.max(a, ringSize - 1), gaps.max(0, b));
     }
 
     /** ∫ P dt over {@code [start, end]} in W·ns for a window not outside the retained samples {@code [lo, n)}. */

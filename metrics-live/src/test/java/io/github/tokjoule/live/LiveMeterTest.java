@@ -14,13 +14,12 @@ class LiveMeterTest {
 
     private static final long MS = 1_000_000L;
 
-    /** A sampler of constant 5 W and 2 W rails every millisecond on the system clock. */
-    private static Thread sampler(LiveTrace trace, long millis) {
+    /** A sampler of constant 5 W and 2 W rails every millisecond on the system clock, until stopped. */
+    private static Thread sampler(LiveTrace trace, java.util.concurrent.atomic.AtomicBoolean stop) {
         Thread t = new Thread(() -> {
             LiveClock clock = LiveClock.system();
             double[] w = {5, 2};
-            long end = System.nanoTime() + millis * MS;
-            while (System.nanoTime() < end) {
+            while (!stop.get()) {
                 trace.appendWatts(clock.nowEpochNanos(), w);
                 java.util.concurrent.locks.LockSupport.parkNanos(MS);
             }
@@ -35,7 +34,8 @@ class LiveMeterTest {
                 .capacity(10_000)
                 .nominalIntervalNanos(MS)
                 .build();
-        Thread sampler = sampler(trace, 600);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sampler = sampler(trace, stop);
         while (trace.size() < 2) {
             Thread.onSpinWait();
         }
@@ -52,6 +52,7 @@ class LiveMeterTest {
         Measurement innerDone = inner.end();
         Measurement outerDone = outer.end();
         Measurement other = overlapping.get();
+        stop.set(true);
         sampler.join();
         for (Measurement m : List.of(innerDone, outerDone, other)) {
             // Constant power: E = P · Δt exactly (to rounding), and the end is covered, not extrapolated.

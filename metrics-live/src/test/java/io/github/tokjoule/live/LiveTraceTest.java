@@ -120,21 +120,21 @@ class LiveTraceTest {
         for (int i = 0; i < 20; i++) {
             trace.appendWatts(T0 + i * S, new double[] {i});
         }
-        // capacity 8, guard 1: the newest 7 samples (13..19) are readable.
-        assertThat(trace.evicted()).isEqualTo(13);
+        // capacity 8 (and a guard of 1 more slot): the newest 8 samples (12..19) are readable.
+        assertThat(trace.evicted()).isEqualTo(12);
         PowerTrace retained = trace.snapshot(0);
-        assertThat(retained.epochNanosAt(0)).isEqualTo(T0 + 13 * S);
-        assertThat(retained.size()).isEqualTo(7);
+        assertThat(retained.epochNanosAt(0)).isEqualTo(T0 + 12 * S);
+        assertThat(retained.size()).isEqualTo(8);
         // Linear power P = t: ∫ from 14 to 18 = (18² − 14²)/2 = 64 J
         assertThat(trace.energy("A", TimeWindow.of(T0 + 14 * S, T0 + 18 * S)).joules())
                 .isCloseTo(64.0, within(1e-9));
-        assertThatThrownBy(() -> trace.energy("A", TimeWindow.of(T0 + 12 * S, T0 + 18 * S)))
+        assertThatThrownBy(() -> trace.energy("A", TimeWindow.of(T0 + 11 * S, T0 + 18 * S)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("raise the capacity");
         LiveTrace.Batch batch = trace.samplesFrom(0);
-        assertThat(batch.skipped()).isEqualTo(13);
-        assertThat(batch.firstIndex()).isEqualTo(13);
-        assertThat(batch.size()).isEqualTo(7);
+        assertThat(batch.skipped()).isEqualTo(12);
+        assertThat(batch.firstIndex()).isEqualTo(12);
+        assertThat(batch.size()).isEqualTo(8);
         assertThat(trace.samplesFrom(19).size()).isEqualTo(1);
         assertThat(trace.samplesFrom(25).size()).isZero();
     }
@@ -155,18 +155,18 @@ class LiveTraceTest {
         SpillFile.Contents contents = SpillFile.read(spill);
         assertThat(contents.source()).isEqualTo("hwmon");
         assertThat(contents.rails()).containsExactly("A", "B");
-        // Samples 0..5 were overwritten by 4..9.
+        // Capacity 4 and a guard of 1: a ring of 5 slots, so samples 0..4 were overwritten by 5..9.
         PowerTrace a = contents.traces().get(0);
-        assertThat(a.size()).isEqualTo(6);
-        assertThat(a.epochNanos()).containsExactly(T0, T0 + S, T0 + 2 * S, T0 + 3 * S, T0 + 4 * S, T0 + 5 * S);
-        assertThat(contents.traces().get(1).watts()).containsExactly(0, 2, 4, 6, 8, 10);
+        assertThat(a.size()).isEqualTo(5);
+        assertThat(a.epochNanos()).containsExactly(T0, T0 + S, T0 + 2 * S, T0 + 3 * S, T0 + 4 * S);
+        assertThat(contents.traces().get(1).watts()).containsExactly(0, 2, 4, 6, 8);
     }
 
     @Test
     void bytesOfOneHourAt100HzOfThreeRailsFitIn64MB() {
         LiveTrace trace = power(360_000, "A", "B", "C");
-        // 360,000 × (8 + 3·16) + 2·524,288·8 = 20,160,000 + 8,388,608
-        assertThat(trace.bytes()).isEqualTo(28_548_608L);
+        // a ring of 360,064 slots (guard 64): 360,064 × (8 + 3·16) + 2·524,288·8 = 20,163,584 + 8,388,608
+        assertThat(trace.bytes()).isEqualTo(28_552_192L);
         assertThat(trace.capacity()).isEqualTo(360_000);
         assertThat(trace.reading()).isEqualTo(LiveTrace.Reading.POWER);
         assertThat(trace.toString()).contains("test").contains("0 samples");

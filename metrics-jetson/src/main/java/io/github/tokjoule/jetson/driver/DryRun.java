@@ -101,7 +101,8 @@ final class DryRun {
                             PlannedCommand.Kind.SLEEP,
                             "until the first sample is in " + layout.tegrastatsLog(key),
                             false,
-                            Optional.empty()));
+                            Optional.empty(),
+                            Duration.ofMillis(plan.tegrastatsIntervalMillis())));
                     run(commands.aiperf(cell, layout.cellDir(key)).withOutput(layout.aiperfConsole(key, 1), false));
                     sleep(
                             Duration.ofMillis(2L * plan.tegrastatsIntervalMillis()),
@@ -182,7 +183,7 @@ final class DryRun {
     private void sleep(Duration d, String why) {
         if (!d.isZero()) {
             steps.add(new PlannedCommand(
-                    PlannedCommand.Kind.SLEEP, d.toMillis() / 1000.0 + " s (" + why + ")", false, Optional.empty()));
+                    PlannedCommand.Kind.SLEEP, d.toMillis() / 1000.0 + " s (" + why + ")", false, Optional.empty(), d));
         }
     }
 }

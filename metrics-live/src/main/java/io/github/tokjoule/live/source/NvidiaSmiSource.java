@@ -34,6 +34,15 @@ import org.jspecify.annotations.Nullable;
  * ({@code energy}, in joules), so window energies from it are the GPU's own count. A later line whose value is not a
  * number is a counted failure and gives no sample.
  *
+ * <h2>What a real machine offers</h2>
+ *
+ * On an NVIDIA H100 80GB HBM3 with driver 580.159.04 (captured in {@code benchmarks/gpu/nvidia-smi}, replayed in this
+ * module's tests): all three power fields, {@code power.draw} equal to {@code power.draw.average} (a trailing ~1 s
+ * mean), {@code power.draw.instant} a point reading, both refreshed every 100 ms by the driver; <b>no energy field</b>
+ * (the total-energy counter is NVML-only there), so no energy trace. nvidia-smi's own {@code -lms} period stretches
+ * when a query is slow (57 fields: lines ~200 ms apart at {@code -lms 100}); this source asks for at most four fields
+ * and takes each sample's time from the line's arrival, never from a line count.
+ *
  * @since 0.2.0
  */
 public final class NvidiaSmiSource extends ChildProcessSource {

@@ -2,6 +2,9 @@ package io.github.tokjoule.live.source;
 
 import io.github.tokjoule.live.LiveClock;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,8 @@ abstract class PeriodicSource implements PowerSource {
     private volatile long failures;
     private volatile long missedDeadlines;
     private volatile @Nullable String lastProblem;
+    private volatile String realtime = "off";
+    private int realtimePriority;
     private @Nullable Thread thread;
 
     PeriodicSource(String name, long intervalNanos, LiveClock clock) {
@@ -86,6 +91,61 @@ abstract class PeriodicSource implements PowerSource {
         return jitter;
     }
 
+    /**
+     * Asks for the sampler thread to run under the real-time policy {@code SCHED_FIFO} at this priority, set by
+     * {@code chrt -f -p PRIORITY TID} on the thread itself when it starts. Why: on a small, loaded machine the normal
+     * scheduler can wake the sampler tens of milliseconds late; a real-time thread that sleeps 99 % of the time is
+     * woken within a fraction of a millisecond (docs/PERFORMANCE.md). It needs {@code chrt} (util-linux) and root or
+     * {@code CAP_SYS_NICE}; if that fails the source samples anyway and the facts say why ({@code realtime}).
+     *
+     * @param priority 1 to 99; 0 leaves the normal policy (the default)
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if the source already started
+     */
+    public final synchronized void realtimePriority(int priority) {
+        if (priority < 0 || priority > 99) {
+            throw new IllegalArgumentException(name + ": a SCHED_FIFO priority is 1 to 99 (0: off): " + priority);
+        }
+        if (thread != null) {
+            throw new IllegalStateException(name + ": set the real-time priority before start()");
+        }
+        this.realtimePriority = priority;
+    }
+
+    /** Promotes the calling (sampler) thread with chrt; records the outcome. */
+    private void promote(int priority) {
+        try {
+            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString(); // PID/task/TID
+            String tid = self.substring(self.lastIndexOf('/') + 1);
+            Process chrt = new ProcessBuilder("chrt", "-f", "-p", Integer.toString(priority), tid)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(chrt.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            realtime = chrt.waitFor() == 0
+                    ? "SCHED_FIFO " + priority + " (thread " + tid + ")"
+                    : "refused, sampling at normal priority: chrt said " + output;
+        } catch (IOException | RuntimeException e) {
+            realtime = "refused, sampling at normal priority: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Takes one sample on the calling thread, for a caller that keeps its own schedule (and for the allocation
+     * benchmark). Not while the source's own sampler runs: the trace has one writer.
+     *
+     * @throws IOException if a file cannot be read or holds no number; nothing is appended
+     * @throws IllegalStateException if the source's sampler thread runs
+     */
+    public final void sampleNow() throws IOException {
+        if (running) {
+            throw new IllegalStateException(
+                    name + " is sampling on its own thread; sampleNow() would be a second writer");
+        }
+        sample(System.nanoTime());
+    }
+
     @Override
     public final synchronized void start() throws IOException, InterruptedException {
         if (thread != null) {
@@ -105,6 +165,9 @@ abstract class PeriodicSource implements PowerSource {
     }
 
     private void loop() {
+        if (realtimePriority > 0) {
+            promote(realtimePriority);
+        }
         long deadline = System.nanoTime();
         try {
             while (running) {
@@ -139,8 +202,10 @@ abstract class PeriodicSource implements PowerSource {
 
     @Override
     public final SourceStatus status() {
+        Map<String, String> now = new LinkedHashMap<>(facts);
+        now.put("realtime", realtime);
         return new SourceStatus(
-                name, running, samples, failures, missedDeadlines, Optional.ofNullable(lastProblem), facts);
+                name, running, samples, failures, missedDeadlines, Optional.ofNullable(lastProblem), now);
     }
 
     @Override

@@ -154,6 +154,34 @@ class ChildProcessSourceTest {
         }
     }
 
+    /** Against the replay of a real H100's nvidia-smi (benchmarks/gpu/nvidia-smi): what that GPU offers. */
+    @Test
+    void nvidiaSmiOfARealH100(@TempDir Path dir) throws Exception {
+        Path tool = FakeTools.install(dir, "nvidia-smi-h100");
+        List<String> captured = Files.readAllLines(dir.resolve("h100-query-100ms-nounits.csv"));
+        try (NvidiaSmiSource source = NvidiaSmiSource.probe(tool.toString(), 0, 10 * MS, 1000, LiveClock.system())) {
+            // Driver 580 lists all three power fields and no energy field.
+            assertThat(source.status().facts()).containsEntry("energy counter field", "none listed");
+            source.start();
+            long deadline = System.nanoTime() + 10_000 * MS;
+            while (source.traces().get(0).size() < captured.size() - 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            source.close();
+            assertThat(source.traces()).hasSize(1);
+            LiveTrace trace = source.traces().get(0);
+            assertThat(trace.rails()).containsExactly("power.draw", "power.draw.average", "power.draw.instant");
+            assertThat(trace.size()).isEqualTo(captured.size() - 1);
+            PowerTrace instant = trace.snapshot("power.draw.instant");
+            for (int k = 0; k < instant.size(); k++) {
+                String[] columns = captured.get(k + 1).split(", ");
+                assertThat(instant.wattsAt(k)).isEqualTo(Double.parseDouble(columns[18]));
+                assertThat(trace.snapshot("power.draw").wattsAt(k)).isEqualTo(Double.parseDouble(columns[15]));
+            }
+            assertThat(source.status().failures()).isZero();
+        }
+    }
+
     @Test
     void nvidiaSmiWithoutPowerFieldsIsAClearError(@TempDir Path dir) throws Exception {
         Path none = dir.resolve("nvsmi-old");

@@ -12,7 +12,8 @@ final class FakeTools {
     private FakeTools() {}
 
     static Path install(Path dir, String name) throws IOException {
-        for (String file : new String[] {name, "tegrastats-orin.log"}) {
+        String[] files = {name, "tegrastats-orin.log", "h100-help-query-gpu.txt", "h100-query-100ms-nounits.csv"};
+        for (String file : files) {
             try (InputStream in = FakeTools.class.getResourceAsStream("/fake/" + file)) {
                 if (in == null) {
                     throw new IOException("test resource /fake/" + file + " is missing");

@@ -119,6 +119,25 @@ class HwmonSourceTest {
     }
 
     @Test
+    void realTimePriorityIsAskedForAndItsOutcomeRecorded(@TempDir Path dir) throws Exception {
+        FakeSysfs sysfs = new FakeSysfs(dir);
+        sysfs.channel(1, "VDD_IN", 5000, 1000);
+        try (HwmonSource source = HwmonSource.open(dir, 10 * MS, 100, LiveClock.system())) {
+            assertThat(source.status().facts()).containsEntry("realtime", "off");
+            assertThatThrownBy(() -> source.realtimePriority(100)).isInstanceOf(IllegalArgumentException.class);
+            source.realtimePriority(1);
+            source.start();
+            Thread.sleep(50);
+            // Granted (root or CAP_SYS_NICE) or refused with chrt's reason: either way it is said, and sampling goes
+            // on.
+            assertThat(source.status().facts().get("realtime")).matches("SCHED_FIFO 1 \\(thread \\d+\\)|refused.*");
+            assertThat(source.status().samples()).isPositive();
+            assertThatThrownBy(() -> source.realtimePriority(2)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(source::sampleNow).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void aStalledReadCountsMissedDeadlines() throws Exception {
         LiveTrace trace =
                 LiveTrace.builder("stall", java.util.List.of("A")).capacity(100).build();

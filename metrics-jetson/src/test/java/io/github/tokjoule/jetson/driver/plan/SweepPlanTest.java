@@ -227,6 +227,29 @@ class SweepPlanTest {
     }
 
     @Test
+    void everyMissingModelFileIsNamedNotOnlyTheFirst() throws IOException {
+        Files.writeString(tmp.resolve("b.gguf"), "x");
+        SweepPlan plan = SweepPlan.parse(
+                "{\"models\": [{\"name\": \"a\", \"gguf\": \"a.gguf\", \"tokenizer\": \"t\"},"
+                        + " {\"name\": \"b\", \"gguf\": \"b.gguf\", \"tokenizer\": \"t\"},"
+                        + " {\"name\": \"c\", \"gguf\": \"c.gguf\", \"tokenizer\": \"t\"}]}",
+                "p.json",
+                tmp);
+        assertThat(plan.missingModelFiles())
+                .containsExactly(
+                        "$.models[0].gguf: model file does not exist: \"" + tmp.resolve("a.gguf") + "\"",
+                        "$.models[2].gguf: model file does not exist: \"" + tmp.resolve("c.gguf") + "\"");
+        assertThatThrownBy(plan::checkModelFiles)
+                .isInstanceOf(SweepPlanException.class)
+                .hasMessage("p.json: $.models[0].gguf: 2 model files are missing or unreadable: "
+                        + String.join("; ", plan.missingModelFiles()));
+        Files.writeString(tmp.resolve("a.gguf"), "x");
+        Files.writeString(tmp.resolve("c.gguf"), "x");
+        assertThat(plan.missingModelFiles()).isEmpty();
+        plan.checkModelFiles();
+    }
+
+    @Test
     void readResolvesAgainstThePlanFilesDirectory() throws IOException {
         Path file = tmp.resolve("plans/p.json");
         Files.createDirectories(file.getParent());

@@ -1,0 +1,344 @@
+package io.github.tokjoule.examples;
+
+import io.github.tokjoule.live.LiveClock;
+import io.github.tokjoule.live.LiveLog;
+import io.github.tokjoule.live.LiveTrace;
+import io.github.tokjoule.live.source.HwmonSource;
+import io.github.tokjoule.live.source.JitterHistogram;
+import io.github.tokjoule.live.source.NvidiaSmiSource;
+import io.github.tokjoule.live.source.PowerSource;
+import io.github.tokjoule.live.source.RaplSource;
+import io.github.tokjoule.live.source.SourceStatus;
+import io.github.tokjoule.live.source.TegrastatsSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tokjoule monitor [--source hwmon|tegrastats|nvidia-smi|rapl]… [--sysfs-root DIR] [--interval-ms N]
+ * [--duration D] [--out FILE.csv|FILE.jsonl]}: live power of one or more sources, a terminal view refreshed every
+ * second (rails, watts now, joules so far, sampling jitter, failures) and a log in the format of
+ * {@link LiveLog} (docs/LIVE.md). Ctrl-C stops the sources, writes every sample taken to the log and closes it.
+ *
+ * <p>Exit codes: 0 the run ended (at {@code --duration} or Ctrl-C) with every source running; 1 a source could not
+ * start, or stopped or failed reads during the run (the log still holds every sample taken, and the summary says
+ * what failed); 2 usage.
+ */
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        description = "Measure power live (Jetson INA3221 through hwmon, tegrastats, nvidia-smi, RAPL) with a terminal"
+                + " view and a CSV or JSON Lines log.")
+public final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** The sources. */
+    enum Source {
+        hwmon,
+        tegrastats,
+        @SuppressWarnings("checkstyle:MemberName")
+        nvidia_smi,
+        rapl
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    @CommandLine.Spec
+    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE",
+            split = ",",
+            converter = SourceConverter.class,
+            description = "hwmon (default; the Jetson's INA3221 rails), tegrastats, nvidia-smi or rapl; repeat or"
+                    + " separate with commas for several.")
+    List<Source> sources = new ArrayList<>(List.of(Source.hwmon));
+
+    @Option(
+            names = "--sysfs-root",
+            paramLabel = "DIR",
+            defaultValue = "/sys",
+            description = "The sysfs root for hwmon" + " and rapl (default /sys; a copy or a fake tree for tests).")
+    Path sysfsRoot = Path.of("/sys");
+
+    @Option(
+            names = "--interval-ms",
+            paramLabel = "N",
+            description = "Sampling interval in ms (default 10 for hwmon and rapl, 100 for tegrastats and nvidia-smi).")
+    @Nullable
+    Integer intervalMillis;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "How long to run: 500ms, 3s, 2m, 1h (default: until Ctrl-C).")
+    @Nullable
+    String duration;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The log: FILE.csv or FILE.jsonl (docs/LIVE.md).")
+    @Nullable
+    Path out;
+
+    @Option(
+            names = "--tegrastats",
+            paramLabel = "COMMAND",
+            defaultValue = "tegrastats",
+            description = "The tegrastats command, split at spaces; --interval N is appended (default tegrastats;"
+                    + " e.g. 'sudo -n tegrastats').")
+    String tegrastatsCommand = "tegrastats";
+
+    @Option(
+            names = "--nvidia-smi",
+            paramLabel = "PATH",
+            defaultValue = "nvidia-smi",
+            description = "The nvidia-smi executable (default nvidia-smi).")
+    String nvidiaSmi = "nvidia-smi";
+
+    @Option(names = "--gpu", paramLabel = "N", defaultValue = "0", description = "The GPU index for nvidia-smi.")
+    int gpu;
+
+    @Option(
+            names = "--capacity",
+            paramLabel = "SAMPLES",
+            defaultValue = "360000",
+            description = "Samples kept in memory per source (default 360000: one hour at 100 Hz).")
+    int capacity = 360_000;
+
+    @Option(
+            names = "--realtime",
+            paramLabel = "PRIORITY",
+            defaultValue = "0",
+            description = "Run the hwmon and rapl sampler threads under SCHED_FIFO at this priority (1-99; needs root"
+                    + " or CAP_SYS_NICE and chrt): keeps 100 Hz deadlines on a loaded machine. Default 0: off.")
+    int realtime;
+
+    @Option(
+            names = "--refresh-ms",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "How often the view is redrawn and the log written (default 1000).")
+    int refreshMillis = 1000;
+
+    /** Converts {@code nvidia-smi} (the tool's name) to {@link Source#nvidia_smi}. */
+    static final class SourceConverter implements CommandLine.ITypeConverter<Source> {
+        @Override
+        public Source convert(String value) {
+            try {
+                return Source.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "unknown source '" + value + "': use hwmon, tegrastats, nvidia-smi or rapl");
+            }
+        }
+    }
+
+    /**
+     * Parses a duration such as {@code 500ms}, {@code 3s}, {@code 2m} or {@code 1h}.
+     *
+     * @param text the text
+     * @return the duration
+     * @throws IllegalArgumentException if the text is not a whole number and one of those units
+     */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "--duration '" + text + "' is not a whole number with ms, s, m or h (e.g. 3s, 2m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        @Nullable Duration limit;
+        try {
+            limit = duration == null ? null : parseDuration(duration);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((intervalMillis != null && intervalMillis < 1)
+                || capacity < 2
+                || refreshMillis < 1
+                || realtime < 0
+                || realtime > 99) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--interval-ms, --refresh-ms must be at least 1, --capacity at least 2, --realtime 0 to 99");
+        }
+        LiveClock clock = LiveClock.system();
+        List<PowerSource> started = new ArrayList<>();
+        try {
+            for (Source s : new java.util.LinkedHashSet<>(sources)) {
+                PowerSource source = open(s, clock);
+                source.start();
+                started.add(source);
+            }
+        } catch (IOException e) {
+            started.forEach(PowerSource::close);
+            err.println("tokjoule monitor: " + TokJoule.describe(e));
+            return TokJoule.FAILED;
+        }
+        return run(started, limit, stdout, err);
+    }
+
+    private PowerSource open(Source s, LiveClock clock) throws IOException, InterruptedException {
+        long defaultMillis = s == Source.hwmon || s == Source.rapl ? 10 : 100;
+        long nanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis == null ? defaultMillis : intervalMillis);
+        return switch (s) {
+            case hwmon -> {
+                HwmonSource source = HwmonSource.open(sysfsRoot, nanos, capacity, clock);
+                source.realtimePriority(realtime);
+                yield source;
+            }
+            case rapl -> {
+                RaplSource source = RaplSource.open(sysfsRoot, nanos, capacity, clock);
+                source.realtimePriority(realtime);
+                yield source;
+            }
+            case tegrastats -> {
+                List<String> command =
+                        new ArrayList<>(Arrays.asList(tegrastatsCommand.trim().split("\\s+")));
+                command.add("--interval");
+                command.add(Long.toString(TimeUnit.NANOSECONDS.toMillis(nanos)));
+                yield TegrastatsSource.create(command, nanos, capacity, clock);
+            }
+            case nvidia_smi -> NvidiaSmiSource.probe(nvidiaSmi, gpu, nanos, capacity, clock);
+        };
+    }
+
+    private int run(List<PowerSource> sources, @Nullable Duration limit, PrintWriter stdout, PrintWriter err)
+            throws IOException {
+        List<LiveTrace> traces = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        for (PowerSource s : sources) {
+            traces.addAll(s.traces());
+            s.status().facts().forEach((k, v) -> comments.add(s.name() + " " + k + ": " + v));
+        }
+        LiveLog.LogWriter log = out == null ? null : LiveLog.open(out, traces, comments);
+        long startNanos = System.nanoTime();
+        long endNanos = limit == null ? Long.MAX_VALUE : startNanos + limit.toNanos();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
+        boolean[] interrupted = {false};
+        Thread hook = new Thread(() -> {
+            interrupted[0] = true;
+            LockSupport.unpark(main);
+            try {
+                finished.await(10, TimeUnit.SECONDS); // let the loop below flush and close the log
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (!interrupted[0] && System.nanoTime() - endNanos < 0) {
+                long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(refreshMillis), endNanos - System.nanoTime());
+                LockSupport.parkNanos(Math.max(0, wait));
+                if (log != null) {
+                    log.drain();
+                }
+                view(sources, System.nanoTime() - startNanos, stdout);
+            }
+            boolean allRunning = sources.stream().allMatch(s -> s.status().running());
+            sources.forEach(PowerSource::close);
+            if (log != null) {
+                log.close();
+            }
+            stdout.println(interrupted[0] ? "Stopped (Ctrl-C); summary:" : "Done; summary:");
+            view(sources, System.nanoTime() - startNanos, stdout);
+            if (out != null && log != null) {
+                stdout.println("Log: " + out.toAbsolutePath() + " (" + log.rows() + " rows"
+                        + (log.skipped() > 0 ? ", " + log.skipped() + " samples evicted before they were written" : "")
+                        + ")");
+            }
+            stdout.flush();
+            boolean failed =
+                    !allRunning || sources.stream().anyMatch(s -> s.status().failures() > 0);
+            if (failed) {
+                for (PowerSource s : sources) {
+                    SourceStatus st = s.status();
+                    if (st.failures() > 0 || st.lastProblem().isPresent()) {
+                        err.println("tokjoule monitor: " + s.name() + ": " + st.failures() + " failed reads"
+                                + st.lastProblem().map(p -> "; last: " + p).orElse(""));
+                    }
+                }
+                err.flush();
+            }
+            return failed ? TokJoule.FAILED : TokJoule.OK;
+        } finally {
+            finished.countDown();
+            if (!interrupted[0]) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** One block: per source its health, per rail the power now and the energy so far. */
+    private static void view(List<PowerSource> sources, long elapsedNanos, PrintWriter stdout) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "-- %.1f s --%n", elapsedNanos / 1e9));
+        for (PowerSource s : sources) {
+            SourceStatus st = s.status();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s: %d samples, %d failed, %d missed deadlines%s%s%n",
+                    s.name(),
+                    st.samples(),
+                    st.failures(),
+                    st.missedDeadlines(),
+                    jitter(s),
+                    st.running() ? "" : ", STOPPED"));
+            for (LiveTrace t : s.traces()) {
+                for (int r = 0; r < t.rails().size(); r++) {
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "  %-28s %10.3f W %14.3f J%n",
+                            t.source() + "/" + t.rails().get(r),
+                            t.latestWatts(r),
+                            t.totalJoules(r)));
+                }
+            }
+        }
+        stdout.print(b);
+        stdout.flush();
+    }
+
+    private static String jitter(PowerSource s) {
+        JitterHistogram h =
+                s instanceof HwmonSource hw ? hw.jitter() : s instanceof RaplSource rapl ? rapl.jitter() : null;
+        if (h == null || h.total() == 0) {
+            Map<String, String> facts = s.status().facts();
+            return facts.containsKey("silent_ms") ? ", silent " + facts.get("silent_ms") + " ms" : "";
+        }
+        return String.format(
+                Locale.ROOT,
+                ", lateness p50 ≤ %.1f ms, p99 ≤ %.1f ms, %.2f %% within 2 ms",
+                h.quantileUpperNanos(0.5) / 1e6,
+                h.quantileUpperNanos(0.99) / 1e6,
+                100 * h.fractionWithin(2_000_000));
+    }
+}
