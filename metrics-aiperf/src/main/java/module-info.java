@@ -7,7 +7,6 @@ module io.github.tokjoule.aiperf {
     requires transitive io.github.tokjoule.core;
     requires com.fasterxml.jackson.core;
     requires static transitive org.jspecify;
-    requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.aiperf;
 }

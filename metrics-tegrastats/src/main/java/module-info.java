@@ -6,7 +6,6 @@
 module io.github.tokjoule.tegrastats {
     requires transitive io.github.tokjoule.core;
     requires static transitive org.jspecify;
-    requires static org.immutables.value.annotations;
 
     exports io.github.tokjoule.tegrastats;
     exports io.github.tokjoule.tegrastats.time;

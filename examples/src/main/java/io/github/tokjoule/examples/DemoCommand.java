@@ -47,12 +47,12 @@ final class DemoCommand implements Callable<Integer> {
     ReportOutput output = new ReportOutput();
 
     @Option(
-            names = "--seed",
+            names = {"--random-seed", "--seed"},
             paramLabel = "N",
             defaultValue = "42",
-            description =
-                    "Seed of the synthetic sweep (default: ${DEFAULT-VALUE}); the same seed gives the same" + " sweep.")
-    long seed = 42;
+            description = "Random seed of the synthetic sweep (default: ${DEFAULT-VALUE}); the same random seed gives"
+                    + " the same sweep. --seed is an older alias.")
+    long randomSeed = 42;
 
     @Option(
             names = "--keep-sweep",
@@ -71,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         Path out = output.prepare();
         Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
         try {
-            SweepTruth truth =
-                    SyntheticSweep.generate(SweepSpec.builder(ZONE).seed(seed).build(), sweepDir);
+            SweepTruth truth = SyntheticSweep.generate(
+                    SweepSpec.builder(ZONE).randomSeed(randomSeed).build(), sweepDir);
             SweepResult result = SweepAnalysis.analyze(
                     sweepDir,
                     AnalysisOptions.defaults().withThreads(Runtime.getRuntime().availableProcessors()));
@@ -83,8 +83,9 @@ final class DemoCommand implements Callable<Integer> {
                             result)
                     .setup(
                             "Generator",
-                            "tokjoule SyntheticSweep, seed " + seed + ", parameters shaped after the seed benchmark's"
-                                    + " Table 15; " + truth.cells().size() + " cells simulated")
+                            "tokjoule SyntheticSweep, random seed " + randomSeed
+                                    + ", parameters shaped after the seed benchmark's Table 15; "
+                                    + truth.cells().size() + " cells simulated")
                     .note("This is a synthetic sweep: every number below was produced by a simulator whose true"
                             + " energies are known, not measured on a Jetson. Run tokjoule report on a real sweep"
                             + " for real numbers.")

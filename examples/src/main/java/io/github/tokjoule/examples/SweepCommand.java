@@ -56,8 +56,14 @@ final class SweepCommand implements Callable<Integer> {
     @Nullable
     Path resume;
 
-    @Option(names = "--dry-run", description = "Print every command the sweep would run, in order, and exit.")
+    @Option(
+            names = "--dry-run",
+            description = "Print every command the sweep would run, in order, under the header of tokjoule plan"
+                    + " (legend, estimated duration, privileged steps, lasting changes, missing files), and exit.")
     boolean dryRun;
+
+    @CommandLine.Mixin
+    PlanCommand.Estimate estimate = new PlanCommand.Estimate();
 
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli
@@ -72,8 +78,10 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = resume != null ? resume : runDir != null ? runDir : defaultRunDir(plan);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            PlanCommand.printDryRun(p, dir, out);
-            return 0;
+            estimate.check(spec);
+            PlanCommand.printDryRun(
+                    p, dir, estimate, "sweep", out, spec.commandLine().getErr());
+            return TokJoule.OK;
         }
         if (resume != null && !Files.isDirectory(resume)) {
             throw new CommandLine.ParameterException(

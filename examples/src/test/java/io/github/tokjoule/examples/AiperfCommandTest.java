@@ -2,8 +2,6 @@ package io.github.tokjoule.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AiperfCommandTest {
+class AiperfCommandTest extends CommandLineTest {
 
     private static final String PLOT = "aiperf/ai-dynamo_plot-fixture-qwen-c1-profile-export-aiperf.json";
     private static final String LEGACY = "aiperf/ai-dynamo_v01-records-format-profile-export-aiperf.json";
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path tmp;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     private static String resource(String name) throws URISyntaxException {
         return Path.of(Objects.requireNonNull(
@@ -138,7 +125,7 @@ class AiperfCommandTest {
 
     @Test
     void unknownUnitsAreKeptAndWarnedAndCsvFieldsAreQuoted() throws Exception {
-        Path f = tmp.resolve("odd.json");
+        Path f = dir.resolve("odd.json");
         Files.writeString(f, "{\"weird,metric\": {\"unit\": \"fort\\\"nights\", \"avg\": 2, \"count\": 3}}");
         assertThat(run("aiperf", f.toString(), "--format", "csv")).isZero();
         assertThat(out.toString()).contains("\"weird,metric\",\"fort\"\"nights\",2.0,,,,,,,,,,,,,3,");
@@ -147,10 +134,10 @@ class AiperfCommandTest {
 
     @Test
     void errorsAndUsage() throws Exception {
-        assertThat(run("aiperf", tmp.resolve("missing.json").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("tokjoule aiperf: FILE " + tmp.resolve("missing.json") + ": no such file");
+        assertThat(run("aiperf", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("tokjoule aiperf: FILE " + dir.resolve("missing.json") + ": no such file");
 
-        Path broken = tmp.resolve("broken.json");
+        Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"time_to_first_token\": {\"unit\": \"ms\", \"avg\": ");
         assertThat(run("aiperf", broken.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("tokjoule aiperf: broken.json: $.time_to_first_token.avg (line 1, column");
@@ -160,13 +147,13 @@ class AiperfCommandTest {
         assertThat(run("aiperf", broken.toString(), "--format", "xml")).isEqualTo(2);
         assertThat(run(
                         "aiperf",
-                        Files.writeString(tmp.resolve("profile_export.jsonl"), "")
+                        Files.writeString(dir.resolve("profile_export.jsonl"), "")
                                 .toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("profile_export.jsonl: no metric and no error summary");
         assertThat(run("aiperf")).isEqualTo(2);
-        Path dir = Files.createDirectory(tmp.resolve("dir.json"));
-        assertThat(run("aiperf", dir.toString())).isEqualTo(2);
+        Path jsonDir = Files.createDirectory(dir.resolve("dir.json"));
+        assertThat(run("aiperf", jsonDir.toString())).isEqualTo(2);
     }
 
     @Test

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tokjoule aiperf} on every kind of aiperf export of the corpus (see {@code aiperf/SOURCES.md}): the summary
  * JSON with its versions and error summary, the CSV export, the per-request records, gzip copies, a cut gzip copy,
  * and the exports it refuses.
  */
-class AiperfExportsTest {
+class AiperfExportsTest extends CommandLineTest {
 
     private static final Path DIR = Path.of("src/test/resources/aiperf");
     private static final Path SCHEMA_13 =
@@ -28,16 +25,11 @@ class AiperfExportsTest {
     private static final Path CSV = DIR.resolve("ai-dynamo_v01-records-format-profile-export-aiperf.csv");
     private static final Path RECORDS = DIR.resolve("ai-dynamo_plot-fixture-qwen-c1-profile-export.jsonl");
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path tmp;
-
-    private int run(String... args) {
+    @Override
+    int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return super.run(args);
     }
 
     private JsonTree json() {
@@ -50,7 +42,7 @@ class AiperfExportsTest {
             g.write(Files.readAllBytes(file));
         }
         byte[] bytes = gz.toByteArray();
-        return Files.write(tmp.resolve(name), Arrays.copyOf(bytes, bytes.length * keepPercent / 100));
+        return Files.write(dir.resolve(name), Arrays.copyOf(bytes, bytes.length * keepPercent / 100));
     }
 
     @Test
@@ -173,29 +165,29 @@ class AiperfExportsTest {
 
     @Test
     void otherExportsAreRefusedByName() throws Exception {
-        Path telemetry = Files.writeString(tmp.resolve("gpu_telemetry_export.jsonl"), "{}\n");
+        Path telemetry = Files.writeString(dir.resolve("gpu_telemetry_export.jsonl"), "{}\n");
         assertThat(run("aiperf", telemetry.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("is aiperf's GPU telemetry time series, not a benchmark summary");
-        Path raw = Files.writeString(tmp.resolve("profile_export_raw.jsonl"), "{}\n");
+        Path raw = Files.writeString(dir.resolve("profile_export_raw.jsonl"), "{}\n");
         assertThat(run("aiperf", raw.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("raw request and response payloads");
-        Path slices = Files.writeString(tmp.resolve("profile_export_aiperf_timeslices.csv"), "x\n");
+        Path slices = Files.writeString(dir.resolve("profile_export_aiperf_timeslices.csv"), "x\n");
         assertThat(run("aiperf", slices.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("per-time-slice statistics");
     }
 
     @Test
     void whatIsNoExportFailsNamingTheCause() throws Exception {
-        Path csv = Files.writeString(tmp.resolve("notes.csv"), "hello,world\n1,2\n");
+        Path csv = Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n");
         assertThat(run("aiperf", csv.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("notes.csv: line 1: not an aiperf CSV export");
-        Path badNumber = Files.writeString(tmp.resolve("bad.csv"), "Metric,avg,min\nRequest Latency (ms),12.5,x\n");
+        Path badNumber = Files.writeString(dir.resolve("bad.csv"), "Metric,avg,min\nRequest Latency (ms),12.5,x\n");
         assertThat(run("aiperf", badNumber.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("bad.csv: line 2, column 3 (min of Request Latency): 'x' is not a number");
-        Path empty = Files.writeString(tmp.resolve("empty.json"), "{}");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
         assertThat(run("aiperf", empty.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no metric and no error summary: is it an aiperf export?");
-        Path noRecords = Files.writeString(tmp.resolve("none.jsonl"), "\n\n");
+        Path noRecords = Files.writeString(dir.resolve("none.jsonl"), "\n\n");
         assertThat(run("aiperf", noRecords.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no metric and no error summary");
     }

@@ -159,7 +159,7 @@ class DemoCommandTest {
     @Test
     void headlineNamesTheModeTheGeneratorsParametersMakeBest() throws Exception {
         SweepTruth truth = SyntheticSweep.generate(
-                SweepSpec.builder(DemoCommand.ZONE).seed(42).build(), dir.resolve("truth"));
+                SweepSpec.builder(DemoCommand.ZONE).randomSeed(42).build(), dir.resolve("truth"));
         Map<String, String> trueBest = new LinkedHashMap<>();
         Map<String, Double> margin = new LinkedHashMap<>();
         for (String model : truth.manifest().models()) {

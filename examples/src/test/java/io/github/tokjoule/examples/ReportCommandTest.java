@@ -3,8 +3,6 @@ package io.github.tokjoule.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tokjoule report} on the hand-made two-cell sweep in the seed's layout (see {@code SOURCES.md} next to it for
  * every value and the arithmetic behind the expected numbers).
  */
-class ReportCommandTest {
+class ReportCommandTest extends CommandLineTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/io/github/tokjoule/examples/seed-two-cells");
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     /** cells.csv as mode → column → value (the fixture's fields hold no comma). */
     private Map<String, Map<String, String>> cells() throws Exception {
@@ -303,5 +290,32 @@ class ReportCommandTest {
         assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", empty.toString()))
                 .isZero();
         assertThat(empty.resolve("index.html")).exists();
+    }
+
+    @Test
+    void aWarningRepeatedOverCellsIsPrintedOnceWithItsCount() throws Exception {
+        Path sweep = copyOfTheFixture();
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("profile_export.jsonl")) {
+                    Files.writeString(p, "not a record\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+        }
+        assertThat(run(
+                        "report",
+                        sweep.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isZero();
+        List<String> warnings =
+                err.toString().lines().filter(l -> l.contains("warning")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0))
+                .startsWith("tokjoule report: warning: 2 x, first " + sweep)
+                .contains("profile_export.jsonl: ")
+                .contains("malformed");
     }
 }

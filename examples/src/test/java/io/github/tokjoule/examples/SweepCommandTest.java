@@ -12,30 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sweep and plan commands without a Jetson: dry runs, usage errors and the progress display. */
-class SweepCommandTest {
+class SweepCommandTest extends CommandLineTest {
 
     /** The shipped plan that reproduces the seed's sweep (tests run in the module directory). */
     static final Path SEED_PLAN = Path.of("plans/seed-orin-nano-super.json");
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void planPrintsEveryCommandOfTheSeedsSweep() {
         assertThat(run("plan", SEED_PLAN.toString(), "--run-dir", dir.toString()))
                 .isZero();
         String text = out.toString();
-        assertThat(text).startsWith("# run 384 cells into " + dir);
+        assertThat(text).startsWith("# tokjoule plan ").contains("\n# run 384 cells into " + dir);
         // 4 modes, in the plan's order, each set with nvpmodel
         int m3 = text.indexOf("sudo -n nvpmodel -m 3");
         int m0 = text.indexOf("sudo -n nvpmodel -m 0");
@@ -107,7 +96,7 @@ class SweepCommandTest {
     void progressEventsDrawTheBarAndPrintMessages() {
         StringWriter log = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(log), false);
-        CellKey cell = new CellKey("25W", "qwen3-0.6b", 256, 2048);
+        CellKey cell = new CellKey("qwen3-0.6b", "25W", 2048, 256);
         SweepCommand.onProgress(
                 bar,
                 new SweepProgress(

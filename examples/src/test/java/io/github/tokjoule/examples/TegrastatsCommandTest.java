@@ -15,20 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tokjoule tegrastats} on real corpus files (src/test/resources/tegrastats, see SOURCES.md there). */
-class TegrastatsCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
+class TegrastatsCommandTest extends CommandLineTest {
 
     private static String corpus(String name) {
         try {

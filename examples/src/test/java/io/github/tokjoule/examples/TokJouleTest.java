@@ -3,23 +3,10 @@ package io.github.tokjoule.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TokJouleTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return TokJoule.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
+class TokJouleTest extends CommandLineTest {
 
     @Test
     void helpListsTheSubcommands() {
@@ -94,7 +81,8 @@ class TokJouleTest {
     void unknownOptionIsAUsageError() {
         assertThat(run("--no-such-option")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
-        assertThat(run("demo", "--seed", "many")).isEqualTo(2);
+        assertThat(run("demo", "--random-seed", "many")).isEqualTo(2);
+        assertThat(run("demo", "--seed", "many")).isEqualTo(2); // the older alias
     }
 
     @Test

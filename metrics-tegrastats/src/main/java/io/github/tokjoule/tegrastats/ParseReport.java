@@ -88,7 +88,7 @@ public final class ParseReport {
     }
 
     /** {@return {@code true} when no line was malformed} */
-    public boolean clean() {
+    public boolean isClean() {
         return malformed() == 0;
     }
 

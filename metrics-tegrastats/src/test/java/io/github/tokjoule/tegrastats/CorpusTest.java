@@ -79,7 +79,7 @@ class CorpusTest {
     void theLongLogsParseCompletelyWithNoUnknownToken() throws IOException {
         for (String name : List.of(Corpus.AGX_ORIN_LONG, Corpus.TX2_LONG)) {
             ParseReport report = TegrastatsLog.read(Corpus.file(name)).report();
-            assertThat(report.clean()).as(name).isTrue();
+            assertThat(report.isClean()).as(name).isTrue();
             assertThat(report.unknownTokens()).as(name).isEmpty();
             assertThat(report.samples() + report.count(LineKind.DATE_HEADER)).isEqualTo(report.linesRead());
         }

@@ -101,7 +101,7 @@ class TegrastatsReaderTest {
             assertThat(report.count(LineKind.DATE_HEADER)).isEqualTo(1);
             assertThat(report.count(LineKind.SHELL_PROMPT)).isEqualTo(1);
             assertThat(report.count(LineKind.OTHER)).isEqualTo(1);
-            assertThat(report.clean()).isFalse();
+            assertThat(report.isClean()).isFalse();
             assertThat(report.malformedLines())
                     .containsExactly(new ReportedLine(
                             4, LineKind.MALFORMED, "RAM: expected the total after '/' at column 7", "RAM 1/"));

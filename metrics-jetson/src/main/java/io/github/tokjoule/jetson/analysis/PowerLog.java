@@ -107,7 +107,7 @@ final class PowerLog {
             throws IOException {
         TegrastatsLog log = TegrastatsLog.read(file);
         List<String> notes = new ArrayList<>();
-        if (!log.report().clean()) {
+        if (!log.report().isClean()) {
             notes.add(file + ": " + log.report().summary());
         }
         List<String> rails = log.railNames();

@@ -54,6 +54,28 @@ public record SweepLayout(
         List<FailedModel> failedModels,
         List<String> warnings) {
 
+    /**
+     * Returns a cell's directory in the tokjoule layout, {@code <run>/<MODE_LABEL>/<model>/gen<G>/ctx<C>}: the one
+     * place that spells it (the synthetic generator and the driver write it, {@link #discover} reads it). Generation
+     * outside, prompt inside, as the seed's layout.
+     *
+     * @param runDir the run directory (an empty path gives the relative directory)
+     * @param model the model name
+     * @param modeLabel the power-mode label, e.g. {@code 25W}
+     * @param promptTokens the target prompt length (ctx)
+     * @param genTokens the target generation length (gen)
+     * @return the directory
+     * @since 0.2.0
+     */
+    public static Path cellDirectory(Path runDir, String model, String modeLabel, int promptTokens, int genTokens) {
+        return shapeDirectory(runDir.resolve(modeLabel).resolve(model), promptTokens, genTokens);
+    }
+
+    /** {@return {@code <modelDir>/gen<G>/ctx<C>}} */
+    private static Path shapeDirectory(Path modelDir, int promptTokens, int genTokens) {
+        return modelDir.resolve("gen" + genTokens).resolve("ctx" + promptTokens);
+    }
+
     /** Copies the lists. */
     public SweepLayout {
         modes = List.copyOf(modes);
@@ -322,7 +344,7 @@ public record SweepLayout(
                 if (present) {
                     continue;
                 }
-                Path dir = modelDir.resolve("gen" + gen).resolve("ctx" + ctx);
+                Path dir = shapeDirectory(modelDir, ctx, gen);
                 String reason = modelFailure
                         .map(r -> "model failed: " + r)
                         .orElse("missing: the manifest plans this cell but " + dir + " does not exist");

@@ -10,7 +10,7 @@ import io.github.tokjoule.jetson.driver.component.CellValidation;
 import io.github.tokjoule.jetson.driver.component.CellValidator;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ final class CellsCsv {
         }
         Set<CellKey> ok = JournalReplay.read(layout.journal()).okCells();
         StringBuilder sb = new StringBuilder(CellResultsCsv.header());
-        for (CellSpec cell : plan.cells()) {
+        for (PlannedCell cell : plan.cells()) {
             CellKey key = cell.key();
             String status = driverStatus(layout, plan, key, ok);
             Optional<AnalysedCell> result =

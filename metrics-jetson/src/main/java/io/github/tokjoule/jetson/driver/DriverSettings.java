@@ -1,6 +1,5 @@
 package io.github.tokjoule.jetson.driver;
 
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.process.LocalProcessRunner;
 import io.github.tokjoule.jetson.driver.process.ProcessRunner;
 import io.github.tokjoule.jetson.driver.process.Sleeper;

@@ -5,8 +5,8 @@ import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.component.NvpmodelControl;
 import io.github.tokjoule.jetson.driver.plan.Backend;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ final class DryRun {
                 for (String request : components.server().startRequests(model)) {
                     http(request);
                 }
-                for (CellSpec cell : plan.cells()) {
+                for (PlannedCell cell : plan.cells()) {
                     if (!cell.mode().equals(mode) || !cell.model().equals(model)) {
                         continue;
                     }
@@ -101,7 +101,8 @@ final class DryRun {
                             PlannedCommand.Kind.SLEEP,
                             "until the first sample is in " + layout.tegrastatsLog(key),
                             false,
-                            Optional.empty()));
+                            Optional.empty(),
+                            Duration.ofMillis(plan.tegrastatsIntervalMillis())));
                     run(commands.aiperf(cell, layout.cellDir(key)).withOutput(layout.aiperfConsole(key, 1), false));
                     sleep(
                             Duration.ofMillis(2L * plan.tegrastatsIntervalMillis()),
@@ -182,7 +183,7 @@ final class DryRun {
     private void sleep(Duration d, String why) {
         if (!d.isZero()) {
             steps.add(new PlannedCommand(
-                    PlannedCommand.Kind.SLEEP, d.toMillis() / 1000.0 + " s (" + why + ")", false, Optional.empty()));
+                    PlannedCommand.Kind.SLEEP, d.toMillis() / 1000.0 + " s (" + why + ")", false, Optional.empty(), d));
         }
     }
 }

@@ -12,8 +12,8 @@ import io.github.tokjoule.jetson.driver.component.TegrastatsRecorder;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.journal.SweepJournal;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import java.io.IOException;
@@ -74,7 +74,7 @@ final class Session {
     }
 
     SweepOutcome run(JournalReplay replay, boolean resumed) throws IOException {
-        for (CellSpec cell : plan.cells()) {
+        for (PlannedCell cell : plan.cells()) {
             CellKey key = cell.key();
             if (replay.okCells().contains(key)
                     && CellValidator.validate(layout.cellDir(key), plan.requestsPerCell(), plan.maxErrorRequests())
@@ -171,7 +171,7 @@ final class Session {
         audit("start", true);
         compact("start");
         for (PowerMode mode : plan.modes()) {
-            List<CellSpec> modeCells = pending(c -> c.mode().equals(mode));
+            List<PlannedCell> modeCells = pending(c -> c.mode().equals(mode));
             if (modeCells.isEmpty()) {
                 continue;
             }
@@ -180,7 +180,7 @@ final class Session {
                 return stop;
             }
             for (ModelSpec model : plan.models()) {
-                List<CellSpec> cells =
+                List<PlannedCell> cells =
                         modeCells.stream().filter(c -> c.model().equals(model)).collect(Collectors.toList());
                 if (!cells.isEmpty()) {
                     runModel(mode, model, cells);
@@ -190,7 +190,7 @@ final class Session {
         return Optional.empty();
     }
 
-    private List<CellSpec> pending(java.util.function.Predicate<CellSpec> filter) {
+    private List<PlannedCell> pending(java.util.function.Predicate<PlannedCell> filter) {
         return plan.cells().stream()
                 .filter(filter)
                 .filter(c -> !complete.contains(c.key()))
@@ -239,7 +239,7 @@ final class Session {
         return f;
     }
 
-    private void runModel(PowerMode mode, ModelSpec model, List<CellSpec> cells)
+    private void runModel(PowerMode mode, ModelSpec model, List<PlannedCell> cells)
             throws IOException, InterruptedException {
         archive(layout.modelFailed(mode.label(), model.name()));
         Map<String, Object> start = new LinkedHashMap<>();
@@ -284,13 +284,14 @@ final class Session {
         settings.sleeper().sleep(plan.cooldowns().betweenModels());
     }
 
-    private void failModel(PowerMode mode, ModelSpec model, String reason, List<CellSpec> givenUp) throws IOException {
+    private void failModel(PowerMode mode, ModelSpec model, String reason, List<PlannedCell> givenUp)
+            throws IOException {
         Path marker = layout.modelFailed(mode.label(), model.name());
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, reason + "\n", StandardCharsets.UTF_8);
         // Every cell given up gets its own FAILED marker, so the sweep analysis lists it as a failed cell with the
         // model's reason (it finds cells by their directories).
-        for (CellSpec cell : givenUp) {
+        for (PlannedCell cell : givenUp) {
             Path dir = layout.cellDir(cell.key());
             Files.createDirectories(dir);
             if (!Files.exists(layout.cellFailed(cell.key()))) {
@@ -309,7 +310,7 @@ final class Session {
         emit(SweepProgress.Stage.MODEL_FAILED, mode.label(), model.name(), null, reason);
     }
 
-    private void runCell(CellSpec cell) throws ModelAbandoned, IOException, InterruptedException {
+    private void runCell(PlannedCell cell) throws ModelAbandoned, IOException, InterruptedException {
         CellKey key = cell.key();
         Instant cellStart = settings.clock().instant();
         cellsRun.add(key);
@@ -375,7 +376,7 @@ final class Session {
     }
 
     /** One attempt; returns the empty string when the cell is valid, else the reason. */
-    private String attempt(CellSpec cell, int attempt, CellValidation[] validation) throws InterruptedException {
+    private String attempt(PlannedCell cell, int attempt, CellValidation[] validation) throws InterruptedException {
         CellKey key = cell.key();
         Path dir = layout.cellDir(key);
         TegrastatsRecorder.Recording recording;
@@ -403,7 +404,7 @@ final class Session {
         return v.valid() ? "" : v.reason();
     }
 
-    private void ensureServer(CellSpec cell) throws ModelAbandoned, IOException, InterruptedException {
+    private void ensureServer(PlannedCell cell) throws ModelAbandoned, IOException, InterruptedException {
         if (components.server().isHealthy()) {
             return;
         }

@@ -152,12 +152,21 @@ final class AiperfExports {
             sb.append('0');
             return;
         }
-        int digits = 6;
+        appendFraction(sb, frac, 6);
+    }
+
+    /**
+     * Appends the digits of a non-zero fraction of {@code 10^digits}, without trailing zeros: {@code (5, 3) → 005},
+     * {@code (120, 3) → 12}.
+     */
+    static void appendFraction(StringBuilder sb, int fraction, int digits) {
+        int frac = fraction;
+        int width = digits;
         while (frac % 10 == 0) {
             frac /= 10;
-            digits--;
+            width--;
         }
-        for (int d = String.valueOf(frac).length(); d < digits; d++) {
+        for (int d = String.valueOf(frac).length(); d < width; d++) {
             sb.append('0');
         }
         sb.append(frac);

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * @param parameters the model's behaviour at this mode
  * @param tokenizer the tokenizer id written to aiperf's input configuration
  * @param backend the inference backend written to aiperf's configuration (e.g. {@code llama.cpp})
- * @param seed the random seed; the same spec always gives the same cell, byte for byte
+ * @param randomSeed the random seed; the same spec always gives the same cell, byte for byte
  * @param startEpochNanos when the cell's tegrastats log starts (its first sample), in epoch nanoseconds
  * @param zone the device's time zone: tegrastats stamps and aiperf's start/end times are naive local times in it
  * @param tegrastatsIntervalMillis the nominal {@code --interval} of tegrastats in ms, positive
@@ -45,7 +45,7 @@ public record CellSpec(
         ModeModelParameters parameters,
         String tokenizer,
         String backend,
-        long seed,
+        long randomSeed,
         long startEpochNanos,
         ZoneId zone,
         int tegrastatsIntervalMillis,
@@ -139,7 +139,7 @@ public record CellSpec(
         private int requests = 20;
         private String tokenizer;
         private String backend = "llama.cpp";
-        private long seed = 42;
+        private long randomSeed = 42;
         private int intervalMillis = 500;
         private double minOverrun = 0.02;
         private double maxOverrun = 0.05;
@@ -199,13 +199,13 @@ public record CellSpec(
         }
 
         /**
-         * Sets the seed.
+         * Sets the random seed.
          *
          * @param value any long
          * @return this builder
          */
-        public Builder seed(long value) {
-            seed = value;
+        public Builder randomSeed(long value) {
+            randomSeed = value;
             return this;
         }
 
@@ -264,7 +264,7 @@ public record CellSpec(
                     parameters,
                     tokenizer,
                     backend,
-                    seed,
+                    randomSeed,
                     startEpochNanos,
                     zone,
                     intervalMillis,

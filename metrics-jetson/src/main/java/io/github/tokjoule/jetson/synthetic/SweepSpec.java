@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a synthetic sweep contains: parameters, modes, models, prompt and generation lengths, requests per cell, seed,
+ * What a synthetic sweep contains: parameters, modes, models, prompt and generation lengths, requests per cell, random seed,
  * device zone, start instant, tegrastats sampling, and injected failures and anomalies. Built with
  * {@link #builder(ZoneId)}; the defaults are the seed benchmark's sweep (Table 15 parameters, 4 modes × 8 models ×
- * prompts {128, 512, 1024, 2048} × gens {64, 128, 256} × 20 requests, seed 42, tegrastats at 500 ms).
+ * prompts {128, 512, 1024, 2048} × gens {64, 128, 256} × 20 requests, random seed 42, tegrastats at 500 ms).
  *
  * @since 0.1.0
  */
@@ -26,7 +26,7 @@ public final class SweepSpec {
     private final List<Integer> promptLengths;
     private final List<Integer> genLengths;
     private final int requestsPerCell;
-    private final long seed;
+    private final long randomSeed;
     private final ZoneId zone;
     private final Instant start;
     private final int intervalMillis;
@@ -75,7 +75,7 @@ public final class SweepSpec {
             throw new IllegalArgumentException("requestsPerCell must be positive: " + b.requestsPerCell);
         }
         this.requestsPerCell = b.requestsPerCell;
-        this.seed = b.seed;
+        this.randomSeed = b.randomSeed;
         this.zone = b.zone;
         this.start = b.start;
         this.intervalMillis = b.intervalMillis;
@@ -130,9 +130,9 @@ public final class SweepSpec {
         return requestsPerCell;
     }
 
-    /** {@return the sweep's seed} */
-    public long seed() {
-        return seed;
+    /** {@return the sweep's random seed} */
+    public long randomSeed() {
+        return randomSeed;
     }
 
     /** {@return the device's time zone} */
@@ -168,7 +168,7 @@ public final class SweepSpec {
         return Optional.ofNullable(failedCells.get(key(mode, model, gen, ctx)));
     }
 
-    /** The spec of one cell, with its own seed derived from the sweep seed and the cell's identity. */
+    /** The spec of one cell, with its own random seed derived from the sweep's and the cell's identity. */
     CellSpec cellSpec(PowerMode mode, String model, int gen, int ctx, long startEpochNanos) {
         String key = key(mode.label(), model, gen, ctx);
         CellSpec.Builder b = CellSpec.builder(
@@ -182,7 +182,7 @@ public final class SweepSpec {
                 .requests(requestsPerCell)
                 .tokenizer(parameters.tokenizer(model))
                 .backend(backend)
-                .seed(cellSeed(key))
+                .randomSeed(cellSeed(key))
                 .sampling(intervalMillis, minOverrun, maxOverrun, jitterMillis);
         Boolean eos = forcedEarlyEos.get(key);
         if (eos != null) {
@@ -200,7 +200,7 @@ public final class SweepSpec {
     }
 
     private long cellSeed(String key) {
-        long h = seed;
+        long h = randomSeed;
         for (int i = 0; i < key.length(); i++) {
             h = 31 * h + key.charAt(i);
         }
@@ -228,7 +228,7 @@ public final class SweepSpec {
         private List<Integer> promptLengths = List.of(128, 512, 1024, 2048);
         private List<Integer> genLengths = List.of(64, 128, 256);
         private int requestsPerCell = 20;
-        private long seed = 42;
+        private long randomSeed = 42;
         private Instant start = Instant.parse("2026-05-26T20:00:00Z");
         private int intervalMillis = 500;
         private double minOverrun = 0.02;
@@ -312,13 +312,13 @@ public final class SweepSpec {
         }
 
         /**
-         * Sets the seed.
+         * Sets the random seed.
          *
          * @param value any long
          * @return this builder
          */
-        public Builder seed(long value) {
-            seed = value;
+        public Builder randomSeed(long value) {
+            randomSeed = value;
             return this;
         }
 
@@ -452,6 +452,6 @@ public final class SweepSpec {
     @Override
     public String toString() {
         return "SweepSpec[modes=" + modes + ", models=" + models + ", ctx=" + promptLengths + ", gen=" + genLengths
-                + ", requests=" + requestsPerCell + ", seed=" + seed + ", zone=" + zone + "]";
+                + ", requests=" + requestsPerCell + ", randomSeed=" + randomSeed + ", zone=" + zone + "]";
     }
 }

@@ -91,7 +91,7 @@ public final class SyntheticCell {
      * @return the simulated cell, holding its ground truth
      */
     public static SyntheticCell simulate(CellSpec spec) {
-        SplittableRandom root = new SplittableRandom(spec.seed());
+        SplittableRandom root = new SplittableRandom(spec.randomSeed());
         SplittableRandom timing = root.split();
         SplittableRandom noise = root.split();
         SplittableRandom sampling = root.split();
@@ -333,7 +333,7 @@ public final class SyntheticCell {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        TegrastatsLog.write(this, file);
+        TegrastatsWriter.write(this, file);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.synthetic;
 
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.Optional;
  *
  * <p>Cells run in the seed driver's order (mode, model, then gen outer and ctx inner), one after the other on one
  * clock: 10 s between cells, 30 s between models, 10 minutes between modes (a reboot). Each cell has its own seed,
- * derived from the sweep's seed and the cell's identity, so adding or removing a model does not change the others.
+ * derived from the sweep's random seed and the cell's identity, so adding or removing a model does not change the others.
  *
  * @since 0.1.0
  */
@@ -68,7 +69,7 @@ public final class SyntheticSweep {
                 }
                 for (int gen : spec.genLengths()) {
                     for (int ctx : spec.promptLengths()) {
-                        Path cellDir = modelDir.resolve("gen" + gen).resolve("ctx" + ctx);
+                        Path cellDir = SweepLayout.cellDirectory(runDirectory, model, mode.label(), ctx, gen);
                         SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(mode, model, gen, ctx, clock));
                         Optional<String> cellFailure = spec.cellFailure(mode.label(), model, gen, ctx);
                         if (cellFailure.isPresent()) {
@@ -109,7 +110,7 @@ public final class SyntheticSweep {
                 spec.requestsPerCell(),
                 1,
                 spec.intervalMillis(),
-                "synthetic sweep, seed " + spec.seed()
+                "synthetic sweep, random seed " + spec.randomSeed()
                         + "; per-cell tegrastats logs; true energies known (tokjoule SyntheticSweep)");
     }
 

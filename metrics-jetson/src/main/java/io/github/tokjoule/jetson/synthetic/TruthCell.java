@@ -63,7 +63,7 @@ public final class TruthCell {
      * @return the cell with its sampled trace, its requests and their true energies
      */
     public static TruthCell simulate(TruthCellSpec spec) {
-        SplittableRandom root = new SplittableRandom(spec.seed());
+        SplittableRandom root = new SplittableRandom(spec.randomSeed());
         SplittableRandom timing = root.split();
         SplittableRandom noise = root.split();
         SplittableRandom sampling = root.split();

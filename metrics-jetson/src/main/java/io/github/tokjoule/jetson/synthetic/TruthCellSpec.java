@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * model built to break energy estimators (ramps at phase edges, a sensor that averages its last milliseconds, power
  * that drifts during decode, differences between requests, idle gaps, request periods locked to the sampling period).
  *
- * @param seed the seed of every random draw
+ * @param randomSeed the random seed of every draw
  * @param requests requests in the cell, at least 1
  * @param ttftMillis the median time to first token, positive
  * @param latencyMillis the median request latency, above {@code ttftMillis}
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * @since 0.2.0
  */
 public record TruthCellSpec(
-        long seed,
+        long randomSeed,
         int requests,
         double ttftMillis,
         double latencyMillis,
@@ -84,22 +84,22 @@ public record TruthCellSpec(
     }
 
     /**
-     * Returns a cell of 20 requests whose difficulty is drawn from {@code seed}: sampling period 500 ms × (1 + 2–5 %),
+     * Returns a cell of 20 requests whose difficulty is drawn from {@code randomSeed}: sampling period 500 ms × (1 + 2–5 %),
      * jitter ±3 ms, sensor averaging 0–10 ms, ramps 10–50 ms, idle 1.25 W, decode 4–8 W, prefill 1.05–1.30 × decode,
      * decode drift ±8 %, fluctuation 1–5 %, request spread 0–4 %, latency spread 3 %, and idle gaps of 3–25 ms (in
      * a quarter of the cells 0.2–2 s instead).
      *
-     * @param seed the seed
+     * @param randomSeed the random seed
      * @param ttftMillis the median TTFT
      * @param latencyMillis the median request latency
      * @return the specification
      */
-    public static TruthCellSpec random(long seed, double ttftMillis, double latencyMillis) {
-        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    public static TruthCellSpec random(long randomSeed, double ttftMillis, double latencyMillis) {
+        SplittableRandom r = new SplittableRandom(randomSeed ^ 0x5DEECE66DL);
         double decode = r.nextDouble(4, 8);
         boolean longGaps = r.nextDouble() < 0.25;
         return new TruthCellSpec(
-                seed,
+                randomSeed,
                 20,
                 ttftMillis,
                 latencyMillis,
@@ -136,7 +136,7 @@ public record TruthCellSpec(
 
     private TruthCellSpec with(int count, boolean locked) {
         return new TruthCellSpec(
-                seed,
+                randomSeed,
                 count,
                 ttftMillis,
                 latencyMillis,

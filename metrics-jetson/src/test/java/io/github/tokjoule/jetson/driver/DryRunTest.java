@@ -3,7 +3,6 @@ package io.github.tokjoule.jetson.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tokjoule.jetson.PowerMode;
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.plan.SweepPlanException;
 import io.github.tokjoule.jetson.driver.testing.ScriptedRunner;
@@ -179,6 +178,15 @@ class DryRunTest {
                 .hasMessageContaining("$.models[0].gguf: model file does not exist");
 
         List<PlannedCommand> steps = driver(tmp.resolve("none")).dryRun(plan, Path.of("/runs/seed"));
+        // every pause carries its length: 4 modes x 45 s + 32 models x (12 + 30) s + 384 cells x (0.5 s, one
+        // tegrastats interval for the first sample, + 1 s + 10 s) = 5940 s; the other steps do not pause
+        assertThat(steps.stream()
+                        .filter(s -> s.kind() == PlannedCommand.Kind.SLEEP)
+                        .map(PlannedCommand::pause)
+                        .reduce(java.time.Duration.ZERO, java.time.Duration::plus))
+                .isEqualTo(java.time.Duration.ofSeconds(5940));
+        assertThat(steps.stream().filter(s -> s.kind() != PlannedCommand.Kind.SLEEP))
+                .allSatisfy(s -> assertThat(s.pause()).isZero());
         assertThat(steps.stream().filter(s -> s.text().startsWith("aiperf profile")))
                 .hasSize(384);
         assertThat(steps.stream()

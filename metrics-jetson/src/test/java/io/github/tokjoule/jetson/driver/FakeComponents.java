@@ -12,8 +12,8 @@ import io.github.tokjoule.jetson.driver.component.ServerFailureException;
 import io.github.tokjoule.jetson.driver.component.SystemAudit;
 import io.github.tokjoule.jetson.driver.component.TegrastatsRecorder;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.process.Command;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import java.io.IOException;
@@ -174,7 +174,7 @@ final class FakeComponents {
     }
 
     private AiperfRunner aiperf(JetsonCommands commands) {
-        return (CellSpec cell, Path dir, Path console) -> {
+        return (PlannedCell cell, Path dir, Path console) -> {
             Deque<Attempt> queue = attempts.get(cell.key());
             Attempt a = queue == null || queue.isEmpty() ? Attempt.OK : queue.poll();
             log.add("aiperf " + cell.key() + " " + a);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tokjoule.jetson.driver.FakeComponents.Attempt;
 import io.github.tokjoule.jetson.driver.component.PowerModeException;
 import io.github.tokjoule.jetson.driver.component.ServerFailureException;
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.journal.SweepJournal;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
@@ -71,7 +70,7 @@ class SessionTest {
     }
 
     private static CellKey cell(int ctx) {
-        return new CellKey("15W", "m", 4, ctx);
+        return new CellKey("m", "15W", ctx, 4);
     }
 
     private JournalReplay journal() throws IOException {
@@ -237,7 +236,7 @@ class SessionTest {
         fake.startFailures.clear();
         SweepOutcome again = driver().resume(run);
         assertThat(again.status()).isEqualTo(SweepOutcome.Status.COMPLETED);
-        assertThat(again.cellsRun()).containsExactly(new CellKey("15W", "m", 4, 1));
+        assertThat(again.cellsRun()).containsExactly(new CellKey("m", "15W", 1, 4));
         assertThat(run.resolve("15W/m/FAILED")).doesNotExist();
         assertThat(run.resolve("audit/attempts/15W/m/FAILED-1")).isRegularFile();
     }

@@ -21,7 +21,7 @@ import io.github.tokjoule.jetson.driver.fakes.FakeBin;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import io.github.tokjoule.jetson.driver.journal.JournalReplay;
 import io.github.tokjoule.jetson.driver.plan.CellKey;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import io.github.tokjoule.jetson.driver.process.LocalProcessRunner;
@@ -83,7 +83,7 @@ class SweepDriverEndToEndTest {
         assertThat(result.sweepFlags()).isEmpty();
         assertThat(result.warnings()).as("warnings").isEmpty();
         assertThat(result.cells()).hasSize(plan.cellCount());
-        for (CellSpec c : plan.cells()) {
+        for (PlannedCell c : plan.cells()) {
             CellKey k = c.key();
             CellMetrics m = result.cell(k.model(), k.modeLabel(), k.promptTokens(), k.genTokens())
                     .orElseThrow(() -> new AssertionError("no analysed cell for " + k))
@@ -141,7 +141,7 @@ class SweepDriverEndToEndTest {
         assertThat(outcome.cellsOk()).isEqualTo(16);
         assertThat(outcome.cellsRun())
                 .containsExactlyElementsOf(
-                        plan.cells().stream().map(CellSpec::key).collect(Collectors.toList()));
+                        plan.cells().stream().map(PlannedCell::key).collect(Collectors.toList()));
         assertThat(runner.liveProcesses()).as("no process left running").isEmpty();
 
         // Every process the run started is exactly the one the dry run lists, tool by tool, in order.
@@ -288,7 +288,7 @@ class SweepDriverEndToEndTest {
                 "audit/mode-25W.json")) {
             assertThat(rig.runDir().resolve(f)).as(f).isRegularFile();
         }
-        for (CellSpec c : plan.cells()) {
+        for (PlannedCell c : plan.cells()) {
             Path dir = rig.runDir().resolve(c.key().relativeDir());
             assertThat(dir.resolve("profile_export_aiperf.json")).isRegularFile();
             assertThat(dir.resolve("profile_export.jsonl")).isRegularFile();
@@ -451,7 +451,7 @@ class SweepDriverEndToEndTest {
     void anInterruptedRunStopsItsProcessesAndResumeRerunsExactlyTheMissingCells() throws Exception {
         TestRig rig = new TestRig(tmp);
         SweepPlan plan = rig.plan().gens("[4]").prompts("[16]").build();
-        List<CellKey> all = plan.cells().stream().map(CellSpec::key).collect(Collectors.toList());
+        List<CellKey> all = plan.cells().stream().map(PlannedCell::key).collect(Collectors.toList());
         CellKey hung = all.get(1);
         rig.switches.put("FAKE_AIPERF_HANG_ONCE", hung.relativeDir().toString());
         Thread sweepThread = Thread.currentThread();
@@ -553,7 +553,7 @@ class SweepDriverEndToEndTest {
         SweepOutcome resumed = SweepDriver.create(rig.settings().build()).resume(rig.runDir(), plan);
 
         assertThat(resumed.status()).isEqualTo(SweepOutcome.Status.COMPLETED);
-        assertThat(resumed.cellsRun()).containsExactly(new CellKey("MAXN_SUPER", "alpha", 4, 16));
+        assertThat(resumed.cellsRun()).containsExactly(new CellKey("alpha", "MAXN_SUPER", 16, 4));
     }
 
     @Test

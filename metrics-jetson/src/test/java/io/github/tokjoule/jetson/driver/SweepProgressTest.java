@@ -19,7 +19,7 @@ class SweepProgressTest {
                 384,
                 Optional.of("25W"),
                 Optional.of("qwen3-0.6b"),
-                Optional.of(new CellKey("25W", "qwen3-0.6b", 64, 512)),
+                Optional.of(new CellKey("qwen3-0.6b", "25W", 512, 64)),
                 Duration.ofSeconds(3723), // 1 h 2 min 3 s
                 Optional.of(Duration.ofSeconds(18600)), // 5 h 10 min
                 "attempt 1");

@@ -1,6 +1,5 @@
 package io.github.tokjoule.jetson.driver;
 
-import io.github.tokjoule.jetson.driver.component.SystemPaths;
 import io.github.tokjoule.jetson.driver.fakes.FakeBin;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.LocalProcessRunner;

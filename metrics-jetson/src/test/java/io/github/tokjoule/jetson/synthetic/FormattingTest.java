@@ -10,7 +10,7 @@ class FormattingTest {
 
     private static String temperature(double celsius) {
         StringBuilder sb = new StringBuilder();
-        TegrastatsLog.temperature(sb, "x@", celsius);
+        TegrastatsWriter.temperature(sb, "x@", celsius);
         return sb.toString();
     }
 
@@ -34,8 +34,8 @@ class FormattingTest {
     void tegrastatsStampIsMonthFirstLocalTime() {
         // 2025-05-15T13:00:28Z is 18:30:28 in Asia/Kolkata (UTC+05:30)
         long second = Instant.parse("2025-05-15T13:00:28Z").getEpochSecond();
-        assertThat(TegrastatsLog.stamp(second, ZoneId.of("Asia/Kolkata"))).isEqualTo("05-15-2025 18:30:28 ");
-        assertThat(TegrastatsLog.stamp(second, ZoneId.of("UTC"))).isEqualTo("05-15-2025 13:00:28 ");
+        assertThat(TegrastatsWriter.stamp(second, ZoneId.of("Asia/Kolkata"))).isEqualTo("05-15-2025 18:30:28 ");
+        assertThat(TegrastatsWriter.stamp(second, ZoneId.of("UTC"))).isEqualTo("05-15-2025 13:00:28 ");
     }
 
     @Test

@@ -94,7 +94,7 @@ class SyntheticCellTest {
         qt().withExamples(20).forAll(longs().all(), integers().between(1, 6)).checkAssert((seed, requests) -> {
             CellTruth t = SyntheticCell.simulate(
                             spec(SyntheticParameters.table15().get("25W", "qwen3-0.6b"), 512, 64)
-                                    .seed(seed)
+                                    .randomSeed(seed)
                                     .requests(requests)
                                     .build())
                     .truth();
@@ -122,7 +122,7 @@ class SyntheticCellTest {
     void samplePeriodIsAboveNominalWithBoundedJitter() {
         qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
             SyntheticCell cell = SyntheticCell.simulate(
-                    spec(quiet(), 128, 64).seed(seed).requests(3).build());
+                    spec(quiet(), 128, 64).randomSeed(seed).requests(3).build());
             long period = cell.truth().samplePeriodNanos();
             assertThat(period).isBetween(510_000_000L, 525_000_000L); // 500 ms · [1.02, 1.05]
             long[] t = cell.sampleNanos();
@@ -264,7 +264,7 @@ class SyntheticCellTest {
     @Test
     void sameSpecGivesIdenticalBytes() throws IOException {
         CellSpec s = spec(SyntheticParameters.table15().get("7W", "smollm2-135m"), 128, 64)
-                .seed(7)
+                .randomSeed(7)
                 .build();
         SyntheticCell.simulate(s).writeAll(dir.resolve("a"));
         SyntheticCell.simulate(s).writeAll(dir.resolve("b"));
@@ -273,7 +273,7 @@ class SyntheticCellTest {
                     .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
         }
         SyntheticCell.simulate(spec(SyntheticParameters.table15().get("7W", "smollm2-135m"), 128, 64)
-                        .seed(8)
+                        .randomSeed(8)
                         .build())
                 .writeAll(dir.resolve("c"));
         assertThat(Files.readAllBytes(dir.resolve("c/tegrastats.log")))

@@ -91,7 +91,7 @@ class SyntheticSweepTest {
                 dir.resolve("one"));
         CellTruth a = both.cell("25W", "qwen3-0.6b", 64, 128).orElseThrow();
         CellTruth b = one.cell("25W", "qwen3-0.6b", 64, 128).orElseThrow();
-        assertThat(a.spec().seed()).isEqualTo(b.spec().seed());
+        assertThat(a.spec().randomSeed()).isEqualTo(b.spec().randomSeed());
         assertThat(a.requests().get(1).ttftSeconds())
                 .isEqualTo(b.requests().get(1).ttftSeconds());
     }

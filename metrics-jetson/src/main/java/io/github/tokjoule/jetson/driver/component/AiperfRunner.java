@@ -1,6 +1,6 @@
 package io.github.tokjoule.jetson.driver.component;
 
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,5 +22,5 @@ public interface AiperfRunner {
      * @throws IOException if aiperf cannot be started
      * @throws InterruptedException if interrupted (aiperf is then stopped)
      */
-    ProcessResult run(CellSpec cell, Path artifactDir, Path consoleLog) throws IOException, InterruptedException;
+    ProcessResult run(PlannedCell cell, Path artifactDir, Path consoleLog) throws IOException, InterruptedException;
 }

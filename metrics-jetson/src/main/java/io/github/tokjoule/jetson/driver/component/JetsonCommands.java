@@ -2,8 +2,8 @@ package io.github.tokjoule.jetson.driver.component;
 
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.plan.Backend;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
 import io.github.tokjoule.jetson.driver.plan.ModelSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import java.nio.file.Path;
@@ -249,7 +249,7 @@ public final class JetsonCommands {
      * @param artifactDir the cell's directory
      * @return the command
      */
-    public Command aiperf(CellSpec cell, Path artifactDir) {
+    public Command aiperf(PlannedCell cell, Path artifactDir) {
         List<String> a = new ArrayList<>(List.of(
                 "aiperf",
                 "profile",

@@ -1,6 +1,6 @@
 package io.github.tokjoule.jetson.driver.component;
 
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import io.github.tokjoule.jetson.driver.process.ProcessRunner;
@@ -35,7 +35,7 @@ public final class ProcessAiperfRunner implements AiperfRunner {
     }
 
     @Override
-    public ProcessResult run(CellSpec cell, Path artifactDir, Path consoleLog)
+    public ProcessResult run(PlannedCell cell, Path artifactDir, Path consoleLog)
             throws IOException, InterruptedException {
         SweepPlan plan = commands.plan();
         return runner.run(

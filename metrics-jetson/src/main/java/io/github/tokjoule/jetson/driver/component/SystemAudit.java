@@ -1,5 +1,6 @@
 package io.github.tokjoule.jetson.driver.component;
 
+import io.github.tokjoule.jetson.driver.SystemPaths;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import io.github.tokjoule.jetson.driver.plan.Backend;
 import io.github.tokjoule.jetson.driver.process.Command;

@@ -117,7 +117,7 @@ public final class JournalReplay {
         Object gen = event.get("gen");
         Object ctx = event.get("ctx");
         if (mode instanceof String m && model instanceof String n && gen instanceof Long g && ctx instanceof Long c) {
-            return Optional.of(new CellKey(m, n, g.intValue(), c.intValue()));
+            return Optional.of(new CellKey(n, m, c.intValue(), g.intValue()));
         }
         return Optional.empty();
     }

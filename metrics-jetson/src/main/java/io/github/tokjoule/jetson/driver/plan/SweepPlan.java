@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -159,30 +160,55 @@ public final class SweepPlan {
     /**
      * Checks that every model file (GGUF, and Modelfile for Ollama) exists, is a regular file and is readable.
      *
-     * @throws SweepPlanException naming the first model whose file is missing
+     * @throws SweepPlanException naming every missing or unreadable model file, the first by its JSON path
      */
     public void checkModelFiles() {
-        for (int i = 0; i < models.size(); i++) {
-            ModelSpec m = models.get(i);
-            checkFile("$.models[" + i + "].gguf", m.ggufPath());
-            if (m.ollamaModelfile().isPresent()) {
-                checkFile(
-                        "$.models[" + i + "].ollamaModelfile",
-                        m.ollamaModelfile().get());
-            }
+        List<String> missing = missingModelFiles();
+        if (!missing.isEmpty()) {
+            String first = missing.get(0);
+            int colon = first.indexOf(": ");
+            throw new SweepPlanException(
+                    source,
+                    first.substring(0, colon),
+                    (missing.size() == 1
+                            ? first.substring(colon + 2)
+                            : missing.size() + " model files are missing or unreadable: "
+                                    + String.join("; ", missing)));
         }
     }
 
-    private void checkFile(String path, Path file) {
+    /**
+     * Lists every model file (GGUF, and Modelfile for Ollama) that does not exist, is not a regular file or is not
+     * readable, in plan order.
+     *
+     * @return one entry per file, {@code "$.models[i].gguf: model file does not exist: \"/path\""}; empty if all are
+     *     there
+     * @since 0.2.0
+     */
+    public List<String> missingModelFiles() {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            ModelSpec m = models.get(i);
+            String at = "$.models[" + i + "]";
+            problem(m.ggufPath()).ifPresent(p -> missing.add(at + ".gguf: " + p));
+            if (m.ollamaModelfile().isPresent()) {
+                problem(m.ollamaModelfile().get()).ifPresent(p -> missing.add(at + ".ollamaModelfile: " + p));
+            }
+        }
+        return missing;
+    }
+
+    private static Optional<String> problem(Path file) {
         if (!Files.exists(file)) {
-            throw new SweepPlanException(source, path, "model file does not exist: \"" + file + "\"");
+            return Optional.of("model file does not exist: \"" + file + "\"");
         }
         if (!Files.isRegularFile(file)) {
-            throw new SweepPlanException(source, path, "not a regular file: \"" + file + "\"");
+            return Optional.of("not a regular file: \"" + file + "\"");
         }
         if (!Files.isReadable(file)) {
-            throw new SweepPlanException(source, path, "not readable: \"" + file + "\"");
+            return Optional.of("not readable: \"" + file + "\"");
         }
+        return Optional.empty();
     }
 
     /**
@@ -190,13 +216,13 @@ public final class SweepPlan {
      *
      * @return the cells
      */
-    public List<CellSpec> cells() {
-        List<CellSpec> cells = new ArrayList<>(cellCount());
+    public List<PlannedCell> cells() {
+        List<PlannedCell> cells = new ArrayList<>(cellCount());
         for (PowerMode mode : modes) {
             for (ModelSpec model : models) {
                 for (int gen : genLengths) {
                     for (int ctx : promptLengths) {
-                        cells.add(new CellSpec(mode, model, gen, ctx));
+                        cells.add(new PlannedCell(model, mode, ctx, gen));
                     }
                 }
             }

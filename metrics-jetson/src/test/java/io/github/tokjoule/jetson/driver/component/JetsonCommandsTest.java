@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tokjoule.jetson.PowerMode;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.process.Command;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class JetsonCommandsTest {
             assertThat(c.isPrivileged(privileged)).isTrue();
         }
         SweepPlan plan = c.plan();
-        CellSpec cell = plan.cells().get(0);
+        PlannedCell cell = plan.cells().get(0);
         for (Command plain : List.of(
                 c.llamaServer(plan.models().get(0)),
                 c.aiperf(cell, Path.of("/x")),
@@ -105,7 +105,7 @@ class JetsonCommandsTest {
     @Test
     void aiperfForLlamaCppHasTheSeedsFlagsPlusWarmUpOutputLengthControlAndArtifactDir() {
         SweepPlan plan = plan("");
-        CellSpec cell = plan.cells().get(plan.cellCount() - 1); // gen 256, ctx 2048
+        PlannedCell cell = plan.cells().get(plan.cellCount() - 1); // gen 256, ctx 2048
         assertThat(JetsonCommands.of(plan, SUDO)
                         .aiperf(cell, Path.of("/run/15W/qwen3-0.6b/gen256/ctx2048"))
                         .argv())

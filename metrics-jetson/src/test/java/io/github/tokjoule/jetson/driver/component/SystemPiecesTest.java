@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.driver.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tokjoule.jetson.driver.SystemPaths;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import io.github.tokjoule.jetson.driver.testing.ScriptedRunner;
 import java.io.IOException;

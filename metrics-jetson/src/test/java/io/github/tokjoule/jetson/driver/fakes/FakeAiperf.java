@@ -288,7 +288,7 @@ public final class FakeAiperf {
                 .requests(requests)
                 .tokenizer(values.get("--tokenizer"))
                 .backend(legacy ? "ollama" : "llama.cpp")
-                .seed(dir.toString().hashCode())
+                .randomSeed(dir.toString().hashCode())
                 .earlyEos(earlyEos)
                 .failedRequests(failed);
         return b.build();

@@ -21,8 +21,8 @@ class SweepJournalTest {
     Path tmp;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-25T23:25:00Z"), ZoneOffset.UTC);
-    private final CellKey a = new CellKey("15W", "m", 64, 128);
-    private final CellKey b = new CellKey("15W", "m", 64, 512);
+    private final CellKey a = new CellKey("m", "15W", 128, 64);
+    private final CellKey b = new CellKey("m", "15W", 512, 64);
 
     @Test
     void eventsAreOneJsonObjectPerLineAndReplayGivesTheLatestStatusOfEachCell() throws Exception {

@@ -227,6 +227,29 @@ class SweepPlanTest {
     }
 
     @Test
+    void everyMissingModelFileIsNamedNotOnlyTheFirst() throws IOException {
+        Files.writeString(tmp.resolve("b.gguf"), "x");
+        SweepPlan plan = SweepPlan.parse(
+                "{\"models\": [{\"name\": \"a\", \"gguf\": \"a.gguf\", \"tokenizer\": \"t\"},"
+                        + " {\"name\": \"b\", \"gguf\": \"b.gguf\", \"tokenizer\": \"t\"},"
+                        + " {\"name\": \"c\", \"gguf\": \"c.gguf\", \"tokenizer\": \"t\"}]}",
+                "p.json",
+                tmp);
+        assertThat(plan.missingModelFiles())
+                .containsExactly(
+                        "$.models[0].gguf: model file does not exist: \"" + tmp.resolve("a.gguf") + "\"",
+                        "$.models[2].gguf: model file does not exist: \"" + tmp.resolve("c.gguf") + "\"");
+        assertThatThrownBy(plan::checkModelFiles)
+                .isInstanceOf(SweepPlanException.class)
+                .hasMessage("p.json: $.models[0].gguf: 2 model files are missing or unreadable: "
+                        + String.join("; ", plan.missingModelFiles()));
+        Files.writeString(tmp.resolve("a.gguf"), "x");
+        Files.writeString(tmp.resolve("c.gguf"), "x");
+        assertThat(plan.missingModelFiles()).isEmpty();
+        plan.checkModelFiles();
+    }
+
+    @Test
     void readResolvesAgainstThePlanFilesDirectory() throws IOException {
         Path file = tmp.resolve("plans/p.json");
         Files.createDirectories(file.getParent());
@@ -307,6 +330,6 @@ class SweepPlanTest {
         assertThat(Timeouts.SEED.aiperfCellLimit(1, 20)).isEqualTo(Duration.ofSeconds(21 * 180 + 300));
         assertThat(new Timeouts(ONE, ONE, ONE, Duration.ofMinutes(7), ONE, ONE).aiperfCellLimit(1, 20))
                 .isEqualTo(Duration.ofMinutes(7));
-        assertThat(new CellKey("25W", "m", 64, 128).toString()).isEqualTo("25W/m/gen64/ctx128");
+        assertThat(new CellKey("m", "25W", 128, 64).toString()).isEqualTo("25W/m/gen64/ctx128");
     }
 }

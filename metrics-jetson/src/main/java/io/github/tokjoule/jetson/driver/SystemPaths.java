@@ -1,4 +1,4 @@
-package io.github.tokjoule.jetson.driver.component;
+package io.github.tokjoule.jetson.driver;
 
 import java.nio.file.Path;
 

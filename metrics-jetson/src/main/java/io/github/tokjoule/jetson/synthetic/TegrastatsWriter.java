@@ -28,12 +28,12 @@ import java.util.SplittableRandom;
  * (time constant 20 s) to the compute load around the cell's Table 16 means. The engines print {@code off}; CPU loads,
  * RAM, EMC and GR3D loads are cosmetic, drawn from a separate random stream so that they never change the power.
  */
-final class TegrastatsLog {
+final class TegrastatsWriter {
 
     private static final double TAU_SECONDS = 20;
     private static final int RAM_TOTAL_MB = 7620;
 
-    private TegrastatsLog() {}
+    private TegrastatsWriter() {}
 
     static void write(SyntheticCell cell, Path file) throws IOException {
         try (Writer out = new BufferedWriter(
@@ -145,15 +145,7 @@ final class TegrastatsLog {
         int frac = (int) (milli % 1000);
         if (frac != 0) {
             sb.append('.');
-            int digits = 3;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
-            }
-            for (int d = String.valueOf(frac).length(); d < digits; d++) {
-                sb.append('0');
-            }
-            sb.append(frac);
+            AiperfExports.appendFraction(sb, frac, 3);
         }
         sb.append('C');
     }
