@@ -2,7 +2,7 @@ package io.github.tokjoule.examples;
 
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.PlannedCommand;
-import io.github.tokjoule.jetson.driver.plan.CellSpec;
+import io.github.tokjoule.jetson.driver.plan.PlannedCell;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ final class PlanHeader {
         }
         double requestSeconds = 0;
         int rounds = (plan.requestsPerCell() + plan.warmupRequests() + plan.concurrency() - 1) / plan.concurrency();
-        for (CellSpec c : plan.cells()) {
+        for (PlannedCell c : plan.cells()) {
             requestSeconds += rounds * (c.promptTokens() / prefillRate + c.genTokens() / decodeRate);
         }
         Duration requests = Duration.ofMillis(Math.round(requestSeconds * 1000));
