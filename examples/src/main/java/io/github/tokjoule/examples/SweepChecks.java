@@ -150,7 +150,7 @@ final class SweepChecks {
     private static Instant at(AnalysedCell cell) {
         return cell.requests().isEmpty()
                 ? Instant.now()
-                : Instant.ofEpochSecond(0, cell.requests().get(0).startEpochNanos());
+                : Instant.ofEpochSecond(0, cell.requests().get(0).timeline().startEpochNanos());
     }
 
     /**

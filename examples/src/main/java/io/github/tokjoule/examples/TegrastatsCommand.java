@@ -197,7 +197,7 @@ public final class TegrastatsCommand implements Callable<Integer> {
             }
             TimingOptions options =
                     intervalMs == null ? TimingOptions.estimated() : TimingOptions.nominalIntervalMillis(intervalMs);
-            return whole.times(zoneId, options);
+            return Optional.of(whole.times(zoneId, options));
         }
         if (startInstant == null || intervalMs == null) {
             if (whole.size() > 0) {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             PlanCommand.class,
             TegrastatsCommand.class,
+            FleetCommand.class,
             AiperfCommand.class,
             MonitorCommand.class
         })

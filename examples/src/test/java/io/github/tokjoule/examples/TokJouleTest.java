@@ -13,7 +13,7 @@ class TokJouleTest extends CommandLineTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .contains("Usage: tokjoule")
-                .contains("demo", "report", "sweep", "plan", "tegrastats", "aiperf");
+                .contains("demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf");
     }
 
     @Test
@@ -21,13 +21,14 @@ class TokJouleTest extends CommandLineTest {
         assertThat(run()).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString())
-                .startsWith("tokjoule: no command given; choose one of: demo, report, sweep, plan, tegrastats, aiperf")
+                .startsWith(
+                        "tokjoule: no command given; choose one of: demo, report, sweep, plan, tegrastats, fleet, aiperf")
                 .contains("Usage: tokjoule");
     }
 
     @Test
     void everyCommandsHelpStatesTheOneExitCodeConvention() {
-        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "aiperf"}) {
+        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf"}) {
             out.getBuffer().setLength(0);
             assertThat(sub.isEmpty() ? run("--help") : run(sub, "--help"))
                     .as(sub)

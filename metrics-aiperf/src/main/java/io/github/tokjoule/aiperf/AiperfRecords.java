@@ -1,13 +1,16 @@
 package io.github.tokjoule.aiperf;
 
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.stats.Summary;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -85,6 +88,46 @@ public final class AiperfRecords implements Iterable<RequestRecord>, Closeable {
      */
     public static AiperfRecords open(InputStream in, String sourceName, RecordOptions options) {
         return new AiperfRecords(in, sourceName, options);
+    }
+
+    /**
+     * Reads a whole {@code profile_export.jsonl} as the join's request timelines, one per profiling record in file
+     * order ({@link RequestRecord#timeline()}), failed requests included: an estimator counts them as {@code FAILED}.
+     * Strict: a line that is not a record, a value of the wrong type, a record without its times or a truncated last
+     * line is an error, never a request silently missing. To keep the readable records of a damaged file, iterate
+     * {@link #open(Path)} and read its {@link #report()}.
+     *
+     * <pre>{@code
+     * List<RequestTimeline> requests = AiperfRecords.timelines(Path.of("profile_export.jsonl"));
+     * CellAttribution cell = EnergyEstimators.perRequest().attribute(powerTrace, requests);
+     * }</pre>
+     *
+     * @param file the {@code profile_export.jsonl} (or {@code .jsonl.gz})
+     * @return the timelines, in file order
+     * @throws IOException if the file cannot be read
+     * @throws AiperfFormatException naming the file and the line, for any line that is not a complete record with
+     *     its start and end
+     * @since 0.2.0
+     */
+    public static List<RequestTimeline> timelines(Path file) throws IOException {
+        String name = String.valueOf(file.getFileName());
+        try (AiperfRecords records =
+                open(file, RecordOptions.defaults().withStrict(true).withSkipListMetrics(true))) {
+            List<RequestTimeline> out = new ArrayList<>();
+            for (RequestRecord r : records) {
+                out.add(r.timeline(name));
+            }
+            JsonLinesReport report = records.report();
+            if (report.truncatedLastLine().isPresent()) {
+                throw new AiperfFormatException(
+                        name,
+                        "line " + report.truncatedLastLine().getAsLong(),
+                        "the last line is cut short (the run was killed mid-write); read the file with"
+                                + " AiperfRecords.open to keep the complete records",
+                        null);
+            }
+            return List.copyOf(out);
+        }
     }
 
     /**

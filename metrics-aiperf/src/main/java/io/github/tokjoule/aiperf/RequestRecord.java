@@ -1,5 +1,6 @@
 package io.github.tokjoule.aiperf;
 
+import io.github.tokjoule.core.join.RequestTimeline;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,61 @@ public final class RequestRecord {
     /** {@return {@code was_cancelled}} */
     public Optional<Boolean> wasCancelled() {
         return Optional.ofNullable(wasCancelled);
+    }
+
+    // --- the join ----------------------------------------------------------------------------------------
+
+    /**
+     * Returns this record as the join's {@link RequestTimeline}: the one place where aiperf's millisecond TTFT
+     * becomes an epoch-nanosecond instant.
+     *
+     * <ul>
+     *   <li>a failed record: {@link RequestTimeline#failed} from {@code request_start_ns} to {@code request_end_ns},
+     *       with its input length (NaN if absent);
+     *   <li>a successful record: first token at {@code request_start_ns + round(time_to_first_token ms · 10^6)},
+     *       never after {@code request_end_ns} (aiperf's latencies come from {@code perf_counter}, its stamps from the
+     *       wall clock: they disagree by tens of microseconds);
+     *   <li>a successful record without a TTFT (not streamed, or a negative value): no first token is known, so the
+     *       first token is put at the start and the whole request counts as decode;
+     *   <li>input and output lengths are {@code input_sequence_length} and {@code output_sequence_length}, NaN when
+     *       the record lacks them (the estimators then exclude it as {@code TOKENS_UNKNOWN}).
+     * </ul>
+     *
+     * @return the timeline
+     * @throws AiperfFormatException if the record has no {@code request_start_ns} or {@code request_end_ns}, or ends
+     *     before it starts: the message names the record's line
+     * @since 0.2.0
+     */
+    public RequestTimeline timeline() {
+        return timeline("profile_export.jsonl");
+    }
+
+    RequestTimeline timeline(String source) {
+        String where = "line " + lineNumber;
+        if (requestStartEpochNanos == ABSENT || requestEndEpochNanos == ABSENT) {
+            throw new AiperfFormatException(
+                    source,
+                    where,
+                    "the record has no " + (requestStartEpochNanos == ABSENT ? "request_start_ns" : "request_end_ns")
+                            + ": it cannot be placed in time (aiperf 0.2 or later writes both for every record)",
+                    null);
+        }
+        long start = requestStartEpochNanos;
+        long end = requestEndEpochNanos;
+        if (end < start) {
+            throw new AiperfFormatException(
+                    source, where, "request_end_ns (" + end + ") is before request_start_ns (" + start + ")", null);
+        }
+        double isl = inputSequenceLengthTokens().orElse(Double.NaN);
+        if (isError()) {
+            return RequestTimeline.failed(start, end, isl);
+        }
+        double osl = outputSequenceLengthTokens().orElse(Double.NaN);
+        OptionalDouble ttft = timeToFirstTokenMillis();
+        long first = ttft.isPresent() && ttft.getAsDouble() >= 0
+                ? Math.min(end, start + Math.round(ttft.getAsDouble() * 1e6))
+                : start;
+        return RequestTimeline.succeeded(start, first, end, isl, osl);
     }
 
     // --- outcome ------------------------------------------------------------------------------------------

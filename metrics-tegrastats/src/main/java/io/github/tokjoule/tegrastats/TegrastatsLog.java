@@ -30,7 +30,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * TegrastatsLog log = TegrastatsLog.read(Path.of("tegrastats.log"));
- * SampleTimes times = log.times(ZoneId.of("Asia/Kolkata"), TimingOptions.nominalIntervalMillis(500)).orElseThrow();
+ * SampleTimes times = log.times(ZoneId.of("Asia/Kolkata"), TimingOptions.nominalIntervalMillis(500));
  * BoardProfile board = log.detectProfile().orElseThrow();
  * RailTrace total = log.powerTrace(board.total(), times);
  * }</pre>
@@ -210,14 +210,22 @@ public final class TegrastatsLog {
      *
      * @param zone the device's zone
      * @param options the period bounds and stamp tolerance
-     * @return the times, or empty when no sample has a printed stamp (JetPack 4 and earlier: use
-     *     {@link #times(Instant, Duration)})
+     * @return the times
+     * @throws IllegalStateException when no sample has a printed stamp (tegrastats of JetPack 4 and earlier prints
+     *     none; {@link #hasPrintedTimes()} tells beforehand): the message names the log and the fix, {@link
+     *     #times(Instant, Duration)} with the first sample's time and the period
+     * @since 0.2.0 (0.1.0 returned an empty {@code Optional} instead of throwing)
      */
-    public Optional<SampleTimes> times(ZoneId zone, TimingOptions options) {
+    public SampleTimes times(ZoneId zone, TimingOptions options) {
         if (!hasPrintedTimes()) {
-            return Optional.empty();
+            throw new IllegalStateException(report.source() + ": "
+                    + (size == 0
+                            ? "the log has no sample, so no sample times"
+                            : "none of its " + size + " samples has a printed timestamp (tegrastats of JetPack 4 and"
+                                    + " earlier prints none): give the first sample's time and the period with"
+                                    + " times(Instant start, Duration period)"));
         }
-        return Optional.of(SampleTimes.fromStamps(sequences, localSeconds, zone, options));
+        return SampleTimes.fromStamps(sequences, localSeconds, zone, options);
     }
 
     /**
@@ -233,26 +241,63 @@ public final class TegrastatsLog {
     }
 
     /**
+     * Returns the power trace of one rail, at sample times reconstructed from the printed stamps in the device's zone
+     * with the period estimated from the stamps: the short way to the join, {@code
+     * powerTrace(RailSelection.rail(rail), times(zone, TimingOptions.estimated())).trace()}, for a log in which every
+     * sample prints the rail.
+     *
+     * @param rail the rail's name as printed, e.g. {@code "VDD_CPU_GPU_CV"}
+     * @param zone the device's zone (tegrastats prints naive local time)
+     * @return the rail's power in watts at each sample's time
+     * @throws IllegalArgumentException if the rail is not in the log (the message names the rails it prints), or if
+     *     a sample lacks it or is out of time order: such samples would be left out, which the long way ({@link
+     *     #powerTrace(RailSelection, SampleTimes)}, whose {@link RailTrace} counts them) does knowingly
+     * @throws IllegalStateException if the log has no printed timestamps ({@link #times(ZoneId, TimingOptions)})
+     * @since 0.2.0
+     */
+    public PowerTrace powerTrace(String rail, ZoneId zone) {
+        RailTrace r = powerTrace(RailSelection.rail(rail), times(zone, TimingOptions.estimated()));
+        if (!r.complete()) {
+            throw new IllegalArgumentException(report.source() + ": "
+                    + (r.samplesInLog() - r.trace().size())
+                    + " of " + r.samplesInLog() + " samples would be left out of the " + rail + " trace ("
+                    + r.samplesMissingRails() + " lack the rail, " + r.samplesOutOfOrder() + " out of time order):"
+                    + " use powerTrace(RailSelection, SampleTimes), whose RailTrace counts them");
+        }
+        return r.trace();
+    }
+
+    /**
      * Builds a power trace.
+     *
+     * <p>A selected rail that no sample of the log prints is an error, not an empty trace: a board without the rail
+     * (an Orin Nano has no {@code VDD_GPU_SOC}) or a misspelt name would otherwise surface as a NaN three calls later.
      *
      * @param selection the rail, sum or profile selection
      * @param times the sample times, one per sample of this log
      * @return the trace with its account of left-out samples
-     * @throws IllegalArgumentException if {@code times} does not have one time per sample
+     * @throws IllegalArgumentException if {@code times} does not have one time per sample, or if a selected rail is
+     *     not in the log (the message names the rails the log prints), or if the log prints no rail at all
      */
     public RailTrace powerTrace(RailSelection selection, SampleTimes times) {
         checkTimes(times);
         List<String> names = selection.resolve(rails.keySet());
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(
+                    report.source() + ": the log prints no power rail, so there is no " + selection + " trace");
+        }
+        for (String name : names) {
+            if (!rails.containsKey(name)) {
+                throw new IllegalArgumentException(report.source() + ": rail " + name + " is not in the log, which"
+                        + " prints " + String.join(", ", rails.keySet()) + ": select one of them (RailSelection.rail"
+                        + " or RailSelection.sum), or the board's total (detectProfile().orElseThrow().total())");
+            }
+        }
         double[][] columns = new double[names.size()][];
         long[] missing = new long[names.size()];
         long[] firstMissing = new long[names.size()];
         for (int r = 0; r < names.size(); r++) {
-            double[] c = rails.get(names.get(r));
-            if (c == null) {
-                c = new double[size];
-                Arrays.fill(c, Double.NaN);
-            }
-            columns[r] = c;
+            columns[r] = Objects.requireNonNull(rails.get(names.get(r)), "checked above");
         }
         long[] t = new long[size];
         double[] w = new double[size];

@@ -646,15 +646,16 @@ public final class TegrastatsSample {
      * Returns the index of the first rail of this exact name (rail names are matched with their case).
      *
      * @param name the rail name, e.g. {@code "VDD_IN"}
-     * @return the index, or -1 when absent
+     * @return the index, or empty when absent
+     * @since 0.2.0 (0.1.0 returned -1 for an absent rail)
      */
-    public int railIndex(String name) {
+    public OptionalInt railIndex(String name) {
         for (int i = 0; i < railNames.length; i++) {
             if (railNames[i].equals(name)) {
-                return i;
+                return OptionalInt.of(i);
             }
         }
-        return -1;
+        return OptionalInt.empty();
     }
 
     /**
@@ -664,8 +665,8 @@ public final class TegrastatsSample {
      * @return mW, or empty when the rail is absent
      */
     public OptionalDouble milliwatts(String name) {
-        int i = railIndex(name);
-        return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(doubles[railCurrentAt(i)]);
+        OptionalInt i = railIndex(name);
+        return i.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(doubles[railCurrentAt(i.getAsInt())]);
     }
 
     // ---------------------------------------------------------------- unknown

@@ -80,7 +80,8 @@ class CorpusFirstLineTest {
         engine(tx2.emc().orElseThrow(), "EMC_FREQ", 0);
         engine(tx2.gpu().orElseThrow(), "GR3D_FREQ", 0);
         assertThat(tx2.milliwatts("VDD_IN")).hasValue(1649);
-        assertThat(tx2.railAverageMilliwatts(tx2.railIndex("VDD_IN"))).isEqualTo(1649);
+        assertThat(tx2.railAverageMilliwatts(tx2.railIndex("VDD_IN").getAsInt()))
+                .isEqualTo(1649);
         // line 3, TX1 with IRAM
         TegrastatsSample tx1 = all.get(1);
         assertThat(tx1.ram().orElseThrow()).isEqualTo(new MemoryUsage(1179, 3983, SizeUnit.MEGABYTES));

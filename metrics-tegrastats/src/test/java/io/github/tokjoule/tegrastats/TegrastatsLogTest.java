@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.thermal.ThermalSample;
 import io.github.tokjoule.tegrastats.time.SampleTimes;
 import io.github.tokjoule.tegrastats.time.TimingOptions;
@@ -159,9 +160,15 @@ class TegrastatsLogTest {
                 .containsExactly(new MissingRail("VDD_IN", 1, 5), new MissingRail("VDD_CPU_GPU_CV", 1, 2));
         assertThat(sum.firstMissingLine()).hasValue(2);
         // a rail no sample prints: every sample is missing it
-        RailTrace absent = log.powerTrace(RailSelection.rail("VIN"), times);
-        assertThat(absent.trace().isEmpty()).isTrue();
-        assertThat(absent.missingRails()).containsExactly(new MissingRail("VIN", 4, 1));
+        // a rail no sample prints is refused, naming the rails the log has
+        assertThatThrownBy(() -> log.powerTrace(RailSelection.rail("VIN"), times))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test: rail VIN is not in the log, which prints VDD_IN, VDD_CPU_GPU_CV: select one of"
+                        + " them (RailSelection.rail or RailSelection.sum), or the board's total"
+                        + " (detectProfile().orElseThrow().total())");
+        assertThatThrownBy(() -> log.powerTrace(RailSelection.sum("VDD_IN", "VDD_GPU_SOC"), times))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("test: rail VDD_GPU_SOC is not in the log");
         // times from the sequence: "hello" is not a tegrastats line, so line 4 is sequence 2
         assertThat(total.trace().epochNanosAt(2) - total.trace().epochNanosAt(0))
                 .isEqualTo(1_000_000_000L);
@@ -181,8 +188,7 @@ class TegrastatsLogTest {
                 "01-01-2025 09:59:59 RAM 1/2MB VDD_IN 2000/2000",
                 "01-01-2025 10:00:00 RAM 1/2MB VDD_IN 2000/2000");
         TegrastatsLog log = log(text);
-        SampleTimes times = log.times(ZoneOffset.UTC, TimingOptions.nominalIntervalMillis(500))
-                .orElseThrow();
+        SampleTimes times = log.times(ZoneOffset.UTC, TimingOptions.nominalIntervalMillis(500));
         assertThat(times.segments()).hasSize(2);
         RailTrace trace = log.powerTrace(RailSelection.rail("VDD_IN"), times);
         assertThat(trace.trace().size() + trace.samplesOutOfOrder()).isEqualTo(5);
@@ -232,7 +238,7 @@ class TegrastatsLogTest {
     @Test
     void thermalSamplesLeaveOutSentinelsAndKeepPlaceholders() throws IOException {
         TegrastatsLog log = TegrastatsLog.read(Corpus.file("gdwr-agx-orin-64gb-r35.log"));
-        SampleTimes times = log.times(ZoneOffset.UTC, TimingOptions.estimated()).orElseThrow();
+        SampleTimes times = log.times(ZoneOffset.UTC, TimingOptions.estimated());
         List<ThermalSample> thermal = log.thermalSamples(times);
         assertThat(thermal).hasSize(1);
         // 11 sensors printed, 4 of them -256C
@@ -255,7 +261,11 @@ class TegrastatsLogTest {
     void timesNeedStampsOrAStartAndTheRightLength() {
         TegrastatsLog stampless = log("RAM 1/2MB VDD_IN 1/1\nRAM 1/2MB VDD_IN 1/1\n");
         assertThat(stampless.hasPrintedTimes()).isFalse();
-        assertThat(stampless.times(ZoneOffset.UTC, TimingOptions.estimated())).isEmpty();
+        assertThatThrownBy(() -> stampless.times(ZoneOffset.UTC, TimingOptions.estimated()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("test: none of its 2 samples has a printed timestamp (tegrastats of JetPack 4 and earlier"
+                        + " prints none): give the first sample's time and the period with times(Instant start,"
+                        + " Duration period)");
         assertThat(stampless.printedTime(0)).isEmpty();
         SampleTimes one = SampleTimes.periodic(new long[] {0}, Instant.EPOCH, Duration.ofSeconds(1));
         assertThatThrownBy(() -> stampless.powerTrace(RailSelection.rail("VDD_IN"), one))
@@ -268,7 +278,14 @@ class TegrastatsLogTest {
         assertThat(stampless).hasToString("TegrastatsLog[test, 2 samples, rails [VDD_IN]]");
         TegrastatsLog empty = log("");
         assertThat(empty.size()).isZero();
-        assertThat(empty.times(ZoneOffset.UTC, TimingOptions.estimated())).isEmpty();
+        assertThatThrownBy(() -> empty.times(ZoneOffset.UTC, TimingOptions.estimated()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("test: the log has no sample, so no sample times");
+        assertThatThrownBy(() -> empty.powerTrace(
+                        RailSelection.allRails(),
+                        SampleTimes.periodic(new long[0], Instant.EPOCH, Duration.ofSeconds(1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test: the log prints no power rail, so there is no all rails trace");
     }
 
     @Test
@@ -305,5 +322,27 @@ class TegrastatsLogTest {
         assertThatThrownBy(() -> TegrastatsLog.read(malformed, ReaderOptions.strictMode()))
                 .isInstanceOf(TegrastatsFormatException.class)
                 .hasMessageContaining("m.log:2:");
+    }
+
+    @Test
+    void theShortWayToOneRailsTraceRefusesWhatItWouldLeaveOut() {
+        TegrastatsLog log = log(String.join(
+                "\n",
+                "01-01-2025 10:00:00 RAM 1/2MB VDD_IN 1000/1000 VDD_SOC 5/5",
+                "01-01-2025 10:00:01 RAM 1/2MB VDD_IN 2000/2000",
+                "01-01-2025 10:00:02 RAM 1/2MB VDD_IN 3000/3000 VDD_SOC 5/5"));
+        PowerTrace in = log.powerTrace("VDD_IN", ZoneOffset.UTC);
+        assertThat(in.watts()).containsExactly(1.0, 2.0, 3.0);
+        // printed 2025-01-01 10:00:00 in UTC = 1735725600 s (python3 datetime): the sample lies within that second
+        assertThat(in.epochNanosAt(0)).isBetween(1_735_725_600_000_000_000L, 1_735_725_600_999_999_999L);
+        assertThatThrownBy(() -> log.powerTrace("VDD_SOC", ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test: 1 of 3 samples would be left out of the VDD_SOC trace (1 lack the rail, 0 out of"
+                        + " time order): use powerTrace(RailSelection, SampleTimes), whose RailTrace counts them");
+        assertThatThrownBy(() -> log.powerTrace("VDD_GPU_SOC", ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test: rail VDD_GPU_SOC is not in the log, which prints VDD_IN, VDD_SOC: select one of"
+                        + " them (RailSelection.rail or RailSelection.sum), or the board's total"
+                        + " (detectProfile().orElseThrow().total())");
     }
 }

@@ -275,8 +275,8 @@ class TegrastatsParserTest {
         assertThat(s.milliwatts("GPU")).hasValue(463);
         assertThat(s.milliwatts("CPU")).hasValue(618);
         assertThat(s.milliwatts("cpu")).hasValue(5);
-        assertThat(s.railIndex("CPU")).isEqualTo(1);
-        assertThat(s.railIndex("nope")).isEqualTo(-1);
+        assertThat(s.railIndex("CPU")).hasValue(1);
+        assertThat(s.railIndex("nope")).isEmpty();
     }
 
     @Test

@@ -26,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>at each window edge that falls between two samples, the power is linearly interpolated at the edge and only
  *       the part of the trapezoid inside the window is counted, so that <b>adjacent windows add up</b> to the
  *       enclosing window (to floating-point rounding, a few ulps of the trace's cumulative energy);
- *   <li><b>beyond the trace</b> (a window that starts before the first sample or ends after the last), the edge
- *       sample's power is held constant, and {@link WindowCoverage} reports how many nanoseconds were extrapolated
- *       at each end;
+ *   <li><b>beyond the trace</b> (a window that starts before the first sample or ends after the last):
+ *       {@link #energyJoules(TimeWindow)} refuses it (no silent extrapolation); {@link #energy(TimeWindow)} holds the
+ *       edge sample's power constant and its {@link WindowCoverage} reports how many nanoseconds were extrapolated at
+ *       each end;
  *   <li>a window that lies <b>wholly outside</b> the trace ({@code end < t_0} or {@code start > t_{n−1}}), and every
- *       window of an empty trace, has energy {@code NaN} ({@link WindowCoverage#outsideTrace()}): nothing was
- *       measured there, typically because of a time-zone mistake;
+ *       window of an empty trace: {@link #energyJoules(TimeWindow)} refuses it, {@link #energy(TimeWindow)} gives
+ *       {@code NaN} ({@link WindowCoverage#outsideTrace()}): nothing was measured there, typically because of a
+ *       time-zone mistake;
  *   <li>a zero-length window inside the trace has energy 0 J; a window between two samples gets the trapezoid of
  *       the interpolated line; a single-sample trace is a constant power wherever the window touches its sample;
  *   <li><b>gaps</b> (a missing sample) are bridged by the straight line between the samples around them; the
@@ -330,27 +332,55 @@ public final class PowerTrace {
     // Energy
 
     /**
-     * Returns the energy over a window: the trapezoid integral of the trace with linear interpolation at both edges
-     * and the edge power held constant beyond the trace (see the class description). O(log n).
+     * Returns the energy over a window the trace covers: the trapezoid integral of the trace with linear
+     * interpolation at both edges (see the class description). O(log n).
      *
-     * @param window the window
-     * @return the energy in joules, ≥ 0; 0 for a zero-length window inside the trace; NaN if the window lies wholly
-     *     outside the trace or the trace is empty
+     * <p>No silent numbers: a window that reaches before the first sample or after the last would need an
+     * extrapolation (or has nothing measured at all), so it is refused. {@link #energy(TimeWindow)} is the explicit
+     * way to get a figure for such a window: it holds the edge power constant and its {@link WindowCoverage} says how
+     * many nanoseconds were extrapolated.
+     *
+     * @param window the window, inside {@link #span()}
+     * @return the energy in joules, ≥ 0; 0 for a zero-length window
+     * @throws IllegalArgumentException if the trace is empty or the window is not inside its span; the message names
+     *     the window, the span and the fix
      */
     public double energyJoules(TimeWindow window) {
         long start = window.startEpochNanos();
         long end = window.endEpochNanos();
-        if (isOutside(start, end)) {
-            return Double.NaN;
-        }
+        requireCovered(window, "");
         int startLower = SortedTimes.lowerBound(epochNanos, start);
         int startUpper = SortedTimes.upperBound(epochNanos, start, startLower);
         int endLower = SortedTimes.lowerBound(epochNanos, end);
         return wattNanos(start, end, startUpper, endLower) / NANOS_PER_SECOND;
     }
 
+    /** Refuses a window the trace does not cover, for the figures that never extrapolate. */
+    private void requireCovered(TimeWindow window, String which) {
+        int n = epochNanos.length;
+        if (n > 0 && window.startEpochNanos() >= epochNanos[0] && window.endEpochNanos() <= epochNanos[n - 1]) {
+            return;
+        }
+        String span =
+                n == 0 ? "the trace is empty" : "the trace spans only " + describe(epochNanos[0], epochNanos[n - 1]);
+        throw new IllegalArgumentException(
+                which + "window " + describe(window.startEpochNanos(), window.endEpochNanos())
+                        + " is not covered by the trace: " + span
+                        + "; energyJoules never extrapolates. Integrate over a window inside span(), or call energy(window),"
+                        + " which holds the edge power beyond the trace and reports it in its WindowCoverage");
+    }
+
+    private static String describe(long start, long end) {
+        return java.time.Instant.ofEpochSecond(0, start) + " .. " + java.time.Instant.ofEpochSecond(0, end) + " ("
+                + String.format(java.util.Locale.ROOT, "%.3f s", (end - start) / NANOS_PER_SECOND) + ")";
+    }
+
     /**
-     * Returns the energy over a window ({@link #energyJoules(TimeWindow)}) with its coverage. O(log n).
+     * Returns the energy over any window with its coverage: the integral of {@link #energyJoules(TimeWindow)} where
+     * the trace covers the window, the edge sample's power held constant beyond it (counted in {@link
+     * WindowCoverage#startExtrapolatedNanos()} and {@link WindowCoverage#endExtrapolatedNanos()}), NaN for a window
+     * wholly outside the trace ({@link WindowCoverage#outsideTrace()}). The caller decides, from the coverage, what an
+     * extrapolated figure is worth. O(log n).
      *
      * @param window the window
      * @return the energy in joules and the coverage of the window
@@ -376,24 +406,25 @@ public final class PowerTrace {
      * m); the input is not modified) and each search gallops forward from the previous position, so m windows over
      * n samples cost O(m log(n/m) + m) after the ordering.
      *
-     * @param windows the windows, in any order
+     * @param windows the windows, in any order, each inside {@link #span()}
      * @return the energies in joules, in the order of {@code windows}
+     * @throws IllegalArgumentException if a window is not inside the trace's span (the message gives its index), as
+     *     {@link #energyJoules(TimeWindow)}; {@link #energies(List)} gives every window a figure with its coverage
      */
     public double[] energiesJoules(List<TimeWindow> windows) {
         TimeWindow[] all = windows.toArray(new TimeWindow[0]);
+        for (int i = 0; i < all.length; i++) {
+            requireCovered(all[i], "windows[" + i + "]: ");
+        }
         double[] joules = new double[all.length];
         int cursor = 0;
         for (int index : orderByStart(all)) {
             long start = all[index].startEpochNanos();
             long end = all[index].endEpochNanos();
             cursor = SortedTimes.lowerBoundFrom(epochNanos, start, cursor);
-            if (isOutside(start, end)) {
-                joules[index] = Double.NaN;
-            } else {
-                int endLower = SortedTimes.lowerBoundFrom(epochNanos, end, cursor);
-                int startUpper = SortedTimes.upperBound(epochNanos, start, cursor);
-                joules[index] = wattNanos(start, end, startUpper, endLower) / NANOS_PER_SECOND;
-            }
+            int endLower = SortedTimes.lowerBoundFrom(epochNanos, end, cursor);
+            int startUpper = SortedTimes.upperBound(epochNanos, start, cursor);
+            joules[index] = wattNanos(start, end, startUpper, endLower) / NANOS_PER_SECOND;
         }
         return joules;
     }

@@ -9,8 +9,7 @@
  *   <li>{@link io.github.tokjoule.core.power.WindowCoverage}, returned with every figure: samples inside, largest
  *       gap, nominal interval, extrapolation beyond the trace, window outside the trace. The accuracy flags are
  *       computed from it.
- *   <li>{@link io.github.tokjoule.core.power.RequestEnergies}: per-request prefill, decode and total energy from
- *       {@link io.github.tokjoule.core.power.RequestTimes}.
+ *   <li>Per-request prefill, decode and total energy is the join's: {@link io.github.tokjoule.core.join}.
  * </ul>
  *
  * <p>All instants are epoch nanoseconds (DESIGN §4); energies are joules, powers watts.

@@ -1,6 +1,7 @@
 package io.github.tokjoule.core.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -100,7 +101,7 @@ class WindowEnergyTest {
         assertThat(e.coverage().extrapolated()).isTrue();
         assertThat(e.coverage().outsideTrace()).isFalse();
         // Ramp (0 W at 0 s): the held power is 0 W, so [−1, 1] = 0 + 1² = 1 J.
-        assertThat(RAMP.energyJoules(window(-1, 1))).isEqualTo(1.0);
+        assertThat(RAMP.energy(window(-1, 1)).joules()).isEqualTo(1.0);
     }
 
     @Test
@@ -135,10 +136,8 @@ class WindowEnergyTest {
         assertThat(after.joules()).isNaN();
         assertThat(after.coverage().outsideTrace()).isTrue();
         assertThat(after.coverage().endExtrapolatedNanos()).isEqualTo(2_500_000_000L);
-        assertThat(RAMP.energyJoules(window(4.5, 7))).isNaN();
-        assertThat(RAMP.energyJoules(window(-3, -1))).isNaN();
         // Touching the first sample at one instant is not outside: held 0 W over [−1, 0] = 0 J.
-        assertThat(RAMP.energyJoules(window(-1, 0))).isZero();
+        assertThat(RAMP.energy(window(-1, 0)).joules()).isZero();
     }
 
     @Test
@@ -149,9 +148,9 @@ class WindowEnergyTest {
         assertThat(e.joules()).isEqualTo(6.0);
         assertThat(e.coverage()).isEqualTo(new WindowCoverage(1, 0, 0, true, S, S, false));
         assertThat(single.energyJoules(window(5, 5))).isZero();
-        assertThat(single.energyJoules(window(5, 7))).isEqualTo(6.0);
-        assertThat(single.energyJoules(window(6, 7))).isNaN();
-        assertThat(single.energyJoules(window(3, 4))).isNaN();
+        assertThat(single.energy(window(5, 7)).joules()).isEqualTo(6.0);
+        assertThat(single.energy(window(6, 7)).joules()).isNaN();
+        assertThat(single.energy(window(3, 4)).joules()).isNaN();
     }
 
     @Test
@@ -160,8 +159,12 @@ class WindowEnergyTest {
         WindowEnergy e = empty.energy(window(0, 1));
         assertThat(e.joules()).isNaN();
         assertThat(e.coverage()).isEqualTo(new WindowCoverage(0, 0, 0, true, 0, 0, true));
-        assertThat(empty.energyJoules(window(0, 1))).isNaN();
-        assertThat(empty.energiesJoules(List.of(window(0, 1)))).containsExactly(Double.NaN);
+        assertThatThrownBy(() -> empty.energyJoules(window(0, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window 2023-11-14T22:13:20.123456789Z .. 2023-11-14T22:13:21.123456789Z (1.000 s) is not"
+                        + " covered by the trace: the trace is empty; energyJoules never extrapolates. Integrate over a"
+                        + " window inside span(), or call energy(window), which holds the edge power beyond the trace"
+                        + " and reports it in its WindowCoverage");
         assertThat(empty.span()).isEmpty();
     }
 
@@ -180,7 +183,13 @@ class WindowEnergyTest {
     void batchKeepsTheInputOrder() {
         // Unsorted on purpose: ramp windows [3, 4] = 7 J, [0, 1] = 1 J, before the trace = NaN, [1, 2] = 3 J.
         List<TimeWindow> windows = List.of(window(3, 4), window(0, 1), window(-5, -4), window(1, 2));
-        assertThat(RAMP.energiesJoules(windows)).containsExactly(7.0, 1.0, Double.NaN, 3.0);
+        assertThat(RAMP.energiesJoules(List.of(window(3, 4), window(0, 1), window(1, 2))))
+                .containsExactly(7.0, 1.0, 3.0);
+        assertThatThrownBy(() -> RAMP.energiesJoules(windows))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "windows[2]: window 2023-11-14T22:13:15.123456789Z .. 2023-11-14T22:13:16.123456789Z"
+                                + " (1.000 s) is not covered by the trace: the trace spans only");
         List<WindowEnergy> energies = RAMP.energies(windows);
         assertThat(energies).extracting(WindowEnergy::joules).containsExactly(7.0, 1.0, Double.NaN, 3.0);
         assertThat(energies.get(2).coverage().outsideTrace()).isTrue();
@@ -203,5 +212,22 @@ class WindowEnergyTest {
                 .isCloseTo(2.0, within(1e-12));
         // Whole trace: 20 W × 999,999 × 0.5 s = 9,999,990 J.
         assertThat(trace.energyJoules(trace.span().orElseThrow())).isCloseTo(9_999_990.0, within(1e-6));
+    }
+
+    @Test
+    void energyJoulesRefusesAWindowTheTraceDoesNotCover() {
+        // The README's old example: a one-hour window on a trace of a few seconds returned a held-power figure.
+        assertThatThrownBy(() -> RAMP.energyJoules(window(-1800, 1800)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window 2023-11-14T21:43:20.123456789Z .. 2023-11-14T22:43:20.123456789Z (3600.000 s) is"
+                        + " not covered by the trace: the trace spans only 2023-11-14T22:13:20.123456789Z .."
+                        + " 2023-11-14T22:13:24.123456789Z (4.000 s); energyJoules never extrapolates. Integrate over"
+                        + " a window inside span(), or call energy(window), which holds the edge power beyond the"
+                        + " trace and reports it in its WindowCoverage");
+        assertThatThrownBy(() -> RAMP.energyJoules(window(3, 4.5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RAMP.energyJoules(window(-3, -1))).isInstanceOf(IllegalArgumentException.class);
+        // The whole span and its edges are covered.
+        assertThat(RAMP.energyJoules(RAMP.span().orElseThrow())).isEqualTo(16.0);
+        assertThat(RAMP.energyJoules(window(0, 0))).isZero();
     }
 }

@@ -1,9 +1,12 @@
 package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.stats.Summary;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One analysed cell: the core per-cell row plus what the tables and the report need beside it.
@@ -17,7 +20,9 @@ import java.util.List;
  *     seed-compatible method
  * @param tegrastatsLines tegrastats samples read for this cell (its own log; a whole-run log is counted once, by the
  *     first cell that reads it)
- * @param requests the successful requests as integrated (MEASURED method; empty for the seed-compatible method)
+ * @param attribution what the MEASURED method's estimator made of the cell's requests: each attributed request with
+ *     its prefill, decode and total energy and their coverage, each excluded one with its reason; empty for the
+ *     seed-compatible method, a failed cell, or a cell without power trace or successful request
  * @since 0.1.0
  */
 public record AnalysedCell(
@@ -27,10 +32,15 @@ public record AnalysedCell(
         double windowJoules,
         Summary requestOutputTokensPerJoule,
         long tegrastatsLines,
-        List<RequestResult> requests) {
+        Optional<CellAttribution> attribution) {
 
-    /** Copies the request list. */
-    public AnalysedCell {
-        requests = List.copyOf(requests);
+    /**
+     * Returns the attributed requests.
+     *
+     * @return {@code attribution().requests()}, in file order; empty without an attribution
+     * @since 0.2.0
+     */
+    public List<AttributedRequest> requests() {
+        return attribution.map(CellAttribution::requests).orElse(List.of());
     }
 }

@@ -4,6 +4,8 @@ import io.github.tokjoule.core.cell.CellShape;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.jetson.PowerMode;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -14,6 +16,9 @@ import java.util.Optional;
  * 2048 / gen 256, and {@link OutputTokJVariant#REQUEST} as the headline output tokens per joule of the tables.
  *
  * @param method the energy method
+ * @param estimator how the MEASURED method attributes a cell's energy to its requests ({@link
+ *     EnergyEstimators#perRequest()} by default); a per-cell choice is an estimator that delegates, and the cell's
+ *     {@link io.github.tokjoule.core.join.CellAttribution#estimator()} names the one that ran (since 0.2.0)
  * @param rail which rail
  * @param zone the device's time zone; empty = the manifest's (required when there is no manifest). When both are
  *     present and differ, the given zone is used and every cell is flagged {@code ZONE_MISMATCH}
@@ -26,6 +31,7 @@ import java.util.Optional;
  */
 public record AnalysisOptions(
         EnergyMethod method,
+        EnergyEstimator estimator,
         RailChoice rail,
         Optional<ZoneId> zone,
         Optional<PowerMode> mode,
@@ -49,6 +55,7 @@ public record AnalysisOptions(
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(
                 EnergyMethod.MEASURED,
+                EnergyEstimators.perRequest(),
                 RailChoice.defaultChoice(),
                 Optional.empty(),
                 Optional.empty(),
@@ -65,7 +72,20 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withMethod(EnergyMethod value) {
-        return new AnalysisOptions(value, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+        return new AnalysisOptions(
+                value, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+    }
+
+    /**
+     * Returns a copy with another estimator for the MEASURED method.
+     *
+     * @param value the estimator
+     * @return the copy
+     * @since 0.2.0
+     */
+    public AnalysisOptions withEstimator(EnergyEstimator value) {
+        return new AnalysisOptions(
+                method, value, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
     }
 
     /**
@@ -75,7 +95,8 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withRail(RailChoice value) {
-        return new AnalysisOptions(method, value, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+        return new AnalysisOptions(
+                method, estimator, value, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
     }
 
     /**
@@ -86,7 +107,7 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withZone(ZoneId value) {
         return new AnalysisOptions(
-                method, rail, Optional.of(value), mode, thresholds, canonicalCell, headlineVariant, threads);
+                method, estimator, rail, Optional.of(value), mode, thresholds, canonicalCell, headlineVariant, threads);
     }
 
     /**
@@ -97,7 +118,7 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withMode(PowerMode value) {
         return new AnalysisOptions(
-                method, rail, zone, Optional.of(value), thresholds, canonicalCell, headlineVariant, threads);
+                method, estimator, rail, zone, Optional.of(value), thresholds, canonicalCell, headlineVariant, threads);
     }
 
     /**
@@ -107,7 +128,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withThresholds(FlagThresholds value) {
-        return new AnalysisOptions(method, rail, zone, mode, value, canonicalCell, headlineVariant, threads);
+        return new AnalysisOptions(method, estimator, rail, zone, mode, value, canonicalCell, headlineVariant, threads);
     }
 
     /**
@@ -117,7 +138,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withCanonicalCell(CellShape value) {
-        return new AnalysisOptions(method, rail, zone, mode, thresholds, value, headlineVariant, threads);
+        return new AnalysisOptions(method, estimator, rail, zone, mode, thresholds, value, headlineVariant, threads);
     }
 
     /**
@@ -127,7 +148,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withHeadlineVariant(OutputTokJVariant value) {
-        return new AnalysisOptions(method, rail, zone, mode, thresholds, canonicalCell, value, threads);
+        return new AnalysisOptions(method, estimator, rail, zone, mode, thresholds, canonicalCell, value, threads);
     }
 
     /**
@@ -138,6 +159,7 @@ public record AnalysisOptions(
      * @throws IllegalArgumentException if below 1
      */
     public AnalysisOptions withThreads(int value) {
-        return new AnalysisOptions(method, rail, zone, mode, thresholds, canonicalCell, headlineVariant, value);
+        return new AnalysisOptions(
+                method, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, value);
     }
 }

@@ -1,107 +1,103 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.aiperf.AiperfProfile;
+import io.github.tokjoule.aiperf.LatencyStats;
+import io.github.tokjoule.aiperf.MetricStats;
+import io.github.tokjoule.aiperf.RequestRecord;
+import io.github.tokjoule.aiperf.Stat;
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.flags.Flag;
-import io.github.tokjoule.core.power.PowerTrace;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
-import io.github.tokjoule.core.thermal.ThermalSample;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything read for one cell, before a method turns it into a row. Times are epoch nanoseconds.
+ * What one cell's files hold, before a method turns it into a row: aiperf's summary and profiling records as the
+ * aiperf module read them, and the power log. Nothing is copied out of them into fields of its own: each method reads
+ * what it uses, and the requests reach the join through {@link RequestRecord#timeline()} only.
  *
  * @param id the cell's identity
  * @param directory the cell directory
- * @param ttftMillis aiperf's TTFT statistics
- * @param itlMillis aiperf's inter-token latency statistics
- * @param rlMillis aiperf's request latency statistics
- * @param outputTokensPerSecondAvg {@code output_token_throughput_per_user.avg}
- * @param outputTokensPerSecondP50 {@code output_token_throughput_per_user.p50}
- * @param prefillTokensPerSecondAvg {@code prefill_throughput_per_user.avg}
- * @param prefillTokensPerSecondP50 {@code prefill_throughput_per_user.p50}
- * @param inputTokensAvg {@code input_sequence_length.avg}
- * @param inputTokensP50 {@code input_sequence_length.p50}
- * @param outputTokensAvg {@code output_sequence_length.avg}
- * @param outputTokensP50 {@code output_sequence_length.p50}
- * @param requestCount requests sent (successful + failed)
- * @param errorCount failed requests
- * @param requestCountAvg aiperf's {@code request_count.avg} (successful requests), NaN if absent
- * @param profilingStartEpochNanos aiperf's {@code start_time}, resolved in the zone; {@link Long#MIN_VALUE} if absent
- * @param profilingEndEpochNanos aiperf's {@code end_time}; {@link Long#MIN_VALUE} if absent
- * @param requests the profiling records, failed ones included
- * @param trace the chosen rail's power trace at reconstructed sample times, if a log and the rail exist
- * @param rail the chosen rail's name (names joined by {@code +} for a sum)
- * @param powerProblem why there is no trace (no log, rail missing), if so
- * @param availableRails the rails the log prints
- * @param stampEpochNanos each sample's printed stamp (whole seconds) resolved in the zone, for the seed's method
- * @param stampWatts the chosen rail's power of each sample, same order
- * @param thermal the temperature samples at reconstructed times
- * @param nominalIntervalNanos the tegrastats interval
- * @param reconstructedSamples samples whose time was reconstructed from 1-second stamps
- * @param maxUncertaintyMillis the largest uncertainty of a reconstructed time
- * @param logLines tegrastats samples attributed to this cell
- * @param flags flags found while reading (zone mismatch, reader problems)
+ * @param summary aiperf's {@code profile_export_aiperf.json}
+ * @param profilingWindow aiperf's {@code start_time}..{@code end_time} resolved in the sweep's zone; empty if either
+ *     is absent or they are out of order
+ * @param records the profiling records of {@code profile_export.jsonl}, failed ones included, each with its start and
+ *     end (the reader leaves out, counts and reports a record without them); empty without the file
+ * @param requestCount requests sent (successful + failed): the records' count, else the summary's
+ * @param errorCount failed requests, from the same source
+ * @param power the tegrastats log as read for this cell
+ * @param flags flags found while reading (the zone check adds to it)
  */
 record CellInputs(
         CellId id,
         Path directory,
-        Summary ttftMillis,
-        Summary itlMillis,
-        Summary rlMillis,
-        double outputTokensPerSecondAvg,
-        double outputTokensPerSecondP50,
-        double prefillTokensPerSecondAvg,
-        double prefillTokensPerSecondP50,
-        double inputTokensAvg,
-        double inputTokensP50,
-        double outputTokensAvg,
-        double outputTokensP50,
+        AiperfProfile summary,
+        Optional<TimeWindow> profilingWindow,
+        List<RequestRecord> records,
         int requestCount,
         int errorCount,
-        double requestCountAvg,
-        long profilingStartEpochNanos,
-        long profilingEndEpochNanos,
-        List<RequestRow> requests,
-        Optional<PowerTrace> trace,
-        String rail,
-        Optional<String> powerProblem,
-        List<String> availableRails,
-        long[] stampEpochNanos,
-        double[] stampWatts,
-        List<ThermalSample> thermal,
-        long nominalIntervalNanos,
-        int reconstructedSamples,
-        double maxUncertaintyMillis,
-        long logLines,
+        PowerLog power,
         List<Flag> flags) {
 
-    static final long ABSENT = Long.MIN_VALUE;
+    /** {@return the records as the join's request timelines, in file order} */
+    List<RequestTimeline> timelines() {
+        return records.stream().map(RequestRecord::timeline).toList();
+    }
 
-    boolean hasProfilingWindow() {
-        return profilingStartEpochNanos != ABSENT
-                && profilingEndEpochNanos != ABSENT
-                && profilingEndEpochNanos >= profilingStartEpochNanos;
+    /** {@return aiperf's TTFT statistics, empty if absent} */
+    Summary ttftMillis() {
+        return latency(summary.timeToFirstToken());
+    }
+
+    /** {@return aiperf's request latency statistics, empty if absent} */
+    Summary requestLatencyMillis() {
+        return latency(summary.requestLatency());
+    }
+
+    /** {@return aiperf's inter-token latency statistics, empty if absent} */
+    Summary interTokenLatencyMillis() {
+        return latency(summary.interTokenLatency());
+    }
+
+    private static Summary latency(Optional<LatencyStats> stats) {
+        return stats.map(l -> l.stats().toSummary()).orElse(Summary.empty());
     }
 
     /**
-     * One aiperf profiling record.
+     * Returns one statistic of a summary metric.
      *
-     * @param startEpochNanos {@code request_start_ns}
-     * @param ackEpochNanos {@code request_ack_ns}, or {@link #ABSENT}
-     * @param firstTokenEpochNanos start + TTFT, or the end for a failed request
-     * @param endEpochNanos {@code request_end_ns}
-     * @param inputTokens ISL, NaN if absent
-     * @param outputTokens OSL, NaN if absent
-     * @param ok {@code false} for an error record
+     * @param metric the metric, as {@link AiperfProfile} returns it
+     * @param stat the statistic
+     * @return its value, NaN if the metric or the statistic is absent
      */
-    record RequestRow(
-            long startEpochNanos,
-            long ackEpochNanos,
-            long firstTokenEpochNanos,
-            long endEpochNanos,
-            double inputTokens,
-            double outputTokens,
-            boolean ok) {}
+    static double stat(Optional<MetricStats> metric, Stat stat) {
+        return metric.flatMap(m -> {
+                    java.util.OptionalDouble v = m.get(stat);
+                    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
+                })
+                .orElse(Double.NaN);
+    }
+
+    /** {@return aiperf's {@code output_token_throughput_per_user} statistic, NaN if absent} */
+    double outputTokensPerSecond(Stat stat) {
+        return stat(summary.outputTokenThroughputPerUser(), stat);
+    }
+
+    /** {@return aiperf's {@code prefill_throughput_per_user} statistic, NaN if absent} */
+    double prefillTokensPerSecond(Stat stat) {
+        return stat(summary.metric("prefill_throughput_per_user"), stat);
+    }
+
+    /** {@return aiperf's {@code input_sequence_length} statistic, NaN if absent} */
+    double inputTokens(Stat stat) {
+        return stat(summary.inputSequenceLength().map(t -> t.stats()), stat);
+    }
+
+    /** {@return aiperf's {@code output_sequence_length} statistic, NaN if absent} */
+    double outputTokens(Stat stat) {
+        return stat(summary.outputSequenceLength().map(t -> t.stats()), stat);
+    }
 }

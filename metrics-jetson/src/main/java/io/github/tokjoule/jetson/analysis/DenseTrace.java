@@ -24,7 +24,7 @@ final class DenseTrace {
 
     static PowerLog prefer(Path tegrastatsLog, PowerLog log, List<String> notes) {
         Path dense = tegrastatsLog.resolveSibling(FILE_NAME);
-        if (log.trace.isEmpty() || !Files.isRegularFile(dense)) {
+        if (log.trace().isEmpty() || !Files.isRegularFile(dense)) {
             return log;
         }
         LiveLog.Contents contents;
@@ -35,7 +35,7 @@ final class DenseTrace {
             return log;
         }
         List<PowerTrace> rails = new ArrayList<>();
-        for (String rail : log.rail.split("\\+")) {
+        for (String rail : log.rail().split("\\+")) {
             PowerTrace t = contents.traces().get("hwmon/" + rail);
             if (t == null || t.size() < 2) {
                 notes.add(dense + ": no hwmon rail " + rail + " (it has "
@@ -47,7 +47,7 @@ final class DenseTrace {
         PowerTrace trace = rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails);
         notes.add(tegrastatsLog.getParent() + ": power from the dense hwmon trace (" + trace.size() + " samples, "
                 + trace.nominalIntervalNanos() / 1_000_000.0 + " ms) instead of tegrastats ("
-                + log.trace.get().size() + " samples), rail " + log.rail);
+                + log.trace().get().size() + " samples), rail " + log.rail());
         return log.withTrace(trace);
     }
 }

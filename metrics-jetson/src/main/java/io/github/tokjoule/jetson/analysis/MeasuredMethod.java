@@ -1,29 +1,36 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.aiperf.Stat;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.energy.TokenEnergy;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.CellEnergy;
+import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.PowerTrace;
-import io.github.tokjoule.core.power.RequestEnergies;
-import io.github.tokjoule.core.power.RequestEnergy;
-import io.github.tokjoule.core.power.RequestTimes;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.power.WindowCoverage;
 import io.github.tokjoule.core.power.WindowPower;
 import io.github.tokjoule.core.stats.Summary;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The MEASURED method (DESIGN §3.3): the trace is integrated over each successful request's own windows, taken from
- * aiperf's per-request records — prefill {@code [start, start + TTFT]}, decode {@code [start + TTFT, end]}, total
- * {@code [start, end]}. Per cell, over the {@code n} successful requests whose windows the trace covers:
+ * The MEASURED method (ARCHITECTURE.md "The join"): the cell's requests, as aiperf's records give them
+ * ({@link io.github.tokjoule.aiperf.RequestRecord#timeline()}), are attributed by the options' {@link
+ * io.github.tokjoule.core.join.EnergyEstimator} (by default {@link
+ * io.github.tokjoule.core.join.EnergyEstimators#perRequest()}: the trace integrated over each request's own windows,
+ * prefill {@code [start, first token]}, decode {@code [first token, end]}), and the row is read off the join's
+ * {@link CellEnergy}:
  *
  * <pre>
- * energy per request (prefill, decode, total) = Σ E / n                 (means of the per-request energies)
+ * energy per request (prefill, decode, total) = Σ E / n                 (n attributed requests)
  * output tok/J  REQUEST      = Σ OSL / Σ E_total                        (ratio of sums, MLPerf Power's work per joule)
  *               DECODE_PHASE = Σ OSL / Σ E_decode     (= decode tok/J)
  *               THROUGHPUT   = tok_s / P_serving,  P_serving = Σ E_total / Σ RL
@@ -32,8 +39,9 @@ import java.util.List;
  * prefill W = Σ E_prefill / Σ TTFT          decode W = Σ E_decode / Σ (RL − TTFT)
  * </pre>
  *
- * No window power is multiplied by a p50 latency. The per-request energies' distribution and the per-request output
- * tokens per joule ({@code OSL / E_total}) are reported beside the ratios (their p50 and p90).
+ * Requests the estimator excludes (failed, tokens unknown, wholly or partly outside the trace) are in no sum: the
+ * cell's {@link CellAttribution} lists them with their reasons. No window power is multiplied by a p50 latency. The
+ * distribution of the per-request output tokens per joule ({@code OSL / E_total}) is reported beside the ratios.
  */
 final class MeasuredMethod {
 
@@ -42,130 +50,73 @@ final class MeasuredMethod {
     static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
         FlagThresholds th = options.thresholds();
         CellMetrics.Builder b = Rows.base(in, EnergyMethod.MEASURED);
-        b.outputTokensPerSecond(Rows.nonNegative(in.outputTokensPerSecondAvg()));
-        b.prefillTokensPerSecond(Rows.nonNegative(in.prefillTokensPerSecondAvg()));
-        List<CellInputs.RequestRow> ok = new ArrayList<>();
-        double isl = 0;
-        double osl = 0;
-        int withTokens = 0;
-        for (CellInputs.RequestRow r : in.requests()) {
-            if (r.ok()
-                    && r.endEpochNanos() >= r.firstTokenEpochNanos()
-                    && r.firstTokenEpochNanos() >= r.startEpochNanos()) {
-                ok.add(r);
-                if (Double.isFinite(r.inputTokens()) && Double.isFinite(r.outputTokens())) {
-                    isl += r.inputTokens();
-                    osl += r.outputTokens();
-                    withTokens++;
-                }
-            }
-        }
-        double realisedIsl = withTokens > 0 ? isl / withTokens : in.inputTokensAvg();
-        double realisedOsl = withTokens > 0 ? osl / withTokens : in.outputTokensAvg();
+        double tokensPerSecond = in.outputTokensPerSecond(Stat.AVG);
+        b.outputTokensPerSecond(Rows.nonNegative(tokensPerSecond));
+        b.prefillTokensPerSecond(Rows.nonNegative(in.prefillTokensPerSecond(Stat.AVG)));
+        List<RequestTimeline> requests = in.timelines();
+        double realisedIsl = realised(requests, true, in.inputTokens(Stat.AVG));
+        double realisedOsl = realised(requests, false, in.outputTokens(Stat.AVG));
         b.realisedInputTokens(Rows.nonNegative(realisedIsl));
         b.realisedOutputTokens(Rows.nonNegative(realisedOsl));
 
         double windowSeconds = Double.NaN;
         double windowJoules = Double.NaN;
         Summary perRequestTokJ = Summary.empty();
-        List<RequestResult> results = new ArrayList<>();
-        if (in.trace().isPresent() && !ok.isEmpty()) {
-            PowerTrace trace = in.trace().get();
-            List<RequestTimes> times = new ArrayList<>(ok.size());
-            for (CellInputs.RequestRow r : ok) {
-                times.add(RequestTimes.of(r.startEpochNanos(), r.firstTokenEpochNanos(), r.endEpochNanos()));
-            }
-            List<RequestEnergy> energies = RequestEnergies.measure(trace, times);
-            double ePre = 0;
-            double eDec = 0;
-            double eTot = 0;
-            double tTtft = 0;
-            double tDec = 0;
-            double tRl = 0;
-            double sumIsl = 0;
-            double sumOsl = 0;
-            int n = 0;
-            int minPrefillSamples = Integer.MAX_VALUE;
-            int minRequestSamples = Integer.MAX_VALUE;
-            double[] totals = new double[ok.size()];
-            double[] tokJ = new double[ok.size()];
-            int k = 0;
-            for (int i = 0; i < ok.size(); i++) {
-                RequestEnergy e = energies.get(i);
-                CellInputs.RequestRow r = ok.get(i);
-                WindowCoverage total = e.totalCoverage();
-                if (total.outsideTrace()
-                        || !Double.isFinite(e.totalJoules())
-                        || !Double.isFinite(e.prefillJoules())
-                        || !Double.isFinite(e.decodeJoules())) {
-                    continue;
-                }
-                minPrefillSamples =
-                        Math.min(minPrefillSamples, e.prefillCoverage().samplesInside());
-                minRequestSamples = Math.min(minRequestSamples, total.samplesInside());
-                n++;
-                ePre += e.prefillJoules();
-                eDec += e.decodeJoules();
-                eTot += e.totalJoules();
-                tTtft += (r.firstTokenEpochNanos() - r.startEpochNanos()) / 1e9;
-                tDec += (r.endEpochNanos() - r.firstTokenEpochNanos()) / 1e9;
-                tRl += (r.endEpochNanos() - r.startEpochNanos()) / 1e9;
-                double ri = Double.isFinite(r.inputTokens())
-                        ? r.inputTokens()
-                        : in.id().targetInputTokens();
-                double ro = Double.isFinite(r.outputTokens()) ? r.outputTokens() : 0;
-                sumIsl += ri;
-                sumOsl += ro;
-                results.add(new RequestResult(
-                        r.startEpochNanos(),
-                        r.firstTokenEpochNanos(),
-                        r.endEpochNanos(),
-                        r.inputTokens(),
-                        r.outputTokens(),
-                        e.prefillJoules(),
-                        e.decodeJoules(),
-                        e.totalJoules(),
-                        e.prefillCoverage().samplesInside(),
-                        total.samplesInside()));
-                totals[k] = e.totalJoules();
-                tokJ[k] = Rows.ratio(ro, e.totalJoules());
-                k++;
-            }
-            if (n > 0) {
-                double decodeTokJ = Rows.ratio(sumOsl, eDec);
-                double serving = Rows.ratio(eTot, tRl);
-                b.prefillJoulesPerRequest(ePre / n)
-                        .decodeJoulesPerRequest(eDec / n)
-                        .totalJoulesPerRequest(eTot / n)
-                        .prefillTokensPerJoule(Rows.ratio(sumIsl, ePre))
-                        .decodeTokensPerJoule(decodeTokJ)
-                        .totalTokensPerJoule(Rows.ratio(sumIsl + sumOsl, eTot))
-                        .millijoulesPerOutputToken(Rows.ratio(1000, decodeTokJ))
-                        .prefillWatts(Rows.ratio(ePre, tTtft))
-                        .decodeWatts(Rows.ratio(eDec, tDec))
-                        .requestJoules(Summary.of(java.util.Arrays.copyOf(totals, k)));
-                Rows.putVariant(b, OutputTokJVariant.REQUEST, Rows.ratio(sumOsl, eTot));
+        Optional<CellAttribution> attribution = Optional.empty();
+        boolean anySucceeded = requests.stream().anyMatch(RequestTimeline::succeeded);
+        if (in.power().trace().isPresent() && anySucceeded) {
+            PowerTrace trace = in.power().trace().get();
+            CellAttribution a = options.estimator().attribute(trace, requests);
+            attribution = Optional.of(a);
+            CellEnergy cell = a.cell();
+            if (cell.requests() > 0) {
+                double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
+                double serving = cell.meanWatts(Phase.TOTAL);
+                b.prefillJoulesPerRequest(cell.joulesPerRequest(Phase.PREFILL).joules())
+                        .decodeJoulesPerRequest(
+                                cell.joulesPerRequest(Phase.DECODE).joules())
+                        .totalJoulesPerRequest(
+                                cell.joulesPerRequest(Phase.TOTAL).joules())
+                        .prefillTokensPerJoule(
+                                Rows.nonNegative(cell.prefillTokensPerJoule().tokensPerJoule()))
+                        .decodeTokensPerJoule(Rows.nonNegative(decodeTokJ))
+                        .totalTokensPerJoule(
+                                Rows.nonNegative(cell.totalTokensPerJoule().tokensPerJoule()))
+                        .millijoulesPerOutputToken(millijoulesPerOutputToken(decodeTokJ))
+                        .prefillWatts(Rows.nonNegative(cell.meanWatts(Phase.PREFILL)))
+                        .decodeWatts(Rows.nonNegative(cell.meanWatts(Phase.DECODE)))
+                        .requestJoules(Summary.of(a.requests().stream()
+                                .mapToDouble(r -> r.total().joules())
+                                .toArray()));
+                Rows.putVariant(
+                        b,
+                        OutputTokJVariant.REQUEST,
+                        cell.outputTokensPerJoule().tokensPerJoule());
                 Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
-                Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, Rows.ratio(in.outputTokensPerSecondAvg(), serving));
+                Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
                 Rows.putWatts(b, SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
-                perRequestTokJ = Summary.of(finite(tokJ, k));
-                FlagRules.prefillUndersampled(minPrefillSamples, th).ifPresent(b::addFlags);
-                FlagRules.windowUndersampled(minRequestSamples, th).ifPresent(b::addFlags);
+                perRequestTokJ = Summary.of(a.requests().stream()
+                        .map(AttributedRequest::outputTokensPerJoule)
+                        .mapToDouble(t -> t.tokensPerJoule())
+                        .filter(Double::isFinite)
+                        .toArray());
+                FlagRules.prefillUndersampled(a.minSamplesInside(Phase.PREFILL), th)
+                        .ifPresent(b::addFlags);
+                FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th)
+                        .ifPresent(b::addFlags);
             }
-            TimeWindow window = in.hasProfilingWindow()
-                    ? TimeWindow.of(in.profilingStartEpochNanos(), in.profilingEndEpochNanos())
-                    : requestSpan(ok);
+            TimeWindow span = requestSpan(requests);
+            TimeWindow window = in.profilingWindow().orElse(span);
             if (!trace.isEmpty()) {
                 long first = trace.epochNanosAt(0);
                 long last = trace.epochNanosAt(trace.size() - 1);
-                TimeWindow span = requestSpan(ok);
                 // aiperf's window first; if it is covered, the records' own span (true epoch times) must be too
                 FlagRules.windowOutsideTrace(window.startEpochNanos(), window.endEpochNanos(), first, last)
                         .or(() ->
                                 FlagRules.windowOutsideTrace(span.startEpochNanos(), span.endEpochNanos(), first, last))
                         .ifPresent(b::addFlags);
             }
-            if (in.hasProfilingWindow()) {
+            if (in.profilingWindow().isPresent()) {
                 windowSeconds = window.durationSeconds();
                 WindowPower twm = trace.power(window, PowerStatistic.TIME_WEIGHTED_MEAN);
                 if (!twm.coverage().outsideTrace()) {
@@ -190,27 +141,55 @@ final class MeasuredMethod {
         Rows.commonFlags(b, in, realisedIsl, realisedOsl, th);
         Rows.thermal(b, in, th);
         return new AnalysedCell(
-                b.build(), in.directory(), windowSeconds, windowJoules, perRequestTokJ, in.logLines(), results);
+                b.build(),
+                in.directory(),
+                windowSeconds,
+                windowJoules,
+                perRequestTokJ,
+                in.power().lines(),
+                attribution);
     }
 
-    private static TimeWindow requestSpan(List<CellInputs.RequestRow> ok) {
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (CellInputs.RequestRow r : ok) {
-            start = Math.min(start, r.startEpochNanos());
-            end = Math.max(end, r.endEpochNanos());
-        }
-        return TimeWindow.of(start, end);
+    /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */
+    private static double throughput(double tokensPerSecond, double watts) {
+        return tokensPerSecond >= 0 && Double.isFinite(tokensPerSecond) && watts > 0 && Double.isFinite(watts)
+                ? TokenEnergy.throughputOutputTokensPerJoule(tokensPerSecond, watts)
+                : Double.NaN;
     }
 
-    private static double[] finite(double[] values, int n) {
-        double[] out = new double[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (Double.isFinite(values[i])) {
-                out[k++] = values[i];
+    /** {@link TokenEnergy}'s mJ per output token where decode tok/J is a positive number; NaN otherwise. */
+    private static double millijoulesPerOutputToken(double decodeTokensPerJoule) {
+        return decodeTokensPerJoule > 0 && Double.isFinite(decodeTokensPerJoule)
+                ? TokenEnergy.millijoulesPerOutputToken(decodeTokensPerJoule)
+                : Double.NaN;
+    }
+
+    /**
+     * The mean input or output length over the successful requests whose counts are both known, else aiperf's
+     * summary average.
+     */
+    private static double realised(List<RequestTimeline> requests, boolean input, double summaryAverage) {
+        double sum = 0;
+        int n = 0;
+        for (RequestTimeline r : requests) {
+            if (r.succeeded() && r.tokensKnown()) {
+                sum += input ? r.inputTokens() : r.outputTokens();
+                n++;
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return n > 0 ? sum / n : summaryAverage;
+    }
+
+    /** From the first successful request's start to the last one's end. */
+    private static TimeWindow requestSpan(List<RequestTimeline> requests) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (RequestTimeline r : requests) {
+            if (r.succeeded()) {
+                start = Math.min(start, r.startEpochNanos());
+                end = Math.max(end, r.endEpochNanos());
+            }
+        }
+        return TimeWindow.of(start, end);
     }
 }

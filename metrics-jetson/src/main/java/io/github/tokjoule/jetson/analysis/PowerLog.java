@@ -1,5 +1,6 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.core.power.PowerSample;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.thermal.ThermalSample;
 import io.github.tokjoule.tegrastats.BoardProfile;
@@ -14,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,44 +23,37 @@ import java.util.OptionalDouble;
 /**
  * One tegrastats log read for the analysis: the chosen rail's trace at reconstructed times (MEASURED), the same rail
  * at the printed 1-second stamps (SEED_COMPATIBLE), the temperatures, and why there is no power if there is none.
+ *
+ * @param trace the chosen rail's power at reconstructed sample times; empty with a {@code problem}
+ * @param rail the chosen rail's name (names joined by {@code +} for a sum); empty if no log
+ * @param problem why there is no trace (no log, no stamps, rail missing), if so
+ * @param availableRails the rails the log prints
+ * @param stamped the chosen rail's samples at their printed whole-second stamps resolved in the zone, in log order
+ *     (stamps repeat, so they are no {@link PowerTrace}); empty unless the seed-compatible method asked for them
+ * @param thermal the temperature samples at reconstructed times
+ * @param reconstructedSamples samples whose time was reconstructed from 1-second stamps
+ * @param maxUncertaintyMillis the largest uncertainty of a reconstructed time, NaN if unknown
+ * @param lines tegrastats samples counted for this cell (a shared whole-run log counts once)
+ * @param notes what the reader had to say about the log
  */
-final class PowerLog {
+record PowerLog(
+        Optional<PowerTrace> trace,
+        String rail,
+        Optional<String> problem,
+        List<String> availableRails,
+        List<PowerSample> stamped,
+        List<ThermalSample> thermal,
+        int reconstructedSamples,
+        double maxUncertaintyMillis,
+        long lines,
+        List<String> notes) {
 
-    final Optional<PowerTrace> trace;
-    final String rail;
-    final Optional<String> problem;
-    final List<String> availableRails;
-    final long[] stampEpochNanos;
-    final double[] stampWatts;
-    final List<ThermalSample> thermal;
-    final int reconstructedSamples;
-    final double maxUncertaintyMillis;
-    final long lines;
-    final List<String> notes;
-
-    private PowerLog(
-            Optional<PowerTrace> trace,
-            String rail,
-            Optional<String> problem,
-            List<String> availableRails,
-            long[] stampEpochNanos,
-            double[] stampWatts,
-            List<ThermalSample> thermal,
-            int reconstructedSamples,
-            double maxUncertaintyMillis,
-            long lines,
-            List<String> notes) {
-        this.trace = trace;
-        this.rail = rail;
-        this.problem = problem;
-        this.availableRails = List.copyOf(availableRails);
-        this.stampEpochNanos = stampEpochNanos;
-        this.stampWatts = stampWatts;
-        this.thermal = thermal;
-        this.reconstructedSamples = reconstructedSamples;
-        this.maxUncertaintyMillis = maxUncertaintyMillis;
-        this.lines = lines;
-        this.notes = List.copyOf(notes);
+    /** Copies the lists. */
+    PowerLog {
+        availableRails = List.copyOf(availableRails);
+        stamped = List.copyOf(stamped);
+        thermal = List.copyOf(thermal);
+        notes = List.copyOf(notes);
     }
 
     /** This log as seen by a further cell sharing it: its lines and notes are counted once, by the first cell. */
@@ -79,8 +72,7 @@ final class PowerLog {
                 rail,
                 problem,
                 availableRails,
-                stampEpochNanos,
-                stampWatts,
+                stamped,
                 thermal,
                 reconstructedSamples,
                 maxUncertaintyMillis,
@@ -89,18 +81,7 @@ final class PowerLog {
     }
 
     static PowerLog missing(String reason) {
-        return new PowerLog(
-                Optional.empty(),
-                "",
-                Optional.of(reason),
-                List.of(),
-                new long[0],
-                new double[0],
-                List.of(),
-                0,
-                Double.NaN,
-                0,
-                List.of());
+        return withoutTrace("", reason, List.of(), List.of(), 0, List.of());
     }
 
     static PowerLog read(Path file, ZoneId zone, RailChoice choice, long intervalMillis, boolean stampsToo)
@@ -114,28 +95,22 @@ final class PowerLog {
         if (log.size() == 0) {
             return missing("no tegrastats sample in " + file);
         }
-        Optional<SampleTimes> times = log.times(zone, TimingOptions.nominalIntervalMillis(intervalMillis));
-        if (times.isEmpty()) {
+        if (!log.hasPrintedTimes()) {
             return missing(file + " has no timestamps (JetPack 4 or earlier): give a start and period");
         }
-        SampleTimes t = times.get();
+        SampleTimes t = log.times(zone, TimingOptions.nominalIntervalMillis(intervalMillis));
         List<ThermalSample> thermal = log.thermalSamples(t);
         Selection sel = select(choice, rails, log);
         if (sel.problem.isPresent()) {
-            return new PowerLog(
-                    Optional.empty(),
-                    sel.label,
-                    sel.problem,
-                    rails,
-                    new long[0],
-                    new double[0],
-                    thermal,
-                    0,
-                    Double.NaN,
-                    log.size(),
-                    notes);
+            return withoutTrace(sel.label, sel.problem.get(), rails, thermal, log.size(), notes);
         }
-        RailTrace rt = log.powerTrace(sel.selection, t);
+        RailTrace rt;
+        try {
+            rt = log.powerTrace(sel.selection, t);
+        } catch (IllegalArgumentException e) {
+            // a board total naming a rail this log lacks: said as the cell's power problem, never a 0 W trace
+            return withoutTrace(sel.label, String.valueOf(e.getMessage()), rails, thermal, log.size(), notes);
+        }
         String label = String.join("+", rt.railNames());
         if (!rt.complete()) {
             notes.add(file + ": " + (rt.samplesInLog() - rt.trace().size()) + " of " + rt.samplesInLog()
@@ -143,9 +118,7 @@ final class PowerLog {
                     + " lack a rail, " + rt.samplesOutOfOrder() + " out of order)");
         }
         int size = stampsToo ? log.size() : 0;
-        long[] stamps = new long[size];
-        double[] watts = new double[size];
-        int n = 0;
+        List<PowerSample> stamped = new ArrayList<>(size);
         LocalDateTime lastLocal = LocalDateTime.MIN;
         long lastEpochSecond = 0;
         for (int i = 0; i < size; i++) {
@@ -170,9 +143,7 @@ final class PowerLog {
                 lastLocal = printed.get();
                 lastEpochSecond = ZonedDateTime.ofLocal(lastLocal, zone, null).toEpochSecond();
             }
-            stamps[n] = lastEpochSecond * 1_000_000_000L;
-            watts[n] = mw / 1000;
-            n++;
+            stamped.add(PowerSample.of(lastEpochSecond * 1_000_000_000L, mw / 1000));
         }
         double uncertainty =
                 t.maxUncertaintyNanos().isPresent() ? t.maxUncertaintyNanos().getAsLong() / 1e6 : Double.NaN;
@@ -181,13 +152,24 @@ final class PowerLog {
                 label,
                 Optional.empty(),
                 rails,
-                Arrays.copyOf(stamps, n),
-                Arrays.copyOf(watts, n),
+                stamped,
                 thermal,
                 t.method() == SampleTimes.Method.PERIODIC ? 0 : log.size(),
                 uncertainty,
                 log.size(),
                 notes);
+    }
+
+    /** A log read, whose chosen rail gives no trace, for the reason given. */
+    private static PowerLog withoutTrace(
+            String rail,
+            String problem,
+            List<String> rails,
+            List<ThermalSample> thermal,
+            long lines,
+            List<String> notes) {
+        return new PowerLog(
+                Optional.empty(), rail, Optional.of(problem), rails, List.of(), thermal, 0, Double.NaN, lines, notes);
     }
 
     private record Selection(RailSelection selection, String label, Optional<String> problem) {}

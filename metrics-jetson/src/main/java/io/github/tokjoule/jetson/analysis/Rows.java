@@ -7,7 +7,11 @@ import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.TimeWindow;
+import io.github.tokjoule.core.thermal.ThermalSample;
 import io.github.tokjoule.core.thermal.ThermalSummary;
+import java.util.List;
 import java.util.Map;
 
 /** What both methods do the same way: the row's identity and latencies, the non-energy flags, the thermal summary. */
@@ -22,10 +26,10 @@ final class Rows {
                 .requestCount(in.requestCount())
                 .errorCount(Math.min(in.errorCount(), in.requestCount()))
                 .ttftMillis(in.ttftMillis())
-                .interTokenLatencyMillis(in.itlMillis())
-                .requestLatencyMillis(in.rlMillis());
-        if (!in.rail().isEmpty()) {
-            b.rail(in.rail());
+                .interTokenLatencyMillis(in.interTokenLatencyMillis())
+                .requestLatencyMillis(in.requestLatencyMillis());
+        if (!in.power().rail().isEmpty()) {
+            b.rail(in.power().rail());
         }
         return b;
     }
@@ -33,14 +37,6 @@ final class Rows {
     /** {@code v} if finite and not negative, else NaN: a row never holds a negative or infinite number. */
     static double nonNegative(double v) {
         return v >= 0 && Double.isFinite(v) ? v : Double.NaN;
-    }
-
-    /** {@code a / b} when both are finite, {@code a ≥ 0} and {@code b > 0}; else NaN. */
-    static double ratio(double a, double b) {
-        if (!(a >= 0) || !(b > 0) || Double.isInfinite(a) || Double.isInfinite(b)) {
-            return Double.NaN;
-        }
-        return nonNegative(a / b);
     }
 
     static void putVariant(CellMetrics.Builder b, OutputTokJVariant variant, double value) {
@@ -70,20 +66,18 @@ final class Rows {
             FlagRules.requestErrors(Math.min(in.errorCount(), in.requestCount()), in.requestCount(), th)
                     .ifPresent(b::addFlags);
         }
-        if (in.powerProblem().isPresent()) {
-            if (in.availableRails().isEmpty()) {
-                b.addFlags(Flag.of(
-                        AccuracyFlag.RAIL_MISSING, Map.of(), in.powerProblem().get()));
+        PowerLog power = in.power();
+        if (power.problem().isPresent()) {
+            String problem = power.problem().get();
+            if (power.availableRails().isEmpty()) {
+                b.addFlags(Flag.of(AccuracyFlag.RAIL_MISSING, Map.of(), problem));
             } else {
-                b.addFlags(FlagRules.railMissing(in.rail(), in.availableRails())
-                        .orElseGet(() -> Flag.of(
-                                AccuracyFlag.RAIL_MISSING,
-                                Map.of(),
-                                in.powerProblem().get())));
+                b.addFlags(FlagRules.railMissing(power.rail(), power.availableRails())
+                        .orElseGet(() -> Flag.of(AccuracyFlag.RAIL_MISSING, Map.of(), problem)));
             }
         }
-        if (in.reconstructedSamples() > 0 && Double.isFinite(in.maxUncertaintyMillis())) {
-            FlagRules.timestampsReconstructed(in.reconstructedSamples(), in.maxUncertaintyMillis())
+        if (power.reconstructedSamples() > 0 && Double.isFinite(power.maxUncertaintyMillis())) {
+            FlagRules.timestampsReconstructed(power.reconstructedSamples(), power.maxUncertaintyMillis())
                     .ifPresent(b::addFlags);
         }
         recordsAgreeWithWindow(in).ifPresent(b::addFlags);
@@ -99,22 +93,23 @@ final class Rows {
      * given (or recorded) is not the one aiperf ran in — the seed's classic mistake, detected from the data alone.
      */
     static java.util.Optional<Flag> recordsAgreeWithWindow(CellInputs in) {
-        if (!in.hasProfilingWindow() || in.requests().isEmpty()) {
+        if (in.profilingWindow().isEmpty() || in.records().isEmpty()) {
             return java.util.Optional.empty();
         }
+        TimeWindow window = in.profilingWindow().get();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (CellInputs.RequestRow r : in.requests()) {
+        for (RequestTimeline r : in.timelines()) {
             first = Math.min(first, r.startEpochNanos());
             last = Math.max(last, r.endEpochNanos());
         }
-        long before = in.profilingStartEpochNanos() - first;
-        long after = last - in.profilingEndEpochNanos();
+        long before = window.startEpochNanos() - first;
+        long after = last - window.endEpochNanos();
         long off = Math.max(before, after);
         if (off <= ZONE_TOLERANCE_NANOS) {
             return java.util.Optional.empty();
         }
-        double hours = (first - in.profilingStartEpochNanos()) / 3.6e12;
+        double hours = (first - window.startEpochNanos()) / 3.6e12;
         return java.util.Optional.of(new Flag(
                 AccuracyFlag.ZONE_MISMATCH,
                 io.github.tokjoule.core.flags.Severity.ERROR,
@@ -125,13 +120,13 @@ final class Rows {
 
     /** The thermal summary of aiperf's window (the whole log if there is no window), and the throttle flag. */
     static void thermal(CellMetrics.Builder b, CellInputs in, FlagThresholds th) {
-        if (in.thermal().isEmpty()) {
+        List<ThermalSample> thermal = in.power().thermal();
+        if (thermal.isEmpty()) {
             return;
         }
-        ThermalSummary t = in.hasProfilingWindow()
-                ? ThermalSummary.of(
-                        in.thermal(), in.profilingStartEpochNanos(), in.profilingEndEpochNanos(), th.throttleCelsius())
-                : ThermalSummary.of(in.thermal(), Long.MIN_VALUE, Long.MAX_VALUE, th.throttleCelsius());
+        ThermalSummary t = in.profilingWindow()
+                .map(w -> ThermalSummary.of(thermal, w.startEpochNanos(), w.endEpochNanos(), th.throttleCelsius()))
+                .orElseGet(() -> ThermalSummary.of(thermal, Long.MIN_VALUE, Long.MAX_VALUE, th.throttleCelsius()));
         if (t.sampleCount() > 0) {
             b.thermal(t);
             FlagRules.thermalThrottle(t.peakJunctionCelsius(), th).ifPresent(b::addFlags);

@@ -1,5 +1,7 @@
 package io.github.tokjoule.jetson.analysis;
 
+import io.github.tokjoule.aiperf.RequestRecord;
+import io.github.tokjoule.aiperf.Stat;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.EnergyBreakdown;
@@ -8,10 +10,14 @@ import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
+import io.github.tokjoule.core.power.PowerSample;
+import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The SEED_COMPATIBLE method: the seed's published arithmetic (corrected script, seed-methodology §2.7; report
@@ -43,10 +49,13 @@ final class SeedMethod {
     static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
         FlagThresholds th = options.thresholds();
         CellMetrics.Builder b = Rows.base(in, EnergyMethod.SEED_COMPATIBLE);
-        b.outputTokensPerSecond(Rows.nonNegative(in.outputTokensPerSecondP50()));
-        b.prefillTokensPerSecond(Rows.nonNegative(in.prefillTokensPerSecondP50()));
-        double isl = Double.isFinite(in.inputTokensP50()) ? in.inputTokensP50() : in.inputTokensAvg();
-        double osl = Double.isFinite(in.outputTokensP50()) ? in.outputTokensP50() : in.outputTokensAvg();
+        double tokensPerSecond = in.outputTokensPerSecond(Stat.P50);
+        b.outputTokensPerSecond(Rows.nonNegative(tokensPerSecond));
+        b.prefillTokensPerSecond(Rows.nonNegative(in.prefillTokensPerSecond(Stat.P50)));
+        double islP50 = in.inputTokens(Stat.P50);
+        double oslP50 = in.outputTokens(Stat.P50);
+        double isl = Double.isFinite(islP50) ? islP50 : in.inputTokens(Stat.AVG);
+        double osl = Double.isFinite(oslP50) ? oslP50 : in.outputTokens(Stat.AVG);
         b.realisedInputTokens(Rows.nonNegative(isl));
         b.realisedOutputTokens(Rows.nonNegative(osl));
         double ttftP50 = in.ttftMillis().p50();
@@ -54,47 +63,55 @@ final class SeedMethod {
             FlagRules.prefillBelowSeedRule(ttftP50, th).ifPresent(b::addFlags);
         }
         double windowSeconds = Double.NaN;
-        if (in.hasProfilingWindow()
-                && in.stampEpochNanos().length > 0
-                && in.powerProblem().isEmpty()) {
-            double t0 = in.profilingStartEpochNanos() / 1e9;
-            double t1 = in.profilingEndEpochNanos() / 1e9;
+        PowerLog power = in.power();
+        List<PowerSample> stamped = power.stamped();
+        if (in.profilingWindow().isPresent()
+                && !stamped.isEmpty()
+                && power.problem().isEmpty()) {
+            TimeWindow window = in.profilingWindow().get();
+            double t0 = window.startEpochNanos() / 1e9;
+            double t1 = window.endEpochNanos() / 1e9;
             windowSeconds = t1 - t0;
-            double[] ep = new double[in.stampEpochNanos().length];
+            double[] ep = new double[stamped.size()];
+            double[] watts = new double[stamped.size()];
             for (int i = 0; i < ep.length; i++) {
-                ep[i] = in.stampEpochNanos()[i] / 1e9;
+                ep[i] = stamped.get(i).epochNanos() / 1e9;
+                watts[i] = stamped.get(i).watts();
             }
-            List<CellInputs.RequestRow> ok = new ArrayList<>();
-            for (CellInputs.RequestRow r : in.requests()) {
-                if (r.ok() && r.ackEpochNanos() != CellInputs.ABSENT) {
-                    ok.add(r);
+            // the seed classifies samples by the records' [start, ack] and (ack, end]: successful records with an ack
+            List<RequestRecord> acknowledged = new ArrayList<>();
+            for (RequestRecord r : in.records()) {
+                if (!r.isError() && r.requestAckEpochNanos().isPresent()) {
+                    acknowledged.add(r);
                 }
             }
-            double[] start = new double[ok.size()];
-            double[] ack = new double[ok.size()];
-            double[] end = new double[ok.size()];
-            for (int i = 0; i < ok.size(); i++) {
-                start[i] = ok.get(i).startEpochNanos() / 1e9;
-                ack[i] = ok.get(i).ackEpochNanos() / 1e9;
-                end[i] = ok.get(i).endEpochNanos() / 1e9;
+            double[] start = new double[acknowledged.size()];
+            double[] ack = new double[acknowledged.size()];
+            double[] end = new double[acknowledged.size()];
+            for (int i = 0; i < acknowledged.size(); i++) {
+                RequestRecord r = acknowledged.get(i);
+                start[i] = r.requestStartEpochNanos().getAsLong() / 1e9;
+                ack[i] = r.requestAckEpochNanos().getAsLong() / 1e9;
+                end[i] = r.requestEndEpochNanos().getAsLong() / 1e9;
             }
+            OptionalLong successful = in.summary().requestCount();
             SeedPowers.Result p = SeedPowers.compute(
                     ep,
-                    in.stampWatts(),
+                    watts,
                     t0,
                     t1,
                     start,
                     ack,
                     end,
                     ttftP50 / 1000,
-                    in.rlMillis().p50() / 1000,
-                    in.requestCountAvg());
+                    in.requestLatencyMillis().p50() / 1000,
+                    successful.isPresent() ? successful.getAsLong() : Double.NaN);
             if (p.windowSamples() == 0) {
-                long first = in.stampEpochNanos()[0];
-                long last = in.stampEpochNanos()[in.stampEpochNanos().length - 1];
+                long first = stamped.get(0).epochNanos();
+                long last = stamped.get(stamped.size() - 1).epochNanos();
                 b.addFlags(FlagRules.windowOutsideTrace(
-                                in.profilingStartEpochNanos(),
-                                in.profilingEndEpochNanos(),
+                                window.startEpochNanos(),
+                                window.endEpochNanos(),
                                 Math.min(first, last),
                                 Math.max(first, last))
                         .orElseGet(() -> Flag.of(
@@ -104,28 +121,25 @@ final class SeedMethod {
             } else {
                 FlagRules.windowUndersampled(p.windowSamples(), th).ifPresent(b::addFlags);
                 Rows.putWatts(b, SweepResult.SAMPLE_MEDIAN, p.windowWatts());
-                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, in.stampWatts(), t0, t1));
+                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, watts, t0, t1));
                 b.prefillWatts(Rows.nonNegative(p.prefillWatts())).decodeWatts(Rows.nonNegative(p.decodeWatts()));
-                breakdown(in, isl, osl, p).ifPresent(b::energy);
+                breakdown(in, isl, osl, tokensPerSecond, p).ifPresent(b::energy);
             }
         }
         Rows.commonFlags(b, in, isl, osl, th);
         Rows.thermal(b, in, th);
         return new AnalysedCell(
-                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), in.logLines(), List.of());
+                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), power.lines(), Optional.empty());
     }
 
     private static java.util.Optional<EnergyBreakdown> breakdown(
-            CellInputs in, double isl, double osl, SeedPowers.Result p) {
+            CellInputs in, double isl, double osl, double tokensPerSecond, SeedPowers.Result p) {
         double ttft = in.ttftMillis().p50() / 1000;
-        double rl = in.rlMillis().p50() / 1000;
+        double rl = in.requestLatencyMillis().p50() / 1000;
         try {
             PhaseInputs inputs = PhaseInputs.of(isl, osl, ttft, rl, p.windowWatts())
                     .withPhaseWatts(p.prefillWatts(), p.decodeWatts())
-                    .withOutputTokensPerSecond(
-                            Double.isFinite(in.outputTokensPerSecondP50())
-                                    ? in.outputTokensPerSecondP50()
-                                    : Double.NaN);
+                    .withOutputTokensPerSecond(Double.isFinite(tokensPerSecond) ? tokensPerSecond : Double.NaN);
             return java.util.Optional.of(EnergyBreakdown.of(inputs));
         } catch (IllegalArgumentException e) {
             // missing or inconsistent p50s (RL < TTFT, no power): the seed would crash or print NaN; no energies

@@ -7,6 +7,9 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.ExclusionReason;
+import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,19 +84,10 @@ public final class SweepAnalysis {
         long wallStart = System.nanoTime();
         SweepLayout layout = SweepLayout.discover(directory, options.mode());
         long discovered = System.nanoTime();
-        Optional<ZoneId> recorded = layout.manifest().flatMap(SweepManifest::zone);
-        ZoneId zone = options.zone()
-                .or(() -> recorded)
-                .orElseThrow(() -> new SweepFormatException(
-                        directory,
-                        "no time zone: the sweep has no manifest zone; give the device's zone (tegrastats stamps and"
-                                + " aiperf start/end times are naive local times)",
-                        null));
-        int interval = layout.manifest()
-                .map(SweepManifest::tegrastatsIntervalMillis)
-                .filter(i -> i > 0)
-                .orElse(DEFAULT_INTERVAL_MILLIS);
-        String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
+        Context ctx = context(directory, layout, options);
+        ctx.readNanos.add(discovered - wallStart);
+        ZoneId zone = ctx.zone;
+        Optional<ZoneId> recorded = ctx.recorded;
         List<String> models =
                 new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
         for (SweepLayout.CellLocation c : layout.cells()) {
@@ -101,8 +95,6 @@ public final class SweepAnalysis {
                 models.add(c.model());
             }
         }
-        Context ctx = new Context(options, zone, recorded, interval, manifestBackend);
-        ctx.readNanos.add(discovered - wallStart);
         List<AnalysedCell> cells = analyseAll(layout.cells(), ctx);
         List<Flag> sweepFlags = new ArrayList<>();
         if (recorded.isPresent() && !recorded.get().equals(zone)) {
@@ -123,6 +115,45 @@ public final class SweepAnalysis {
                 warnings,
                 (tables, end) ->
                         new StageTimings(ctx.readNanos.sum(), ctx.computeNanos.sum(), end - tables, end - wallStart));
+    }
+
+    /**
+     * Reads every cell of a sweep for the request–power join, exactly as {@link #analyze} reads it (zone, rail,
+     * sample times, request windows), without computing any figure: the input of a join run elsewhere.
+     *
+     * @param directory the sweep directory: a tokjoule run, a seed root of mode directories, or one mode directory
+     * @param options the rail, zone and mode (the method and tables' options are not used)
+     * @return one input per cell, in the layout's order
+     * @throws SweepFormatException if the directory is not a sweep, the manifest is broken, or no zone is known
+     * @throws IOException if a directory or a log cannot be read
+     * @since 0.2.0
+     */
+    public static List<CellJoinInput> joinInputs(Path directory, AnalysisOptions options) throws IOException {
+        SweepLayout layout = SweepLayout.discover(directory, options.mode());
+        Context ctx = context(directory, layout, options);
+        List<CellJoinInput> out = new ArrayList<>(layout.cells().size());
+        for (SweepLayout.CellLocation loc : layout.cells()) {
+            out.add(ctx.joinInput(loc));
+        }
+        return out;
+    }
+
+    private static Context context(Path directory, SweepLayout layout, AnalysisOptions options)
+            throws SweepFormatException {
+        Optional<ZoneId> recorded = layout.manifest().flatMap(SweepManifest::zone);
+        ZoneId zone = options.zone()
+                .or(() -> recorded)
+                .orElseThrow(() -> new SweepFormatException(
+                        directory,
+                        "no time zone: the sweep has no manifest zone; give the device's zone (tegrastats stamps and"
+                                + " aiperf start/end times are naive local times)",
+                        null));
+        int interval = layout.manifest()
+                .map(SweepManifest::tegrastatsIntervalMillis)
+                .filter(i -> i > 0)
+                .orElse(DEFAULT_INTERVAL_MILLIS);
+        String manifestBackend = layout.manifest().map(SweepManifest::backend).orElse("");
+        return new Context(options, zone, recorded, interval, manifestBackend);
     }
 
     private static List<AnalysedCell> analyseAll(List<SweepLayout.CellLocation> locations, Context ctx)
@@ -198,6 +229,20 @@ public final class SweepAnalysis {
             return CellId.of(loc.model(), loc.mode().label(), backend, loc.ctxTokens(), loc.genTokens());
         }
 
+        CellJoinInput joinInput(SweepLayout.CellLocation loc) throws IOException {
+            CellId id = id(loc);
+            try {
+                return CellJoinInput.of(CellReader.read(loc, id, () -> power(loc), zone, new ArrayList<>(), notes));
+            } catch (CellReader.CellFailure e) {
+                String reason = e.getMessage();
+                return CellJoinInput.failed(
+                        id, loc.directory(), reason == null || reason.isBlank() ? "failed (no reason given)" : reason);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                return CellJoinInput.failed(
+                        id, loc.directory(), "cannot analyse " + loc.directory() + ": " + e.getMessage());
+            }
+        }
+
         AnalysedCell analyse(SweepLayout.CellLocation loc) throws IOException {
             long start = System.nanoTime();
             CellId id = id(loc);
@@ -205,12 +250,10 @@ public final class SweepAnalysis {
                 List<Flag> flags = new ArrayList<>();
                 CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags, notes);
                 if (recorded.isPresent() && !recorded.get().equals(zone)) {
-                    Instant at = in.hasProfilingWindow()
-                            ? Instant.ofEpochSecond(0, in.profilingStartEpochNanos())
-                            : Instant.EPOCH;
+                    Instant at = in.profilingWindow().map(TimeWindow::start).orElse(Instant.EPOCH);
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
                 }
-                if (options.method() == EnergyMethod.MEASURED && in.requests().isEmpty()) {
+                if (options.method() == EnergyMethod.MEASURED && in.records().isEmpty()) {
                     notes.add(loc.directory() + ": no per-request records (" + SweepLayout.RECORDS
                             + "): the MEASURED method integrates each request's window and has no energies here;"
                             + " SEED_COMPATIBLE works from the summary alone");
@@ -221,6 +264,7 @@ public final class SweepAnalysis {
                         ? SeedMethod.compute(in, options)
                         : MeasuredMethod.compute(in, options);
                 computeNanos.add(System.nanoTime() - read);
+                cell.attribution().flatMap(a -> exclusions(loc, a)).ifPresent(notes::add);
                 return cell;
             } catch (CellReader.CellFailure e) {
                 readNanos.add(System.nanoTime() - start);
@@ -231,6 +275,30 @@ public final class SweepAnalysis {
             }
         }
 
+        /**
+         * Says which successful requests the estimator left out of a cell's energies, and why (failed requests are
+         * counted in the row's error count already).
+         */
+        private static Optional<String> exclusions(SweepLayout.CellLocation loc, CellAttribution a) {
+            StringBuilder why = new StringBuilder();
+            int n = 0;
+            for (ExclusionReason reason : ExclusionReason.values()) {
+                int k = a.excludedCount(reason);
+                if (reason != ExclusionReason.FAILED && k > 0) {
+                    why.append(why.length() == 0 ? "" : ", ")
+                            .append(k)
+                            .append(' ')
+                            .append(reason);
+                    n += k;
+                }
+            }
+            return n == 0
+                    ? Optional.empty()
+                    : Optional.of(loc.directory() + ": " + n + " of " + a.requestCount()
+                            + " requests left out of the energies (" + why + "): the power trace does not cover them,"
+                            + " or their token counts are unknown; nothing is extrapolated");
+        }
+
         private AnalysedCell failed(CellId id, SweepLayout.CellLocation loc, @Nullable String reason) {
             String text = reason == null || reason.isBlank() ? "failed (no reason given)" : reason.strip();
             CellMetrics m = CellMetrics.builder()
@@ -238,7 +306,7 @@ public final class SweepAnalysis {
                     .method(options.method())
                     .status(CellStatus.failed(text.replace('\n', ' ')))
                     .build();
-            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, List.of());
+            return new AnalysedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty());
         }
 
         private PowerLog power(SweepLayout.CellLocation loc) throws IOException {
@@ -249,7 +317,7 @@ public final class SweepAnalysis {
             Path file = loc.tegrastatsLog().get();
             if (!loc.wholeRunLog()) {
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
-                notes.addAll(log.notes);
+                notes.addAll(log.notes());
                 return seed ? log : DenseTrace.prefer(file, log, notes); // issue 16: the dense trace where recorded
             }
             PowerLog cached = runLogs.get(file);
@@ -262,7 +330,7 @@ public final class SweepAnalysis {
                     return again.shared();
                 }
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
-                notes.addAll(log.notes);
+                notes.addAll(log.notes());
                 runLogs.put(file, log);
                 return log;
             }

@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.synthetic;
 
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The ground truth of one synthetic cell: what the generator decided (early end-of-sequence, failed requests), when
@@ -127,30 +128,26 @@ public record CellTruth(
     /**
      * Returns the fewest tegrastats samples that fell inside a successful request's prefill window.
      *
-     * @return the minimum count, or {@code Integer.MAX_VALUE} if no request succeeded
+     * @return the minimum count, or empty if no request succeeded
+     * @since 0.2.0 (0.1.0 returned {@code Integer.MAX_VALUE} then)
      */
-    public int minSamplesInPrefill() {
-        int min = Integer.MAX_VALUE;
-        for (RequestTruth r : requests) {
-            if (r.succeeded()) {
-                min = Math.min(min, r.samplesInPrefill());
-            }
-        }
-        return min;
+    public OptionalInt minSamplesInPrefill() {
+        return requests.stream()
+                .filter(RequestTruth::succeeded)
+                .mapToInt(RequestTruth::samplesInPrefill)
+                .min();
     }
 
     /**
      * Returns the fewest tegrastats samples that fell inside a successful request's whole window.
      *
-     * @return the minimum count, or {@code Integer.MAX_VALUE} if no request succeeded
+     * @return the minimum count, or empty if no request succeeded
+     * @since 0.2.0 (0.1.0 returned {@code Integer.MAX_VALUE} then)
      */
-    public int minSamplesInRequest() {
-        int min = Integer.MAX_VALUE;
-        for (RequestTruth r : requests) {
-            if (r.succeeded()) {
-                min = Math.min(min, r.samplesInRequest());
-            }
-        }
-        return min;
+    public OptionalInt minSamplesInRequest() {
+        return requests.stream()
+                .filter(RequestTruth::succeeded)
+                .mapToInt(RequestTruth::samplesInRequest)
+                .min();
     }
 }

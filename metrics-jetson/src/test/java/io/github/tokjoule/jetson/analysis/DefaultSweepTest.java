@@ -10,6 +10,7 @@ import io.github.tokjoule.core.compare.ModePair;
 import io.github.tokjoule.core.compare.SpeedupMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.stats.Quantiles;
 import io.github.tokjoule.jetson.synthetic.CellTruth;
 import io.github.tokjoule.jetson.synthetic.RequestTruth;
@@ -86,7 +87,7 @@ class DefaultSweepTest {
         for (AnalysedCell c : result.cells()) {
             CellMetrics m = c.metrics();
             CellTruth t = truthOf(m);
-            boolean truthShort = t.minSamplesInPrefill() < 2;
+            boolean truthShort = t.minSamplesInPrefill().orElse(0) < 2;
             if (truthShort != m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED)) {
                 disagreements++;
                 double twoPeriods = 2 * t.samplePeriodNanos() / 1e6;
@@ -104,12 +105,12 @@ class DefaultSweepTest {
     void requestsWithTwentySamplesMatchTheSampledTraceWithinOnePercent() {
         int compared = 0;
         for (AnalysedCell c : result.cells()) {
-            Map<Long, RequestResult> byStart = new HashMap<>();
-            c.requests().forEach(r -> byStart.put(r.startEpochNanos(), r));
+            Map<Long, AttributedRequest> byStart = new HashMap<>();
+            c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));
             for (RequestTruth t : truthOf(c.metrics()).successfulRequests()) {
                 if (t.samplesInRequest() >= 20) {
                     double sampled = t.sampledTotalJoules().vddCpuGpuCvJoules();
-                    assertThat(byStart.get(t.startEpochNanos()).totalJoules())
+                    assertThat(byStart.get(t.startEpochNanos()).total().joules())
                             .isCloseTo(sampled, within(0.01 * sampled));
                     compared++;
                 }
@@ -134,19 +135,20 @@ class DefaultSweepTest {
         List<Double> cellTokJ = new ArrayList<>();
         for (AnalysedCell c : result.cells()) {
             CellTruth ct = truthOf(c.metrics());
-            Map<Long, RequestResult> byStart = new HashMap<>();
-            c.requests().forEach(r -> byStart.put(r.startEpochNanos(), r));
+            Map<Long, AttributedRequest> byStart = new HashMap<>();
+            c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));
             for (RequestTruth t : ct.successfulRequests()) {
-                RequestResult r = byStart.get(t.startEpochNanos());
+                AttributedRequest r = byStart.get(t.startEpochNanos());
                 double exact = t.totalJoules().vddCpuGpuCvJoules();
                 int bin = 0;
                 while (t.samplesInRequest() >= edges[bin + 1]) {
                     bin++;
                 }
-                vsTrue.get(bin).add(Math.abs(r.totalJoules() / exact - 1));
+                vsTrue.get(bin).add(Math.abs(r.total().joules() / exact - 1));
                 vsSampled
                         .get(bin)
-                        .add(Math.abs(r.totalJoules() / t.sampledTotalJoules().vddCpuGpuCvJoules() - 1));
+                        .add(Math.abs(
+                                r.total().joules() / t.sampledTotalJoules().vddCpuGpuCvJoules() - 1));
             }
             double trueTokJ = ct.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
             cellTokJ.add(Math.abs(c.metrics().outputTokensPerJoule(OutputTokJVariant.REQUEST) / trueTokJ - 1));

@@ -45,10 +45,10 @@ class DenseTraceTest {
         PowerLog tegrastats = PowerLog.read(log, ZoneOffset.UTC, RailChoice.rail("VDD_GPU_SOC"), 1000, false);
         List<String> notes = new ArrayList<>();
         PowerLog preferred = DenseTrace.prefer(log, tegrastats, notes);
-        PowerTrace trace = preferred.trace.orElseThrow();
+        PowerTrace trace = preferred.trace().orElseThrow();
         assertThat(trace.size()).isEqualTo(201);
         assertThat(trace.wattsAt(100)).isEqualTo(10.0);
-        assertThat(preferred.rail).isEqualTo("VDD_GPU_SOC");
+        assertThat(preferred.rail()).isEqualTo("VDD_GPU_SOC");
         assertThat(notes).singleElement().asString().contains("dense hwmon trace (201 samples, 10.0 ms)");
     }
 

@@ -3,13 +3,30 @@ package io.github.tokjoule.jetson.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.aiperf.AiperfProfile;
+import io.github.tokjoule.aiperf.AiperfRecords;
+import io.github.tokjoule.aiperf.RecordOptions;
+import io.github.tokjoule.aiperf.RequestRecord;
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.ExclusionReason;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.PowerSample;
 import io.github.tokjoule.core.power.PowerTrace;
-import io.github.tokjoule.core.stats.Summary;
+import io.github.tokjoule.core.power.TimeWindow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,67 +38,102 @@ class MethodsTest {
     private static final long S = 1_000_000_000L;
     private static final long T0 = 1_780_000_000L * S;
 
-    private static Summary p50(double value) {
-        return Summary.builder().count(20).percentile(50, value).mean(value).build();
-    }
-
     /**
      * A cell of {@code n} back-to-back requests of {@code rlMillis} with {@code ttftMillis}, starting 2 s after the
-     * log, under a constant {@code watts} sampled every 0.5 s from {@code T0}.
+     * log, under a constant {@code watts} sampled every 0.5 s from {@code T0}; the first {@code failed} requests fail.
+     * aiperf's files are written as text and read by the aiperf module, as the reader does.
      */
     static CellInputs cell(
             double ttftMillis, double rlMillis, double watts, int isl, int osl, int n, double tokS, int failed) {
         long start = T0 + 2 * S;
-        List<CellInputs.RequestRow> rows = new ArrayList<>();
+        StringBuilder jsonl = new StringBuilder();
         long t = start;
         for (int i = 0; i < n; i++) {
-            long first = t + Math.round(ttftMillis * 1e6);
             long end = t + Math.round(rlMillis * 1e6);
-            rows.add(new CellInputs.RequestRow(t, t + 2_000_000, first, end, isl, osl, i >= failed));
+            jsonl.append("{\"metadata\":{\"request_start_ns\":")
+                    .append(t)
+                    .append(",\"request_ack_ns\":")
+                    .append(t + 2_000_000)
+                    .append(",\"request_end_ns\":")
+                    .append(end)
+                    .append(",\"benchmark_phase\":\"profiling\"},\"metrics\":{")
+                    .append(
+                            i >= failed
+                                    ? "\"time_to_first_token\":{\"value\":" + ttftMillis + ",\"unit\":\"ms\"},"
+                                    : "")
+                    .append("\"input_sequence_length\":{\"value\":")
+                    .append(isl)
+                    .append(",\"unit\":\"tokens\"},\"output_sequence_length\":{\"value\":")
+                    .append(osl)
+                    .append(",\"unit\":\"tokens\"}}")
+                    .append(
+                            i >= failed
+                                    ? ""
+                                    : ",\"error\":{\"code\":500,\"type\":\"ServerError\",\"message\":\"boom\"}")
+                    .append("}\n");
             t = end;
         }
         long end = t;
+        String summary = "{\"time_to_first_token\":" + stats("ms", ttftMillis)
+                + ",\"inter_token_latency\":" + stats("ms", (rlMillis - ttftMillis) / (osl - 1))
+                + ",\"request_latency\":" + stats("ms", rlMillis)
+                + ",\"output_token_throughput_per_user\":" + stats("tokens/sec/user", tokS)
+                + ",\"input_sequence_length\":" + stats("tokens", isl)
+                + ",\"output_sequence_length\":" + stats("tokens", osl)
+                + ",\"request_count\":{\"unit\":\"requests\",\"avg\":" + (n - failed) + "}"
+                + ",\"start_time\":\"" + local(start) + "\",\"end_time\":\"" + local(end) + "\"}";
         int samples = (int) ((end - T0) / (S / 2)) + 5;
         long[] times = new long[samples];
         double[] w = new double[samples];
-        long[] stamps = new long[samples];
+        List<PowerSample> stamped = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             times[i] = T0 + i * (S / 2);
-            stamps[i] = (times[i] / S) * S;
+            stamped.add(PowerSample.of((times[i] / S) * S, watts));
             w[i] = watts;
         }
-        return new CellInputs(
-                CellId.of("m", "25W", "llamacpp", isl, osl),
-                Path.of("cell"),
-                p50(ttftMillis),
-                p50((rlMillis - ttftMillis) / (osl - 1)),
-                p50(rlMillis),
-                tokS,
-                tokS,
-                Double.NaN,
-                Double.NaN,
-                isl,
-                isl,
-                osl,
-                osl,
-                n,
-                failed,
-                n - failed,
-                start,
-                end,
-                rows,
+        PowerLog power = new PowerLog(
                 Optional.of(PowerTrace.of(times, w)),
                 "VDD_CPU_GPU_CV",
                 Optional.empty(),
                 List.of("VDD_IN", "VDD_CPU_GPU_CV", "VDD_SOC"),
-                stamps,
-                w,
+                stamped,
                 List.of(),
-                S / 2,
                 0,
                 Double.NaN,
                 samples,
                 List.of());
+        try {
+            AiperfProfile profile = AiperfProfile.read(
+                    new ByteArrayInputStream(summary.getBytes(StandardCharsets.UTF_8)), "summary", ZoneOffset.UTC);
+            List<RequestRecord> records = new ArrayList<>();
+            try (AiperfRecords r = AiperfRecords.open(
+                    new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)),
+                    "records",
+                    RecordOptions.defaults().withStrict(true))) {
+                r.forEach(records::add);
+            }
+            return new CellInputs(
+                    CellId.of("m", "25W", "llamacpp", isl, osl),
+                    Path.of("cell"),
+                    profile,
+                    Optional.of(TimeWindow.of(start, end)),
+                    records,
+                    n,
+                    failed,
+                    power,
+                    new ArrayList<>());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stats(String unit, double value) {
+        return "{\"unit\":\"" + unit + "\",\"avg\":" + value + ",\"p50\":" + value + ",\"count\":20}";
+    }
+
+    private static String local(long epochNanos) {
+        return LocalDateTime.ofEpochSecond(epochNanos / S, (int) (epochNanos % S), ZoneOffset.UTC)
+                .toString();
     }
 
     /**
@@ -183,5 +235,69 @@ class MethodsTest {
         // realised OSL 64 against a target of 64: no mismatch; ISL equal too
         assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH)).isFalse();
         assertThat(m.hasFlag(AccuracyFlag.INPUT_LENGTH_MISMATCH)).isFalse();
+    }
+
+    @Test
+    void measuredExcludesARequestThePowerTraceDoesNotCoverInsteadOfExtrapolating() {
+        // 4 requests of 4 s from T0 + 2 s; the trace starts at T0 + 3 s, inside the first request
+        CellInputs in = cell(1000, 4000, 5, 512, 64, 4, 20, 0);
+        PowerTrace whole = in.power().trace().orElseThrow();
+        PowerTrace late = whole.slice(TimeWindow.of(T0 + 3 * S, whole.epochNanosAt(whole.size() - 1)));
+        CellInputs cut = new CellInputs(
+                in.id(),
+                in.directory(),
+                in.summary(),
+                in.profilingWindow(),
+                in.records(),
+                in.requestCount(),
+                in.errorCount(),
+                new PowerLog(
+                        Optional.of(late),
+                        "VDD_CPU_GPU_CV",
+                        Optional.empty(),
+                        List.of("VDD_CPU_GPU_CV"),
+                        List.of(),
+                        List.of(),
+                        0,
+                        Double.NaN,
+                        late.size(),
+                        List.of()),
+                new ArrayList<>());
+        AnalysedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
+        CellAttribution a = c.attribution().orElseThrow();
+        assertThat(a.excludedCount(ExclusionReason.PARTLY_OUTSIDE_TRACE)).isEqualTo(1);
+        assertThat(a.excluded().get(0).index()).isZero();
+        assertThat(c.requests()).extracting(AttributedRequest::index).containsExactly(1, 2, 3);
+        // the other three: 5 W x 4 s = 20 J each, 64 / 20 = 3.2 output tok/J
+        assertThat(c.metrics().requestJoules().count()).isEqualTo(3);
+        assertThat(c.metrics().totalJoulesPerRequest()).isCloseTo(20, within(1e-9));
+        assertThat(c.metrics().outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(3.2, within(1e-9));
+        // aiperf's window starts before the trace: flagged, as before
+        assertThat(c.metrics().hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE)).isTrue();
+    }
+
+    @Test
+    void theMeasuredMethodRunsTheEstimatorOfItsOptions() {
+        assertThat(AnalysisOptions.defaults().estimator().name()).isEqualTo("PER_REQUEST");
+        EnergyEstimator renamed = new EnergyEstimator() {
+            @Override
+            public String name() {
+                return "RENAMED";
+            }
+
+            @Override
+            public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
+                CellAttribution a = EnergyEstimators.perRequest().attribute(trace, requests);
+                return new CellAttribution(name(), a.requests(), a.excluded(), a.cell());
+            }
+        };
+        AnalysedCell c = MeasuredMethod.compute(
+                cell(1000, 4000, 5, 512, 64, 10, 20, 2),
+                AnalysisOptions.defaults().withEstimator(renamed));
+        CellAttribution a = c.attribution().orElseThrow();
+        assertThat(a.estimator()).isEqualTo("RENAMED");
+        // the 2 failed requests are excluded as FAILED, the 8 others attributed
+        assertThat(a.excludedCount(ExclusionReason.FAILED)).isEqualTo(2);
+        assertThat(a.requests()).hasSize(8);
     }
 }

@@ -9,6 +9,9 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Severity;
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.ExclusionReason;
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.synthetic.CellTruth;
 import io.github.tokjoule.jetson.synthetic.ModeModelParameters;
@@ -111,7 +114,7 @@ class SweepAnalysisTest {
             assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
                     .as("%s prefill", m.id())
                     .isEqualTo(model.equals("fast"))
-                    .isEqualTo(truth.minSamplesInPrefill() < 2);
+                    .isEqualTo(truth.minSamplesInPrefill().getAsInt() < 2);
             assertThat(m.hasFlag(AccuracyFlag.OUTPUT_LENGTH_MISMATCH))
                     .as("%s eos", m.id())
                     .isEqualTo(truth.earlyEos())
@@ -159,16 +162,16 @@ class SweepAnalysisTest {
             CellTruth truth = designed.cell(
                             "25W", m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
                     .orElseThrow();
-            Map<Long, RequestResult> byStart = new HashMap<>();
-            c.requests().forEach(r -> byStart.put(r.startEpochNanos(), r));
+            Map<Long, AttributedRequest> byStart = new HashMap<>();
+            c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));
             assertThat(c.requests()).hasSize(truth.successfulRequests().size());
             for (RequestTruth t : truth.successfulRequests()) {
-                RequestResult r = byStart.get(t.startEpochNanos());
+                AttributedRequest r = byStart.get(t.startEpochNanos());
                 assertThat(r).isNotNull();
-                assertThat(r.endEpochNanos()).isEqualTo(t.endEpochNanos());
+                assertThat(r.timeline().endEpochNanos()).isEqualTo(t.endEpochNanos());
                 if (t.samplesInRequest() >= 20) {
                     compared++;
-                    assertThat(r.totalJoules())
+                    assertThat(r.total().joules())
                             .as("%s request %d", m.id(), t.index())
                             .isCloseTo(
                                     t.sampledTotalJoules().vddCpuGpuCvJoules(),
@@ -177,11 +180,10 @@ class SweepAnalysisTest {
             }
             // the cell's ratio of sums equals the same ratio over the per-request results
             double osl = c.requests().stream()
-                    .mapToDouble(RequestResult::outputTokens)
+                    .mapToDouble(r -> r.timeline().outputTokens())
                     .sum();
-            double joules = c.requests().stream()
-                    .mapToDouble(RequestResult::totalJoules)
-                    .sum();
+            double joules =
+                    c.requests().stream().mapToDouble(r -> r.total().joules()).sum();
             assertThat(m.outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(osl / joules, within(1e-9));
             assertThat(m.totalJoulesPerRequest())
                     .isCloseTo(joules / c.requests().size(), within(1e-9));
@@ -205,6 +207,14 @@ class SweepAnalysisTest {
                 assertThat(c.metrics().hasFlag(AccuracyFlag.WINDOW_OUTSIDE_TRACE))
                         .isTrue();
                 assertThat(c.metrics().totalJoulesPerRequest()).isNaN();
+                // every successful request lies outside the trace: excluded, counted and said, none extrapolated
+                CellAttribution a = c.attribution().orElseThrow();
+                assertThat(a.requests()).isEmpty();
+                assertThat(a.excludedCount(ExclusionReason.OUTSIDE_TRACE)).isPositive();
+                assertThat(wrong.warnings()).anySatisfy(w -> assertThat(w)
+                        .startsWith(c.directory() + ": ")
+                        .contains(" requests left out of the energies (")
+                        .contains(" OUTSIDE_TRACE)"));
             }
         }
         SweepResult right = SweepAnalysis.analyze(

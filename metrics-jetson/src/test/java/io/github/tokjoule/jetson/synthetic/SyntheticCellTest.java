@@ -86,7 +86,7 @@ class SyntheticCellTest {
             assertThat(cpuGpuCv).as("line %d", i + 1).isEqualTo(expected);
         }
         // the 1-second prefill windows of a 2048-token prompt hold one or more samples
-        assertThat(truth.minSamplesInPrefill()).isGreaterThanOrEqualTo(1);
+        assertThat(truth.minSamplesInPrefill().getAsInt()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -237,7 +237,7 @@ class SyntheticCellTest {
         assertThat(truth.allRequestsFailed()).isTrue();
         assertThat(truth.meanOutputTokens()).isNaN();
         assertThat(truth.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV)).isNaN();
-        assertThat(truth.minSamplesInPrefill()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(truth.minSamplesInPrefill()).isEmpty();
         Map<String, Object> summary = object(Json.read(dir.resolve("profile_export_aiperf.json")));
         assertThat(summary).doesNotContainKeys("request_latency", "time_to_first_token", "request_count");
         assertThat(number(summary, "error_request_count", "avg")).isEqualTo(20);

@@ -8,6 +8,7 @@ import io.github.tokjoule.tegrastats.TegrastatsParser;
 import io.github.tokjoule.tegrastats.TegrastatsSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -86,12 +87,12 @@ public final class TegrastatsSource extends ChildProcessSource {
         }
         List<String> rails = t.rails();
         for (int r = 0; r < rails.size(); r++) {
-            int i = sample.railIndex(rails.get(r));
-            if (i < 0) {
+            OptionalInt i = sample.railIndex(rails.get(r));
+            if (i.isEmpty()) {
                 throw new IllegalArgumentException(
                         "tegrastats line " + lineNumber + " lacks rail " + rails.get(r) + " of the first line");
             }
-            watts[r] = sample.railMilliwatts(i) / 1000.0;
+            watts[r] = sample.railMilliwatts(i.getAsInt()) / 1000.0;
         }
         t.appendWatts(epochNanos, watts);
         return true;

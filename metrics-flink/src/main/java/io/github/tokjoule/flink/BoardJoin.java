@@ -1,0 +1,438 @@
+package io.github.tokjoule.flink;
+
+import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.EnergyEstimator;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.PowerTrace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The event-time join of one board's requests with its power samples, free of Flink so that it can be tested and
+ * reasoned about alone; {@link FleetJob} keeps one per board in keyed state.
+ *
+ * <p><b>Event time per board.</b> The board's watermark is its latest sample time minus
+ * {@link JoinSettings#outOfOrdernessNanos()}. Samples behind it are late (counted, dropped); samples ahead of it are
+ * kept in time order whatever order they came in. A board's watermark never depends on another board's clock: a board
+ * whose clock runs ahead cannot make the others' samples late, as one watermark for the whole stream would.
+ *
+ * <p><b>The join.</b> A request waits until the watermark has passed a sample at or after its end; it is then
+ * joined with the samples around its window: the last sample at or before its start through the first at or after its
+ * end (those the trapezoid over the window reads). Its cell collects the joined requests and their samples, with the
+ * samples between its requests, so that the cell's trace runs unbroken from one sample before its first request to
+ * one after its last: what an estimator that pools the cell's samples (and its intervals) reads. Once the watermark is {@link JoinSettings#cellGapNanos()} past the cell's last request and none waits, or
+ * at the end of the input, the cell's requests and samples go to metrics-core's {@link EnergyEstimator} in one call:
+ * the same arithmetic as the single-machine analysis of the same samples, exclusions and intervals included.
+ *
+ * <p><b>Silence.</b> A gap between samples longer than {@link JoinSettings#silenceNanos()} that a request's window
+ * overlaps, and requests that end after the board's last sample at the end of input, are reported as
+ * {@link BoardNotice.Kind#SILENT}. Such requests are excluded by the estimator (outside the trace), never
+ * extrapolated.
+ *
+ * <p>Not thread-safe: Flink calls one key's state from one thread.
+ *
+ * @since 0.2.0
+ */
+public final class BoardJoin {
+
+    /** Where the join's results go. */
+    public interface Output {
+        /**
+         * Receives an attributed (or failed) cell.
+         *
+         * @param cell the cell's figures
+         */
+        void cell(CellFigures cell);
+
+        /**
+         * Receives a notice about the board.
+         *
+         * @param notice the notice
+         */
+        void notice(BoardNotice notice);
+    }
+
+    private static final int PRUNE_EVERY = 1024;
+
+    private final String board;
+    private final JoinSettings settings;
+
+    private long[] times = new long[256];
+    private double[] watts = new double[256];
+    /** Live samples are {@code [first, size)}, sorted by time. */
+    private int first;
+
+    private int size;
+    private long nominalIntervalNanos;
+    private long firstSample = Long.MAX_VALUE;
+    private long maxSample = Long.MIN_VALUE;
+    private long watermark = Long.MIN_VALUE;
+    private long sinceLastPrune;
+
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparingLong((Pending p) -> p.timeline.endEpochNanos()).thenComparingLong(p -> p.sequence));
+    private final Map<CellId, OpenCell> open = new LinkedHashMap<>();
+    /** Silent stretches: {from, to, requests overlapping}. */
+    private final List<long[]> gaps = new ArrayList<>();
+
+    private long sequence;
+    private long samples;
+    private long lateSamples;
+    private long duplicateSamples;
+    private long lateRequests;
+
+    /**
+     * Returns an empty join for a board.
+     *
+     * @param board the board's name
+     * @param settings the waiting rules
+     */
+    public BoardJoin(String board, JoinSettings settings) {
+        this.board = board;
+        this.settings = settings;
+    }
+
+    /** {@return the board's watermark: its latest sample minus the out-of-orderness bound; MIN before any sample} */
+    public long watermark() {
+        return watermark;
+    }
+
+    /** {@return the requests waiting for their samples} */
+    public int pendingRequests() {
+        return pending.size();
+    }
+
+    /** {@return the samples held: around waiting requests, and the retention window behind the watermark} */
+    public int heldSamples() {
+        return size - first;
+    }
+
+    /**
+     * Takes one event of this board.
+     *
+     * @param e the event
+     * @param estimator the estimator that attributes a finished cell
+     * @param out where finished cells and notices go
+     * @throws IllegalArgumentException if the event is of another board, or a sample's power is negative or not finite
+     */
+    public void accept(BoardEvent e, EnergyEstimator estimator, Output out) {
+        if (!e.board().equals(board)) {
+            throw new IllegalArgumentException("event of board " + e.board() + " given to the join of " + board);
+        }
+        switch (e.kind()) {
+            case SAMPLE -> sample(e.epochNanos(), e.watts(), e.nominalIntervalNanos(), estimator, out);
+            case REQUEST -> request(e.requireCell(), e.note(), e.timeline(), estimator, out);
+            case FAILED_CELL -> out.cell(CellFigures.failedCell(board, e.requireCell(), e.note()));
+        }
+    }
+
+    private void sample(long t, double w, long nominal, EnergyEstimator estimator, Output out) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("board " + board + ": sample at " + t + " ns has power " + w
+                    + " W; a power sample must be finite and not negative (fix the source that produced it)");
+        }
+        if (t <= watermark) {
+            lateSamples++;
+            return;
+        }
+        if (nominal > 0) {
+            nominalIntervalNanos = nominal;
+        }
+        if (size == first || t > times[size - 1]) {
+            if (size > first && t - times[size - 1] > settings.silenceNanos()) {
+                gaps.add(new long[] {times[size - 1], t, 0});
+            }
+            append(t, w);
+        } else {
+            int at = lowerBound(t);
+            if (times[at] == t) {
+                duplicateSamples++;
+                return;
+            }
+            insert(at, t, w);
+        }
+        samples++;
+        firstSample = Math.min(firstSample, t);
+        if (t > maxSample) {
+            maxSample = t;
+            watermark = t - settings.outOfOrdernessNanos();
+            release(estimator, out);
+        }
+    }
+
+    private void request(CellId cell, String rail, RequestTimeline r, EnergyEstimator estimator, Output out) {
+        if (r.endEpochNanos() <= watermark) {
+            lateRequests++;
+        }
+        OpenCell c = open.computeIfAbsent(cell, id -> new OpenCell(id, rail));
+        c.waiting++;
+        pending.add(new Pending(cell, r, sequence++));
+        release(estimator, out);
+    }
+
+    private void release(EnergyEstimator estimator, Output out) {
+        while (!pending.isEmpty()) {
+            Pending p = pending.peek();
+            int end = lowerBound(p.timeline.endEpochNanos());
+            if (end >= size || times[end] > watermark) {
+                break;
+            }
+            pending.poll();
+            join(p, end);
+        }
+        closeQuietCells(estimator, out);
+        if (++sinceLastPrune >= PRUNE_EVERY) {
+            sinceLastPrune = 0;
+            prune(out);
+        }
+    }
+
+    /** Joins a request with the samples from the last at or before its start to {@code endIndex}. */
+    private void join(Pending p, int endIndex) {
+        OpenCell c = open.get(p.cell);
+        if (c == null) {
+            throw new IllegalStateException("no open cell " + p.cell + " for a waiting request");
+        }
+        long start = p.timeline.startEpochNanos();
+        long end = p.timeline.endEpochNanos();
+        int from = Math.max(first, upperBound(start) - 1);
+        if (c.n > 0 && from < size && c.times[c.n - 1] < times[from]) {
+            // keep the cell's trace continuous: the samples between its requests too, as the single-machine trace
+            from = Math.max(first, lowerBound(c.times[c.n - 1]));
+        }
+        for (int i = from; i <= endIndex && i < size; i++) {
+            c.add(times[i], watts[i]);
+        }
+        c.requests.add(p);
+        c.waiting--;
+        c.lastEnd = Math.max(c.lastEnd, end);
+        for (long[] g : gaps) {
+            if (start < g[1] && end > g[0]) {
+                g[2]++;
+            }
+        }
+    }
+
+    private void closeQuietCells(EnergyEstimator estimator, Output out) {
+        if (watermark == Long.MIN_VALUE) {
+            return;
+        }
+        Iterator<OpenCell> it = open.values().iterator();
+        while (it.hasNext()) {
+            OpenCell c = it.next();
+            if (c.waiting == 0 && !c.requests.isEmpty() && watermark - settings.cellGapNanos() > c.lastEnd) {
+                it.remove();
+                out.cell(attribute(c, estimator));
+            }
+        }
+    }
+
+    private CellFigures attribute(OpenCell c, EnergyEstimator estimator) {
+        c.requests.sort(Comparator.comparingLong(p -> p.sequence));
+        List<RequestTimeline> timelines = new ArrayList<>(c.requests.size());
+        for (Pending p : c.requests) {
+            timelines.add(p.timeline);
+        }
+        PowerTrace trace = PowerTrace.of(Arrays.copyOf(c.times, c.n), Arrays.copyOf(c.watts, c.n));
+        if (nominalIntervalNanos > 0) {
+            trace = trace.withNominalIntervalNanos(nominalIntervalNanos);
+        }
+        CellAttribution a = estimator.attribute(trace, timelines);
+        return CellFigures.of(board, c.id, c.rail, a, c.n);
+    }
+
+    /** Drops samples no waiting request needs and older than the retention window; reports finished silences. */
+    private void prune(Output out) {
+        if (watermark == Long.MIN_VALUE) {
+            return;
+        }
+        long horizon = watermark - settings.retentionNanos();
+        for (Pending p : pending) {
+            horizon = Math.min(horizon, p.timeline.startEpochNanos());
+        }
+        for (OpenCell c : open.values()) {
+            if (c.n > 0) {
+                horizon = Math.min(horizon, c.times[c.n - 1]);
+            }
+        }
+        int keepFrom = upperBound(horizon) - 1;
+        if (keepFrom > first) {
+            first = keepFrom;
+        }
+        Iterator<long[]> it = gaps.iterator();
+        while (it.hasNext()) {
+            long[] g = it.next();
+            if (g[1] < horizon) {
+                it.remove();
+                if (g[2] > 0) {
+                    out.notice(new BoardNotice(board, BoardNotice.Kind.SILENT, g[0], g[1], 0, 0, 0, g[2]));
+                }
+            }
+        }
+        if (first > times.length / 2) {
+            System.arraycopy(times, first, times, 0, size - first);
+            System.arraycopy(watts, first, watts, 0, size - first);
+            size -= first;
+            first = 0;
+        }
+    }
+
+    /**
+     * Ends the input: joins every waiting request with the samples there are (the estimator excludes those the
+     * samples do not cover), reports the silences, attributes every open cell and sends the board's summary.
+     *
+     * @param estimator the estimator
+     * @param out where the cells and notices go
+     */
+    public void finish(EnergyEstimator estimator, Output out) {
+        long unanswered = 0;
+        while (!pending.isEmpty()) {
+            Pending p = pending.poll();
+            if (p.timeline.endEpochNanos() > maxSample) {
+                unanswered++;
+            }
+            join(p, Math.min(lowerBound(p.timeline.endEpochNanos()), size - 1));
+        }
+        for (long[] g : gaps) {
+            if (g[2] > 0) {
+                out.notice(new BoardNotice(board, BoardNotice.Kind.SILENT, g[0], g[1], 0, 0, 0, g[2]));
+            }
+        }
+        gaps.clear();
+        if (unanswered > 0) {
+            out.notice(new BoardNotice(board, BoardNotice.Kind.SILENT, maxSample, Long.MAX_VALUE, 0, 0, 0, unanswered));
+        }
+        for (OpenCell c : open.values()) {
+            if (!c.requests.isEmpty()) {
+                out.cell(attribute(c, estimator));
+            }
+        }
+        open.clear();
+        out.notice(new BoardNotice(
+                board,
+                BoardNotice.Kind.SUMMARY,
+                samples == 0 ? Long.MIN_VALUE : firstSample,
+                maxSample,
+                samples,
+                lateSamples,
+                duplicateSamples,
+                lateRequests));
+    }
+
+    /** First index in {@code [first, size)} whose time is at least {@code t}; {@code size} if none. */
+    private int lowerBound(long t) {
+        int lo = first;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index in {@code [first, size)} whose time is after {@code t}; {@code size} if none. */
+    private int upperBound(long t) {
+        int lo = first;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void append(long t, double w) {
+        grow();
+        times[size] = t;
+        watts[size] = w;
+        size++;
+    }
+
+    private void insert(int at, long t, double w) {
+        grow();
+        System.arraycopy(times, at, times, at + 1, size - at);
+        System.arraycopy(watts, at, watts, at + 1, size - at);
+        times[at] = t;
+        watts[at] = w;
+        size++;
+    }
+
+    private void grow() {
+        if (size == times.length) {
+            times = Arrays.copyOf(times, size * 2);
+            watts = Arrays.copyOf(watts, size * 2);
+        }
+    }
+
+    private static final class Pending {
+        final CellId cell;
+        final RequestTimeline timeline;
+        final long sequence;
+
+        Pending(CellId cell, RequestTimeline timeline, long sequence) {
+            this.cell = cell;
+            this.timeline = timeline;
+            this.sequence = sequence;
+        }
+    }
+
+    /** A cell whose requests are being joined: the requests and the union of their samples, in time order. */
+    private static final class OpenCell {
+        final CellId id;
+        final String rail;
+        final List<Pending> requests = new ArrayList<>();
+        long[] times = new long[64];
+        double[] watts = new double[64];
+        int n;
+        int waiting;
+        long lastEnd = Long.MIN_VALUE;
+
+        OpenCell(CellId id, String rail) {
+            this.id = id;
+            this.rail = rail;
+        }
+
+        void add(long t, double w) {
+            if (n > 0 && t <= times[n - 1]) {
+                int at = Arrays.binarySearch(times, 0, n, t);
+                if (at >= 0) {
+                    return;
+                }
+                at = -at - 1;
+                ensure();
+                System.arraycopy(times, at, times, at + 1, n - at);
+                System.arraycopy(watts, at, watts, at + 1, n - at);
+                times[at] = t;
+                watts[at] = w;
+                n++;
+                return;
+            }
+            ensure();
+            times[n] = t;
+            watts[n] = w;
+            n++;
+        }
+
+        private void ensure() {
+            if (n == times.length) {
+                times = Arrays.copyOf(times, n * 2);
+                watts = Arrays.copyOf(watts, n * 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.tokjoule.flink;
+
+import io.github.tokjoule.core.join.EnergyEstimators;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@link BoardJoin}s without Flink and keeps what they emit. */
+final class Collecting implements BoardJoin.Output {
+
+    final List<CellFigures> cells = new ArrayList<>();
+    final List<BoardNotice> notices = new ArrayList<>();
+
+    @Override
+    public void cell(CellFigures cell) {
+        cells.add(cell);
+    }
+
+    @Override
+    public void notice(BoardNotice notice) {
+        notices.add(notice);
+    }
+
+    /** Feeds one board's events in the given order, then ends the input. */
+    static Collecting run(String board, JoinSettings settings, List<BoardEvent> events) {
+        Collecting out = new Collecting();
+        BoardJoin join = new BoardJoin(board, settings);
+        for (BoardEvent e : events) {
+            join.accept(e, EnergyEstimators.perRequest(), out);
+        }
+        join.finish(EnergyEstimators.perRequest(), out);
+        return out;
+    }
+
+    BoardNotice summary() {
+        return notices.stream()
+                .filter(n -> n.kind() == BoardNotice.Kind.SUMMARY)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    List<BoardNotice> silences() {
+        return notices.stream().filter(n -> n.kind() == BoardNotice.Kind.SILENT).toList();
+    }
+}
