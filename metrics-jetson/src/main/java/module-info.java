@@ -7,6 +7,7 @@ module io.github.tokjoule.jetson {
     requires transitive io.github.tokjoule.core;
     requires transitive io.github.tokjoule.tegrastats;
     requires transitive io.github.tokjoule.aiperf;
+    requires io.github.tokjoule.live;
     requires com.fasterxml.jackson.core;
     requires java.net.http;
     requires static transitive org.jspecify;

@@ -58,8 +58,17 @@ record PowerLog(
 
     /** This log as seen by a further cell sharing it: its lines and notes are counted once, by the first cell. */
     PowerLog shared() {
+        return with(trace, 0, List.of());
+    }
+
+    /** This log with another trace of the same rail: the dense hwmon trace ({@link DenseTrace}). */
+    PowerLog withTrace(PowerTrace dense) {
+        return with(Optional.of(dense), lines, notes);
+    }
+
+    private PowerLog with(Optional<PowerTrace> newTrace, long newLines, List<String> newNotes) {
         return new PowerLog(
-                trace,
+                newTrace,
                 rail,
                 problem,
                 availableRails,
@@ -67,8 +76,8 @@ record PowerLog(
                 thermal,
                 reconstructedSamples,
                 maxUncertaintyMillis,
-                0,
-                List.of());
+                newLines,
+                newNotes);
     }
 
     static PowerLog missing(String reason) {

@@ -318,7 +318,7 @@ public final class SweepAnalysis {
             if (!loc.wholeRunLog()) {
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
                 notes.addAll(log.notes());
-                return log;
+                return seed ? log : DenseTrace.prefer(file, log, notes); // issue 16: the dense trace where recorded
             }
             PowerLog cached = runLogs.get(file);
             if (cached != null) {

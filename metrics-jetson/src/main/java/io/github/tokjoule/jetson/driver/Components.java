@@ -1,6 +1,7 @@
 package io.github.tokjoule.jetson.driver;
 
 import io.github.tokjoule.jetson.driver.component.AiperfRunner;
+import io.github.tokjoule.jetson.driver.component.DenseTegrastatsRecorder;
 import io.github.tokjoule.jetson.driver.component.InferenceServer;
 import io.github.tokjoule.jetson.driver.component.JetsonCommands;
 import io.github.tokjoule.jetson.driver.component.LlamaCppServer;
@@ -45,11 +46,15 @@ record Components(
         return new Components(
                 NvpmodelControl.create(
                         settings.processRunner(), commands, plan.timeouts().command()),
-                ProcessTegrastatsRecorder.create(
-                        settings.processRunner(),
-                        commands,
-                        settings.sleeper(),
-                        plan.timeouts().stopGrace()),
+                DenseTegrastatsRecorder.create(
+                        ProcessTegrastatsRecorder.create(
+                                settings.processRunner(),
+                                commands,
+                                settings.sleeper(),
+                                plan.timeouts().stopGrace()),
+                        // <root>/sys/class/devfreq → <root>/sys: the sysfs root of the run's system paths
+                        settings.systemPaths().devfreqDir().resolve("../..").normalize(),
+                        10_000_000L),
                 server,
                 ProcessAiperfRunner.create(settings.processRunner(), commands),
                 SystemAudit.create(

@@ -1,0 +1,53 @@
+package io.github.tokjoule.jetson.analysis;
+
+import io.github.tokjoule.core.power.PowerTrace;
+import io.github.tokjoule.live.LiveLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analysis prefers the dense trace (issue 16): when a driver run recorded the INA3221 rails through hwmon at 100 Hz
+ * beside a cell's tegrastats log ({@code hwmon.csv}, the {@code tokjoule monitor} log format), the MEASURED method
+ * integrates that trace instead of tegrastats' samples, for the same rail (or the sum of the same rails). Every cell
+ * says in a note which trace its power figures came from; a dense file without the rail, or unreadable, leaves the
+ * tegrastats trace in place and says why.
+ */
+final class DenseTrace {
+
+    /** The dense trace's file name, as the driver's {@code DenseTegrastatsRecorder} writes it. */
+    static final String FILE_NAME = "hwmon.csv";
+
+    private DenseTrace() {}
+
+    static PowerLog prefer(Path tegrastatsLog, PowerLog log, List<String> notes) {
+        Path dense = tegrastatsLog.resolveSibling(FILE_NAME);
+        if (log.trace().isEmpty() || !Files.isRegularFile(dense)) {
+            return log;
+        }
+        LiveLog.Contents contents;
+        try {
+            contents = LiveLog.read(dense);
+        } catch (IOException e) {
+            notes.add(dense + ": unreadable (" + e.getMessage() + "); power from tegrastats");
+            return log;
+        }
+        List<PowerTrace> rails = new ArrayList<>();
+        for (String rail : log.rail().split("\\+")) {
+            PowerTrace t = contents.traces().get("hwmon/" + rail);
+            if (t == null || t.size() < 2) {
+                notes.add(dense + ": no hwmon rail " + rail + " (it has "
+                        + contents.traces().keySet() + "); power from tegrastats");
+                return log;
+            }
+            rails.add(t);
+        }
+        PowerTrace trace = rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails);
+        notes.add(tegrastatsLog.getParent() + ": power from the dense hwmon trace (" + trace.size() + " samples, "
+                + trace.nominalIntervalNanos() / 1_000_000.0 + " ms) instead of tegrastats ("
+                + log.trace().get().size() + " samples), rail " + log.rail());
+        return log.withTrace(trace);
+    }
+}
