@@ -4,7 +4,6 @@ import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerTrace;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,20 +40,14 @@ public record CellJoinInput(
     }
 
     static CellJoinInput of(CellInputs in) {
-        List<RequestTimeline> timelines = new ArrayList<>(in.requests().size());
-        for (CellInputs.RequestRow r : in.requests()) {
-            timelines.add(
-                    r.ok()
-                            ? RequestTimeline.succeeded(
-                                    r.startEpochNanos(),
-                                    r.firstTokenEpochNanos(),
-                                    r.endEpochNanos(),
-                                    r.inputTokens(),
-                                    r.outputTokens())
-                            : RequestTimeline.failed(r.startEpochNanos(), r.endEpochNanos(), r.inputTokens()));
-        }
         return new CellJoinInput(
-                in.id(), in.directory(), timelines, in.trace(), in.rail(), in.powerProblem(), Optional.empty());
+                in.id(),
+                in.directory(),
+                in.timelines(),
+                in.power().trace(),
+                in.power().rail(),
+                in.power().problem(),
+                Optional.empty());
     }
 
     static CellJoinInput failed(CellId id, Path directory, String reason) {
