@@ -40,14 +40,13 @@ public record CellJoinInput(
     }
 
     static CellJoinInput of(CellInputs in) {
-        PowerLog power = in.power();
         return new CellJoinInput(
                 in.id(),
                 in.directory(),
                 in.timelines(),
-                power.trace(),
-                power.rail(),
-                power.problem(),
+                in.power().trace(),
+                in.power().rail(),
+                in.power().problem(),
                 Optional.empty());
     }
 
