@@ -1,7 +1,7 @@
 package io.github.tokjoule.flink;
 
 import io.github.tokjoule.core.join.EnergyEstimator;
-import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -31,7 +31,8 @@ final class BoardJoinFunction extends KeyedProcessFunction<String, BoardEvent, C
     public void open(OpenContext context) {
         state = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("board-join", TypeInformation.of(BoardJoin.class)));
-        estimator = EnergyEstimators.perRequest();
+        // the report's default, so that fleet and report figures are the same arithmetic
+        estimator = AnalysisOptions.defaults().estimator();
     }
 
     @Override

@@ -54,7 +54,7 @@ class FleetCsvTest {
         assertThat(lines[0]).isEqualTo(String.join(",", FleetCsv.CELL_COLUMNS));
         assertThat(lines[1])
                 .isEqualTo("25W,m,128,64,ok,100.0,50.0,,,,,4.0,4.0,1.0,3.0,12.5,12.5,,100.0,16.666666666666668,37.5,"
-                        + "59.99999999999999,MEASURED,,VDD_IN,2,1,orin-1,PER_REQUEST,2,1,3.5,4.75,40");
+                        + "59.99999999999999,MEASURED,,VDD_IN,2,1,,,,,,,,,,,,,,orin-1,PER_REQUEST,2,1,3.5,4.75,40");
     }
 
     @Test
@@ -64,6 +64,7 @@ class FleetCsvTest {
                 List.of(CellFigures.failedCell("orin-1", CELL, "server died\n(OOM?)")), OutputTokJVariant.REQUEST, w);
 
         assertThat(w.toString().split("\n")[1])
-                .isEqualTo("25W,m,128,64,failed: server died | (OOM?),,,,,,,,,,,,,,,,,,MEASURED,,,0,0,orin-1,,0,0,,,0");
+                .isEqualTo(
+                        "25W,m,128,64,failed: server died | (OOM?),,,,,,,,,,,,,,,,,,MEASURED,,,0,0,,,,,,,,,,,,,,orin-1,,0,0,,,0");
     }
 }

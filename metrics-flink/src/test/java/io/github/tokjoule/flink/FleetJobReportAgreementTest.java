@@ -9,7 +9,6 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.EnergyEstimate;
-import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.jetson.analysis.AnalysedCell;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
@@ -67,7 +66,9 @@ class FleetJobReportAgreementTest {
             if (in.trace().isPresent()) {
                 attributions.put(
                         in.id(),
-                        EnergyEstimators.perRequest().attribute(in.trace().get(), in.requests()));
+                        AnalysisOptions.defaults()
+                                .estimator()
+                                .attribute(in.trace().get(), in.requests()));
             }
         }
         core = attributions;
