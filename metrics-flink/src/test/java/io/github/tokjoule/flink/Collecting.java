@@ -1,5 +1,6 @@
 package io.github.tokjoule.flink;
 
+import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,19 @@ final class Collecting implements BoardJoin.Output {
         notices.add(notice);
     }
 
-    /** Feeds one board's events in the given order, then ends the input. */
+    /** Feeds one board's events in the given order to the per-request estimator, then ends the input. */
     static Collecting run(String board, JoinSettings settings, List<BoardEvent> events) {
+        return run(board, settings, events, EnergyEstimators.perRequest());
+    }
+
+    /** Feeds one board's events in the given order to an estimator, then ends the input. */
+    static Collecting run(String board, JoinSettings settings, List<BoardEvent> events, EnergyEstimator estimator) {
         Collecting out = new Collecting();
         BoardJoin join = new BoardJoin(board, settings);
         for (BoardEvent e : events) {
-            join.accept(e, EnergyEstimators.perRequest(), out);
+            join.accept(e, estimator, out);
         }
-        join.finish(EnergyEstimators.perRequest(), out);
+        join.finish(estimator, out);
         return out;
     }
 

@@ -3,6 +3,7 @@ package io.github.tokjoule.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.jetson.analysis.AnalysisOptions;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,12 @@ class FleetJobStreamTest {
 
         FleetResult r = run(2, events);
 
-        CellFigures expected = Collecting.run("a", JoinSettings.defaults(), Ramp.board("a", 0, 60))
+        // the job's estimator is the analysis's default
+        CellFigures expected = Collecting.run(
+                        "a",
+                        JoinSettings.defaults(),
+                        Ramp.board("a", 0, 60),
+                        AnalysisOptions.defaults().estimator())
                 .cells
                 .get(0);
         assertThat(r.cells()).hasSize(3).allSatisfy(c -> {
