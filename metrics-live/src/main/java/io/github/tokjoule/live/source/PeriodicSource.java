@@ -26,8 +26,8 @@ abstract class PeriodicSource implements PowerSource {
 
     private static final long FIRST_SAMPLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    /** How long before each deadline the sampler stops parking and spins, by default: 1 ms. */
-    public static final long DEFAULT_SPIN_NANOS = 1_000_000L;
+    /** How long before each deadline the sampler stops parking and spins, by default: 0 (measured no gain). */
+    public static final long DEFAULT_SPIN_NANOS = 0L;
 
     private final String name;
     private final long intervalNanos;
@@ -121,7 +121,9 @@ abstract class PeriodicSource implements PowerSource {
      * until the deadline. Why: a parked thread is woken by a timer and then waits for a CPU; on a loaded machine that
      * wait is often a millisecond or more, and waking that much earlier absorbs it while the deadline schedule stays
      * exact. The cost is up to this much CPU time per period (1 ms per 10 ms is a tenth of one core while the sampler
-     * is on time); at most a tenth of the interval is spun whatever is set; 0 parks until the deadline itself. Figures: docs/PERFORMANCE.md.
+     * is on time); at most a tenth of the interval is spun whatever is set; 0 (the default) parks until the deadline
+     * itself. Measured on a loaded 2-core machine, spinning 1 ms did not help: a thread that spends CPU loses the
+     * scheduler's preference for sleepers (docs/PERFORMANCE.md); {@link #realtimePriority(int)} is what works. Figures: docs/PERFORMANCE.md.
      *
      * @param nanos 0 to one interval; default {@link #DEFAULT_SPIN_NANOS}
      * @throws IllegalArgumentException if negative or longer than the interval
