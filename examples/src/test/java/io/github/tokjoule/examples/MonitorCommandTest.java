@@ -60,6 +60,9 @@ class MonitorCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("hwmon/VDD_IN", "6.000 W", "rapl/package-0", "within 2 ms", "Done; summary:", "Log: ");
+        // Sources the command closed itself at the end are not reported as stopped.
+        assertThat(out.toString().substring(out.toString().indexOf("Done; summary:")))
+                .doesNotContain("STOPPED");
         LiveLog.Contents contents = LiveLog.read(log);
         PowerTrace vddIn = contents.traces().get("hwmon/VDD_IN");
         assertThat(vddIn.size()).isGreaterThan(10);

@@ -101,6 +101,7 @@ class MonitorJarIT {
         assertThat(samples.find()).as(out).isTrue();
         assertThat(rows.find()).as(out).isTrue();
         assertThat(samples.group(2)).isEqualTo("0");
+        assertThat(out.substring(out.lastIndexOf("Stopped (Ctrl-C)"))).doesNotContain("STOPPED");
         long sampleCount = Long.parseLong(samples.group(1));
         assertThat(Long.parseLong(rows.group(1)))
                 .as("one row per sample and rail")
