@@ -83,11 +83,17 @@ public final class LiveTargets {
                 .findFirst()
                 .orElseThrow()
                 .getId();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        Thread.sleep(2000); // past the first samples' class loading and JIT
+        long samplesBefore = source.status().samples();
+        long bytesBefore = allocation.getThreadAllocatedBytes(samplerThread);
         long cpuBefore = threads.getThreadCpuTime(samplerThread);
         double[] load = new double[2];
         load[0] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Thread.sleep(seconds * 1000L);
         long cpu = threads.getThreadCpuTime(samplerThread) - cpuBefore;
+        long bytes = allocation.getThreadAllocatedBytes(samplerThread) - bytesBefore;
+        long steadySamples = source.status().samples() - samplesBefore;
         load[1] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         source.close();
         stop.set(true);
@@ -112,6 +118,12 @@ public final class LiveTargets {
                 100.0 * cpu / (seconds * 1e9),
                 load[0],
                 load[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "  sampler thread allocated %d bytes over %d samples after the first 2 s: %.3f B per sample%n",
+                bytes,
+                steadySamples,
+                (double) bytes / Math.max(1, steadySamples));
         for (long limit : new long[] {500_000, 1_000_000, 2_000_000, 5_000_000}) {
             System.out.printf(Locale.ROOT, "  within %.1f ms: %.3f %%%n", limit / 1e6, 100 * h.fractionWithin(limit));
         }

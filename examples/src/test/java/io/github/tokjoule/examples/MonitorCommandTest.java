@@ -24,7 +24,7 @@ class MonitorCommandTest {
     }
 
     /** A Jetson-like sysfs tree: one INA3221 channel (5000 mV × 1200 mA = 6 W) and one RAPL package zone. */
-    private static void fakeSysfs(Path root) throws IOException {
+    static void fakeSysfs(Path root) throws IOException {
         Path chip = root.resolve("bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
         Files.createDirectories(chip);
         Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");

@@ -30,16 +30,13 @@ class MonitorJarIT {
     private static final Pattern SAMPLES = Pattern.compile("hwmon: (\\d+) samples, (\\d+) failed");
     private static final Pattern ROWS = Pattern.compile("Log: .* \\((\\d+) rows\\)");
 
-    /** A Jetson tree with two INA3221 rails: 5000 mV × 1200 mA = 6 W and 5000 mV × 400 mA = 2 W. */
+    /**
+     * {@link MonitorCommandTest#fakeSysfs}'s tree (VDD_IN: 5000 mV × 1200 mA = 6 W) with a second INA3221 rail,
+     * 5000 mV × 400 mA = 2 W.
+     */
     private static void fakeSysfs(Path root) throws IOException {
+        MonitorCommandTest.fakeSysfs(root);
         Path chip = root.resolve("bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
-        Files.createDirectories(chip);
-        Files.writeString(chip.resolve("name"), "ina3221\n");
-        Files.writeString(chip.resolve("samples"), "4\n");
-        Files.writeString(chip.resolve("update_interval"), "6\n");
-        Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");
-        Files.writeString(chip.resolve("in1_input"), "5000\n");
-        Files.writeString(chip.resolve("curr1_input"), "1200\n");
         Files.writeString(chip.resolve("in2_label"), "VDD_CPU_GPU_CV\n");
         Files.writeString(chip.resolve("in2_input"), "5000\n");
         Files.writeString(chip.resolve("curr2_input"), "400\n");
