@@ -3,11 +3,13 @@ package io.github.tokjoule.live;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.power.WindowEnergy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +155,9 @@ public final class LiveMeter {
     }
 
     private Measurement measure(String name, RequestTimeline request, Duration maxWait) {
-        groups.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        groups.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>()))
                 .add(request);
-        TimeWindow window = request.window(io.github.tokjoule.core.join.Phase.TOTAL);
+        TimeWindow window = request.window(Phase.TOTAL);
         long deadline = System.nanoTime() + maxWait.toNanos();
         for (LiveTrace trace : traces) {
             // The edge at the end needs the readings up to half the sensor delay and one interval beyond it.
