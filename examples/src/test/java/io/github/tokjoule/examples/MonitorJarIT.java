@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MonitorJarIT {
 
     private static final Path JAR = Path.of("target/tokjoule.jar");
+
+    @TempDir
+    Path dir;
+
     private static final Pattern SAMPLES = Pattern.compile("hwmon: (\\d+) samples, (\\d+) failed");
     private static final Pattern ROWS = Pattern.compile("Log: .* \\((\\d+) rows\\)");
 
@@ -48,26 +54,33 @@ class MonitorJarIT {
         assertThat(JAR)
                 .as("the shaded jar: this test runs in the integration-test phase (mvn verify), after package")
                 .exists();
-        Path dir = Files.createTempDirectory("tokjoule-monitor-it");
         fakeSysfs(dir);
         Path log = dir.resolve(name);
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "monitor",
-                        "--source",
-                        "hwmon",
-                        "--sysfs-root",
-                        dir.toString(),
-                        "--interval-ms",
-                        "10",
-                        "--refresh-ms",
-                        "200",
-                        "--out",
-                        log.toString())
+        List<String> command = new ArrayList<>();
+        if (sigintIgnored()) {
+            // A build started in the background by a non-interactive shell runs with SIGINT ignored, the child
+            // inherits that, and a JVM whose SIGINT is ignored keeps it ignored (as nohup'd programs should): give
+            // the child the default disposition back (GNU env, coreutils 8.31 or later), as a terminal would.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "monitor",
+                "--source",
+                "hwmon",
+                "--sysfs-root",
+                dir.toString(),
+                "--interval-ms",
+                "10",
+                "--refresh-ms",
+                "200",
+                "--out",
+                log.toString()));
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
@@ -123,6 +136,20 @@ class MonitorJarIT {
                 .isCloseTo(
                         6.0 * vddIn.span().orElseThrow().durationSeconds(),
                         org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /** Whether this process ignores SIGINT (signal 2: bit 1 of {@code SigIgn} in {@code /proc/self/status}). */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     private static long rows(Path log) throws IOException {
