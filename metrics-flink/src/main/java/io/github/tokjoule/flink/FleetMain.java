@@ -69,7 +69,13 @@ public final class FleetMain {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (!follow.isEmpty()) {
-            follow(env, Path.of(follow), rail.isEmpty() ? "VDD_IN" : rail, backend, silenceSeconds, checkpointSeconds,
+            follow(
+                    env,
+                    Path.of(follow),
+                    rail.isEmpty() ? "VDD_IN" : rail,
+                    backend,
+                    silenceSeconds,
+                    checkpointSeconds,
                     Path.of(out));
             return;
         }
@@ -96,8 +102,8 @@ public final class FleetMain {
             env.enableCheckpointing(checkpointSeconds * 1000);
         }
         Files.createDirectories(out);
-        FollowSource source = new FollowSource(
-                fleet.toAbsolutePath().normalize().toString(), rail, backend, 10_000, 200);
+        FollowSource source =
+                new FollowSource(fleet.toAbsolutePath().normalize().toString(), rail, backend, 10_000, 200);
         JoinSettings settings = JoinSettings.defaults().withSilenceTimeoutNanos(silenceSeconds * 1_000_000_000L);
         try (Writer cells = Files.newBufferedWriter(out.resolve("cells.csv"), StandardCharsets.UTF_8);
                 Writer boards = Files.newBufferedWriter(out.resolve("boards.csv"), StandardCharsets.UTF_8)) {

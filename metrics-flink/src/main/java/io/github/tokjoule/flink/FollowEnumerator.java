@@ -41,7 +41,8 @@ final class FollowEnumerator implements SplitEnumerator<FollowSplit, Set<String>
 
     private void found(@Nullable List<FollowSplit> splits, @Nullable Throwable error) {
         if (error != null || splits == null) {
-            throw new FlinkRuntimeException("discovering followed files under " + source.directory() + " failed", error);
+            throw new FlinkRuntimeException(
+                    "discovering followed files under " + source.directory() + " failed", error);
         }
         for (FollowSplit s : splits) {
             if (assigned.add(s.path())) {

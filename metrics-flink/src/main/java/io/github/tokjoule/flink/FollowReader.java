@@ -109,7 +109,9 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
 
         Tail(FollowSplit split) {
             this.split = split;
-            this.power = split.isRequests() ? null : new LiveLog.Lines(split.path(), LiveLog.isJsonLines(Path.of(split.path())));
+            this.power = split.isRequests()
+                    ? null
+                    : new LiveLog.Lines(split.path(), LiveLog.isJsonLines(Path.of(split.path())));
         }
 
         /** Reads and emits what was appended; {@code true} if it emitted or consumed anything. */
@@ -124,8 +126,9 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
             }
             long size = ch.size();
             if (size < split.offset()) {
-                throw new IOException(split.path() + " shrank to " + size + " bytes below the " + split.offset()
-                        + " already read: a followed file must only be appended to (rotate logs by starting a new file)");
+                throw new IOException(
+                        split.path() + " shrank to " + size + " bytes below the " + split.offset()
+                                + " already read: a followed file must only be appended to (rotate logs by starting a new file)");
             }
             if (size == split.offset()) {
                 return false;
@@ -206,7 +209,9 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
             }
             String name = split.path() + " (lines from " + (split.lines() + 1) + ")";
             try (AiperfRecords records = AiperfRecords.open(
-                    new ByteArrayInputStream(bytes, 0, length), name, RecordOptions.defaults().withStrict(true))) {
+                    new ByteArrayInputStream(bytes, 0, length),
+                    name,
+                    RecordOptions.defaults().withStrict(true))) {
                 for (RequestRecord r : records) {
                     BoardEvent e = BoardEvent.request(split.board(), cell, source.rail(), r.timeline());
                     output.collect(e, e.endEpochNanos() / 1_000_000L);

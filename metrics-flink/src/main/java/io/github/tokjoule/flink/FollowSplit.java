@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param lines the lines before {@code offset}
  * @since 0.2.0
  */
-public record FollowSplit(String path, String board, @Nullable CellId cell, long offset, long lines)
-        implements SourceSplit {
+public record FollowSplit(
+        String path, String board, @Nullable CellId cell, long offset, long lines) implements SourceSplit {
 
     @Override
     public String splitId() {

@@ -55,8 +55,7 @@ class BoardJoinStateTest {
                         "a",
                         SPAN_CELL,
                         "VDD_CPU_GPU_CV",
-                        RequestTimeline.succeeded(
-                                59 * Ramp.SECOND, 60 * Ramp.SECOND, 131 * Ramp.SECOND, 100, 50)));
+                        RequestTimeline.succeeded(59 * Ramp.SECOND, 60 * Ramp.SECOND, 131 * Ramp.SECOND, 100, 50)));
                 events.add(BoardEvent.sample("a", 30 * Ramp.SECOND + 1, 9, Ramp.STEP_NANOS));
             }
         }
@@ -75,35 +74,33 @@ class BoardJoinStateTest {
 
     @Test
     void aJoinRestoredAtAnyEventGoesOnAsIfNeverInterrupted() {
-        qt().withExamples(40)
-                .forAll(longs().all(), integers().between(0, 1300))
-                .checkAssert((seed, cutAt) -> {
-                    List<BoardEvent> events = stream(seed);
-                    Collecting expected = uninterrupted(events);
-                    int cut = Math.min(cutAt, events.size());
+        qt().withExamples(40).forAll(longs().all(), integers().between(0, 1300)).checkAssert((seed, cutAt) -> {
+            List<BoardEvent> events = stream(seed);
+            Collecting expected = uninterrupted(events);
+            int cut = Math.min(cutAt, events.size());
 
-                    Collecting out = new Collecting();
-                    BoardJoin before = new BoardJoin("a", QUICK);
-                    for (BoardEvent e : events.subList(0, cut)) {
-                        before.accept(e, ESTIMATOR, out);
-                    }
-                    BoardJoin after;
-                    try {
-                        after = roundTrip(before);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                    // a copy shares no state with its original: finishing the original changes nothing in it
-                    BoardJoin copy = BoardJoinSerializer.INSTANCE.copy(after);
-                    after.finish(ESTIMATOR, new Collecting());
-                    for (BoardEvent e : events.subList(cut, events.size())) {
-                        copy.accept(e, ESTIMATOR, out);
-                    }
-                    copy.finish(ESTIMATOR, out);
+            Collecting out = new Collecting();
+            BoardJoin before = new BoardJoin("a", QUICK);
+            for (BoardEvent e : events.subList(0, cut)) {
+                before.accept(e, ESTIMATOR, out);
+            }
+            BoardJoin after;
+            try {
+                after = roundTrip(before);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            // a copy shares no state with its original: finishing the original changes nothing in it
+            BoardJoin copy = BoardJoinSerializer.INSTANCE.copy(after);
+            after.finish(ESTIMATOR, new Collecting());
+            for (BoardEvent e : events.subList(cut, events.size())) {
+                copy.accept(e, ESTIMATOR, out);
+            }
+            copy.finish(ESTIMATOR, out);
 
-                    assertThat(out.cells).isEqualTo(expected.cells);
-                    assertThat(out.notices).isEqualTo(expected.notices);
-                });
+            assertThat(out.cells).isEqualTo(expected.cells);
+            assertThat(out.notices).isEqualTo(expected.notices);
+        });
     }
 
     @Test

@@ -42,8 +42,8 @@ class FleetJobFollowTest {
     /** Event time runs 1 s per 150 ms of wall time: 60 s of data take 9 s to write. */
     private static final long MILLIS_PER_SECOND = 150;
 
-    private static final JoinSettings SETTINGS =
-            JoinSettings.defaults().withSilenceTimeoutNanos(Duration.ofSeconds(3).toNanos());
+    private static final JoinSettings SETTINGS = JoinSettings.defaults()
+            .withSilenceTimeoutNanos(Duration.ofSeconds(3).toNanos());
 
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicInteger RESTARTS = new AtomicInteger();
@@ -164,14 +164,18 @@ class FleetJobFollowTest {
             }
             writer.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!got.complete() && System.nanoTime() < deadline && job.failure().isEmpty()) {
+            while (!got.complete()
+                    && System.nanoTime() < deadline
+                    && job.failure().isEmpty()) {
                 Thread.sleep(100);
             }
             assertThat(job.failure()).isEmpty();
         }
         writer.join();
         got.written = List.copyOf(fleet.written);
-        assertThat(got.complete()).as("3 cells and 3 silences before the deadline: %s", got.notices).isTrue();
+        assertThat(got.complete())
+                .as("3 cells and 3 silences before the deadline: %s", got.notices)
+                .isTrue();
         return got;
     }
 

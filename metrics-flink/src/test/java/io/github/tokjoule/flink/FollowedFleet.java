@@ -77,7 +77,8 @@ final class FollowedFleet implements Runnable {
                     + "\nepoch_nanos,source,rail,watts,joules\n");
             p.flush();
             files.put(powerLog(root, board), p);
-            files.put(requestLog(root, board), Files.newBufferedWriter(requestLog(root, board), StandardCharsets.UTF_8));
+            files.put(
+                    requestLog(root, board), Files.newBufferedWriter(requestLog(root, board), StandardCharsets.UTF_8));
         }
         try {
             for (int sec = 0; sec <= 60; sec++) {
@@ -89,7 +90,12 @@ final class FollowedFleet implements Runnable {
                             long t = k * Ramp.STEP_NANOS;
                             double w = Ramp.watts(k / 10.0);
                             written.add(BoardEvent.sample(board, t, w, Ramp.STEP_NANOS));
-                            power.append(t).append(",hwmon,").append(RAIL).append(',').append(w).append(",0.0\n");
+                            power.append(t)
+                                    .append(",hwmon,")
+                                    .append(RAIL)
+                                    .append(',')
+                                    .append(w)
+                                    .append(",0.0\n");
                         }
                     }
                     StringBuilder requests = new StringBuilder();
@@ -105,7 +111,12 @@ final class FollowedFleet implements Runnable {
                         }
                     }
                     append(files, carry, powerLog(root, board), power.toString(), sec == 60 || (quiet && sec == 20));
-                    append(files, carry, requestLog(root, board), requests.toString(), sec == 60 || (quiet && sec == 30));
+                    append(
+                            files,
+                            carry,
+                            requestLog(root, board),
+                            requests.toString(),
+                            sec == 60 || (quiet && sec == 30));
                 }
                 Thread.sleep(millisPerSecond);
             }
