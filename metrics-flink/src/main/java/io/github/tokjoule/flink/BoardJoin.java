@@ -181,6 +181,7 @@ public final class BoardJoin {
                 return;
             }
             insert(at, t, w);
+            splitGaps(t);
         }
         samples++;
         firstSample = Math.min(firstSample, t);
@@ -189,6 +190,28 @@ public final class BoardJoin {
             watermark = t - settings.outOfOrdernessNanos();
             release(estimator, out);
         }
+    }
+
+    /**
+     * A sample that came late into a silent stretch (samples out of order within the bound) splits it: what is left
+     * on either side is a silence only if still longer than the threshold. A stretch that requests were already
+     * counted against is left as it is (they are joined only behind the watermark, after such samples came).
+     */
+    private void splitGaps(long t) {
+        List<long[]> split = new ArrayList<>();
+        Iterator<long[]> it = gaps.iterator();
+        while (it.hasNext()) {
+            long[] g = it.next();
+            if (g[0] < t && t < g[1] && g[2] == 0) {
+                it.remove();
+                for (long[] part : new long[][] {{g[0], t, 0}, {t, g[1], 0}}) {
+                    if (part[1] - part[0] > settings.silenceNanos()) {
+                        split.add(part);
+                    }
+                }
+            }
+        }
+        gaps.addAll(split);
     }
 
     private void request(CellId cell, String rail, RequestTimeline r, EnergyEstimator estimator, Output out) {
@@ -534,7 +557,8 @@ public final class BoardJoin {
         return j;
     }
 
-    private static void writeCell(DataOutput out, CellId id) throws IOException {
+    /** Writes a cell identity (also a followed split's). */
+    static void writeCell(DataOutput out, CellId id) throws IOException {
         out.writeUTF(id.model());
         out.writeUTF(id.modeLabel());
         out.writeUTF(id.backend());
@@ -542,7 +566,8 @@ public final class BoardJoin {
         out.writeInt(id.targetOutputTokens());
     }
 
-    private static CellId readCell(DataInput in) throws IOException {
+    /** Reads a cell identity written by {@link #writeCell}. */
+    static CellId readCell(DataInput in) throws IOException {
         return new CellId(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt());
     }
 

@@ -60,11 +60,7 @@ public record FollowSplit(
             CellId c = s.cell();
             out.writeBoolean(c != null);
             if (c != null) {
-                out.writeUTF(c.model());
-                out.writeUTF(c.modeLabel());
-                out.writeUTF(c.backend());
-                out.writeInt(c.targetInputTokens());
-                out.writeInt(c.targetOutputTokens());
+                BoardJoin.writeCell(out, c);
             }
             out.writeLong(s.offset());
             out.writeLong(s.lines());
@@ -79,9 +75,7 @@ public record FollowSplit(
             DataInputDeserializer in = new DataInputDeserializer(bytes);
             String path = in.readUTF();
             String board = in.readUTF();
-            CellId cell = in.readBoolean()
-                    ? CellId.of(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt())
-                    : null;
+            CellId cell = in.readBoolean() ? BoardJoin.readCell(in) : null;
             return new FollowSplit(path, board, cell, in.readLong(), in.readLong());
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,27 +47,6 @@ class FleetJobFollowTest {
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicInteger RESTARTS = new AtomicInteger();
     static final AtomicLong AFTER_RESTART = new AtomicLong();
-
-    /** Collects what the job hands over, in arrival order. */
-    static final class Received implements BoardJoin.Output {
-        final List<CellFigures> cells = Collections.synchronizedList(new ArrayList<>());
-        final List<BoardNotice> notices = Collections.synchronizedList(new ArrayList<>());
-        List<BoardEvent> written = List.of();
-
-        @Override
-        public void cell(CellFigures cell) {
-            cells.add(cell);
-        }
-
-        @Override
-        public void notice(BoardNotice notice) {
-            notices.add(notice);
-        }
-
-        boolean complete() {
-            return cells.size() >= 3 && notices.size() >= 3;
-        }
-    }
 
     /**
      * Fails the job once, on its first event after a checkpoint that it had passed more than 300 events before has
@@ -119,9 +97,10 @@ class FleetJobFollowTest {
     void cellsComeOutAsTheyBecomeFinalAndEqualTheBoundedJobs(@TempDir Path root) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        Received got = follow(env, root, false);
+        Collecting got = new Collecting();
+        List<BoardEvent> written = follow(env, root, false, got);
 
-        FleetResult bounded = bounded(got.written);
+        FleetResult bounded = bounded(written);
         assertSameCells(got, bounded);
         // the quiet board's cell (silent at ~7.5 s) came out before the others' (silent at ~12 s)
         assertThat(got.cells.get(0).board()).isEqualTo("quiet");
@@ -140,19 +119,21 @@ class FleetJobFollowTest {
         RESTARTS.set(0);
         AFTER_RESTART.set(0);
 
-        Received got = follow(env, root, true);
+        Collecting got = new Collecting();
+        List<BoardEvent> written = follow(env, root, true, got);
 
         assertThat(FAILED).isTrue();
         assertThat(RESTARTS.get()).isPositive();
         // resumed at the checkpoint's offsets: the events read before it (more than 300) were not read again
-        assertThat(AFTER_RESTART.get()).isLessThan(got.written.size() - 300L);
-        assertSameCells(got, bounded(got.written));
+        assertThat(AFTER_RESTART.get()).isLessThan(written.size() - 300L);
+        assertSameCells(got, bounded(written));
     }
 
-    private static Received follow(StreamExecutionEnvironment env, Path root, boolean failOnce) throws Exception {
+    /** Follows the fleet while it is written; returns the events written, in order. */
+    private static List<BoardEvent> follow(StreamExecutionEnvironment env, Path root, boolean failOnce, Collecting got)
+            throws Exception {
         FollowedFleet fleet = new FollowedFleet(root, MILLIS_PER_SECOND);
         Thread writer = new Thread(fleet, "fleet writer");
-        Received got = new Received();
         FollowSource source = new FollowSource(root.toString(), FollowedFleet.RAIL, "unknown", 100, 20);
         DataStream<BoardEvent> events = FleetJob.follow(env, source);
         if (failOnce) {
@@ -164,7 +145,7 @@ class FleetJobFollowTest {
             }
             writer.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!got.complete()
+            while (!complete(got)
                     && System.nanoTime() < deadline
                     && job.failure().isEmpty()) {
                 Thread.sleep(100);
@@ -172,11 +153,14 @@ class FleetJobFollowTest {
             assertThat(job.failure()).isEmpty();
         }
         writer.join();
-        got.written = List.copyOf(fleet.written);
-        assertThat(got.complete())
+        assertThat(complete(got))
                 .as("3 cells and 3 silences before the deadline: %s", got.notices)
                 .isTrue();
-        return got;
+        return List.copyOf(fleet.written);
+    }
+
+    private static boolean complete(Collecting got) {
+        return got.cells.size() >= 3 && got.notices.size() >= 3;
     }
 
     /** The bounded job over the same events, in the order they were written. */
@@ -186,7 +170,7 @@ class FleetJobFollowTest {
         return FleetJob.run(env, env.fromData(events, TypeInformation.of(BoardEvent.class)), JoinSettings.defaults());
     }
 
-    private static void assertSameCells(Received got, FleetResult bounded) {
+    private static void assertSameCells(Collecting got, FleetResult bounded) {
         List<CellFigures> cells = new ArrayList<>(got.cells);
         cells.sort(FleetResult.CELL_ORDER);
         assertThat(cells).hasSize(3);
