@@ -78,6 +78,11 @@ class FleetJobReportAgreementTest {
         assertThatThrownBy(() -> FleetMain.main(new String[] {"--out", out.toString()}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("usage");
+        // a followed directory or sweeps, not both
+        assertThatThrownBy(() -> FleetMain.main(
+                        new String[] {"--out", out.toString(), "--follow", out.toString(), sweep.toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--follow FLEET_DIR");
         assertThatThrownBy(() -> FleetMain.main(new String[] {"--zone"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--zone needs a value");
