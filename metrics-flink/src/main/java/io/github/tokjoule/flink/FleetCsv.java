@@ -8,7 +8,6 @@ import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.jetson.analysis.CellIntervals;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
-import io.github.tokjoule.jetson.analysis.SweepResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +93,7 @@ public final class FleetCsv {
         putIfKnown(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
         double serving = e.meanWatts(Phase.TOTAL);
         if (Double.isFinite(serving)) {
-            b.putWattsByStatistic(SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
+            b.servingWatts(serving);
         }
         return b.build();
     }
