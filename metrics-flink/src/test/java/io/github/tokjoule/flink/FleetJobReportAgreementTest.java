@@ -10,8 +10,8 @@ import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.Phase;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellJoinInput;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
@@ -55,7 +55,7 @@ class FleetJobReportAgreementTest {
                 SweepSpec.builder(ZoneId.of("Asia/Kolkata")).randomSeed(1).build(), sweep);
         SweepResult result = SweepAnalysis.analyze(sweep);
         Map<CellId, CellMetrics> byId = new HashMap<>();
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             byId.put(c.metrics().id(), c.metrics());
         }
         report = byId;
