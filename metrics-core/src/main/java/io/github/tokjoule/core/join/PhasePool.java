@@ -4,7 +4,6 @@ import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The samples of one phase of every request of a cell, pooled on the request-relative axis {@code u = (t − a) / (b −
@@ -165,7 +164,7 @@ final class PhasePool {
             mean = plain;
             standardError = plainError;
         }
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.975);
+        double t = StudentT.quantile975(n - 1);
         double expectedWidest = harmonic(n + 1) / (n + 1);
         // A gap twice as wide as uniform positions leave (a sampler locked to the request period) may hide anything
         // the cell's readings span.

@@ -2,7 +2,6 @@ package io.github.tokjoule.core.join;
 
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The run-window estimate, for runs whose summary is all there is (no per-request records, as in the seed's published
@@ -86,7 +85,7 @@ public final class RunWindowEstimator {
         for (int k = first; k < end; k++) {
             squares += Math.pow(trace.wattsAt(k) - mean, 2);
         }
-        double t = TDistribution.of(m - 1).inverseCumulativeProbability(0.975);
+        double t = StudentT.quantile975(m - 1);
         double unsampled =
                 (trace.epochNanosAt(first) - w.startEpochNanos() + w.endEpochNanos() - trace.epochNanosAt(end - 1))
                         / 1e9;
