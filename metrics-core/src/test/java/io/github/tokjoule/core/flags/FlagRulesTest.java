@@ -251,7 +251,7 @@ class FlagRulesTest {
         assertThat(f.reason())
                 .isEqualTo("no per-request records: the energy of the 31.25 s run window, less its idle time, shared by"
                         + " 20 requests and split by the mean timings (prefill is not measured)");
-        assertThat(f.number("requests")).hasValue(20);
+        assertThat(f.number("requests")).isEqualTo(20);
         assertThatThrownBy(() -> FlagRules.runWindowEstimate(0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("requests must be at least 1: 0");
