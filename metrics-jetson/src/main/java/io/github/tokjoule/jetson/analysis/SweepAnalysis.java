@@ -253,7 +253,10 @@ public final class SweepAnalysis {
                     Instant at = in.profilingWindow().map(TimeWindow::start).orElse(Instant.EPOCH);
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
                 }
-                if (options.method() == EnergyMethod.MEASURED && in.records().isEmpty()) {
+                // without a power trace there is no energy either way, and RAIL_MISSING says why
+                if (options.method() == EnergyMethod.MEASURED
+                        && in.records().isEmpty()
+                        && in.power().trace().isPresent()) {
                     List<String> missing = RunWindowInputs.problems(in);
                     if (!missing.isEmpty()) {
                         throw new CellReader.CellFailure("no per-request records (" + SweepLayout.RECORDS + ") and "
