@@ -1,9 +1,7 @@
 package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.aiperf.Stat;
-import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
-import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.energy.TokenEnergy;
@@ -12,12 +10,10 @@ import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
-import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.join.RunSummary;
 import io.github.tokjoule.core.join.RunWindowEstimator;
-import io.github.tokjoule.core.join.TokensPerJouleEstimate;
 import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
@@ -128,14 +124,14 @@ final class MeasuredMethod {
                 WindowPower twm = trace.power(window, PowerStatistic.TIME_WEIGHTED_MEAN);
                 if (!twm.coverage().outsideTrace()) {
                     windowJoules = twm.watts() * windowSeconds;
-                    Rows.putWatts(b, SweepResult.TIME_WEIGHTED_MEAN, twm.watts());
+                    Rows.putWatts(b, PowerStatistic.TIME_WEIGHTED_MEAN, twm.watts());
                     Rows.putWatts(
                             b,
-                            SweepResult.SAMPLE_MEAN,
+                            PowerStatistic.SAMPLE_MEAN,
                             trace.power(window, PowerStatistic.SAMPLE_MEAN).watts());
                     Rows.putWatts(
                             b,
-                            SweepResult.SAMPLE_MEDIAN,
+                            PowerStatistic.SAMPLE_MEDIAN,
                             trace.power(window, PowerStatistic.SAMPLE_MEDIAN).watts());
                     WindowCoverage c = twm.coverage();
                     if (c.nominalIntervalNanos() > 0) {
@@ -159,7 +155,7 @@ final class MeasuredMethod {
 
     /** The row's energies, tok/J, watts and their intervals read off the cell's sums; the prefill flag. */
     private static void putEnergies(CellMetrics.Builder b, CellEnergy cell, double tokensPerSecond, FlagThresholds th) {
-        putIntervals(b, cell);
+        CellIntervals.put(b, cell);
         double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
         double serving = cell.meanWatts(Phase.TOTAL);
         b.prefillJoulesPerRequest(cell.joulesPerRequest(Phase.PREFILL).joules())
@@ -176,37 +172,11 @@ final class MeasuredMethod {
                 b, OutputTokJVariant.REQUEST, cell.outputTokensPerJoule().tokensPerJoule());
         Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
         Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
-        Rows.putWatts(b, SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
+        if (Double.isFinite(serving) && serving >= 0) {
+            b.servingWatts(serving);
+        }
         // a statement about the prefill interval, not a sample count: pooling resolves short prefills
         FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th).ifPresent(b::addFlags);
-    }
-
-    /**
-     * The estimator's 95 % intervals of the figures read off {@code cell}: the three energies per request, prefill,
-     * decode and total tok/J, and output tok/J of the REQUEST and DECODE_PHASE variants (the latter is decode tok/J).
-     */
-    private static void putIntervals(CellMetrics.Builder b, CellEnergy cell) {
-        putCi95(b, CellMetric.TOTAL_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.TOTAL));
-        putCi95(b, CellMetric.PREFILL_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.PREFILL));
-        putCi95(b, CellMetric.DECODE_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.DECODE));
-        putCi95(b, CellMetric.PREFILL_TOKENS_PER_JOULE, cell.prefillTokensPerJoule());
-        putCi95(b, CellMetric.DECODE_TOKENS_PER_JOULE, cell.decodeTokensPerJoule());
-        putCi95(b, CellMetric.TOTAL_TOKENS_PER_JOULE, cell.totalTokensPerJoule());
-        putCi95(b, CellMetric.OUTPUT_TOKENS_PER_JOULE_REQUEST, cell.outputTokensPerJoule());
-        putCi95(b, CellMetric.OUTPUT_TOKENS_PER_JOULE_DECODE_PHASE, cell.decodeTokensPerJoule());
-    }
-
-    /** An interval only beside a number: a NaN figure has none. */
-    private static void putCi95(CellMetrics.Builder b, CellMetric metric, EnergyEstimate e) {
-        if (e.hasInterval() && Double.isFinite(e.joules())) {
-            b.putCi95ByMetric(metric, Ci95.of(e.ci95LowJoules(), e.ci95HighJoules()));
-        }
-    }
-
-    private static void putCi95(CellMetrics.Builder b, CellMetric metric, TokensPerJouleEstimate t) {
-        if (t.hasInterval() && Double.isFinite(t.tokensPerJoule())) {
-            b.putCi95ByMetric(metric, Ci95.of(t.ci95Low(), t.ci95High()));
-        }
     }
 
     /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */
