@@ -54,7 +54,7 @@ class SummaryOnlySweepTest {
         md.append(row(r, truth, "decode", CellMetric.DECODE_JOULES_PER_REQUEST, RequestTruth::decodeJoules));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/summary-only-accuracy.md"), md.toString());
-        for (AnalysedCell c : r.cells()) {
+        for (AnalyzedCell c : r.cells()) {
             CellMetrics m = c.metrics();
             assertThat(m.isOk()).as("%s", m.id()).isTrue();
             assertThat(m.estimator()).as("%s", m.id()).contains("RUN_WINDOW");
@@ -66,7 +66,7 @@ class SummaryOnlySweepTest {
     private static String row(
             SweepResult r, SweepTruth truth, String name, CellMetric metric, Function<RequestTruth, RailEnergies> f) {
         List<double[]> rows = new ArrayList<>();
-        for (AnalysedCell c : r.cells()) {
+        for (AnalyzedCell c : r.cells()) {
             CellMetrics m = c.metrics();
             CellTruth t = truth.cell(
                             m.id().modeLabel(), m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
