@@ -8,7 +8,7 @@ import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -51,7 +51,7 @@ class FleetJobReportAgreementTest {
                 SweepSpec.builder(ZoneId.of("Asia/Kolkata")).randomSeed(1).build(), sweep);
         SweepResult result = SweepAnalysis.analyze(sweep);
         Map<CellId, CellMetrics> byId = new HashMap<>();
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             byId.put(c.metrics().id(), c.metrics());
         }
         report = byId;

@@ -121,9 +121,9 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Writes every analysed cell of a sweep, in the result's order, to a file (replaced if it exists).
+     * Writes every analyzed cell of a sweep, in the result's order, to a file (replaced if it exists).
      *
-     * @param result the analysed sweep
+     * @param result the analyzed sweep
      * @param file the CSV file
      * @throws IOException if the file cannot be written
      */
@@ -134,16 +134,16 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Writes every analysed cell of a sweep, in the result's order.
+     * Writes every analyzed cell of a sweep, in the result's order.
      *
-     * @param result the analysed sweep
+     * @param result the analyzed sweep
      * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(SweepResult result, Writer out) throws IOException {
         out.write(header());
         OutputTokJVariant headline = result.options().headlineVariant();
-        for (AnalysedCell cell : result.cells()) {
+        for (AnalyzedCell cell : result.cells()) {
             out.write(row(cell.metrics(), headline, status(cell.metrics())));
         }
     }

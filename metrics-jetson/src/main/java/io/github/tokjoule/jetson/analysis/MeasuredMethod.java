@@ -48,7 +48,7 @@ final class MeasuredMethod {
 
     private MeasuredMethod() {}
 
-    static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
+    static AnalyzedCell compute(CellInputs in, AnalysisOptions options) {
         FlagThresholds th = options.thresholds();
         CellMetrics.Builder b = Rows.base(in, EnergyMethod.MEASURED);
         double tokensPerSecond = in.outputTokensPerSecond(Stat.AVG);
@@ -146,7 +146,7 @@ final class MeasuredMethod {
         }
         Rows.commonFlags(b, in, realisedIsl, realisedOsl, th);
         Rows.thermal(b, in, th);
-        return new AnalysedCell(
+        return new AnalyzedCell(
                 b.build(),
                 in.directory(),
                 windowSeconds,
