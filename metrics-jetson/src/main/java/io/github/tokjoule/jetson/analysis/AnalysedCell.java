@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param attribution what the MEASURED method's estimator made of the cell's requests: each attributed request with
  *     its prefill, decode and total energy and their coverage, each excluded one with its reason; empty for the
  *     seed-compatible method, a failed cell, or a cell without power trace or successful request
+ * @param powerTrace the power trace the cell's energy figures came from (tegrastats or the dense hwmon trace) with
+ *     its nominal sample interval; empty for a failed cell or a cell without a power trace (since 0.2.0)
  * @since 0.1.0
  */
 public record AnalysedCell(
@@ -32,7 +34,38 @@ public record AnalysedCell(
         double windowJoules,
         Summary requestOutputTokensPerJoule,
         long tegrastatsLines,
-        Optional<CellAttribution> attribution) {
+        Optional<CellAttribution> attribution,
+        Optional<PowerTraceSource> powerTrace) {
+
+    /**
+     * An analysed cell without a power-trace source, as before 0.2.0.
+     *
+     * @param metrics the per-cell row
+     * @param directory the cell directory
+     * @param windowSeconds aiperf's window length in seconds, or NaN
+     * @param windowJoules the window's energy in joules, or NaN
+     * @param requestOutputTokensPerJoule the per-request output tok/J distribution
+     * @param tegrastatsLines tegrastats samples read for this cell
+     * @param attribution the estimator's attribution, if any
+     */
+    public AnalysedCell(
+            CellMetrics metrics,
+            Path directory,
+            double windowSeconds,
+            double windowJoules,
+            Summary requestOutputTokensPerJoule,
+            long tegrastatsLines,
+            Optional<CellAttribution> attribution) {
+        this(
+                metrics,
+                directory,
+                windowSeconds,
+                windowJoules,
+                requestOutputTokensPerJoule,
+                tegrastatsLines,
+                attribution,
+                Optional.empty());
+    }
 
     /**
      * Returns the attributed requests.

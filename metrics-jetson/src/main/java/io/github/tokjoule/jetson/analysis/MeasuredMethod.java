@@ -155,7 +155,8 @@ final class MeasuredMethod {
                 windowJoules,
                 perRequestTokJ,
                 in.power().lines(),
-                attribution);
+                attribution,
+                in.power().source());
     }
 
     /**
