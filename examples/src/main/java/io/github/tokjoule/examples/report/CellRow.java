@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param rail the power rail, e.g. {@code VDD_CPU_GPU_CV}
  * @param flags the cell's accuracy flags
  * @param intervals the 95 % intervals of the metrics that have one (none until the analysis provides them)
+ * @param estimator the join estimator that ran for the cell ({@code PER_REQUEST}, {@code POOLED}, …), empty for the
+ *     seed's method or a cell without energy
+ * @param powerTrace which power trace the cell's energy came from and its nominal sample interval, e.g. {@code
+ *     hwmon 10 ms} or {@code tegrastats 500 ms}; empty when the cell had no power trace
  */
 public record CellRow(
         String mode,
@@ -32,7 +36,9 @@ public record CellRow(
         String method,
         String rail,
         List<FlagMark> flags,
-        Map<Metric, Interval> intervals) {
+        Map<Metric, Interval> intervals,
+        Optional<String> estimator,
+        Optional<String> powerTrace) {
 
     /** Copies the collections. */
     public CellRow {
@@ -42,13 +48,54 @@ public record CellRow(
     }
 
     /**
+     * A cell without estimator and power-trace facts.
+     *
+     * @param mode the power-mode label
+     * @param model the model name
+     * @param ctx the target prompt length, tokens
+     * @param gen the target generation length, tokens
+     * @param failure the reason the cell failed, or empty
+     * @param values the metric values
+     * @param method the energy method
+     * @param rail the power rail
+     * @param flags the flags
+     * @param intervals the 95 % intervals
+     */
+    public CellRow(
+            String mode,
+            String model,
+            int ctx,
+            int gen,
+            Optional<String> failure,
+            Map<Metric, Double> values,
+            String method,
+            String rail,
+            List<FlagMark> flags,
+            Map<Metric, Interval> intervals) {
+        this(
+                mode,
+                model,
+                ctx,
+                gen,
+                failure,
+                values,
+                method,
+                rail,
+                flags,
+                intervals,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
      * Returns this cell under another mode label.
      *
      * @param modeLabel the label
      * @return the cell
      */
     public CellRow withMode(String modeLabel) {
-        return new CellRow(modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals);
+        return new CellRow(
+                modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals, estimator, powerTrace);
     }
 
     /**
@@ -58,7 +105,8 @@ public record CellRow(
      * @return the cell
      */
     public CellRow withFlags(List<FlagMark> newFlags) {
-        return new CellRow(mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals);
+        return new CellRow(
+                mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals, estimator, powerTrace);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.jetson.analysis.AnalysedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import io.github.tokjoule.jetson.analysis.SpeedupMetric;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -182,7 +183,7 @@ public final class ReportDataBuilder {
                 items,
                 SetupFacts.of(result),
                 method.name(),
-                describe(method, variant),
+                describe(method, variant) + traces(rows),
                 rails.isEmpty() ? result.options().rail().toString() : String.join(" + ", rails),
                 result.modes(),
                 result.models(),
@@ -196,6 +197,29 @@ public final class ReportDataBuilder {
                 best(),
                 pareto(),
                 allNotes);
+    }
+
+    /**
+     * The sentence that says which power traces the energy came from, with how many cells each (the cell table's
+     * {@code power_trace} column): e.g. {@code " Power traces: tegrastats 500 ms for 380 cells, hwmon 10 ms for 4
+     * cells (the dense INA3221 trace, preferred where recorded)."}; empty when no cell had a trace.
+     */
+    static String traces(List<CellRow> rows) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (CellRow r : rows) {
+            r.powerTrace().ifPresent(t -> counts.merge(t, 1, Integer::sum));
+        }
+        if (counts.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((t, n) -> parts.add(t + " for " + n + (n == 1 ? " cell" : " cells")));
+        boolean dense = counts.keySet().stream().anyMatch(t -> t.startsWith("hwmon"));
+        return " Power traces (the cell table's Power trace column): " + String.join(", ", parts)
+                + (dense
+                        ? "; hwmon is the dense INA3221 trace a driver run records beside tegrastats, which the"
+                                + " analysis prefers where a cell has one."
+                        : "; no cell had a dense hwmon trace (hwmon.csv), which the analysis would prefer.");
     }
 
     static CellRow row(AnalysedCell a, OutputTokJVariant variant) {
@@ -245,7 +269,9 @@ public final class ReportDataBuilder {
                 c.method().name(),
                 c.rail().orElse(""),
                 flags,
-                intervals(c, variant));
+                intervals(c, variant),
+                c.estimator(),
+                a.powerTrace().map(PowerTraceSource::label));
     }
 
     /** The analysis's 95 % intervals ({@link CellMetrics#ci95ByMetric()}) under the report's metric names. */
