@@ -15,10 +15,10 @@ import java.util.List;
 final class SvgPlot {
 
     /** The CSS the panels need, for the page and for standalone SVG files. */
-    static final String STYLE = ".ax{stroke:#555;stroke-width:1}.gr{stroke:#e4e4e4;stroke-width:1}"
+    static final String STYLE = ".ax{fill:none;stroke:#555;stroke-width:1}.gr{fill:none;stroke:#e4e4e4;stroke-width:1}"
             + ".tk{font:11px sans-serif;fill:#333}.at{font:12px sans-serif;fill:#222}"
             + ".pt{font:bold 13px sans-serif;fill:#111}.ln{fill:none;stroke-width:2}"
-            + ".eb{stroke-width:1.2}.fl{fill:#fff;stroke-width:2}.fb{fill:#fff;stroke-width:2;stroke-dasharray:3 2}.hm path{stroke:#fff}.w{fill:#fff}.rg{fill:none;stroke:#000;stroke-width:1.3}"
+            + ".eb{fill:none;stroke-width:1.2}.fl{fill:#fff;stroke-width:2}.fb{fill:#fff;stroke-width:2;stroke-dasharray:3 2}.hm path{stroke:#fff}.w{fill:#fff}.rg{fill:none;stroke:#000;stroke-width:1.3}"
             + ".hv{font:11px sans-serif;text-anchor:middle}.hf{fill:none;stroke:#000;stroke-width:1.5;pointer-events:none;"
             + "stroke-dasharray:4 2}.fr{fill:none;stroke:#888;stroke-width:1.5;stroke-dasharray:5 3}"
             + ".lg{font:12px sans-serif;fill:#222}.e{text-anchor:end}.m{text-anchor:middle}"

@@ -56,6 +56,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void strokedPathsAreNeverFilled() {
+        // grid, axes, error bars and flag rings are each one path of several strokes: filled, an axis path
+        // (up the left side, then along the bottom) would paint the plot's triangle black
+        Matcher path = Pattern.compile("<path class=\"([a-z]+)\"").matcher(html);
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        while (path.find()) {
+            classes.add(path.group(1));
+        }
+        assertThat(classes).contains("ax", "gr", "eb", "ln");
+        for (String c : classes) {
+            assertThat(SvgPlot.STYLE).as(c).containsPattern("\\." + c + "\\{fill:none");
+        }
+    }
+
+    @Test
     void htmlIsSelfContainedWithOneInlineScript() {
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!#)");
         assertThat(html).doesNotContain("http://", "https://", "<link", "@import", "<img");
