@@ -48,46 +48,6 @@ public record CellRow(
     }
 
     /**
-     * A cell without estimator and power-trace facts.
-     *
-     * @param mode the power-mode label
-     * @param model the model name
-     * @param ctx the target prompt length, tokens
-     * @param gen the target generation length, tokens
-     * @param failure the reason the cell failed, or empty
-     * @param values the metric values
-     * @param method the energy method
-     * @param rail the power rail
-     * @param flags the flags
-     * @param intervals the 95 % intervals
-     */
-    public CellRow(
-            String mode,
-            String model,
-            int ctx,
-            int gen,
-            Optional<String> failure,
-            Map<Metric, Double> values,
-            String method,
-            String rail,
-            List<FlagMark> flags,
-            Map<Metric, Interval> intervals) {
-        this(
-                mode,
-                model,
-                ctx,
-                gen,
-                failure,
-                values,
-                method,
-                rail,
-                flags,
-                intervals,
-                Optional.empty(),
-                Optional.empty());
-    }
-
-    /**
      * Returns this cell under another mode label.
      *
      * @param modeLabel the label

@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,54 +31,64 @@ final class CellTableHtml {
 
     private static final List<Group> GROUPS = List.of(
             new Group("Cell", true, List.of("mode", "model", "ctx", "gen", "status")),
-            new Group(
+            group(
                     "Latency and throughput",
                     true,
-                    List.of(
-                            "isl",
-                            "osl",
-                            "ttft_p50_ms",
-                            "itl_p50_ms",
-                            "rl_p50_ms",
-                            "tok_s",
-                            "prefill_tok_s",
-                            "decode_time_p50_s")),
-            new Group(
+                    Metric.ISL,
+                    Metric.OSL,
+                    Metric.TTFT_P50_MS,
+                    Metric.ITL_P50_MS,
+                    Metric.RL_P50_MS,
+                    Metric.TOK_S,
+                    Metric.PREFILL_TOK_S,
+                    Metric.DECODE_TIME_P50_S),
+            group(
                     "Power and energy per request",
                     true,
-                    List.of(
-                            "power_w",
-                            "prefill_power_w",
-                            "decode_power_w",
-                            "energy_total_j",
-                            "energy_prefill_j",
-                            "energy_decode_j",
-                            "prefill_share_pct",
-                            "request_energy_p50_j",
-                            "request_energy_p90_j")),
-            new Group(
+                    Metric.POWER_W,
+                    Metric.PREFILL_POWER_W,
+                    Metric.DECODE_POWER_W,
+                    Metric.ENERGY_TOTAL_J,
+                    Metric.ENERGY_PREFILL_J,
+                    Metric.ENERGY_DECODE_J,
+                    Metric.PREFILL_SHARE_PCT,
+                    Metric.REQUEST_ENERGY_P50_J,
+                    Metric.REQUEST_ENERGY_P90_J),
+            group(
                     "Tokens per joule",
                     true,
-                    List.of(
-                            "output_tok_per_j",
-                            "output_tok_per_j_request",
-                            "output_tok_per_j_throughput",
-                            "output_tok_per_j_decode_phase",
-                            "request_output_tok_per_j_p50",
-                            "request_output_tok_per_j_p90",
-                            "prefill_tok_per_j",
-                            "decode_tok_per_j",
-                            "total_tok_per_j",
-                            "mj_per_output_token")),
+                    Metric.OUTPUT_TOK_PER_J,
+                    Metric.PREFILL_TOK_PER_J,
+                    Metric.DECODE_TOK_PER_J,
+                    Metric.TOTAL_TOK_PER_J,
+                    Metric.OUTPUT_TOK_PER_J_REQUEST,
+                    Metric.OUTPUT_TOK_PER_J_THROUGHPUT,
+                    Metric.OUTPUT_TOK_PER_J_DECODE_PHASE,
+                    Metric.REQUEST_OUTPUT_TOK_PER_J_P50,
+                    Metric.REQUEST_OUTPUT_TOK_PER_J_P90,
+                    Metric.MJ_PER_OUTPUT_TOKEN),
             new Group(
                     "Method, estimator, trace, flags",
                     true,
-                    List.of("method", "estimator", "rail", "power_trace", "flags")),
-            new Group(
+                    List.of("method", "estimator", "rail", CellResultsCsv.POWER_TRACE_COLUMN, "flags")),
+            group(
                     "Latency percentiles",
                     false,
-                    List.of("ttft_p90_ms", "ttft_p99_ms", "itl_p90_ms", "itl_p99_ms", "rl_p90_ms", "rl_p99_ms")),
-            new Group("Counts", false, List.of("requests_ok", "requests_failed", "tegrastats_lines")));
+                    Metric.TTFT_P90_MS,
+                    Metric.TTFT_P99_MS,
+                    Metric.ITL_P90_MS,
+                    Metric.ITL_P99_MS,
+                    Metric.RL_P90_MS,
+                    Metric.RL_P99_MS),
+            group("Counts", false, Metric.REQUESTS_OK, Metric.REQUESTS_FAILED, Metric.TEGRASTATS_LINES));
+
+    private static Group group(String label, boolean shown, Metric... metrics) {
+        List<String> columns = new ArrayList<>();
+        for (Metric m : metrics) {
+            columns.add(m.column());
+        }
+        return new Group(label, shown, columns);
+    }
 
     /** Printed text that JavaScript's {@code String(Number(s))} gives back unchanged. */
     private static final Pattern ROUND_TRIP = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]{0,5}[1-9])?");

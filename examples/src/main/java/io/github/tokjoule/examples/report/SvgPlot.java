@@ -576,21 +576,14 @@ final class SvgPlot {
 
     /** An error bar with caps, as path data. */
     private static void errorBar(StringBuilder d, double x, double yLow, double yHigh) {
-        d.append('M')
-                .append(n(x))
-                .append(',')
-                .append(n(yLow))
-                .append('V')
-                .append(n(yHigh))
-                .append('M')
-                .append(n(x - 4))
-                .append(',')
-                .append(n(yLow))
-                .append("h8M")
-                .append(n(x - 4))
-                .append(',')
-                .append(n(yHigh))
-                .append("h8");
+        xy(d.append('M'), x, yLow).append('V').append(n(yHigh));
+        xy(d.append('M'), x - 4, yLow).append("h8");
+        xy(d.append('M'), x - 4, yHigh).append("h8");
+    }
+
+    /** A point of path data, {@code x,y}. */
+    private static StringBuilder xy(StringBuilder d, double x, double y) {
+        return d.append(n(x)).append(',').append(n(y));
     }
 
     private static StringBuilder open(int w, int h) {
@@ -674,20 +667,20 @@ final class SvgPlot {
 
     /** A text whose class and anchor come from its enclosing group. */
     private static void text(StringBuilder sb, double x, double y, String s) {
-        sb.append("<text x=\"")
-                .append(n(x))
-                .append("\" y=\"")
-                .append(n(y))
-                .append("\">")
-                .append(HtmlWriter.esc(s))
-                .append("</text>");
+        textTail(sb.append("<text"), x, y, s);
     }
 
     private static void text(StringBuilder sb, double x, double y, String cls, String anchor, String s) {
         sb.append("<text class=\"")
                 .append(cls)
                 .append(anchor.equals("start") ? "" : anchor.equals("end") ? " e" : " m")
-                .append("\" x=\"")
+                .append('"');
+        textTail(sb, x, y, s);
+    }
+
+    /** The rest of a text element after its tag name and class. */
+    private static void textTail(StringBuilder sb, double x, double y, String s) {
+        sb.append(" x=\"")
                 .append(n(x))
                 .append("\" y=\"")
                 .append(n(y))

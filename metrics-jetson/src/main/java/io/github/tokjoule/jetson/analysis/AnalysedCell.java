@@ -38,36 +38,6 @@ public record AnalysedCell(
         Optional<PowerTraceSource> powerTrace) {
 
     /**
-     * An analysed cell without a power-trace source, as before 0.2.0.
-     *
-     * @param metrics the per-cell row
-     * @param directory the cell directory
-     * @param windowSeconds aiperf's window length in seconds, or NaN
-     * @param windowJoules the window's energy in joules, or NaN
-     * @param requestOutputTokensPerJoule the per-request output tok/J distribution
-     * @param tegrastatsLines tegrastats samples read for this cell
-     * @param attribution the estimator's attribution, if any
-     */
-    public AnalysedCell(
-            CellMetrics metrics,
-            Path directory,
-            double windowSeconds,
-            double windowJoules,
-            Summary requestOutputTokensPerJoule,
-            long tegrastatsLines,
-            Optional<CellAttribution> attribution) {
-        this(
-                metrics,
-                directory,
-                windowSeconds,
-                windowJoules,
-                requestOutputTokensPerJoule,
-                tegrastatsLines,
-                attribution,
-                Optional.empty());
-    }
-
-    /**
      * Returns the attributed requests.
      *
      * @return {@code attribution().requests()}, in file order; empty without an attribution
