@@ -189,7 +189,7 @@ public class AiperfRecordsBenchmark {
         double acc = 0;
         try (AiperfRecords records = AiperfRecords.open(file)) {
             for (RequestRecord r : records) {
-                acc += r.timeToFirstTokenMillis().orElse(0)
+                acc += r.timeToFirstTokenMillis()
                         + r.metrics().size()
                         + r.requestStartEpochNanos().orElse(0) % 7;
             }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -242,7 +241,7 @@ final class AiperfCommand implements Callable<Integer> {
                 if (s == Stat.COUNT) {
                     g.writeNumber(m.count().getAsLong());
                 } else {
-                    g.writeNumber(m.get(s).getAsDouble());
+                    g.writeNumber(m.get(s));
                 }
             }
             g.writeEndObject();
@@ -289,9 +288,10 @@ final class AiperfCommand implements Callable<Integer> {
         }
     }
 
-    private static void optional(JsonGenerator g, String name, OptionalDouble v) throws IOException {
-        if (v.isPresent()) {
-            g.writeNumberField(name, v.getAsDouble());
+    /** Writes the field only when the value is present (not NaN). */
+    private static void optional(JsonGenerator g, String name, double v) throws IOException {
+        if (!Double.isNaN(v)) {
+            g.writeNumberField(name, v);
         }
     }
 
@@ -308,10 +308,7 @@ final class AiperfCommand implements Callable<Integer> {
             for (Stat s : Stat.values()) {
                 row.append(',');
                 if (m.has(s)) {
-                    row.append(
-                            s == Stat.COUNT
-                                    ? Long.toString(m.count().getAsLong())
-                                    : Double.toString(m.get(s).getAsDouble()));
+                    row.append(s == Stat.COUNT ? Long.toString(m.count().getAsLong()) : Double.toString(m.get(s)));
                 }
             }
             out.print(row.append("\r\n"));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -105,9 +104,9 @@ final class SweepChecks {
                 continue;
             }
             zoneWrong = true;
-            OptionalDouble hours = f.number("recordsMinusWindowHours");
-            if (hours.isPresent()) {
-                String implied = impliedZone(result.zone(), hours.getAsDouble(), at(cell));
+            double hours = f.number("recordsMinusWindowHours");
+            if (!Double.isNaN(hours)) {
+                String implied = impliedZone(result.zone(), hours, at(cell));
                 count("zone " + implied, implied);
             } else {
                 count(

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -317,9 +316,9 @@ public final class TegrastatsCommand implements Callable<Integer> {
 
     private static void memory(JsonGenerator g, String name, Optional<MemoryUsage> m) throws IOException {
         g.writeFieldName(name + "_used_mb");
-        number(g, m.isPresent() ? OptionalDouble.of(m.get().usedMegabytes()) : OptionalDouble.empty());
+        number(g, m.isPresent() ? m.get().usedMegabytes() : Double.NaN);
         g.writeFieldName(name + "_total_mb");
-        number(g, m.isPresent() ? OptionalDouble.of(m.get().totalMegabytes()) : OptionalDouble.empty());
+        number(g, m.isPresent() ? m.get().totalMegabytes() : Double.NaN);
     }
 
     private static void number(JsonGenerator g, OptionalInt v) throws IOException {
@@ -330,17 +329,14 @@ public final class TegrastatsCommand implements Callable<Integer> {
         }
     }
 
-    private static void number(JsonGenerator g, OptionalDouble v) throws IOException {
-        if (v.isPresent()) {
-            number(g, v.getAsDouble());
-        } else {
-            g.writeNull();
-        }
-    }
-
-    /** Integral values as integers ({@code 2801}, not {@code 2801.0}); others as the shortest decimal. */
+    /**
+     * Integral values as integers ({@code 2801}, not {@code 2801.0}); others as the shortest decimal; an absent value
+     * (NaN) as {@code null}.
+     */
     private static void number(JsonGenerator g, double v) throws IOException {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (Double.isNaN(v)) {
+            g.writeNull();
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             g.writeNumber((long) v);
         } else {
             g.writeNumber(v);
@@ -385,7 +381,7 @@ public final class TegrastatsCommand implements Callable<Integer> {
             }
             seen.clear();
             for (int r = 0; r < s.railCount(); r++) {
-                rails.merge(key(seen, s.railName(r)), s.railMaxMilliwatts(r).isPresent(), Boolean::logicalOr);
+                rails.merge(key(seen, s.railName(r)), !Double.isNaN(s.railMaxMilliwatts(r)), Boolean::logicalOr);
             }
         }
 
@@ -465,10 +461,10 @@ public final class TegrastatsCommand implements Callable<Integer> {
             });
             Map<String, Integer> seen = new HashMap<>();
             for (int t = 0; t < s.temperatureCount(); t++) {
-                OptionalDouble c = s.temperatureCelsius(t);
+                double c = s.temperatureCelsius(t);
                 String k = "temp_" + key(seen, s.temperatureSensor(t));
-                if (c.isPresent()) {
-                    values.put(k, format(c.getAsDouble()));
+                if (!Double.isNaN(c)) {
+                    values.put(k, format(c));
                 }
             }
             seen.clear();
@@ -476,9 +472,9 @@ public final class TegrastatsCommand implements Callable<Integer> {
                 String k = "rail_" + key(seen, s.railName(r));
                 values.put(k + "_mw", format(s.railMilliwatts(r)));
                 values.put(k + "_avg_mw", format(s.railAverageMilliwatts(r)));
-                OptionalDouble max = s.railMaxMilliwatts(r);
-                if (max.isPresent()) {
-                    values.put(k + "_max_mw", format(max.getAsDouble()));
+                double max = s.railMaxMilliwatts(r);
+                if (!Double.isNaN(max)) {
+                    values.put(k + "_max_mw", format(max));
                 }
             }
             List<String> cells = new ArrayList<>(header.size());

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -278,13 +277,13 @@ public final class AiperfProfile {
                 .filter(m -> m.unit() == MetricUnit.TOKENS_PER_SECOND_PER_USER);
     }
 
-    /** {@return successful requests per second of benchmark duration} */
-    public OptionalDouble requestThroughputPerSecond() {
+    /** {@return successful requests per second of benchmark duration, or NaN if the file does not have it} */
+    public double requestThroughputPerSecond() {
         return scalar("request_throughput", MetricUnit.REQUESTS_PER_SECOND);
     }
 
-    /** {@return output tokens per second of benchmark duration} */
-    public OptionalDouble outputTokenThroughputTokensPerSecond() {
+    /** {@return output tokens per second of benchmark duration, or NaN if the file does not have it} */
+    public double outputTokenThroughputTokensPerSecond() {
         return scalar("output_token_throughput", MetricUnit.TOKENS_PER_SECOND);
     }
 
@@ -298,20 +297,19 @@ public final class AiperfProfile {
         return count("error_request_count");
     }
 
-    /** {@return the benchmark duration in seconds (first request start to last response, successful requests)} */
-    public OptionalDouble benchmarkDurationSeconds() {
-        OptionalDouble ms = scalar("benchmark_duration", MetricUnit.MILLISECONDS);
-        return ms.isPresent() ? OptionalDouble.of(ms.getAsDouble() / 1e3) : ms;
+    /** {@return the benchmark duration in seconds (first request start to last response, successful requests), or NaN if the file does not have it} */
+    public double benchmarkDurationSeconds() {
+        return scalar("benchmark_duration", MetricUnit.MILLISECONDS) / 1e3;
     }
 
-    private OptionalDouble scalar(String name, MetricUnit unit) {
+    private double scalar(String name, MetricUnit unit) {
         MetricStats m = metrics.get(name);
-        return m == null || m.unit() != unit ? OptionalDouble.empty() : m.get(Stat.AVG);
+        return m == null || m.unit() != unit ? Double.NaN : m.get(Stat.AVG);
     }
 
     private OptionalLong count(String name) {
-        OptionalDouble v = scalar(name, MetricUnit.COUNT);
-        return v.isPresent() ? OptionalLong.of(Math.round(v.getAsDouble())) : OptionalLong.empty();
+        double v = scalar(name, MetricUnit.COUNT);
+        return Double.isNaN(v) ? OptionalLong.empty() : OptionalLong.of(Math.round(v));
     }
 
     /** {@return the metrics of the warm-up phase ({@code warmup_metrics}, schema 1.4), by canonical name} */

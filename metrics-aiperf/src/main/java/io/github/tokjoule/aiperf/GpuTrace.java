@@ -3,7 +3,6 @@ package io.github.tokjoule.aiperf;
 import io.github.tokjoule.core.power.PowerTrace;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,11 +94,11 @@ public final class GpuTrace {
 
     /**
      * {@return the energy used over the whole trace in joules: the sum of the counter's increases between consecutive
-     * samples; empty with fewer than two counter samples}
+     * samples; NaN with fewer than two counter samples}
      */
-    public OptionalDouble energyDeltaJoules() {
+    public double energyDeltaJoules() {
         int n = energyUsedJoules.length;
-        return n < 2 ? OptionalDouble.empty() : OptionalDouble.of(energyUsedJoules[n - 1]);
+        return n < 2 ? Double.NaN : energyUsedJoules[n - 1];
     }
 
     /**
@@ -108,19 +107,19 @@ public final class GpuTrace {
      *
      * @param startEpochNanos the start, epoch nanoseconds
      * @param endEpochNanos the end, epoch nanoseconds, not before the start
-     * @return the energy in joules, or empty if either instant is outside the counter's samples (no extrapolation)
+     * @return the energy in joules, or NaN if either instant is outside the counter's samples (no extrapolation)
      * @throws IllegalArgumentException if the end is before the start
      */
-    public OptionalDouble energyJoules(long startEpochNanos, long endEpochNanos) {
+    public double energyJoules(long startEpochNanos, long endEpochNanos) {
         if (endEpochNanos < startEpochNanos) {
             throw new IllegalArgumentException(
                     "endEpochNanos = " + endEpochNanos + " is before startEpochNanos = " + startEpochNanos);
         }
         int n = energyEpochNanos.length;
         if (n < 2 || startEpochNanos < energyEpochNanos[0] || endEpochNanos > energyEpochNanos[n - 1]) {
-            return OptionalDouble.empty();
+            return Double.NaN;
         }
-        return OptionalDouble.of(usedAt(endEpochNanos) - usedAt(startEpochNanos));
+        return usedAt(endEpochNanos) - usedAt(startEpochNanos);
     }
 
     private double usedAt(long t) {

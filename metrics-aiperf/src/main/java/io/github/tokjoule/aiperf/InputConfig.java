@@ -1,7 +1,6 @@
 package io.github.tokjoule.aiperf;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -108,9 +107,9 @@ public final class InputConfig {
         return concurrency == null ? OptionalLong.empty() : OptionalLong.of(concurrency);
     }
 
-    /** {@return the target request rate of the profiling phase in requests per second} */
-    public OptionalDouble requestRatePerSecond() {
-        return requestRatePerSecond == null ? OptionalDouble.empty() : OptionalDouble.of(requestRatePerSecond);
+    /** {@return the target request rate of the profiling phase in requests per second, or NaN if absent} */
+    public double requestRatePerSecond() {
+        return requestRatePerSecond == null ? Double.NaN : requestRatePerSecond;
     }
 
     /** {@return the number of requests of the profiling phase} */
@@ -123,24 +122,24 @@ public final class InputConfig {
         return warmupRequestCount == null ? OptionalLong.empty() : OptionalLong.of(warmupRequestCount);
     }
 
-    /** {@return the target mean input sequence length (ISL) in tokens} */
-    public OptionalDouble inputSequenceLengthMeanTokens() {
-        return islMeanTokens == null ? OptionalDouble.empty() : OptionalDouble.of(islMeanTokens);
+    /** {@return the target mean input sequence length (ISL) in tokens, or NaN if absent} */
+    public double inputSequenceLengthMeanTokens() {
+        return islMeanTokens == null ? Double.NaN : islMeanTokens;
     }
 
-    /** {@return the target standard deviation of the input sequence length in tokens} */
-    public OptionalDouble inputSequenceLengthStddevTokens() {
-        return islStddevTokens == null ? OptionalDouble.empty() : OptionalDouble.of(islStddevTokens);
+    /** {@return the target standard deviation of the input sequence length in tokens, or NaN if absent} */
+    public double inputSequenceLengthStddevTokens() {
+        return islStddevTokens == null ? Double.NaN : islStddevTokens;
     }
 
-    /** {@return the target mean output sequence length (OSL) in tokens} */
-    public OptionalDouble outputSequenceLengthMeanTokens() {
-        return oslMeanTokens == null ? OptionalDouble.empty() : OptionalDouble.of(oslMeanTokens);
+    /** {@return the target mean output sequence length (OSL) in tokens, or NaN if absent} */
+    public double outputSequenceLengthMeanTokens() {
+        return oslMeanTokens == null ? Double.NaN : oslMeanTokens;
     }
 
-    /** {@return the target standard deviation of the output sequence length in tokens} */
-    public OptionalDouble outputSequenceLengthStddevTokens() {
-        return oslStddevTokens == null ? OptionalDouble.empty() : OptionalDouble.of(oslStddevTokens);
+    /** {@return the target standard deviation of the output sequence length in tokens, or NaN if absent} */
+    public double outputSequenceLengthStddevTokens() {
+        return oslStddevTokens == null ? Double.NaN : oslStddevTokens;
     }
 
     /** {@return the command line that ran the benchmark} */

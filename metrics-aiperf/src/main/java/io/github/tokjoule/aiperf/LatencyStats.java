@@ -1,6 +1,5 @@
 package io.github.tokjoule.aiperf;
 
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,73 +15,73 @@ public final class LatencyStats extends StatsView {
         super(stats);
     }
 
-    /** {@return the mean in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble avgMillis() {
+    /** {@return the mean in milliseconds, or NaN if the file does not have it} */
+    public double avgMillis() {
         return stats.get(Stat.AVG);
     }
 
-    /** {@return the smallest value in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble minMillis() {
+    /** {@return the smallest value in milliseconds, or NaN if the file does not have it} */
+    public double minMillis() {
         return stats.get(Stat.MIN);
     }
 
-    /** {@return the largest value in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble maxMillis() {
+    /** {@return the largest value in milliseconds, or NaN if the file does not have it} */
+    public double maxMillis() {
         return stats.get(Stat.MAX);
     }
 
-    /** {@return the standard deviation in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble stdMillis() {
+    /** {@return the standard deviation in milliseconds, or NaN if the file does not have it} */
+    public double stdMillis() {
         return stats.get(Stat.STD);
     }
 
-    /** {@return the 1st percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p1Millis() {
+    /** {@return the 1st percentile in milliseconds, or NaN if the file does not have it} */
+    public double p1Millis() {
         return stats.get(Stat.P1);
     }
 
-    /** {@return the 5th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p5Millis() {
+    /** {@return the 5th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p5Millis() {
         return stats.get(Stat.P5);
     }
 
-    /** {@return the 10th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p10Millis() {
+    /** {@return the 10th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p10Millis() {
         return stats.get(Stat.P10);
     }
 
-    /** {@return the 25th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p25Millis() {
+    /** {@return the 25th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p25Millis() {
         return stats.get(Stat.P25);
     }
 
-    /** {@return the median in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p50Millis() {
+    /** {@return the median in milliseconds, or NaN if the file does not have it} */
+    public double p50Millis() {
         return stats.get(Stat.P50);
     }
 
-    /** {@return the 75th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p75Millis() {
+    /** {@return the 75th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p75Millis() {
         return stats.get(Stat.P75);
     }
 
-    /** {@return the 90th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p90Millis() {
+    /** {@return the 90th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p90Millis() {
         return stats.get(Stat.P90);
     }
 
-    /** {@return the 95th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p95Millis() {
+    /** {@return the 95th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p95Millis() {
         return stats.get(Stat.P95);
     }
 
-    /** {@return the 99th percentile in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble p99Millis() {
+    /** {@return the 99th percentile in milliseconds, or NaN if the file does not have it} */
+    public double p99Millis() {
         return stats.get(Stat.P99);
     }
 
-    /** {@return the sum of the values in milliseconds, or empty if the file does not have it} */
-    public OptionalDouble sumMillis() {
+    /** {@return the sum of the values in milliseconds, or NaN if the file does not have it} */
+    public double sumMillis() {
         return stats.get(Stat.SUM);
     }
 
@@ -91,13 +90,10 @@ public final class LatencyStats extends StatsView {
      *
      * @param stat the statistic; {@link Stat#COUNT} is returned unconverted
      * @param unit the time unit wanted, e.g. {@link TimeUnit#SECONDS}
-     * @return {@code millis × (nanoseconds per millisecond / nanoseconds per unit)}, or empty if absent
+     * @return {@code millis × (nanoseconds per millisecond / nanoseconds per unit)}, or NaN if the file does not have it
      */
-    public OptionalDouble valueIn(Stat stat, TimeUnit unit) {
-        OptionalDouble v = stats.get(stat);
-        if (v.isEmpty() || !stat.isConverted()) {
-            return v;
-        }
-        return OptionalDouble.of(v.getAsDouble() * (1e6 / unit.toNanos(1)));
+    public double valueIn(Stat stat, TimeUnit unit) {
+        double v = stats.get(stat);
+        return stat.isConverted() ? v * (1e6 / unit.toNanos(1)) : v;
     }
 }

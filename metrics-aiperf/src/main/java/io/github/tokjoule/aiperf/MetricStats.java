@@ -7,15 +7,15 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 
 /**
  * The statistics of one metric of an aiperf summary, converted to the metric's canonical {@link #unit()}.
  *
- * <p>Every statistic is optional: {@link #get(Stat)} is empty when the file does not carry it (or carries
- * {@code null}). Values are in {@link #unit()}, converted from the file's unit string ({@link #sourceUnit()}) by
+ * <p>Every statistic is optional: {@link #get(Stat)} is NaN when the file does not carry it (or carries
+ * {@code null}); a statistic in the file is always finite, so NaN means absent and {@link #has(Stat)} says the same. Values are in {@link #unit()}, converted from the file's unit string ({@link #sourceUnit()}) by
  * {@link MetricUnit}; {@link Stat#COUNT} is never converted. When the unit string is unknown, {@link #unit()} is
  * {@link MetricUnit#OTHER} and the values are exactly those of the file.
  *
@@ -110,11 +110,12 @@ public final class MetricStats {
      * Returns one statistic.
      *
      * @param stat the statistic
-     * @return its value in {@link #unit()} ({@link Stat#COUNT}: a pure number), or empty if the file does not have it
+     * @return its value in {@link #unit()} ({@link Stat#COUNT}: a pure number), or NaN if the file does not have it (every
+     *     statistic in the file is finite, so NaN means absent)
      */
-    public OptionalDouble get(Stat stat) {
+    public double get(Stat stat) {
         Double v = values.get(stat);
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+        return v == null ? Double.NaN : v;
     }
 
     /**
@@ -165,14 +166,21 @@ public final class MetricStats {
     public Summary toSummary() {
         Summary.Builder b = Summary.builder();
         count().ifPresent(b::count);
-        get(Stat.AVG).ifPresent(b::mean);
-        get(Stat.STD).ifPresent(b::std);
-        get(Stat.MIN).ifPresent(b::min);
-        get(Stat.MAX).ifPresent(b::max);
+        ifPresent(Stat.AVG, b::mean);
+        ifPresent(Stat.STD, b::std);
+        ifPresent(Stat.MIN, b::min);
+        ifPresent(Stat.MAX, b::max);
         for (Stat s : PERCENTILES) {
-            get(s).ifPresent(v -> b.percentile(Integer.parseInt(s.key().substring(1)), v));
+            ifPresent(s, v -> b.percentile(Integer.parseInt(s.key().substring(1)), v));
         }
         return b.build();
+    }
+
+    private void ifPresent(Stat stat, DoubleConsumer action) {
+        Double v = values.get(stat);
+        if (v != null) {
+            action.accept(v);
+        }
     }
 
     /** {@return these statistics as a latency view, or empty if {@link #unit()} is not milliseconds} */

@@ -4,7 +4,6 @@ import io.github.tokjoule.core.join.RequestTimeline;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -211,15 +210,13 @@ public final class RequestRecord {
             throw new AiperfFormatException(
                     source, where, "request_end_ns (" + end + ") is before request_start_ns (" + start + ")", null);
         }
-        double isl = inputSequenceLengthTokens().orElse(Double.NaN);
+        double isl = inputSequenceLengthTokens();
         if (isError()) {
             return RequestTimeline.failed(start, end, isl);
         }
-        double osl = outputSequenceLengthTokens().orElse(Double.NaN);
-        OptionalDouble ttft = timeToFirstTokenMillis();
-        long first = ttft.isPresent() && ttft.getAsDouble() >= 0
-                ? Math.min(end, start + Math.round(ttft.getAsDouble() * 1e6))
-                : start;
+        double osl = outputSequenceLengthTokens();
+        double ttft = timeToFirstTokenMillis();
+        long first = ttft >= 0 ? Math.min(end, start + Math.round(ttft * 1e6)) : start; // NaN >= 0 is false
         return RequestTimeline.succeeded(start, first, end, isl, osl);
     }
 
@@ -257,50 +254,50 @@ public final class RequestRecord {
      *
      * @param name a canonical name or alias
      * @param unit the unit expected
-     * @return the value, or empty if the metric is absent, a list, or in another unit
+     * @return the value, or NaN if the metric is absent, a list, or in another unit
      */
-    public OptionalDouble value(String name, MetricUnit unit) {
+    public double value(String name, MetricUnit unit) {
         RecordMetric m = metrics.get(ProfileParser.ALIASES.getOrDefault(name, name));
-        return m == null || m.isList() || m.unit() != unit ? OptionalDouble.empty() : OptionalDouble.of(m.value());
+        return m == null || m.isList() || m.unit() != unit ? Double.NaN : m.value();
     }
 
-    /** {@return time to first token in milliseconds} */
-    public OptionalDouble timeToFirstTokenMillis() {
+    /** {@return time to first token in milliseconds, or NaN if the record does not have it} */
+    public double timeToFirstTokenMillis() {
         return value("time_to_first_token", MetricUnit.MILLISECONDS);
     }
 
-    /** {@return time from first to second token in milliseconds} */
-    public OptionalDouble timeToSecondTokenMillis() {
+    /** {@return time from first to second token in milliseconds, or NaN if the record does not have it} */
+    public double timeToSecondTokenMillis() {
         return value("time_to_second_token", MetricUnit.MILLISECONDS);
     }
 
-    /** {@return time to first non-reasoning token in milliseconds} */
-    public OptionalDouble timeToFirstOutputTokenMillis() {
+    /** {@return time to first non-reasoning token in milliseconds, or NaN if the record does not have it} */
+    public double timeToFirstOutputTokenMillis() {
         return value("time_to_first_output_token", MetricUnit.MILLISECONDS);
     }
 
-    /** {@return inter-token latency {@code (RL − TTFT) / (OSL − 1)} in milliseconds} */
-    public OptionalDouble interTokenLatencyMillis() {
+    /** {@return inter-token latency {@code (RL − TTFT) / (OSL − 1)} in milliseconds, or NaN if the record does not have it} */
+    public double interTokenLatencyMillis() {
         return value("inter_token_latency", MetricUnit.MILLISECONDS);
     }
 
-    /** {@return request latency in milliseconds} */
-    public OptionalDouble requestLatencyMillis() {
+    /** {@return request latency in milliseconds, or NaN if the record does not have it} */
+    public double requestLatencyMillis() {
         return value("request_latency", MetricUnit.MILLISECONDS);
     }
 
-    /** {@return input sequence length in tokens} */
-    public OptionalDouble inputSequenceLengthTokens() {
+    /** {@return input sequence length in tokens, or NaN if the record does not have it} */
+    public double inputSequenceLengthTokens() {
         return value("input_sequence_length", MetricUnit.TOKENS);
     }
 
-    /** {@return output sequence length (reasoning included) in tokens} */
-    public OptionalDouble outputSequenceLengthTokens() {
+    /** {@return output sequence length (reasoning included) in tokens, or NaN if the record does not have it} */
+    public double outputSequenceLengthTokens() {
         return value("output_sequence_length", MetricUnit.TOKENS);
     }
 
-    /** {@return output token throughput of this request ({@code 1000 / ITL[ms]}) in tokens per second per user} */
-    public OptionalDouble outputTokensPerSecondPerUser() {
+    /** {@return output token throughput of this request ({@code 1000 / ITL[ms]}) in tokens per second per user, or NaN if the record does not have it} */
+    public double outputTokensPerSecondPerUser() {
         return value("output_token_throughput_per_user", MetricUnit.TOKENS_PER_SECOND_PER_USER);
     }
 

@@ -20,11 +20,11 @@ class FixtureProfileTest {
         assertThat(p.aiperfVersion()).contains("0.8.0");
         assertThat(p.timeToFirstToken()).isEmpty();
         assertThat(p.requestLatency()).isEmpty();
-        assertThat(p.requestThroughputPerSecond()).isEmpty();
-        assertThat(p.benchmarkDurationSeconds()).isEmpty();
+        assertThat(p.requestThroughputPerSecond()).isNaN();
+        assertThat(p.benchmarkDurationSeconds()).isNaN();
         assertThat(p.requestCount()).hasValue(0);
         assertThat(p.errorRequestCount()).hasValue(10);
-        assertThat(p.tokens("error_isl").orElseThrow().p50Tokens()).hasValue(128.0);
+        assertThat(p.tokens("error_isl").orElseThrow().p50Tokens()).isEqualTo(128.0);
         // 7 + 3
         assertThat(p.errorCount()).hasValue(10);
         ErrorDetails first = p.errorSummary().get(0).details();
@@ -42,11 +42,11 @@ class FixtureProfileTest {
         InputConfig c = p.inputConfig();
         assertThat(c.model()).contains("tiny-model");
         assertThat(c.url()).contains("http://localhost:8080");
-        assertThat(c.requestRatePerSecond()).hasValue(4.5);
+        assertThat(c.requestRatePerSecond()).isEqualTo(4.5);
         assertThat(c.warmupRequestCount()).hasValue(0);
-        assertThat(c.inputSequenceLengthMeanTokens()).hasValue(128.0);
-        assertThat(c.outputSequenceLengthMeanTokens()).hasValue(64.0);
-        assertThat(c.outputSequenceLengthStddevTokens()).isEmpty();
+        assertThat(c.inputSequenceLengthMeanTokens()).isEqualTo(128.0);
+        assertThat(c.outputSequenceLengthMeanTokens()).isEqualTo(64.0);
+        assertThat(c.outputSequenceLengthStddevTokens()).isNaN();
     }
 
     @Test
@@ -57,12 +57,12 @@ class FixtureProfileTest {
         assertThat(p.timeToFirstToken()).isEmpty();
         assertThat(p.metric("goodput")).isEmpty();
         LatencyStats rl = p.requestLatency().orElseThrow();
-        assertThat(rl.avgMillis()).hasValue(100.0);
-        assertThat(rl.p50Millis()).isEmpty();
-        assertThat(rl.minMillis()).isEmpty();
-        assertThat(rl.stdMillis()).isEmpty();
-        assertThat(rl.p99Millis()).hasValue(150.0);
-        assertThat(rl.maxMillis()).hasValue(160.0);
+        assertThat(rl.avgMillis()).isEqualTo(100.0);
+        assertThat(rl.p50Millis()).isNaN();
+        assertThat(rl.minMillis()).isNaN();
+        assertThat(rl.stdMillis()).isNaN();
+        assertThat(rl.p99Millis()).isEqualTo(150.0);
+        assertThat(rl.maxMillis()).isEqualTo(160.0);
         assertThat(rl.stats().stats()).containsExactly(Stat.AVG, Stat.MAX, Stat.P99);
         assertThat(p.errorCount()).isEmpty(); // "error_summary": null
         assertThat(p.inputConfig().model()).isEmpty();
@@ -76,14 +76,14 @@ class FixtureProfileTest {
 
         assertThat(p.schemaVersion()).contains("9.7");
         LatencyStats ttft = p.timeToFirstToken().orElseThrow();
-        assertThat(ttft.avgMillis()).hasValue(12.0);
-        assertThat(ttft.p50Millis()).hasValue(11.0); // adj_p50, p999 and histogram ignored
+        assertThat(ttft.avgMillis()).isEqualTo(12.0);
+        assertThat(ttft.p50Millis()).isEqualTo(11.0); // adj_p50, p999 and histogram ignored
         assertThat(ttft.count()).hasValue(5);
-        assertThat(ttft.sumMillis()).hasValue(60.0);
+        assertThat(ttft.sumMillis()).isEqualTo(60.0);
         MetricStats rl = p.metric("request_latency").orElseThrow();
         assertThat(rl.unit()).isEqualTo(MetricUnit.OTHER);
         assertThat(rl.sourceUnit()).isEqualTo("fortnights");
-        assertThat(rl.get(Stat.AVG)).hasValue(2.0); // kept as written
+        assertThat(rl.get(Stat.AVG)).isEqualTo(2.0); // kept as written
         assertThat(p.requestLatency()).isEmpty(); // not a time unit: no latency view
         assertThat(p.metric("brand_new_metric").orElseThrow().unit()).isEqualTo(MetricUnit.TOKENS_PER_SECOND);
         assertThat(p.metric("branch_stats")).isEmpty();
@@ -96,13 +96,13 @@ class FixtureProfileTest {
         InputConfig c = p.inputConfig();
         assertThat(c.model()).contains("model-from-items");
         assertThat(c.concurrency()).hasValue(3);
-        assertThat(c.requestRatePerSecond()).hasValue(2.5);
+        assertThat(c.requestRatePerSecond()).isEqualTo(2.5);
         assertThat(c.requestCount()).hasValue(50);
         assertThat(c.warmupRequestCount()).hasValue(5);
-        assertThat(c.inputSequenceLengthMeanTokens()).hasValue(512.0);
-        assertThat(c.inputSequenceLengthStddevTokens()).isEmpty();
-        assertThat(c.outputSequenceLengthMeanTokens()).hasValue(128.0);
-        assertThat(c.outputSequenceLengthStddevTokens()).hasValue(8.0);
+        assertThat(c.inputSequenceLengthMeanTokens()).isEqualTo(512.0);
+        assertThat(c.inputSequenceLengthStddevTokens()).isNaN();
+        assertThat(c.outputSequenceLengthMeanTokens()).isEqualTo(128.0);
+        assertThat(c.outputSequenceLengthStddevTokens()).isEqualTo(8.0);
         assertThat(c.cliCommand()).contains("aiperf profile --from-run-info");
     }
 
@@ -113,10 +113,10 @@ class FixtureProfileTest {
         assertThat(p.layout()).isEqualTo(AiperfLayout.GENAI_PERF);
         assertThat(p.report().isClean()).as(p.report().issues().toString()).isTrue();
         assertThat(p.metric("goodput").orElseThrow().sourceName()).isEqualTo("request_goodput");
-        assertThat(p.metric("request_goodput").orElseThrow().get(Stat.AVG)).hasValue(5.0);
+        assertThat(p.metric("request_goodput").orElseThrow().get(Stat.AVG)).isEqualTo(5.0);
         assertThat(p.requestCount()).hasValue(70); // unit "count" equals aiperf's "requests"
-        assertThat(p.timeToFirstToken().orElseThrow().p50Millis()).hasValue(16.0);
-        assertThat(p.requestLatency().orElseThrow().p10Millis()).hasValue(7.5);
+        assertThat(p.timeToFirstToken().orElseThrow().p50Millis()).isEqualTo(16.0);
+        assertThat(p.requestLatency().orElseThrow().p10Millis()).isEqualTo(7.5);
         assertThat(p.startTime()).isEmpty();
         assertThat(p.errorCount()).isEmpty();
         assertThat(p.wasCancelled()).isEmpty();
@@ -125,12 +125,12 @@ class FixtureProfileTest {
         assertThat(gpu0.gpuKey()).isEqualTo("gpu0");
         assertThat(gpu0.gpuIndex()).hasValue(0);
         assertThat(gpu0.endpoint()).isEmpty();
-        assertThat(gpu0.powerWatts().orElseThrow().get(Stat.P50)).hasValue(81.0);
+        assertThat(gpu0.powerWatts().orElseThrow().get(Stat.P50)).isEqualTo(81.0);
         // 1.5 MJ = 1,500,000 J
-        assertThat(gpu0.energyJoules().orElseThrow().get(Stat.AVG)).hasValue(1.5e6);
+        assertThat(gpu0.energyJoules().orElseThrow().get(Stat.AVG)).isEqualTo(1.5e6);
         assertThat(gpu0.metrics().get("gpu_utilization").unit()).isEqualTo(MetricUnit.PERCENT);
         assertThat(p.gpus().get(1).gpuIndex()).hasValue(1);
-        assertThat(p.gpus().get(1).powerWatts().orElseThrow().get(Stat.AVG)).hasValue(60.25);
+        assertThat(p.gpus().get(1).powerWatts().orElseThrow().get(Stat.AVG)).isEqualTo(60.25);
         assertThat(p.gpus().get(1).energyJoules()).isEmpty();
         InputConfig c = p.inputConfig();
         assertThat(c.model()).contains("gpt2_vllm");
@@ -140,9 +140,9 @@ class FixtureProfileTest {
         assertThat(c.concurrency()).hasValue(1);
         assertThat(c.requestCount()).hasValue(0);
         assertThat(c.warmupRequestCount()).hasValue(2);
-        assertThat(c.inputSequenceLengthMeanTokens()).hasValue(550.0);
-        assertThat(c.outputSequenceLengthMeanTokens()).isEmpty(); // -1: genai-perf's "not set"
-        assertThat(c.requestRatePerSecond()).isEmpty();
+        assertThat(c.inputSequenceLengthMeanTokens()).isEqualTo(550.0);
+        assertThat(c.outputSequenceLengthMeanTokens()).isNaN(); // -1: genai-perf's "not set"
+        assertThat(c.requestRatePerSecond()).isNaN();
     }
 
     @Test
@@ -154,14 +154,14 @@ class FixtureProfileTest {
         assertThat(c.model()).contains("llama-3-8b");
         assertThat(c.streaming()).contains(false);
         assertThat(c.url()).contains("localhost:9000");
-        assertThat(c.requestRatePerSecond()).hasValue(16.0);
+        assertThat(c.requestRatePerSecond()).isEqualTo(16.0);
         assertThat(c.concurrency()).isEmpty();
         assertThat(c.warmupRequestCount()).hasValue(4);
-        assertThat(c.inputSequenceLengthMeanTokens()).hasValue(300.0);
-        assertThat(c.inputSequenceLengthStddevTokens()).hasValue(10.0);
-        assertThat(c.outputSequenceLengthMeanTokens()).hasValue(100.0);
-        assertThat(c.outputSequenceLengthStddevTokens()).hasValue(5.0);
-        assertThat(p.timeToFirstToken().orElseThrow().p50Millis()).hasValue(39.0);
+        assertThat(c.inputSequenceLengthMeanTokens()).isEqualTo(300.0);
+        assertThat(c.inputSequenceLengthStddevTokens()).isEqualTo(10.0);
+        assertThat(c.outputSequenceLengthMeanTokens()).isEqualTo(100.0);
+        assertThat(c.outputSequenceLengthStddevTokens()).isEqualTo(5.0);
+        assertThat(p.timeToFirstToken().orElseThrow().p50Millis()).isEqualTo(39.0);
     }
 
     @Test
@@ -171,26 +171,26 @@ class FixtureProfileTest {
         assertThat(p.report().isClean()).as(p.report().issues().toString()).isTrue();
         // 1.25 s = 1250 ms; sum 10 s = 10000 ms; count is never converted
         LatencyStats rl = p.requestLatency().orElseThrow();
-        assertThat(rl.avgMillis()).hasValue(1250.0);
-        assertThat(rl.sumMillis()).hasValue(10000.0);
-        assertThat(rl.stdMillis().getAsDouble()).isCloseTo(100.0, within(1e-9));
+        assertThat(rl.avgMillis()).isEqualTo(1250.0);
+        assertThat(rl.sumMillis()).isEqualTo(10000.0);
+        assertThat(rl.stdMillis()).isCloseTo(100.0, within(1e-9));
         assertThat(rl.count()).hasValue(8);
-        assertThat(rl.valueIn(Stat.AVG, TimeUnit.SECONDS)).hasValue(1.25);
-        assertThat(rl.valueIn(Stat.AVG, TimeUnit.MICROSECONDS)).hasValue(1_250_000.0);
-        assertThat(rl.valueIn(Stat.COUNT, TimeUnit.SECONDS)).hasValue(8.0);
-        assertThat(rl.valueIn(Stat.P99, TimeUnit.SECONDS)).isEmpty();
+        assertThat(rl.valueIn(Stat.AVG, TimeUnit.SECONDS)).isEqualTo(1.25);
+        assertThat(rl.valueIn(Stat.AVG, TimeUnit.MICROSECONDS)).isEqualTo(1_250_000.0);
+        assertThat(rl.valueIn(Stat.COUNT, TimeUnit.SECONDS)).isEqualTo(8.0);
+        assertThat(rl.valueIn(Stat.P99, TimeUnit.SECONDS)).isNaN();
         // 45000 us = 45 ms; 9,000,000 ns = 9 ms
-        assertThat(p.timeToFirstToken().orElseThrow().avgMillis()).hasValue(45.0);
-        assertThat(p.interTokenLatency().orElseThrow().p90Millis()).hasValue(9.5);
+        assertThat(p.timeToFirstToken().orElseThrow().avgMillis()).isEqualTo(45.0);
+        assertThat(p.interTokenLatency().orElseThrow().p90Millis()).isEqualTo(9.5);
         assertThat(p.metric("total_gpu_energy").orElseThrow().unit()).isEqualTo(MetricUnit.JOULES);
         assertThat(p.metric("output_tokens_per_joule").orElseThrow().unit()).isEqualTo(MetricUnit.TOKENS_PER_JOULE);
         GpuSummary gpu = p.gpus().get(0);
         assertThat(gpu.platform()).contains("nvidia");
         assertThat(gpu.gpuUuid()).contains("GPU-1");
         assertThat(gpu.endpoint()).isEqualTo("pynvml://localhost");
-        assertThat(gpu.powerWatts().orElseThrow().get(Stat.AVG)).hasValue(310.0);
+        assertThat(gpu.powerWatts().orElseThrow().get(Stat.AVG)).isEqualTo(310.0);
         // 0.003 MJ = 3000 J
-        assertThat(gpu.energyJoules().orElseThrow().get(Stat.AVG).getAsDouble()).isCloseTo(3000.0, within(1e-9));
+        assertThat(gpu.energyJoules().orElseThrow().get(Stat.AVG)).isCloseTo(3000.0, within(1e-9));
         assertThat(p.warmupMetrics()).containsOnlyKeys("request_latency");
         assertThat(p.warmupMetrics().get("request_latency").count()).hasValue(32);
         assertThat(p.startTime()).contains(Instant.parse("2026-05-01T12:00:00.5Z"));
@@ -200,10 +200,10 @@ class FixtureProfileTest {
         assertThat(c.concurrency()).hasValue(16);
         assertThat(c.requestCount()).hasValue(160);
         assertThat(c.warmupRequestCount()).hasValue(32);
-        assertThat(c.inputSequenceLengthMeanTokens()).hasValue(256.0);
-        assertThat(c.inputSequenceLengthStddevTokens()).hasValue(16.0);
-        assertThat(c.outputSequenceLengthMeanTokens()).hasValue(64.0);
-        assertThat(c.outputSequenceLengthStddevTokens()).isEmpty();
+        assertThat(c.inputSequenceLengthMeanTokens()).isEqualTo(256.0);
+        assertThat(c.inputSequenceLengthStddevTokens()).isEqualTo(16.0);
+        assertThat(c.outputSequenceLengthMeanTokens()).isEqualTo(64.0);
+        assertThat(c.outputSequenceLengthStddevTokens()).isNaN();
         assertThat(c.cliCommand()).contains("aiperf profile --isl 256");
     }
 }

@@ -77,8 +77,8 @@ class MalformedProfileTest {
         assertThat(p.report().issues().get(3).message()).contains("1e999 is not a finite number");
         assertThat(p.report().issues().get(8).message()).isEqualTo("no unit; values kept as written");
         LatencyStats ttft = p.timeToFirstToken().orElseThrow();
-        assertThat(ttft.maxMillis()).hasValue(4.0);
-        assertThat(ttft.sumMillis()).hasValue(1.5);
+        assertThat(ttft.maxMillis()).isEqualTo(4.0);
+        assertThat(ttft.sumMillis()).isEqualTo(1.5);
         assertThat(ttft.stats().stats()).containsExactly(Stat.MAX, Stat.SUM);
         assertThat(p.requestCount()).hasValue(3);
         assertThat(p.metric("request_latency").orElseThrow().unit()).isEqualTo(MetricUnit.OTHER);
@@ -130,8 +130,8 @@ class MalformedProfileTest {
                 + " \"ttft\": {\"unit\": \"ms\", \"avg\": 2.0}}, \"ttst\": {\"unit\": \"ms\", \"avg\": 3.0},"
                 + " \"time_to_second_token\": {\"unit\": \"ms\", \"avg\": 4.0}}");
 
-        assertThat(p.timeToFirstToken().orElseThrow().avgMillis()).hasValue(1.0);
-        assertThat(p.timeToSecondToken().orElseThrow().avgMillis()).hasValue(4.0);
+        assertThat(p.timeToFirstToken().orElseThrow().avgMillis()).isEqualTo(1.0);
+        assertThat(p.timeToSecondToken().orElseThrow().avgMillis()).isEqualTo(4.0);
         assertThat(p.report().issues()).hasSize(2);
         assertThat(p.report().issues().get(0).message())
                 .isEqualTo("metric \"time_to_first_token\" appears twice (as \"time_to_first_token\" and \"ttft\");"

@@ -103,10 +103,9 @@ class TimelinesTest {
                     .isEqualTo(r.requestStartEpochNanos().getAsLong());
             assertThat(all.get(i).endEpochNanos())
                     .isEqualTo(r.requestEndEpochNanos().getAsLong());
-            assertThat(all.get(i).outputTokens())
-                    .isEqualTo(r.outputSequenceLengthTokens().getAsDouble());
+            assertThat(all.get(i).outputTokens()).isEqualTo(r.outputSequenceLengthTokens());
             // first token − start is the TTFT to the nanosecond (or the end, whichever is earlier)
-            long ttftNanos = Math.round(r.timeToFirstTokenMillis().getAsDouble() * 1e6);
+            long ttftNanos = Math.round(r.timeToFirstTokenMillis() * 1e6);
             assertThat(all.get(i).durationNanos(io.github.tokjoule.core.join.Phase.PREFILL))
                     .isEqualTo(Math.min(ttftNanos, all.get(i).durationNanos(io.github.tokjoule.core.join.Phase.TOTAL)));
         }

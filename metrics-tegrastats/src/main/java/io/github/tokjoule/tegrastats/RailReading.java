@@ -1,7 +1,5 @@
 package io.github.tokjoule.tegrastats;
 
-import java.util.OptionalDouble;
-
 /**
  * One power rail: {@code NAME cur/avg} or, from R39 on, {@code NAME cur/avg/max}.
  *
@@ -11,9 +9,9 @@ import java.util.OptionalDouble;
  * @param name the rail name as printed, e.g. {@code VDD_IN}
  * @param milliwatts the current power in mW
  * @param averageMilliwatts the running average since tegrastats started, in mW
- * @param maxMilliwatts the maximum since start in mW, when printed (R39 and later)
+ * @param maxMilliwatts the maximum since start in mW, when printed (R39 and later); NaN when not printed
  * @param unit the unit printed (unitless values are milliwatts)
  * @since 0.1.0
  */
 public record RailReading(
-        String name, double milliwatts, double averageMilliwatts, OptionalDouble maxMilliwatts, RailUnit unit) {}
+        String name, double milliwatts, double averageMilliwatts, double maxMilliwatts, RailUnit unit) {}

@@ -13,13 +13,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The power and thermal columns of a whole tegrastats log, compact enough to hold in memory (one {@code double} per
@@ -147,7 +147,7 @@ public final class TegrastatsLog {
     public Optional<LocalDateTime> printedTime(int index) {
         Objects.checkIndex(index, size);
         long s = localSeconds[index];
-        return s == SampleTimes.NO_STAMP
+        return s == TegrastatsSample.NO_TIME
                 ? Optional.empty()
                 : Optional.of(LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC));
     }
@@ -155,7 +155,7 @@ public final class TegrastatsLog {
     /** {@return {@code true} if at least one sample carries a printed timestamp} */
     public boolean hasPrintedTimes() {
         for (int i = 0; i < size; i++) {
-            if (localSeconds[i] != SampleTimes.NO_STAMP) {
+            if (localSeconds[i] != TegrastatsSample.NO_TIME) {
                 return true;
             }
         }
@@ -177,13 +177,13 @@ public final class TegrastatsLog {
      *
      * @param rail the column name
      * @param index {@code 0 <= index < size()}
-     * @return the current power in mW, or empty if the sample lacks the rail
+     * @return the current power in mW, or NaN if the sample lacks the rail (or the log never prints it)
      * @throws IndexOutOfBoundsException if the index is out of range
      */
-    public OptionalDouble railMilliwatts(String rail, int index) {
+    public double railMilliwatts(String rail, int index) {
         Objects.checkIndex(index, size);
         double[] c = rails.get(rail);
-        return c == null || Double.isNaN(c[index]) ? OptionalDouble.empty() : OptionalDouble.of(c[index]);
+        return c == null ? Double.NaN : c[index];
     }
 
     /**
@@ -191,13 +191,13 @@ public final class TegrastatsLog {
      *
      * @param sensor the column name, exact case
      * @param index {@code 0 <= index < size()}
-     * @return °C, or empty if the sample lacks the sensor or printed a sentinel
+     * @return °C, or NaN if the sample lacks the sensor or printed a sentinel
      * @throws IndexOutOfBoundsException if the index is out of range
      */
-    public OptionalDouble celsius(String sensor, int index) {
+    public double celsius(String sensor, int index) {
         Objects.checkIndex(index, size);
         double[] c = temperatures.get(sensor);
-        return c == null || Double.isNaN(c[index]) ? OptionalDouble.empty() : OptionalDouble.of(c[index]);
+        return c == null ? Double.NaN : c[index];
     }
 
     /** {@return the board detected from the rail and sensor names, if they match a known board} */
@@ -225,7 +225,11 @@ public final class TegrastatsLog {
                                     + " earlier prints none): give the first sample's time and the period with"
                                     + " times(Instant start, Duration period)"));
         }
-        return SampleTimes.fromStamps(sequences, localSeconds, zone, options);
+        BitSet stamped = new BitSet(size);
+        for (int i = 0; i < size; i++) {
+            stamped.set(i, localSeconds[i] != TegrastatsSample.NO_TIME);
+        }
+        return SampleTimes.fromStamps(sequences, localSeconds, stamped, zone, options);
     }
 
     /**
@@ -420,8 +424,7 @@ public final class TegrastatsLog {
             }
             lineNumbers[size] = s.lineNumber();
             sequences[size] = s.sequence();
-            long local = s.printedLocalSecond();
-            localSeconds[size] = local == TegrastatsSample.NO_TIME ? SampleTimes.NO_STAMP : local;
+            localSeconds[size] = s.printedLocalSecond(); // TegrastatsSample.NO_TIME when unstamped
             if (s.railNameArray() != railNames) {
                 railNames = s.railNameArray();
                 railColumns = columns(rails, railNames);
@@ -434,8 +437,7 @@ public final class TegrastatsLog {
                 temperatureColumns = columns(temperatures, temperatureNames);
             }
             for (int i = 0; i < temperatureColumns.length; i++) {
-                OptionalDouble c = s.temperatureCelsius(i);
-                temperatureColumns[i].set(size, c.isPresent() ? c.getAsDouble() : Double.NaN);
+                temperatureColumns[i].set(size, s.temperatureCelsius(i));
             }
             size++;
             return this;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * One tegrastats line, parsed: every field in the order and the units printed, nothing converted away.
  *
  * <p>Any field may be absent (board, release, root or not, engine idle): absent fields give an empty
- * {@code Optional}, a count of 0 or an empty list. Lists keep the printed order and keep duplicates (an AGX Orin R35
+ * {@code Optional} (an object), {@code NaN} (a number), a count of 0 or an empty list. Lists keep the printed order and keep duplicates (an AGX Orin R35
  * line prints the rail {@code NC} twice). The numbers are stored packed in three primitive arrays, so the indexed
  * accessors ({@link #railMilliwatts(int)}, {@link #temperatureCelsius(int)}) never allocate; the record views
  * ({@link #rails()}, {@link #temperatures()}, …) are built on demand.
@@ -491,22 +490,22 @@ public final class TegrastatsSample {
      * Returns the current temperature of a token.
      *
      * @param index {@code 0 <= index < temperatureCount()}
-     * @return °C; empty for a sentinel (≤ {@value #SENTINEL_MAX_CELSIUS} °C)
+     * @return °C; NaN for a sentinel (≤ {@value #SENTINEL_MAX_CELSIUS} °C)
      * @throws IndexOutOfBoundsException if the index is out of range
      */
-    public OptionalDouble temperatureCelsius(int index) {
-        return celsiusOrEmpty(doubles[tempCurrentAt(checkedTemperature(index))]);
+    public double temperatureCelsius(int index) {
+        return celsiusOrNaN(doubles[tempCurrentAt(checkedTemperature(index))]);
     }
 
     /**
      * Returns the second value of a two-valued temperature (R39: maximum since start).
      *
      * @param index {@code 0 <= index < temperatureCount()}
-     * @return °C; empty when not printed or a sentinel
+     * @return °C; NaN when not printed or a sentinel
      * @throws IndexOutOfBoundsException if the index is out of range
      */
-    public OptionalDouble temperatureMaxCelsius(int index) {
-        return celsiusOrEmpty(doubles[tempMaxAt(checkedTemperature(index))]);
+    public double temperatureMaxCelsius(int index) {
+        return celsiusOrNaN(doubles[tempMaxAt(checkedTemperature(index))]);
     }
 
     /**
@@ -538,19 +537,19 @@ public final class TegrastatsSample {
      * {@code CPU}, R36 {@code cpu}).
      *
      * @param sensor the sensor name
-     * @return °C, or empty when the sensor is absent or printed as a sentinel
+     * @return °C, or NaN when the sensor is absent or printed as a sentinel
      */
-    public OptionalDouble celsius(String sensor) {
+    public double celsius(String sensor) {
         for (int i = 0; i < tempNames.length; i++) {
             if (tempNames[i].equalsIgnoreCase(sensor)) {
                 return temperatureCelsius(i);
             }
         }
-        return OptionalDouble.empty();
+        return Double.NaN;
     }
 
-    private static OptionalDouble celsiusOrEmpty(double c) {
-        return c > SENTINEL_MAX_CELSIUS ? OptionalDouble.of(c) : OptionalDouble.empty();
+    private static double celsiusOrNaN(double c) {
+        return c > SENTINEL_MAX_CELSIUS ? c : Double.NaN; // NaN (not printed) > x is false
     }
 
     // ---------------------------------------------------------------- rails
@@ -598,12 +597,11 @@ public final class TegrastatsSample {
      * Returns the third value of a rail (R39: maximum since start).
      *
      * @param index {@code 0 <= index < railCount()}
-     * @return mW, or empty when not printed
+     * @return mW, or NaN when not printed
      * @throws IndexOutOfBoundsException if the index is out of range
      */
-    public OptionalDouble railMaxMilliwatts(int index) {
-        double m = doubles[railMaxAt(checkedRail(index))];
-        return Double.isNaN(m) ? OptionalDouble.empty() : OptionalDouble.of(m);
+    public double railMaxMilliwatts(int index) {
+        return doubles[railMaxAt(checkedRail(index))];
     }
 
     /**
@@ -662,11 +660,11 @@ public final class TegrastatsSample {
      * Returns the current power of the first rail of this exact name.
      *
      * @param name the rail name, e.g. {@code "VDD_IN"}
-     * @return mW, or empty when the rail is absent
+     * @return mW, or NaN when the rail is absent
      */
-    public OptionalDouble milliwatts(String name) {
+    public double milliwatts(String name) {
         OptionalInt i = railIndex(name);
-        return i.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(doubles[railCurrentAt(i.getAsInt())]);
+        return i.isEmpty() ? Double.NaN : doubles[railCurrentAt(i.getAsInt())];
     }
 
     // ---------------------------------------------------------------- unknown

@@ -178,7 +178,7 @@ class CorpusTest {
         assertThat(compute.trace().wattsAt(0)).isCloseTo(3.201, within(1e-12));
         var thermal = log.thermalSamples(times);
         assertThat(thermal).hasSize(4111);
-        assertThat(thermal.get(0).celsius("CPU")).hasValue(47.687);
+        assertThat(thermal.get(0).celsius("CPU")).isEqualTo(47.687);
         assertThat(thermal.get(0).celsiusBySensor()).hasSize(8);
         // Kolkata is UTC+05:30: 05:10:54 local is 23:40:54 UTC the day before
         assertThat(times.instant(0).toString()).startsWith("2025-10-25T23:40:54.");

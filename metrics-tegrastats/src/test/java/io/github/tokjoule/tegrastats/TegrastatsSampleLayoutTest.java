@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -44,15 +43,15 @@ class TegrastatsSampleLayoutTest {
                         EngineReading.of("APE", false, -1, new int[] {174}, false));
         assertThat(s.temperatures())
                 .containsExactly(
-                        new TemperatureReading("cpu", 52.9, OptionalDouble.of(52.9), OptionalDouble.of(53.5)),
-                        new TemperatureReading("gpu", 47, OptionalDouble.of(47), OptionalDouble.empty()),
-                        new TemperatureReading("tj", -256, OptionalDouble.empty(), OptionalDouble.empty()));
+                        new TemperatureReading("cpu", 52.9, 52.9, 53.5),
+                        new TemperatureReading("gpu", 47, 47, Double.NaN),
+                        new TemperatureReading("tj", -256, Double.NaN, Double.NaN));
         assertThat(s.rails())
                 .containsExactly(
-                        new RailReading("VDD_IN", 5500, 5250, OptionalDouble.empty(), RailUnit.WATTS),
-                        new RailReading("VDD_GPU", 5139, 5100, OptionalDouble.of(6000), RailUnit.MILLIWATTS),
-                        new RailReading("VDD_SOC", 1.5, 2.5, OptionalDouble.empty(), RailUnit.UNITLESS));
-        assertThat(s.milliwatts("VDD_SOC")).hasValue(1.5);
+                        new RailReading("VDD_IN", 5500, 5250, Double.NaN, RailUnit.WATTS),
+                        new RailReading("VDD_GPU", 5139, 5100, 6000, RailUnit.MILLIWATTS),
+                        new RailReading("VDD_SOC", 1.5, 2.5, Double.NaN, RailUnit.UNITLESS));
+        assertThat(s.milliwatts("VDD_SOC")).isEqualTo(1.5);
         assertThat(s)
                 .hasToString("TegrastatsSample[line 1, RAM 1/2, 3 cores, 4 engines, 3 temperatures, rails "
                         + "VDD_IN=5500mW VDD_GPU=5139mW VDD_SOC=2mW]");
@@ -68,7 +67,7 @@ class TegrastatsSampleLayoutTest {
         assertThat(s).isEqualTo(sample("RAM 1/2MB")).hasSameHashCodeAs(sample("RAM 1/2MB"));
         // only rails, only temperatures, only engines: the other lists of the shared arrays are empty
         assertThat(sample("RAM 1/2MB VDD_IN 1/2").rail(0))
-                .isEqualTo(new RailReading("VDD_IN", 1, 2, OptionalDouble.empty(), RailUnit.UNITLESS));
+                .isEqualTo(new RailReading("VDD_IN", 1, 2, Double.NaN, RailUnit.UNITLESS));
         assertThat(sample("RAM 1/2MB gpu@40C").temperaturePrintedCelsius(0)).isEqualTo(40);
         assertThat(sample("RAM 1/2MB VIC off").engine(0).off()).isTrue();
     }

@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +25,8 @@ import org.jspecify.annotations.NullMarked;
 /**
  * Checks the conventions every published module keeps (docs/ARCHITECTURE.md, "API conventions"): a
  * {@code module-info.class}, a {@code @NullMarked} {@code package-info} in every package that holds classes, and an
- * {@code @since} tag in the javadoc of every public top-level type of an exported package.
+ * {@code @since} tag in the javadoc of every public top-level type of an exported package, and one absence convention
+ * (§5): no public method of an exported package returns {@link OptionalDouble} (an absent number is a documented NaN).
  */
 public final class PackageConventions {
 
@@ -54,6 +58,10 @@ public final class PackageConventions {
         Path sources = classes.resolve("../../src/main/java").normalize();
         assertThat(typesWithoutSince(sources, exports(moduleInfo)))
                 .as("public types of exported packages whose javadoc has no @since (add `@since 0.2.0`)")
+                .isEmpty();
+        assertThat(optionalDoubleMethods(classes, exports(moduleInfo), anchor.getClassLoader()))
+                .as("public methods of exported packages that return OptionalDouble (an absent number is a documented"
+                        + " NaN: docs/ARCHITECTURE.md §5)")
                 .isEmpty();
         return packages;
     }
@@ -88,6 +96,31 @@ public final class PackageConventions {
             throw new UncheckedIOException(e);
         }
         return missing;
+    }
+
+    private static List<String> optionalDoubleMethods(Path classes, Set<String> exported, ClassLoader loader) {
+        List<String> found = new ArrayList<>();
+        for (String pkg : exported) {
+            Path dir = classes.resolve(pkg.replace(".", classes.getFileSystem().getSeparator()));
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+                    String simple = file.getFileName().toString().replace(".class", "");
+                    Class<?> type = load(pkg + "." + simple, loader);
+                    if (!Modifier.isPublic(type.getModifiers())) {
+                        continue;
+                    }
+                    for (Method m : type.getDeclaredMethods()) {
+                        if (Modifier.isPublic(m.getModifiers()) && m.getReturnType() == OptionalDouble.class) {
+                            found.add(type.getName() + "." + m.getName());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
     }
 
     private static Path classesRoot(Class<?> anchor) {

@@ -10,7 +10,6 @@ import io.github.tokjoule.core.thermal.ThermalSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
@@ -24,8 +23,7 @@ import org.immutables.value.Value;
  *
  * <p><b>Absent values are {@code NaN}</b> (see the package description): a number not set on the builder is
  * {@code NaN}, a summary not set is {@link Summary#empty()}, a tokens-per-joule variant not set is {@code NaN}.
- * {@link #find(CellMetric)} gives an {@link OptionalDouble} view; {@link #value(CellMetric)} reads any number by
- * name.
+ * {@link #value(CellMetric)} reads any number by name; test absence with {@link Double#isNaN(double)}.
  *
  * <p><b>Validation</b> at {@code build()}: every number is {@code NaN} or finite and not negative; the error count
  * does not exceed the request count; every 95 % interval ({@link #ci95ByMetric()}) encloses its number, so a
@@ -306,17 +304,6 @@ public abstract class CellMetrics {
      */
     public final double value(CellMetric metric) {
         return metric.of(this);
-    }
-
-    /**
-     * Reads a number by name as an optional.
-     *
-     * @param metric the metric
-     * @return its value, or empty if absent ({@code NaN})
-     */
-    public final OptionalDouble find(CellMetric metric) {
-        double v = value(metric);
-        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     @Value.Check

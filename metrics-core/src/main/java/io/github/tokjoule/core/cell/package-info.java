@@ -9,8 +9,8 @@
  * <p><b>Absent values are {@code NaN}.</b> A number that was not measured or cannot be computed for a cell (a
  * failed cell, a prefill without samples, a token rate the source did not report) is {@code Double.NaN}, never 0;
  * summaries that are unknown are {@link io.github.tokjoule.core.stats.Summary#empty()}. {@code NaN} keeps a row
- * printable and sortable and propagates through arithmetic instead of producing a plausible wrong number; use
- * {@link io.github.tokjoule.core.cell.CellMetrics#find(CellMetric)} for an {@link java.util.OptionalDouble} view.
+ * printable and sortable and propagates through arithmetic instead of producing a plausible wrong number; test it
+ * with {@link Double#isNaN(double)}.
  *
  * @since 0.1.0
  */

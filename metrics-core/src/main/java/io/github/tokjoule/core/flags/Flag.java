@@ -3,7 +3,6 @@ package io.github.tokjoule.core.flags;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * One raised accuracy flag: what, how serious, the numbers behind it (named with their units, in a stable order) and
@@ -47,11 +46,12 @@ public record Flag(AccuracyFlag flag, Severity severity, Map<String, Double> num
      * Returns one of the numbers.
      *
      * @param name its name, e.g. {@code "ttftP50Millis"}
-     * @return the number, or empty if the flag has no number of that name
+     * @return the number, or NaN if the flag has no number of that name ({@link #numbers()} tells that apart from a
+     *     number that is itself NaN)
      */
-    public OptionalDouble number(String name) {
+    public double number(String name) {
         Double v = numbers.get(name);
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+        return v == null ? Double.NaN : v;
     }
 
     /** {@return e.g. {@code WARNING PREFILL_UNDERSAMPLED: TTFT p50 312.0 ms < 500 ms ... {ttftP50Millis=312.0, ...}}} */

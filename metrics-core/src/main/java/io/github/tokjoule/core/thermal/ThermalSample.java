@@ -3,7 +3,6 @@ package io.github.tokjoule.core.thermal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Every temperature sensor read at one instant, in degrees Celsius, keyed by the sensor name as the source prints it
@@ -52,19 +51,19 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
      * the exact name first, else the first sensor printed whose name matches.
      *
      * @param sensor the sensor name, e.g. {@code "CPU"}
-     * @return the temperature in °C, or empty if the sensor was not read
+     * @return the temperature in °C, or NaN if the sensor was not read
      */
-    public OptionalDouble celsius(String sensor) {
+    public double celsius(String sensor) {
         Double exact = celsiusBySensor.get(sensor);
         if (exact != null) {
-            return OptionalDouble.of(exact);
+            return exact;
         }
         // no lower-cased copies: this runs for every sample of every thermal summary
         for (Map.Entry<String, Double> e : celsiusBySensor.entrySet()) {
             if (e.getKey().equalsIgnoreCase(sensor)) {
-                return OptionalDouble.of(e.getValue());
+                return e.getValue();
             }
         }
-        return OptionalDouble.empty();
+        return Double.NaN;
     }
 }

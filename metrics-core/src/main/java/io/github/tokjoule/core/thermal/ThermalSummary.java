@@ -107,14 +107,14 @@ public final class ThermalSummary {
                 continue;
             }
             count++;
-            var cpu = s.celsius("CPU");
-            if (cpu.isPresent()) {
-                cpuSum += cpu.getAsDouble();
+            double cpu = s.celsius("CPU");
+            if (!Double.isNaN(cpu)) {
+                cpuSum += cpu;
                 cpuCount++;
             }
-            var gpu = s.celsius("GPU");
-            if (gpu.isPresent()) {
-                gpuSum += gpu.getAsDouble();
+            double gpu = s.celsius("GPU");
+            if (!Double.isNaN(gpu)) {
+                gpuSum += gpu;
                 gpuCount++;
             }
             Map.Entry<String, Double> j = junction(s);

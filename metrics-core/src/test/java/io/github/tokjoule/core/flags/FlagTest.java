@@ -18,8 +18,8 @@ class FlagTest {
         n.put("b", 3.0);
         assertThat(f.numbers().keySet()).containsExactly("z", "a");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.number("a")).hasValue(2.0);
-        assertThat(f.number("q")).isEmpty();
+        assertThat(f.number("a")).isEqualTo(2.0);
+        assertThat(f.number("q")).isNaN();
         assertThatThrownBy(() -> f.numbers().put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(f.toString()).isEqualTo("WARNING SAMPLE_GAP: gap {z=1.0, a=2.0}");
     }

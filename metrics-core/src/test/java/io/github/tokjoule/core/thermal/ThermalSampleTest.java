@@ -12,9 +12,9 @@ class ThermalSampleTest {
     @Test
     void looksUpSensorsIgnoringCase() {
         ThermalSample s = ThermalSample.of(7, Map.of("CPU", 48.5, "tj", 50.25));
-        assertThat(s.celsius("cpu")).hasValue(48.5);
-        assertThat(s.celsius("TJ")).hasValue(50.25);
-        assertThat(s.celsius("GPU")).isEmpty();
+        assertThat(s.celsius("cpu")).isEqualTo(48.5);
+        assertThat(s.celsius("TJ")).isEqualTo(50.25);
+        assertThat(s.celsius("GPU")).isNaN();
     }
 
     @Test

@@ -74,11 +74,7 @@ record CellInputs(
      * @return its value, NaN if the metric or the statistic is absent
      */
     static double stat(Optional<MetricStats> metric, Stat stat) {
-        return metric.flatMap(m -> {
-                    java.util.OptionalDouble v = m.get(stat);
-                    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
-                })
-                .orElse(Double.NaN);
+        return metric.isPresent() ? metric.get().get(stat) : Double.NaN;
     }
 
     /** {@return aiperf's {@code output_token_throughput_per_user} statistic, NaN if absent} */

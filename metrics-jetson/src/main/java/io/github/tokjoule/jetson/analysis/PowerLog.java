@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * One tegrastats log read for the analysis: the chosen rail's trace at reconstructed times (MEASURED), the same rail
@@ -139,12 +138,12 @@ record PowerLog(
             double mw = 0;
             boolean complete = true;
             for (String r : rt.railNames()) {
-                OptionalDouble v = log.railMilliwatts(r, i);
-                if (v.isEmpty()) {
+                double v = log.railMilliwatts(r, i);
+                if (Double.isNaN(v)) {
                     complete = false;
                     break;
                 }
-                mw += v.getAsDouble();
+                mw += v;
             }
             if (!complete) {
                 continue;

@@ -41,10 +41,7 @@ class ChildProcessSourceTest {
             assertThat(gpu.size()).isGreaterThanOrEqualTo(3);
             // The values are the printed ones, in order: line k's VDD_GPU_SOC current value in watts.
             for (int k = 0; k < gpu.size(); k++) {
-                double printed = TegrastatsParser.parseSample(lines.get(k))
-                                .milliwatts("VDD_GPU_SOC")
-                                .orElseThrow()
-                        / 1000;
+                double printed = TegrastatsParser.parseSample(lines.get(k)).milliwatts("VDD_GPU_SOC") / 1000;
                 assertThat(gpu.wattsAt(k)).isEqualTo(printed);
             }
             assertThat(source.status().samples()).isEqualTo(trace.size());

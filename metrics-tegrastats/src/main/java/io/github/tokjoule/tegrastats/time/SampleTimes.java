@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +44,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SampleTimes {
 
-    /** Marks a sample without a printed stamp in the {@code localEpochSeconds} argument of {@link #fromStamps}. */
-    public static final long NO_STAMP = Long.MIN_VALUE;
+    /**
+     * Marks an unstamped sample inside the package (the fit's own arrays); callers say which samples have stamps with
+     * the {@code stamped} argument of {@link #fromStamps(long[], long[], BitSet, ZoneId, TimingOptions)}.
+     */
+    static final long NO_STAMP = Long.MIN_VALUE;
 
     /** How the times were obtained. */
     public enum Method {
@@ -86,32 +90,60 @@ public final class SampleTimes {
     }
 
     /**
-     * Reconstructs sample times from printed stamps.
+     * Reconstructs sample times from printed stamps, every sample stamped.
      *
      * @param sequences the sequence number of each sample ({@code TegrastatsSample.sequence()}), strictly increasing
      * @param localEpochSeconds each sample's printed stamp as seconds since 1970-01-01T00:00 <em>local</em> time
-     *     ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)}), or {@link #NO_STAMP}; unstamped samples are placed
-     *     by the fit of their neighbours
+     *     ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)})
      * @param zone the zone the device's clock was set to; never the analysing machine's default
      * @param options the period bounds and the stamp tolerance
      * @return the times; empty input gives an empty result
-     * @throws IllegalArgumentException if the arrays differ in length, the sequences are not strictly increasing, or
-     *     the input is not empty but has no stamp
+     * @throws IllegalArgumentException if the arrays differ in length or the sequences are not strictly increasing
      */
     public static SampleTimes fromStamps(
             long[] sequences, long[] localEpochSeconds, ZoneId zone, TimingOptions options) {
+        BitSet all = new BitSet(localEpochSeconds.length);
+        all.set(0, localEpochSeconds.length);
+        return fromStamps(sequences, localEpochSeconds, all, zone, options);
+    }
+
+    /**
+     * Reconstructs sample times from printed stamps, some samples unstamped (a log that mixes lines with and without
+     * a stamp): unstamped samples are placed by the fit of their stamped neighbours.
+     *
+     * @param sequences the sequence number of each sample ({@code TegrastatsSample.sequence()}), strictly increasing
+     * @param localEpochSeconds each sample's printed stamp as seconds since 1970-01-01T00:00 <em>local</em> time
+     *     ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)}); the value of an unstamped sample is ignored
+     * @param stamped bit {@code i} set when sample {@code i} has a printed stamp
+     * @param zone the zone the device's clock was set to; never the analysing machine's default
+     * @param options the period bounds and the stamp tolerance
+     * @return the times; empty input gives an empty result
+     * @throws IllegalArgumentException if the arrays differ in length, the sequences are not strictly increasing, a
+     *     bit is set at or beyond the arrays' length, or the input is not empty but has no stamp
+     * @since 0.2.0
+     */
+    public static SampleTimes fromStamps(
+            long[] sequences, long[] localEpochSeconds, BitSet stamped, ZoneId zone, TimingOptions options) {
         Objects.requireNonNull(zone, "zone");
         int n = checkSequences(sequences);
         if (localEpochSeconds.length != n) {
             throw new IllegalArgumentException(
                     "sequences and localEpochSeconds differ in length: " + n + " and " + localEpochSeconds.length);
         }
+        if (stamped.length() > n) {
+            throw new IllegalArgumentException(
+                    "stamped has bit " + (stamped.length() - 1) + " set, beyond the " + n + " samples");
+        }
         if (n == 0) {
             return new SampleTimes(
                     Method.STAMPS, new long[0], new long[0], List.of(), Double.NaN, Double.NaN, 0, 0, zone);
         }
+        long[] local = new long[n];
+        for (int i = 0; i < n; i++) {
+            local[i] = stamped.get(i) ? localEpochSeconds[i] : NO_STAMP;
+        }
         ZoneResolver resolver = new ZoneResolver();
-        long[] seconds = resolver.resolve(localEpochSeconds, zone);
+        long[] seconds = resolver.resolve(local, zone);
         long origin = NO_STAMP;
         for (long s : seconds) {
             if (s != NO_STAMP) {

@@ -63,7 +63,7 @@ final class StampFit {
      * Fits the samples.
      *
      * @param sequence strictly increasing sequence numbers
-     * @param second epoch seconds of the stamps, {@link SampleTimes#NO_STAMP} for an unstamped sample; at least one
+     * @param second epoch seconds of the stamps, {@code SampleTimes.NO_STAMP} for an unstamped sample; at least one
      *     stamp
      * @param origin the epoch second the results are relative to
      */

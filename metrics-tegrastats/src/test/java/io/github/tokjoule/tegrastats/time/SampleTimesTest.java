@@ -1,6 +1,5 @@
 package io.github.tokjoule.tegrastats.time;
 
-import static io.github.tokjoule.tegrastats.time.SampleTimes.NO_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.BitSet;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +92,11 @@ class SampleTimesTest {
 
     @Test
     void unstampedSamplesArePlacedByTheirSegment() {
-        long[] stamps = {NO_STAMP, 10, NO_STAMP, 11, 11, 12};
-        SampleTimes t = SampleTimes.fromStamps(seq(6), stamps, ZoneOffset.UTC, EXACT);
+        long[] stamps = {-1, 10, -1, 11, 11, 12}; // -1: ignored, the sample is not stamped
+        BitSet stamped = new BitSet();
+        stamped.set(1);
+        stamped.set(3, 6);
+        SampleTimes t = SampleTimes.fromStamps(seq(6), stamps, stamped, ZoneOffset.UTC, EXACT);
         assertThat(t.segments()).hasSize(1);
         assertThat(t.segments().get(0).stampedSamples()).isEqualTo(4);
         for (int i = 1; i < 6; i++) {
@@ -197,9 +200,15 @@ class SampleTimesTest {
         assertThatThrownBy(() -> SampleTimes.fromStamps(new long[] {0}, new long[] {1, 1}, ZoneOffset.UTC, EXACT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sequences and localEpochSeconds differ in length: 1 and 2");
-        assertThatThrownBy(() -> SampleTimes.fromStamps(new long[] {0}, new long[] {NO_STAMP}, ZoneOffset.UTC, EXACT))
+        assertThatThrownBy(() ->
+                        SampleTimes.fromStamps(new long[] {0}, new long[] {7}, new BitSet(), ZoneOffset.UTC, EXACT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no sample has a stamp; use SampleTimes.periodic");
+        BitSet beyond = new BitSet();
+        beyond.set(1);
+        assertThatThrownBy(() -> SampleTimes.fromStamps(new long[] {0}, new long[] {7}, beyond, ZoneOffset.UTC, EXACT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stamped has bit 1 set, beyond the 1 samples");
         SampleTimes empty = SampleTimes.fromStamps(new long[0], new long[0], ZoneOffset.UTC, EXACT);
         assertThat(empty.size()).isZero();
         assertThat(empty.maxUncertaintyNanos()).isEmpty();
