@@ -1,6 +1,7 @@
 package io.github.tokjoule.examples.report;
 
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.Optional;
  * @param intervals the 95 % intervals of the metrics that have one (none until the analysis provides them)
  * @param estimator the join estimator that ran for the cell ({@code PER_REQUEST}, {@code POOLED}, …), empty for the
  *     seed's method or a cell without energy
- * @param powerTrace which power trace the cell's energy came from and its nominal sample interval, e.g. {@code
- *     hwmon 10 ms} or {@code tegrastats 500 ms}; empty when the cell had no power trace
+ * @param powerTrace which power trace the cell's energy came from and its nominal sample interval (printed as e.g.
+ *     {@code hwmon 10 ms} or {@code tegrastats 500 ms}); empty when the cell had no power trace
  */
 public record CellRow(
         String mode,
@@ -38,7 +39,7 @@ public record CellRow(
         List<FlagMark> flags,
         Map<Metric, Interval> intervals,
         Optional<String> estimator,
-        Optional<String> powerTrace) {
+        Optional<PowerTraceSource> powerTrace) {
 
     /** Copies the collections. */
     public CellRow {

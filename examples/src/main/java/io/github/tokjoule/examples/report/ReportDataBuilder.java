@@ -200,23 +200,40 @@ public final class ReportDataBuilder {
     }
 
     /**
-     * The sentence that says which power traces the energy came from, with how many cells each (the cell table's
-     * {@code power_trace} column): e.g. {@code " Power traces: tegrastats 500 ms for 380 cells, hwmon 10 ms for 4
-     * cells (the dense INA3221 trace, preferred where recorded)."}; empty when no cell had a trace.
+     * The sentence that says which power traces the energy came from: per tool, how many cells and the range of the
+     * traces' nominal sample intervals (the cell table's Power trace column has each cell's), e.g. {@code " Power
+     * traces: tegrastats (nominal sample interval 500–529 ms) for 380 cells, hwmon (10 ms) for 4 cells; …"}; empty when
+     * no cell had a trace.
      */
     static String traces(List<CellRow> rows) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<PowerTraceSource.Tool, double[]> byTool = new EnumMap<>(PowerTraceSource.Tool.class);
         for (CellRow r : rows) {
-            r.powerTrace().ifPresent(t -> counts.merge(t, 1, Integer::sum));
+            r.powerTrace().ifPresent(t -> {
+                // cells, smallest and largest known interval
+                double[] a = byTool.computeIfAbsent(t.tool(), k -> new double[] {0, Double.NaN, Double.NaN});
+                a[0]++;
+                double ms = t.nominalIntervalMillis();
+                if (Double.isFinite(ms)) {
+                    a[1] = Double.isNaN(a[1]) ? ms : Math.min(a[1], ms);
+                    a[2] = Double.isNaN(a[2]) ? ms : Math.max(a[2], ms);
+                }
+            });
         }
-        if (counts.isEmpty()) {
+        if (byTool.isEmpty()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((t, n) -> parts.add(t + " for " + n + (n == 1 ? " cell" : " cells")));
-        boolean dense = counts.keySet().stream().anyMatch(t -> t.startsWith("hwmon"));
-        return " Power traces (the cell table's Power trace column): " + String.join(", ", parts)
-                + (dense
+        byTool.forEach((tool, a) -> {
+            String name = PowerTraceSource.Tool.HWMON == tool ? "hwmon" : "tegrastats";
+            String range = Double.isNaN(a[1])
+                    ? ""
+                    : " (nominal sample interval " + Sig.of(a[1])
+                            + (Sig.of(a[1]).equals(Sig.of(a[2])) ? "" : "–" + Sig.of(a[2])) + " ms)";
+            long n = (long) a[0];
+            parts.add(name + range + " for " + n + (n == 1 ? " cell" : " cells"));
+        });
+        return " Power traces (each cell's in the cell table's Power trace column): " + String.join(", ", parts)
+                + (byTool.containsKey(PowerTraceSource.Tool.HWMON)
                         ? "; hwmon is the dense INA3221 trace a driver run records beside tegrastats, which the"
                                 + " analysis prefers where a cell has one."
                         : "; no cell had a dense hwmon trace (hwmon.csv), which the analysis would prefer.");
@@ -271,7 +288,7 @@ public final class ReportDataBuilder {
                 flags,
                 intervals(c, variant),
                 c.estimator(),
-                a.powerTrace().map(PowerTraceSource::label));
+                a.powerTrace());
     }
 
     /** The analysis's 95 % intervals ({@link CellMetrics#ci95ByMetric()}) under the report's metric names. */

@@ -1,6 +1,7 @@
 package io.github.tokjoule.examples.report;
 
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -397,7 +398,7 @@ public final class ReportTables {
             for (String column : CellResultsCsv.ESTIMATE_COLUMNS.subList(1, CellResultsCsv.ESTIMATE_COLUMNS.size())) {
                 row.add(intervalBound(c, column));
             }
-            row.add(Table.text(c.powerTrace().orElse("")));
+            row.add(Table.text(c.powerTrace().map(PowerTraceSource::label).orElse("")));
             rows.add(row);
         }
         return new Table(

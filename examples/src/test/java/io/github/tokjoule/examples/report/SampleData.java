@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -140,7 +141,7 @@ final class SampleData {
                                                 Metric.ENERGY_TOTAL_J,
                                                 new CellRow.Interval(0.98 * total, 1.02 * total)),
                                 failed ? Optional.empty() : Optional.of("PER_REQUEST"),
-                                failed ? Optional.empty() : Optional.of("tegrastats 500 ms")));
+                                failed ? Optional.empty() : Optional.of(PowerTraceSource.tegrastats(500_000_000L))));
                         double totalTokJ = (ctx + gen) / total;
                         if (!failed && (b == null || totalTokJ > b.value())) {
                             b = new BestCell(model, mode, ctx, gen, totalTokJ);
