@@ -7,7 +7,6 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
-import io.github.tokjoule.jetson.analysis.SweepResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +89,7 @@ public final class FleetCsv {
         putIfKnown(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
         double serving = e.meanWatts(Phase.TOTAL);
         if (Double.isFinite(serving)) {
-            b.putWattsByStatistic(SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
+            b.servingWatts(serving);
         }
         return b.build();
     }

@@ -5,6 +5,7 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.Severity;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.stats.Summary;
 import io.github.tokjoule.core.thermal.ThermalSummary;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.immutables.value.Value;
  *         .ttftMillis(Summary.of(ttftMs))
  *         .outputTokensPerSecond(47.0)
  *         .rail("VDD_CPU_GPU_CV")
- *         .putWattsByStatistic("TIME_WEIGHTED_MEAN", 8.4)
+ *         .putWattsByStatistic(PowerStatistic.TIME_WEIGHTED_MEAN, 8.4)
  *         .energy(breakdown)                 // every energy and tok/J of an EnergyBreakdown
  *         .addFlags(flag)
  *         .build();
@@ -138,20 +139,34 @@ public abstract class CellMetrics {
     public abstract Optional<String> rail();
 
     /**
-     * {@return the cell window's power in watts by statistic name (e.g. {@code TIME_WEIGHTED_MEAN},
-     * {@code SAMPLE_MEDIAN}), in the order set}
+     * {@return the power in watts over the cell's window (aiperf's profiling window), by how it is drawn from the
+     * samples, in {@link PowerStatistic} order; a statistic not computed is not in the map}
+     *
+     * @since 0.2.0 (0.1.0 keyed it by the statistic's name)
      */
-    public abstract Map<String, Double> wattsByStatistic();
+    public abstract Map<PowerStatistic, Double> wattsByStatistic();
 
     /**
-     * Returns the cell window's power by one statistic.
+     * Returns the power over the cell's window by one statistic.
      *
-     * @param statistic the statistic's name, e.g. {@code "SAMPLE_MEDIAN"}
+     * @param statistic the statistic, e.g. {@link PowerStatistic#SAMPLE_MEDIAN} (the seed's "avg_power_W")
      * @return watts, or {@code NaN} if not recorded
+     * @since 0.2.0 (0.1.0 took the statistic's name)
      */
-    public final double watts(String statistic) {
+    public final double watts(PowerStatistic statistic) {
         Double w = wattsByStatistic().get(statistic);
         return w == null ? Double.NaN : w;
+    }
+
+    /**
+     * {@return the mean power while serving in watts: the attributed requests' energy over their summed latencies
+     * (the power of the MEASURED tables; {@code CellEnergy.meanWatts(TOTAL)} of the join), or {@code NaN}}
+     *
+     * @since 0.2.0 (0.1.0 stored it as the statistic named {@code REQUESTS_TIME_WEIGHTED_MEAN})
+     */
+    @Value.Default
+    public double servingWatts() {
+        return Double.NaN;
     }
 
     /** {@return the power during prefill in watts, or {@code NaN}} */
@@ -325,7 +340,8 @@ public abstract class CellMetrics {
         checkNumber(prefillJoulesPerRequest(), "prefillJoulesPerRequest");
         checkNumber(decodeJoulesPerRequest(), "decodeJoulesPerRequest");
         checkNumber(millijoulesPerOutputToken(), "millijoulesPerOutputToken");
-        for (Map.Entry<String, Double> e : wattsByStatistic().entrySet()) {
+        checkNumber(servingWatts(), "servingWatts");
+        for (Map.Entry<PowerStatistic, Double> e : wattsByStatistic().entrySet()) {
             checkNumber(e.getValue(), "wattsByStatistic[" + e.getKey() + "]");
         }
         for (Map.Entry<OutputTokJVariant, Double> e :
@@ -350,7 +366,7 @@ public abstract class CellMetrics {
 
     /**
      * Builds a {@link CellMetrics}. Setters are generated from the accessors: {@code id}, {@code method},
-     * {@code status}, {@code requestCount}, …, {@code putWattsByStatistic(name, watts)},
+     * {@code status}, {@code requestCount}, …, {@code putWattsByStatistic(statistic, watts)},
      * {@code putOutputTokensPerJouleByVariant(variant, tokJ)}, {@code addFlags(flag)}, {@code thermal(summary)},
      * {@code rail(name)}.
      *

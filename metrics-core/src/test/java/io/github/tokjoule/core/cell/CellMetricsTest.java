@@ -11,6 +11,7 @@ import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.flags.Severity;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.stats.Summary;
 import io.github.tokjoule.core.thermal.ThermalSample;
 import io.github.tokjoule.core.thermal.ThermalSummary;
@@ -36,7 +37,8 @@ class CellMetricsTest {
         assertThat(c.thermal()).isEmpty();
         assertThat(c.flags()).isEmpty();
         assertThat(c.worstSeverity()).isEmpty();
-        assertThat(c.watts("SAMPLE_MEDIAN")).isNaN();
+        assertThat(c.watts(PowerStatistic.SAMPLE_MEDIAN)).isNaN();
+        assertThat(c.servingWatts()).isNaN();
         assertThat(c.prefillShare()).isNaN();
         assertThat(c.decodeTimeP50Millis()).isNaN();
         for (CellMetric m : CellMetric.values()) {
@@ -75,8 +77,9 @@ class CellMetricsTest {
                 .outputTokensPerSecond(47.0)
                 .prefillTokensPerSecond(2084)
                 .rail("VDD_CPU_GPU_CV")
-                .putWattsByStatistic("SAMPLE_MEDIAN", 8.56)
-                .putWattsByStatistic("SAMPLE_MEAN", 8.71)
+                .putWattsByStatistic(PowerStatistic.SAMPLE_MEDIAN, 8.56)
+                .putWattsByStatistic(PowerStatistic.SAMPLE_MEAN, 8.71)
+                .servingWatts(8.6)
                 .prefillWatts(8.56)
                 .decodeWatts(9.6)
                 .energy(b)
@@ -95,8 +98,10 @@ class CellMetricsTest {
         assertThat(c.value(CellMetric.DECODE_TIME_P50_MILLIS)).isCloseTo(5446.8, within(1e-6));
         assertThat(c.value(CellMetric.ITL_P50_MILLIS)).isEqualTo(21.27);
         assertThat(c.value(CellMetric.TTFT_P50_MILLIS)).isEqualTo(982.7);
-        assertThat(c.watts("SAMPLE_MEDIAN")).isEqualTo(8.56);
-        assertThat(c.wattsByStatistic().keySet()).containsExactly("SAMPLE_MEDIAN", "SAMPLE_MEAN");
+        assertThat(c.watts(PowerStatistic.SAMPLE_MEDIAN)).isEqualTo(8.56);
+        assertThat(c.wattsByStatistic().keySet())
+                .containsExactly(PowerStatistic.SAMPLE_MEAN, PowerStatistic.SAMPLE_MEDIAN); // enum order
+        assertThat(c.servingWatts()).isEqualTo(8.6);
         assertThat(c.rail()).hasValue("VDD_CPU_GPU_CV");
         assertThat(c.hasFlag(AccuracyFlag.REQUEST_ERRORS)).isTrue();
         assertThat(c.hasFlag(AccuracyFlag.THERMAL_THROTTLE)).isFalse();
@@ -152,9 +157,17 @@ class CellMetricsTest {
         assertThatThrownBy(() -> CellMetrics.builder()
                         .id(ID)
                         .method(EnergyMethod.MEASURED)
-                        .putWattsByStatistic("SAMPLE_MEAN", Double.POSITIVE_INFINITY)
+                        .putWattsByStatistic(PowerStatistic.SAMPLE_MEAN, Double.POSITIVE_INFINITY)
                         .build())
                 .hasMessageStartingWith("wattsByStatistic[SAMPLE_MEAN] must be NaN");
+        assertThatThrownBy(() -> CellMetrics.builder()
+                        .id(ID)
+                        .method(EnergyMethod.MEASURED)
+                        .servingWatts(-0.5)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("servingWatts must be NaN (absent) or finite and not negative: -0.5 in cell"
+                        + " llama3.2-1b @ 25W (llamacpp) ctx2048/gen256");
         assertThatThrownBy(() -> CellMetrics.builder()
                         .id(ID)
                         .method(EnergyMethod.MEASURED)

@@ -101,7 +101,9 @@ final class MeasuredMethod {
                         cell.outputTokensPerJoule().tokensPerJoule());
                 Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
                 Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
-                Rows.putWatts(b, SweepResult.REQUESTS_TIME_WEIGHTED_MEAN, serving);
+                if (Double.isFinite(serving) && serving >= 0) {
+                    b.servingWatts(serving);
+                }
                 perRequestTokJ = Summary.of(a.requests().stream()
                         .map(AttributedRequest::outputTokensPerJoule)
                         .mapToDouble(t -> t.tokensPerJoule())
@@ -129,14 +131,14 @@ final class MeasuredMethod {
                 WindowPower twm = trace.power(window, PowerStatistic.TIME_WEIGHTED_MEAN);
                 if (!twm.coverage().outsideTrace()) {
                     windowJoules = twm.watts() * windowSeconds;
-                    Rows.putWatts(b, SweepResult.TIME_WEIGHTED_MEAN, twm.watts());
+                    Rows.putWatts(b, PowerStatistic.TIME_WEIGHTED_MEAN, twm.watts());
                     Rows.putWatts(
                             b,
-                            SweepResult.SAMPLE_MEAN,
+                            PowerStatistic.SAMPLE_MEAN,
                             trace.power(window, PowerStatistic.SAMPLE_MEAN).watts());
                     Rows.putWatts(
                             b,
-                            SweepResult.SAMPLE_MEDIAN,
+                            PowerStatistic.SAMPLE_MEDIAN,
                             trace.power(window, PowerStatistic.SAMPLE_MEDIAN).watts());
                     WindowCoverage c = twm.coverage();
                     if (c.nominalIntervalNanos() > 0) {

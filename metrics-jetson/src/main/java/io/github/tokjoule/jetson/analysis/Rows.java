@@ -8,6 +8,7 @@ import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.thermal.ThermalSample;
 import io.github.tokjoule.core.thermal.ThermalSummary;
@@ -45,7 +46,7 @@ final class Rows {
         }
     }
 
-    static void putWatts(CellMetrics.Builder b, String statistic, double value) {
+    static void putWatts(CellMetrics.Builder b, PowerStatistic statistic, double value) {
         if (Double.isFinite(value) && value >= 0) {
             b.putWattsByStatistic(statistic, value);
         }

@@ -11,6 +11,7 @@ import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.FlagRules;
 import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.power.PowerSample;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.stats.Summary;
 import java.util.ArrayList;
@@ -120,8 +121,8 @@ final class SeedMethod {
                                 "no tegrastats stamp falls inside aiperf's window (the seed skipped such cells)")));
             } else {
                 FlagRules.windowUndersampled(p.windowSamples(), th).ifPresent(b::addFlags);
-                Rows.putWatts(b, SweepResult.SAMPLE_MEDIAN, p.windowWatts());
-                Rows.putWatts(b, SweepResult.SAMPLE_MEAN, mean(ep, watts, t0, t1));
+                Rows.putWatts(b, PowerStatistic.SAMPLE_MEDIAN, p.windowWatts());
+                Rows.putWatts(b, PowerStatistic.SAMPLE_MEAN, mean(ep, watts, t0, t1));
                 b.prefillWatts(Rows.nonNegative(p.prefillWatts())).decodeWatts(Rows.nonNegative(p.decodeWatts()));
                 breakdown(in, isl, osl, tokensPerSecond, p).ifPresent(b::energy);
             }

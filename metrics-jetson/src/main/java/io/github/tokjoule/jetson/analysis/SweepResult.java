@@ -35,18 +35,6 @@ import java.util.Optional;
  */
 public final class SweepResult {
 
-    /** Power statistic name: energy over aiperf's profiling window / its length. */
-    public static final String TIME_WEIGHTED_MEAN = "TIME_WEIGHTED_MEAN";
-    /** Power statistic name: mean of the samples in aiperf's profiling window (the seed's v1 charts). */
-    public static final String SAMPLE_MEAN = "SAMPLE_MEAN";
-    /** Power statistic name: median of the samples in aiperf's profiling window (the seed's "avg_power_W"). */
-    public static final String SAMPLE_MEDIAN = "SAMPLE_MEDIAN";
-    /**
-     * Power statistic name: the successful requests' energy / their total latency, i.e. the mean power while serving
-     * (MEASURED only; the power of the MEASURED tables).
-     */
-    public static final String REQUESTS_TIME_WEIGHTED_MEAN = "REQUESTS_TIME_WEIGHTED_MEAN";
-
     private final Path root;
     private final SweepLayout.Kind layoutKind;
     private final Optional<SweepManifest> manifest;
@@ -221,8 +209,8 @@ public final class SweepResult {
 
     /**
      * Returns the power of a cell as the tables use it: MEASURED — the successful requests' energy over their total
-     * latency ({@link #REQUESTS_TIME_WEIGHTED_MEAN}); SEED_COMPATIBLE — the median of the samples in aiperf's window
-     * ({@link #SAMPLE_MEDIAN}, the seed's "avg_power_W").
+     * latency ({@link CellMetrics#servingWatts()}); SEED_COMPATIBLE — the median of the samples in aiperf's window
+     * ({@link io.github.tokjoule.core.power.PowerStatistic#SAMPLE_MEDIAN}, the seed's "avg_power_W").
      *
      * @param cell the cell
      * @return watts, or NaN

@@ -11,6 +11,7 @@ import io.github.tokjoule.core.compare.SpeedupMatrix;
 import io.github.tokjoule.core.compare.SpeedupMethod;
 import io.github.tokjoule.core.compare.Speedups;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.thermal.ThermalSummary;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,9 +27,7 @@ final class SweepTables {
 
     /** The power of a cell for the tables: see {@link SweepResult#powerWatts(CellMetrics)}. */
     static double powerWatts(CellMetrics c) {
-        return c.method() == EnergyMethod.SEED_COMPATIBLE
-                ? c.watts(SweepResult.SAMPLE_MEDIAN)
-                : c.watts(SweepResult.REQUESTS_TIME_WEIGHTED_MEAN);
+        return c.method() == EnergyMethod.SEED_COMPATIBLE ? c.watts(PowerStatistic.SAMPLE_MEDIAN) : c.servingWatts();
     }
 
     static Map<String, List<AnalysedCell>> byModel(List<AnalysedCell> cells, List<String> models) {
@@ -151,7 +150,7 @@ final class SweepTables {
                         seconds += c.windowSeconds();
                         joules += c.windowJoules();
                     }
-                    double mean = m.watts(SweepResult.SAMPLE_MEAN);
+                    double mean = m.watts(PowerStatistic.SAMPLE_MEAN);
                     if (Double.isFinite(mean)) {
                         sampleMeans += mean;
                         meanCount++;

@@ -20,6 +20,7 @@ import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.ExclusionReason;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerSample;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.io.ByteArrayInputStream;
@@ -175,7 +176,7 @@ class MethodsTest {
             assertThat(m.outputTokensPerJoule(OutputTokJVariant.REQUEST))
                     .as("Table 15 row %s", java.util.Arrays.toString(row))
                     .isCloseTo(row[3], within(row[3] * 0.0025));
-            assertThat(m.watts(SweepResult.SAMPLE_MEDIAN)).isEqualTo(row[2]);
+            assertThat(m.watts(PowerStatistic.SAMPLE_MEDIAN)).isEqualTo(row[2]);
         }
     }
 
@@ -219,8 +220,8 @@ class MethodsTest {
         assertThat(m.totalTokensPerJoule()).isCloseTo(576 / 20.0, within(1e-9));
         assertThat(m.millijoulesPerOutputToken()).isCloseTo(1000 * 15 / 64.0, within(1e-9));
         assertThat(m.prefillWatts()).isCloseTo(5, within(1e-9));
-        assertThat(m.watts(SweepResult.REQUESTS_TIME_WEIGHTED_MEAN)).isCloseTo(5, within(1e-9));
-        assertThat(m.watts(SweepResult.TIME_WEIGHTED_MEAN)).isCloseTo(5, within(1e-9));
+        assertThat(m.servingWatts()).isCloseTo(5, within(1e-9));
+        assertThat(m.watts(PowerStatistic.TIME_WEIGHTED_MEAN)).isCloseTo(5, within(1e-9));
         assertThat(m.requestJoules().count()).isEqualTo(8);
         assertThat(m.errorCount()).isEqualTo(2);
         assertThat(m.hasFlag(AccuracyFlag.REQUEST_ERRORS)).isTrue();

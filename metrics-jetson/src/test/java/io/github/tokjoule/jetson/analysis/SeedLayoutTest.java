@@ -7,6 +7,7 @@ import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.AccuracyFlag;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.jetson.PowerMode;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -125,7 +126,7 @@ class SeedLayoutTest {
                 r.cell("llama3.2-1b", "25W", 2048, 256).orElseThrow().metrics();
         // 256 / (8.56 W · (982.7 + 255 · 21.27) ms) = 4.668 → published 4.67
         assertThat(llama.outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(4.67, within(0.005));
-        assertThat(llama.watts(SweepResult.SAMPLE_MEDIAN)).isEqualTo(8.56);
+        assertThat(llama.watts(PowerStatistic.SAMPLE_MEDIAN)).isEqualTo(8.56);
         // THROUGHPUT = tok_s / P = 47.0 / 8.56 = 5.49; DECODE_PHASE = 256 / (8.56 · 5.42385) = 5.51
         assertThat(llama.outputTokensPerJoule(OutputTokJVariant.THROUGHPUT)).isCloseTo(47.0 / 8.56, within(1e-9));
         assertThat(llama.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE))

@@ -13,6 +13,7 @@ import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.ExclusionReason;
+import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.synthetic.CellTruth;
 import io.github.tokjoule.jetson.synthetic.ModeModelParameters;
@@ -267,7 +268,7 @@ class SweepAnalysisTest {
             assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
                     .isEqualTo(m.ttftMillis().p50() < 500);
             // its power is the median of the window's samples: between idle (1.5 W) and prefill (8 W) power
-            assertThat(m.watts(SweepResult.SAMPLE_MEDIAN)).isBetween(1.4, 8.5);
+            assertThat(m.watts(PowerStatistic.SAMPLE_MEDIAN)).isBetween(1.4, 8.5);
             assertThat(m.outputTokensPerJoule(OutputTokJVariant.DECODE_PHASE)).isPositive();
         }
         // long decode at 6 W: the seed's decode-phase tok/J is near the true OSL / decode energy
