@@ -5,7 +5,7 @@ local zone (run with TZ=<the sweep's zone>), samples in aiperf's [start_time, en
 classification from profile_export.jsonl with the timeline-reconstruction fallback, thermal summary.
 
 Usage: TZ=Asia/Kolkata python3 seed_cell_analysis.py <sweep dir> [repeats]
-Prints the tegrastats lines analysed, the seconds taken and lines per second (best of the repeats).
+Prints the tegrastats lines analyzed, the seconds taken and lines per second (best of the repeats).
 """
 import glob
 import json

@@ -106,7 +106,7 @@ public class SweepAnalysisBenchmark {
     }
 
     /**
-     * The timed harness: warms up, then analyses the sweep {@code runs} times per configuration and prints lines/s
+     * The timed harness: warms up, then analyzes the sweep {@code runs} times per configuration and prints lines/s
      * and the stage breakdown.
      *
      * @param args optional: the number of measured runs (default 20)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tokjoule demo}: generates the synthetic 4-mode × 8-model × 12-cell sweep (parameters shaped after the seed
- * benchmark's Table 15) into a temporary directory, analyses it like a real one and writes the report, then prints
+ * benchmark's Table 15) into a temporary directory, analyzes it like a real one and writes the report, then prints
  * the page's path and the headline. Needs nothing but a JDK.
  */
 @Command(
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Generate a synthetic sweep (4 power modes x 8 models x 12 prompt/gen cells x 20 requests, shaped after the"
-                    + " seed benchmark), analyse it and write the report.",
+                    + " seed benchmark), analyze it and write the report.",
             "Prints the path of the HTML page and the headline: the best mode per model by output tok/J, with the"
                     + " 25W vs 15W speedup."
         })
@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
             names = "--keep-sweep",
             paramLabel = "DIR",
             description = "Write the synthetic sweep here and keep it (default: a temporary directory, deleted"
-                    + " afterwards); analyse it again with: tokjoule report DIR.")
+                    + " afterwards); analyze it again with: tokjoule report DIR.")
     @Nullable
     Path keepSweep;
 

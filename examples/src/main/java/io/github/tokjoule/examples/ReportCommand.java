@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tokjoule report SWEEP_DIR}: analyses a sweep directory (the tokjoule layout, or the seed benchmark's
+ * {@code tokjoule report SWEEP_DIR}: analyzes a sweep directory (the tokjoule layout, or the seed benchmark's
  * published one) and writes the report: {@code index.html}, {@code report.md}, {@code cells.csv},
  * {@code tables/*.csv}, {@code charts/*.svg}.
  */
@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyse a sweep directory and write the report (HTML, Markdown, CSV, SVG charts).",
+            "Analyze a sweep directory and write the report (HTML, Markdown, CSV, SVG charts).",
             "SWEEP_DIR is a run in the tokjoule layout (manifest.json, <MODE>/<model>/gen<G>/ctx<C>/) or in the seed"
                     + " benchmark's published layout (one directory per mode, e.g. jetson-non-reasoning-benchmark-25w,"
                     + " then <model>/gen<G>/ctx<C>/profile_export_aiperf.json, tegrastats.log per cell or per mode)."

@@ -5,7 +5,7 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.core.flags.Severity;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepResult;
 import java.io.PrintWriter;
@@ -76,14 +76,14 @@ final class SweepChecks {
     }
 
     /**
-     * Inspects an analysed sweep.
+     * Inspects an analyzed sweep.
      *
      * @param result the analysis
      * @return the causes found
      */
     static SweepChecks inspect(SweepResult result) {
         SweepChecks c = new SweepChecks();
-        for (AnalysedCell cell : result.cells()) {
+        for (AnalyzedCell cell : result.cells()) {
             c.cells++;
             c.inspect(cell, result);
         }
@@ -97,7 +97,7 @@ final class SweepChecks {
         c.varies |= !c.text.equals(text);
     }
 
-    private void inspect(AnalysedCell cell, SweepResult result) {
+    private void inspect(AnalyzedCell cell, SweepResult result) {
         CellMetrics m = cell.metrics();
         for (Flag f : m.flags(AccuracyFlag.ZONE_MISMATCH)) {
             if (f.severity() != Severity.ERROR) {
@@ -146,7 +146,7 @@ final class SweepChecks {
                         + " cell";
     }
 
-    private static Instant at(AnalysedCell cell) {
+    private static Instant at(AnalyzedCell cell) {
         return cell.requests().isEmpty()
                 ? Instant.now()
                 : Instant.ofEpochSecond(0, cell.requests().get(0).timeline().startEpochNanos());

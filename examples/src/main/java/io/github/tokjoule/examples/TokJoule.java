@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * input or the run failed (a file that does not parse, figures left empty, a sweep that stopped), {@value #USAGE}
  * usage (a bad or missing option, no subcommand, a file or directory that does not exist).
  *
- * <p>Subcommands: {@code demo} (a synthetic sweep analysed into a report), {@code report} (a real sweep), {@code
+ * <p>Subcommands: {@code demo} (a synthetic sweep analyzed into a report), {@code report} (a real sweep), {@code
  * sweep} and {@code plan} (the Jetson driver), {@code tegrastats} and {@code aiperf} (converters). An error that is not
  * a usage error is printed as one line, {@code tokjoule <command>: <message>}, and exits with 1 (with the stack trace
  * when the environment variable {@code TOKJOULE_DEBUG} is set).

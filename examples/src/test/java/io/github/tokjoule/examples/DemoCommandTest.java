@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end: the full 384-cell synthetic sweep, analysed and written as a report. */
+/** The demo end to end: the full 384-cell synthetic sweep, analyzed and written as a report. */
 class DemoCommandTest {
 
     @TempDir

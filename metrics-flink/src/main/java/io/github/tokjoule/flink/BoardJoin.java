@@ -5,6 +5,9 @@ import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerTrace;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,6 +39,14 @@ import java.util.PriorityQueue;
  * {@link BoardNotice.Kind#SILENT}. Such requests are excluded by the estimator (outside the trace), never
  * extrapolated.
  *
+ * <p><b>Silence timeout.</b> On an unbounded stream a board that stops sending samples would keep its last requests
+ * waiting for ever; {@link #silence} (called by {@link BoardJoinFunction} after {@link
+ * JoinSettings#silenceTimeoutNanos()} of processing time without a sample) joins them with the samples there are and
+ * attributes the open cells.
+ *
+ * <p><b>State.</b> {@link #writeTo} and {@link #readFrom} write and read the whole join, for Flink's checkpoints
+ * ({@link BoardJoinSerializer}).
+ *
  * <p>Not thread-safe: Flink calls one key's state from one thread.
  *
  * @since 0.2.0
@@ -60,6 +71,7 @@ public final class BoardJoin {
     }
 
     private static final int PRUNE_EVERY = 1024;
+    private static final int STATE_VERSION = 1;
 
     private final String board;
     private final JoinSettings settings;
@@ -88,6 +100,13 @@ public final class BoardJoin {
     private long duplicateSamples;
     private long lateRequests;
 
+    /** Processing time (ms) when the last sample arrived; MIN before any. */
+    private long lastHeardMillis = Long.MIN_VALUE;
+    /** Processing time (ms) of the silence timer registered, or MIN if none. */
+    private long silenceTimerMillis = Long.MIN_VALUE;
+    /** The board's last sample time when its silence was last reported; MIN if never. */
+    private long silenceReportedAt = Long.MIN_VALUE;
+
     /**
      * Returns an empty join for a board.
      *
@@ -97,6 +116,11 @@ public final class BoardJoin {
     public BoardJoin(String board, JoinSettings settings) {
         this.board = board;
         this.settings = settings;
+    }
+
+    /** {@return the board's name} */
+    public String board() {
+        return board;
     }
 
     /** {@return the board's watermark: its latest sample minus the out-of-orderness bound; MIN before any sample} */
@@ -157,6 +181,7 @@ public final class BoardJoin {
                 return;
             }
             insert(at, t, w);
+            splitGaps(t);
         }
         samples++;
         firstSample = Math.min(firstSample, t);
@@ -165,6 +190,28 @@ public final class BoardJoin {
             watermark = t - settings.outOfOrdernessNanos();
             release(estimator, out);
         }
+    }
+
+    /**
+     * A sample that came late into a silent stretch (samples out of order within the bound) splits it: what is left
+     * on either side is a silence only if still longer than the threshold. A stretch that requests were already
+     * counted against is left as it is (they are joined only behind the watermark, after such samples came).
+     */
+    private void splitGaps(long t) {
+        List<long[]> split = new ArrayList<>();
+        Iterator<long[]> it = gaps.iterator();
+        while (it.hasNext()) {
+            long[] g = it.next();
+            if (g[0] < t && t < g[1] && g[2] == 0) {
+                it.remove();
+                for (long[] part : new long[][] {{g[0], t, 0}, {t, g[1], 0}}) {
+                    if (part[1] - part[0] > settings.silenceNanos()) {
+                        split.add(part);
+                    }
+                }
+            }
+        }
+        gaps.addAll(split);
     }
 
     private void request(CellId cell, String rail, RequestTimeline r, EnergyEstimator estimator, Output out) {
@@ -292,6 +339,41 @@ public final class BoardJoin {
      * @param out where the cells and notices go
      */
     public void finish(EnergyEstimator estimator, Output out) {
+        flush(estimator, out);
+        out.notice(new BoardNotice(
+                board,
+                BoardNotice.Kind.SUMMARY,
+                samples == 0 ? Long.MIN_VALUE : firstSample,
+                maxSample,
+                samples,
+                lateSamples,
+                duplicateSamples,
+                lateRequests));
+    }
+
+    /**
+     * Declares the board silent (an unbounded stream whose board has sent no sample for the silence timeout): as at
+     * the end of input, every waiting request is joined with the samples there are (the estimator excludes those the
+     * samples do not cover, with its reason: nothing is extrapolated), the silences are reported and every open cell is
+     * attributed; the board's state stays, so that it can resume. A silence already reported at the same last sample,
+     * with nothing waiting since, is not reported again.
+     *
+     * @param estimator the estimator
+     * @param out where the cells and notices go
+     */
+    public void silence(EnergyEstimator estimator, Output out) {
+        if (silenceReportedAt == maxSample && pending.isEmpty() && open.isEmpty()) {
+            return;
+        }
+        silenceReportedAt = maxSample;
+        long unanswered = flush(estimator, out);
+        if (unanswered == 0) {
+            out.notice(new BoardNotice(board, BoardNotice.Kind.SILENT, maxSample, Long.MAX_VALUE, 0, 0, 0, 0));
+        }
+    }
+
+    /** Joins every waiting request, reports the silences, attributes every open cell; returns the requests cut. */
+    private long flush(EnergyEstimator estimator, Output out) {
         long unanswered = 0;
         while (!pending.isEmpty()) {
             Pending p = pending.poll();
@@ -315,15 +397,178 @@ public final class BoardJoin {
             }
         }
         open.clear();
-        out.notice(new BoardNotice(
-                board,
-                BoardNotice.Kind.SUMMARY,
-                samples == 0 ? Long.MIN_VALUE : firstSample,
-                maxSample,
-                samples,
-                lateSamples,
-                duplicateSamples,
-                lateRequests));
+        return unanswered;
+    }
+
+    /** {@return the processing time (ms) when the last sample arrived; {@link Long#MIN_VALUE} before any} */
+    public long lastHeardMillis() {
+        return lastHeardMillis;
+    }
+
+    /**
+     * Records that a sample arrived.
+     *
+     * @param processingMillis the processing time of its arrival, in ms
+     */
+    public void heard(long processingMillis) {
+        lastHeardMillis = processingMillis;
+    }
+
+    /** {@return the processing time (ms) of the silence timer registered for this board; MIN if none} */
+    public long silenceTimerMillis() {
+        return silenceTimerMillis;
+    }
+
+    /**
+     * Records the silence timer registered for this board.
+     *
+     * @param processingMillis its time in ms, or {@link Long#MIN_VALUE} for none
+     */
+    public void silenceTimerMillis(long processingMillis) {
+        silenceTimerMillis = processingMillis;
+    }
+
+    /**
+     * Writes the join's whole state (checkpoints): settings, held samples, waiting requests, open cells, silences and
+     * counts. {@link #readFrom} gives back a join that behaves as this one from here on.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(STATE_VERSION);
+        out.writeUTF(board);
+        out.writeLong(settings.outOfOrdernessNanos());
+        out.writeLong(settings.silenceNanos());
+        out.writeLong(settings.cellGapNanos());
+        out.writeLong(settings.retentionNanos());
+        out.writeLong(settings.silenceTimeoutNanos());
+        out.writeInt(size - first);
+        for (int i = first; i < size; i++) {
+            out.writeLong(times[i]);
+            out.writeDouble(watts[i]);
+        }
+        for (long v : new long[] {
+            nominalIntervalNanos,
+            firstSample,
+            maxSample,
+            watermark,
+            sinceLastPrune,
+            sequence,
+            samples,
+            lateSamples,
+            duplicateSamples,
+            lateRequests,
+            lastHeardMillis,
+            silenceTimerMillis,
+            silenceReportedAt
+        }) {
+            out.writeLong(v);
+        }
+        out.writeInt(pending.size());
+        for (Pending p : pending) {
+            p.writeTo(out);
+        }
+        out.writeInt(open.size());
+        for (OpenCell c : open.values()) {
+            writeCell(out, c.id);
+            out.writeUTF(c.rail);
+            out.writeInt(c.requests.size());
+            for (Pending p : c.requests) {
+                p.writeTo(out);
+            }
+            out.writeInt(c.n);
+            for (int i = 0; i < c.n; i++) {
+                out.writeLong(c.times[i]);
+                out.writeDouble(c.watts[i]);
+            }
+            out.writeInt(c.waiting);
+            out.writeLong(c.lastEnd);
+        }
+        out.writeInt(gaps.size());
+        for (long[] g : gaps) {
+            out.writeLong(g[0]);
+            out.writeLong(g[1]);
+            out.writeLong(g[2]);
+        }
+    }
+
+    /**
+     * Reads a join written by {@link #writeTo}.
+     *
+     * @param in where to read
+     * @return the join
+     * @throws IOException if reading fails or the state is of another version
+     */
+    public static BoardJoin readFrom(DataInput in) throws IOException {
+        int version = in.readInt();
+        if (version != STATE_VERSION) {
+            throw new IOException("BoardJoin state version " + version + " is not " + STATE_VERSION
+                    + ": restore it with the tokjoule version that wrote it");
+        }
+        String board = in.readUTF();
+        JoinSettings settings =
+                new JoinSettings(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        BoardJoin j = new BoardJoin(board, settings);
+        int held = in.readInt();
+        j.times = new long[Math.max(256, held)];
+        j.watts = new double[j.times.length];
+        for (int i = 0; i < held; i++) {
+            j.times[i] = in.readLong();
+            j.watts[i] = in.readDouble();
+        }
+        j.size = held;
+        j.nominalIntervalNanos = in.readLong();
+        j.firstSample = in.readLong();
+        j.maxSample = in.readLong();
+        j.watermark = in.readLong();
+        j.sinceLastPrune = in.readLong();
+        j.sequence = in.readLong();
+        j.samples = in.readLong();
+        j.lateSamples = in.readLong();
+        j.duplicateSamples = in.readLong();
+        j.lateRequests = in.readLong();
+        j.lastHeardMillis = in.readLong();
+        j.silenceTimerMillis = in.readLong();
+        j.silenceReportedAt = in.readLong();
+        for (int i = in.readInt(); i > 0; i--) {
+            j.pending.add(Pending.readFrom(in));
+        }
+        for (int i = in.readInt(); i > 0; i--) {
+            OpenCell c = new OpenCell(readCell(in), in.readUTF());
+            for (int k = in.readInt(); k > 0; k--) {
+                c.requests.add(Pending.readFrom(in));
+            }
+            int n = in.readInt();
+            c.times = new long[Math.max(64, n)];
+            c.watts = new double[c.times.length];
+            for (int k = 0; k < n; k++) {
+                c.times[k] = in.readLong();
+                c.watts[k] = in.readDouble();
+            }
+            c.n = n;
+            c.waiting = in.readInt();
+            c.lastEnd = in.readLong();
+            j.open.put(c.id, c);
+        }
+        for (int i = in.readInt(); i > 0; i--) {
+            j.gaps.add(new long[] {in.readLong(), in.readLong(), in.readLong()});
+        }
+        return j;
+    }
+
+    /** Writes a cell identity (also a followed split's). */
+    static void writeCell(DataOutput out, CellId id) throws IOException {
+        out.writeUTF(id.model());
+        out.writeUTF(id.modeLabel());
+        out.writeUTF(id.backend());
+        out.writeInt(id.targetInputTokens());
+        out.writeInt(id.targetOutputTokens());
+    }
+
+    /** Reads a cell identity written by {@link #writeCell}. */
+    static CellId readCell(DataInput in) throws IOException {
+        return new CellId(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt());
     }
 
     /** First index in {@code [first, size)} whose time is at least {@code t}; {@code size} if none. */
@@ -388,6 +633,24 @@ public final class BoardJoin {
             this.cell = cell;
             this.timeline = timeline;
             this.sequence = sequence;
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            writeCell(out, cell);
+            out.writeLong(timeline.startEpochNanos());
+            out.writeLong(timeline.firstTokenEpochNanos());
+            out.writeLong(timeline.endEpochNanos());
+            out.writeDouble(timeline.inputTokens());
+            out.writeDouble(timeline.outputTokens());
+            out.writeBoolean(timeline.succeeded());
+            out.writeLong(sequence);
+        }
+
+        static Pending readFrom(DataInput in) throws IOException {
+            CellId cell = readCell(in);
+            RequestTimeline t = new RequestTimeline(
+                    in.readLong(), in.readLong(), in.readLong(), in.readDouble(), in.readDouble(), in.readBoolean());
+            return new Pending(cell, t, in.readLong());
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.jetson.analysis.CellIntervals;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes a fleet run's results: {@code cells.csv} with the report's columns ({@link CellResultsCsv}, through a
@@ -23,25 +25,22 @@ import java.util.List;
  * <p>Columns the join does not compute are empty: the aiperf latency percentiles ({@code ttft_p50_ms},
  * {@code itl_p50_ms}, {@code rl_p50_ms}), {@code tok_s}, the {@code THROUGHPUT} variant of output tok/J, and the
  * flags. {@code power_w} is the requests' time-weighted mean power {@code Σ E_total / Σ RL}, as the report's MEASURED
- * method. After the report's columns: {@code board, estimator, requests_attributed, requests_excluded,
- * energy_total_ci95_low_j, energy_total_ci95_high_j, samples} (the interval bounds are per request, empty when the
- * estimator gives none).
+ * method. The report's estimate columns ({@code estimator} and the twelve {@code *_ci95_low/high}) are filled by the
+ * report's own code ({@link CellIntervals}, {@link CellResultsCsv#row}) from the cell's sums. After the report's
+ * columns: {@code board, requests_attributed, requests_excluded, samples} (the samples the estimator was given).
  *
  * @since 0.2.0
  */
 public final class FleetCsv {
 
-    /** The columns of {@code cells.csv}: the report's, then the fleet's. */
-    public static final List<String> CELL_COLUMNS = CellResultsCsv.withExtra(List.of(
-            "requests_ok",
-            "requests_failed",
-            "board",
-            "estimator",
-            "requests_attributed",
-            "requests_excluded",
-            "energy_total_ci95_low_j",
-            "energy_total_ci95_high_j",
-            "samples"));
+    /** The fleet's own columns, after the report's. */
+    private static final List<String> FLEET_COLUMNS =
+            List.of("board", "requests_attributed", "requests_excluded", "samples");
+
+    /** The columns of {@code cells.csv}: the report's ({@link CellResultsCsv#COLUMNS}), then the fleet's. */
+    public static final List<String> CELL_COLUMNS = Stream.concat(
+                    CellResultsCsv.COLUMNS.stream(), FLEET_COLUMNS.stream())
+            .toList();
 
     /** The columns of {@code boards.csv}. */
     public static final List<String> BOARD_COLUMNS = List.of(
@@ -68,10 +67,15 @@ public final class FleetCsv {
         if (!f.rail().isEmpty()) {
             b.rail(f.rail());
         }
+        if (f.requests() > f.failed()) {
+            // as the report: the estimator ran because some request had succeeded
+            b.estimator(f.estimator());
+        }
         if (f.attributed() == 0) {
             return b.build();
         }
         CellEnergy e = f.energy();
+        CellIntervals.put(b, e);
         int n = f.attributed();
         double decodeTokJ = e.decodeTokensPerJoule().tokensPerJoule();
         b.realisedInputTokens(e.inputTokens() / n)
@@ -129,19 +133,26 @@ public final class FleetCsv {
     public static void writeCells(List<CellFigures> cells, OutputTokJVariant headline, Writer out) throws IOException {
         out.write(String.join(",", CELL_COLUMNS) + "\n");
         for (CellFigures f : cells) {
-            CellMetrics m = metrics(f);
-            String row = CellResultsCsv.row(m, headline, CellResultsCsv.status(m));
-            double n = f.attributed();
-            StringBuilder sb = new StringBuilder(row.length() + 96).append(row, 0, row.length() - 1);
-            sb.append(',').append(CellResultsCsv.quote(f.board()));
-            sb.append(',').append(CellResultsCsv.quote(f.estimator()));
-            sb.append(',').append(f.attributed());
-            sb.append(',').append(f.excluded());
-            sb.append(',').append(CellResultsCsv.number(f.totalLowJoules() / n));
-            sb.append(',').append(CellResultsCsv.number(f.totalHighJoules() / n));
-            sb.append(',').append(f.samples());
-            out.write(sb.append('\n').toString());
+            out.write(cellRow(f, headline));
         }
+    }
+
+    /**
+     * Returns one cell's line of {@code cells.csv}.
+     *
+     * @param f the cell
+     * @param headline the output tok/J variant of the {@code output_tok_per_j} column
+     * @return the line, with its line end
+     */
+    public static String cellRow(CellFigures f, OutputTokJVariant headline) {
+        CellMetrics m = metrics(f);
+        String row = CellResultsCsv.row(m, headline, CellResultsCsv.status(m));
+        StringBuilder sb = new StringBuilder(row.length() + 64).append(row, 0, row.length() - 1);
+        sb.append(',').append(CellResultsCsv.quote(f.board()));
+        sb.append(',').append(f.attributed());
+        sb.append(',').append(f.excluded());
+        sb.append(',').append(f.samples());
+        return sb.append('\n').toString();
     }
 
     /**
@@ -154,25 +165,35 @@ public final class FleetCsv {
     public static void writeBoards(List<BoardNotice> notices, Writer out) throws IOException {
         out.write(String.join(",", BOARD_COLUMNS) + "\n");
         for (BoardNotice n : notices) {
-            out.write(CellResultsCsv.quote(n.board())
-                    + ','
-                    + n.kind()
-                    + ','
-                    + instant(n.fromEpochNanos())
-                    + ','
-                    + instant(n.toEpochNanos())
-                    + ','
-                    + CellResultsCsv.number(n.silentSeconds())
-                    + ','
-                    + n.samples()
-                    + ','
-                    + n.lateSamples()
-                    + ','
-                    + n.duplicateSamples()
-                    + ','
-                    + n.lateRequests()
-                    + '\n');
+            out.write(boardRow(n));
         }
+    }
+
+    /**
+     * Returns one notice's line of {@code boards.csv}.
+     *
+     * @param n the notice
+     * @return the line, with its line end
+     */
+    public static String boardRow(BoardNotice n) {
+        return CellResultsCsv.quote(n.board())
+                + ','
+                + n.kind()
+                + ','
+                + instant(n.fromEpochNanos())
+                + ','
+                + instant(n.toEpochNanos())
+                + ','
+                + CellResultsCsv.number(n.silentSeconds())
+                + ','
+                + n.samples()
+                + ','
+                + n.lateSamples()
+                + ','
+                + n.duplicateSamples()
+                + ','
+                + n.lateRequests()
+                + '\n';
     }
 
     private static String instant(long epochNanos) {

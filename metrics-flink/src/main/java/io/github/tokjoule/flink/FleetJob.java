@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -81,6 +83,47 @@ public final class FleetJob {
                 .rebalance()
                 .flatMap(new SweepReader(zone, rail), TypeInformation.of(BoardEvent.class))
                 .name("read sweeps");
+    }
+
+    /**
+     * The unbounded source: files being appended to ({@link FollowSource}).
+     *
+     * @param env the environment
+     * @param source the followed directory
+     * @return every board's events, as they are written
+     */
+    public static DataStream<BoardEvent> follow(StreamExecutionEnvironment env, FollowSource source) {
+        return env.fromSource(
+                        source,
+                        WatermarkStrategy.noWatermarks(),
+                        "followed files",
+                        TypeInformation.of(BoardEvent.class))
+                .name("followed files");
+    }
+
+    /**
+     * Starts the join over an unbounded stream and hands its results, as they become final, to a listener on two
+     * threads of this process (one for the cells, one for the notices). With checkpointing enabled, results are
+     * handed over once the checkpoint after them completes, exactly once across failures.
+     *
+     * @param env the environment the events belong to
+     * @param events the events of every board
+     * @param settings the waiting rules (with a silence timeout, {@link JoinSettings#withSilenceTimeoutNanos})
+     * @param listener where the cells and notices go; called from two threads
+     * @return the running job, to be closed (which cancels it)
+     * @throws Exception if the job cannot be started
+     */
+    public static Following start(
+            StreamExecutionEnvironment env,
+            DataStream<BoardEvent> events,
+            JoinSettings settings,
+            BoardJoin.Output listener)
+            throws Exception {
+        SingleOutputStreamOperator<CellFigures> cells = join(events, settings);
+        CloseableIterator<CellFigures> c = cells.collectAsync();
+        CloseableIterator<BoardNotice> n = cells.getSideOutput(NOTICES).collectAsync();
+        JobClient client = env.executeAsync("tokjoule fleet (unbounded)");
+        return new Following(client, c, n, listener);
     }
 
     /**

@@ -3,13 +3,16 @@ package io.github.tokjoule.flink;
 import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Runs {@link BoardJoin}s without Flink and keeps what they emit. */
 final class Collecting implements BoardJoin.Output {
 
-    final List<CellFigures> cells = new ArrayList<>();
-    final List<BoardNotice> notices = new ArrayList<>();
+    /** Synchronized: a running job hands its results over from two threads ({@link Following}). */
+    final List<CellFigures> cells = Collections.synchronizedList(new ArrayList<>());
+
+    final List<BoardNotice> notices = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void cell(CellFigures cell) {

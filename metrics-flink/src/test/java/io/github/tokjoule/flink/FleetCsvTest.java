@@ -16,7 +16,9 @@ class FleetCsvTest {
      * Two requests, 200 input and 100 output tokens in all, 0.5 s of prefill and 1.5 s of decode, 2 J of prefill and
      * 6 J of decode: per request 1, 3 and 4 J; output tok/J 100 / 8 = 12.5; prefill tok/J 200 / 2 = 100; decode
      * tok/J 100 / 6 = 16.666…; total tok/J 300 / 8 = 37.5; mJ per output token 1000 / (100 / 6) = 60 (59.99999999999999 in double, as the report computes it: 1000 / 16.666666666666668); power 8 J / 2 s
-     * = 4 W.
+     * = 4 W. The total's 95 % interval [7, 9.5] J is [3.5, 4.75] J per request and, for output tok/J, [100 / 9.5,
+     * 100 / 7] = [10.526315789473685, 14.285714285714286] (jshell: {@code 100/9.5}, {@code 100/7.0}); prefill and
+     * decode have no interval, so their columns are empty.
      */
     @Test
     void aCellsRowHoldsItsRatiosOfSums() throws Exception {
@@ -54,7 +56,9 @@ class FleetCsvTest {
         assertThat(lines[0]).isEqualTo(String.join(",", FleetCsv.CELL_COLUMNS));
         assertThat(lines[1])
                 .isEqualTo("25W,m,128,64,ok,100.0,50.0,,,,,4.0,4.0,1.0,3.0,12.5,12.5,,100.0,16.666666666666668,37.5,"
-                        + "59.99999999999999,MEASURED,,VDD_IN,2,1,,,,,,,,,,,,,,orin-1,PER_REQUEST,2,1,3.5,4.75,40");
+                        + "59.99999999999999,MEASURED,,VDD_IN,2,1,PER_REQUEST,3.5,4.75,,,,,10.526315789473685,"
+                        + "14.285714285714286,,,,,orin-1,2,1,40");
+        assertThat(lines[1].split(",", -1)).hasSize(FleetCsv.CELL_COLUMNS.size());
     }
 
     @Test
@@ -65,6 +69,6 @@ class FleetCsvTest {
 
         assertThat(w.toString().split("\n")[1])
                 .isEqualTo(
-                        "25W,m,128,64,failed: server died | (OOM?),,,,,,,,,,,,,,,,,,MEASURED,,,0,0,,,,,,,,,,,,,,orin-1,,0,0,,,0");
+                        "25W,m,128,64,failed: server died | (OOM?),,,,,,,,,,,,,,,,,,MEASURED,,,0,0,,,,,,,,,,,,,,orin-1,0,0,0");
     }
 }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tokjoule.core.cell.CellId;
+import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
+import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
-import io.github.tokjoule.core.join.CellAttribution;
-import io.github.tokjoule.core.join.CellEnergy;
-import io.github.tokjoule.core.join.EnergyEstimate;
-import io.github.tokjoule.core.join.Phase;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
-import io.github.tokjoule.jetson.analysis.AnalysisOptions;
-import io.github.tokjoule.jetson.analysis.CellJoinInput;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -33,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fleet job on Flink's MiniCluster gives the same per-cell energies and tokens per joule as the single-machine
- * analysis ({@code tokjoule report}, MEASURED) of the 384-cell demo sweep, to a relative 1e-9, at parallelism 1 and 2.
+ * analysis ({@code tokjoule report}, MEASURED) of the 384-cell demo sweep, to a relative 1e-9, at parallelism 1 and 2:
+ * the figures the join computes, the estimator's name and every 95 % interval of the row.
  */
 class FleetJobReportAgreementTest {
 
@@ -47,7 +44,6 @@ class FleetJobReportAgreementTest {
     static Path sweep;
 
     private static Map<CellId, CellMetrics> report = Map.of();
-    private static Map<CellId, CellAttribution> core = Map.of();
 
     @BeforeAll
     static void demoSweepAndItsReport() throws Exception {
@@ -55,23 +51,10 @@ class FleetJobReportAgreementTest {
                 SweepSpec.builder(ZoneId.of("Asia/Kolkata")).randomSeed(1).build(), sweep);
         SweepResult result = SweepAnalysis.analyze(sweep);
         Map<CellId, CellMetrics> byId = new HashMap<>();
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             byId.put(c.metrics().id(), c.metrics());
         }
         report = byId;
-        // metrics-core's estimator on the analysis's own inputs: the reference for the intervals, which the report's
-        // row does not carry
-        Map<CellId, CellAttribution> attributions = new HashMap<>();
-        for (CellJoinInput in : SweepAnalysis.joinInputs(sweep, AnalysisOptions.defaults())) {
-            if (in.trace().isPresent()) {
-                attributions.put(
-                        in.id(),
-                        AnalysisOptions.defaults()
-                                .estimator()
-                                .attribute(in.trace().get(), in.requests()));
-            }
-        }
-        core = attributions;
     }
 
     @Test
@@ -95,9 +78,24 @@ class FleetJobReportAgreementTest {
         assertThatThrownBy(() -> FleetMain.main(new String[] {"--out", out.toString()}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("usage");
+        // a followed directory or sweeps, not both
+        assertThatThrownBy(() -> FleetMain.main(
+                        new String[] {"--out", out.toString(), "--follow", out.toString(), sweep.toString()}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--follow FLEET_DIR");
         assertThatThrownBy(() -> FleetMain.main(new String[] {"--zone"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--zone needs a value");
+    }
+
+    private static void assertClose(double got, double want, String what) {
+        if (Double.isInfinite(want)) {
+            assertThat(got).as(what).isEqualTo(want);
+        } else {
+            assertThat(Math.abs(got - want))
+                    .as("%s: fleet %s, report %s", what, got, want)
+                    .isLessThanOrEqualTo(1e-9 * Math.abs(want));
+        }
     }
 
     private static void assertAgrees(int parallelism) throws Exception {
@@ -131,28 +129,20 @@ class FleetJobReportAgreementTest {
         assertThat(compared).as("figures compared").isGreaterThan(384 * 10);
         int intervals = 0;
         for (CellFigures f : fleet.cells()) {
-            CellEnergy want = core.get(f.cell()).cell();
-            CellEnergy got = f.energy();
-            for (Phase phase : Phase.values()) {
-                EnergyEstimate w = want.energy(phase);
-                EnergyEstimate g = got.energy(phase);
-                for (double[] pair : new double[][] {
-                    {w.joules(), g.joules()},
-                    {w.ci95LowJoules(), g.ci95LowJoules()},
-                    {w.ci95HighJoules(), g.ci95HighJoules()}
-                }) {
-                    if (Double.isNaN(pair[0])) {
-                        assertThat(pair[1]).as("%s of %s", phase, f.cell()).isNaN();
-                    } else {
-                        assertThat(Math.abs(pair[1] - pair[0]))
-                                .as("%s %s of %s: fleet %s, core %s", phase, w, f.cell(), pair[1], pair[0])
-                                .isLessThanOrEqualTo(1e-9 * Math.abs(pair[0]));
-                    }
-                }
-                intervals += w.hasInterval() ? 1 : 0;
+            CellMetrics expected = report.get(f.cell());
+            CellMetrics actual = FleetCsv.metrics(f);
+            assertThat(actual.estimator()).as("estimator of %s", f.cell()).isEqualTo(expected.estimator());
+            assertThat(actual.ci95ByMetric().keySet())
+                    .as("figures with an interval in %s", f.cell())
+                    .isEqualTo(expected.ci95ByMetric().keySet());
+            for (Map.Entry<CellMetric, Ci95> e : expected.ci95ByMetric().entrySet()) {
+                Ci95 got = actual.ci95ByMetric().get(e.getKey());
+                assertClose(got.low(), e.getValue().low(), e.getKey() + " ci95 low of " + f.cell());
+                assertClose(got.high(), e.getValue().high(), e.getKey() + " ci95 high of " + f.cell());
+                intervals++;
             }
         }
-        assertThat(intervals).as("phases with an interval").isGreaterThan(0);
+        assertThat(intervals).as("intervals compared").isGreaterThan(384);
         assertThat(fleet.notices(BoardNotice.Kind.SUMMARY)).singleElement().satisfies(s -> {
             assertThat(s.lateSamples()).isZero();
             assertThat(s.duplicateSamples()).isZero();

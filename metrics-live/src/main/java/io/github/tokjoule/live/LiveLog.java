@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The log of a live run ({@code tokjoule monitor --out}, the driver's dense trace): its format, a writer that follows
@@ -215,50 +217,157 @@ public final class LiveLog {
      *     names an undeclared rail, or is not after the rail's previous row (the message names the file and line)
      */
     public static Contents read(Path path) throws IOException {
-        boolean json = isJsonLines(path);
+        Lines lines = new Lines(path.toString(), isJsonLines(path));
         Map<String, PowerTrace.Builder> builders = new LinkedHashMap<>();
-        Map<String, Long> nominal = new LinkedHashMap<>();
-        Map<String, String> readings = new LinkedHashMap<>();
-        List<String> comments = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            long lineNumber = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                String where = path + " line " + lineNumber;
-                if (lineNumber == 1) {
-                    if (!(json ? line.contains("\"" + FORMAT + "\"") : line.equals("# " + FORMAT))) {
-                        throw new IOException(where + ": not a tokjoule live log (expected " + FORMAT + ")");
+                Optional<Row> row = lines.next(line);
+                if (row.isPresent()) {
+                    Row r = row.get();
+                    try {
+                        builders.computeIfAbsent(r.rail(), k -> PowerTrace.builder())
+                                .add(r.epochNanos(), r.watts());
+                    } catch (RuntimeException e) {
+                        throw new IOException(path + " line " + lines.lineNumber() + ": " + e.getMessage(), e);
                     }
-                    continue;
-                }
-                if (line.isBlank() || (!json && line.equals(HEADER))) {
-                    continue;
-                }
-                try {
-                    Map<String, String> f = json ? JsonFlat.parse(line) : csvFields(line);
-                    if (f.containsKey("reading")) {
-                        String key = field(f, "rail");
-                        readings.put(key, field(f, "reading"));
-                        nominal.put(key, Long.parseLong(field(f, "nominal_interval_nanos")));
-                        builders.put(key, PowerTrace.builder());
-                    } else if (f.containsKey("comment")) {
-                        comments.add(field(f, "comment"));
-                    } else {
-                        String key = field(f, "source") + "/" + field(f, "rail");
-                        PowerTrace.Builder b = builders.get(key);
-                        if (b == null) {
-                            throw new IOException("rail " + key + " is not declared in the header");
-                        }
-                        b.add(Long.parseLong(field(f, "epoch_nanos")), Double.parseDouble(field(f, "watts")));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    throw new IOException(where + ": " + e.getMessage(), e);
                 }
             }
         }
         Map<String, PowerTrace> traces = new LinkedHashMap<>();
-        builders.forEach((k, b) -> traces.put(k, b.build().withNominalIntervalNanos(nominal.getOrDefault(k, 1L))));
-        return new Contents(traces, readings, comments);
+        for (String key : lines.readings().keySet()) {
+            PowerTrace.Builder b = builders.getOrDefault(key, PowerTrace.builder());
+            traces.put(key, b.build().withNominalIntervalNanos(lines.nominalIntervalNanos(key)));
+        }
+        return new Contents(traces, new LinkedHashMap<>(lines.readings()), List.copyOf(lines.comments()));
+    }
+
+    /**
+     * One sample row of a log: a rail's reading at a time.
+     *
+     * @param epochNanos the sample's time in epoch nanoseconds
+     * @param rail the rail's key, {@code source/rail}
+     * @param watts the power in watts
+     * @param joules the rail's energy since its first sample (an energy counter's own count)
+     * @since 0.2.0
+     */
+    public record Row(long epochNanos, String rail, double watts, double joules) {}
+
+    /**
+     * The reader of one log's lines, given one at a time in file order: the same rules as {@link #read}, for a
+     * reader that follows a log while it is being written (the fleet job's file source). It keeps the header's
+     * declarations; a row is returned as it is read, without the per-rail time order check of {@link #read} (a
+     * follower orders samples itself).
+     *
+     * <p>Not thread-safe.
+     *
+     * @since 0.2.0
+     */
+    public static final class Lines {
+
+        private final String name;
+        private final boolean json;
+        private final Map<String, Long> nominal = new LinkedHashMap<>();
+        private final Map<String, String> readings = new LinkedHashMap<>();
+        private final List<String> comments = new ArrayList<>();
+        private long lineNumber;
+
+        /**
+         * Starts reading a log at its first line.
+         *
+         * @param name the log's name in messages (its path)
+         * @param json {@code true} for JSON Lines, {@code false} for CSV ({@link #isJsonLines})
+         */
+        public Lines(String name, boolean json) {
+            this.name = name;
+            this.json = json;
+        }
+
+        /**
+         * Reads the next line.
+         *
+         * @param line the line, without its line end
+         * @return the sample row, or empty for the format line, a declaration, a comment, the CSV header or a blank
+         *     line
+         * @throws IOException if the first line is not the format, or a line is malformed or a row names an
+         *     undeclared rail (the message names the log and the line)
+         */
+        public Optional<Row> next(String line) throws IOException {
+            lineNumber++;
+            String where = name + " line " + lineNumber;
+            if (lineNumber == 1) {
+                if (!(json ? line.contains("\"" + FORMAT + "\"") : line.equals("# " + FORMAT))) {
+                    throw new IOException(where + ": not a tokjoule live log (expected " + FORMAT + ")");
+                }
+                return Optional.empty();
+            }
+            if (line.isBlank() || (!json && line.equals(HEADER))) {
+                return Optional.empty();
+            }
+            try {
+                Map<String, String> f = json ? JsonFlat.parse(line) : csvFields(line);
+                if (f.containsKey("reading")) {
+                    String key = field(f, "rail");
+                    readings.put(key, field(f, "reading"));
+                    nominal.put(key, Long.parseLong(field(f, "nominal_interval_nanos")));
+                    return Optional.empty();
+                }
+                if (f.containsKey("comment")) {
+                    comments.add(field(f, "comment"));
+                    return Optional.empty();
+                }
+                String key = field(f, "source") + "/" + field(f, "rail");
+                if (!readings.containsKey(key)) {
+                    throw new IOException("rail " + key + " is not declared in the header");
+                }
+                return Optional.of(new Row(
+                        Long.parseLong(field(f, "epoch_nanos")),
+                        key,
+                        Double.parseDouble(field(f, "watts")),
+                        Double.parseDouble(field(f, "joules"))));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(where + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Counts lines as read without parsing them (a follower that resumes at a line of a log whose header it has
+         * read), so that messages name the right line.
+         *
+         * @param lines the lines skipped, not negative
+         * @throws IllegalArgumentException if {@code lines} is negative or the header has not been read
+         */
+        public void skip(long lines) {
+            if (lines < 0 || (lines > 0 && lineNumber == 0)) {
+                throw new IllegalArgumentException(
+                        name + ": cannot skip " + lines + " lines at line " + lineNumber + " (read the header first)");
+            }
+            lineNumber += lines;
+        }
+
+        /** {@return the lines read so far} */
+        public long lineNumber() {
+            return lineNumber;
+        }
+
+        /** {@return the rails declared so far, {@code source/rail} to reading, in declaration order} */
+        public Map<String, String> readings() {
+            return Collections.unmodifiableMap(readings);
+        }
+
+        /**
+         * Returns a declared rail's nominal interval.
+         *
+         * @param rail the rail's key, {@code source/rail}
+         * @return its nominal interval in nanoseconds; 1 if it is not declared
+         */
+        public long nominalIntervalNanos(String rail) {
+            return nominal.getOrDefault(rail, 1L);
+        }
+
+        /** {@return the header's comments read so far} */
+        public List<String> comments() {
+            return Collections.unmodifiableList(comments);
+        }
     }
 
     private static String field(Map<String, String> fields, String name) throws IOException {

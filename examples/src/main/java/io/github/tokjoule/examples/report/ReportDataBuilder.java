@@ -11,7 +11,7 @@ import io.github.tokjoule.core.compare.SpeedupMatrix;
 import io.github.tokjoule.core.compare.SpeedupMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import io.github.tokjoule.jetson.analysis.SpeedupMetric;
@@ -58,7 +58,7 @@ public final class ReportDataBuilder {
     }
 
     /**
-     * Starts a report of an analysed sweep.
+     * Starts a report of an analyzed sweep.
      *
      * @param title the report's title
      * @param result the analysis
@@ -158,7 +158,7 @@ public final class ReportDataBuilder {
         Set<Integer> gens = new TreeSet<>();
         Set<String> rails = new LinkedHashSet<>();
         List<CellRow> rows = new ArrayList<>();
-        for (AnalysedCell a : result.cells()) {
+        for (AnalyzedCell a : result.cells()) {
             CellMetrics c = a.metrics();
             ctxs.add(c.id().targetInputTokens());
             gens.add(c.id().targetOutputTokens());
@@ -239,7 +239,7 @@ public final class ReportDataBuilder {
                         : "; no cell had a dense hwmon trace (hwmon.csv), which the analysis would prefer.");
     }
 
-    static CellRow row(AnalysedCell a, OutputTokJVariant variant) {
+    static CellRow row(AnalyzedCell a, OutputTokJVariant variant) {
         CellMetrics c = a.metrics();
         Map<Metric, Double> v = new EnumMap<>(Metric.class);
         if (c.isOk()) {

@@ -1,7 +1,7 @@
 package io.github.tokjoule.examples.report;
 
 import io.github.tokjoule.jetson.PowerMode;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.analysis.SweepResult;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public record SetupFacts(
     public record ModeInfo(String label, int nvpmodelId, double gpuMaxMegahertz, double cpuMaxMegahertz) {}
 
     /**
-     * Reads the facts of an analysed sweep.
+     * Reads the facts of an analyzed sweep.
      *
      * @param r the analysis
      * @return the facts; unreadable or missing files leave their facts unknown
@@ -82,7 +82,7 @@ public record SetupFacts(
     static SetupFacts of(SweepResult r) {
         List<Path> firstCellPerMode = new ArrayList<>();
         Set<String> modesSeen = new LinkedHashSet<>();
-        for (AnalysedCell c : r.cells()) {
+        for (AnalyzedCell c : r.cells()) {
             if (modesSeen.add(c.metrics().id().modeLabel())) {
                 firstCellPerMode.add(c.directory());
             }

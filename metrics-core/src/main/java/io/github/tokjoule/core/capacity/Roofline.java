@@ -84,7 +84,7 @@ public record Roofline(double peakFlopsPerSecond, double bandwidthBytesPerSecond
      * @return the ceiling, efficiency, operational intensity and bottleneck
      * @throws IllegalArgumentException on an invalid argument
      */
-    public RooflinePoint analyse(double bytesPerToken, double flopsPerToken, double measuredTokensPerSecond) {
+    public RooflinePoint analyze(double bytesPerToken, double flopsPerToken, double measuredTokensPerSecond) {
         double ceiling = decodeCeilingTokensPerSecond(bytesPerToken, flopsPerToken);
         double oi = operationalIntensityFlopsPerByte(flopsPerToken, bytesPerToken);
         return new RooflinePoint(

@@ -18,7 +18,7 @@ class RooflineTest {
     private static void row(
             String model, double params, double bits, double measured, double theoretical, double eff, double oi) {
         double bytes = Roofline.seedBytesPerToken(params, bits);
-        RooflinePoint p = ORIN_NANO.analyse(bytes, Roofline.flopsPerToken(params), measured);
+        RooflinePoint p = ORIN_NANO.analyze(bytes, Roofline.flopsPerToken(params), measured);
         assertThat(p.ceilingTokensPerSecond()).as(model + " theoretical").isCloseTo(theoretical, within(0.005));
         assertThat(p.efficiency() * 100).as(model + " efficiency %").isCloseTo(eff, within(0.05));
         assertThat(p.operationalIntensityFlopsPerByte()).as(model + " OI").isCloseTo(oi, within(0.005));

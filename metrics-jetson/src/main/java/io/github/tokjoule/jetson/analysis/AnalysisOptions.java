@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * How to analyse a sweep. {@link #defaults()} is the honest method on the seed's rail: {@link EnergyMethod#MEASURED},
+ * How to analyze a sweep. {@link #defaults()} is the honest method on the seed's rail: {@link EnergyMethod#MEASURED},
  * {@link RailChoice#defaultChoice()}, the zone from the manifest, the seed's flag thresholds, the canonical cell ctx
  * 2048 / gen 256, the estimator chosen per cell, and {@link OutputTokJVariant#REQUEST} as the headline output tokens per joule of the tables.
  *
@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param thresholds the accuracy-flag thresholds
  * @param canonicalCell the cell of the per-mode comparisons (seed Tables 6, 7, 15 and the canonical speedups)
  * @param headlineVariant the output tokens per joule used for peak mode, Pareto front and canonical tables
- * @param threads how many cells to analyse at once, at least 1 (the result does not depend on it)
+ * @param threads how many cells to analyze at once, at least 1 (the result does not depend on it)
  * @since 0.1.0
  */
 public record AnalysisOptions(
@@ -154,7 +154,7 @@ public record AnalysisOptions(
     }
 
     /**
-     * Returns a copy that analyses that many cells at once.
+     * Returns a copy that analyzes that many cells at once.
      *
      * @param value at least 1
      * @return the copy

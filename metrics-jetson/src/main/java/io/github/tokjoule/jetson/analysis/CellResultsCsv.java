@@ -134,9 +134,9 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Writes every analysed cell of a sweep, in the result's order, to a file (replaced if it exists).
+     * Writes every analyzed cell of a sweep, in the result's order, to a file (replaced if it exists).
      *
-     * @param result the analysed sweep
+     * @param result the analyzed sweep
      * @param file the CSV file
      * @throws IOException if the file cannot be written
      */
@@ -147,22 +147,22 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Writes every analysed cell of a sweep, in the result's order.
+     * Writes every analyzed cell of a sweep, in the result's order.
      *
-     * @param result the analysed sweep
+     * @param result the analyzed sweep
      * @param out where to write
      * @throws IOException if writing fails
      */
     public static void write(SweepResult result, Writer out) throws IOException {
         out.write(header());
         OutputTokJVariant headline = result.options().headlineVariant();
-        for (AnalysedCell cell : result.cells()) {
+        for (AnalyzedCell cell : result.cells()) {
             out.write(row(cell, headline, status(cell.metrics())));
         }
     }
 
     /**
-     * Returns one analysed cell's line: {@link #row(CellMetrics, OutputTokJVariant, String)}'s fields and the
+     * Returns one analyzed cell's line: {@link #row(CellMetrics, OutputTokJVariant, String)}'s fields and the
      * {@code power_trace} field, every column of {@link #COLUMNS}.
      *
      * @param cell the cell
@@ -171,7 +171,7 @@ public final class CellResultsCsv {
      * @return the line, with its line end
      * @since 0.2.0
      */
-    public static String row(AnalysedCell cell, OutputTokJVariant headline, String status) {
+    public static String row(AnalyzedCell cell, OutputTokJVariant headline, String status) {
         String metrics = row(cell.metrics(), headline, status);
         return metrics.substring(0, metrics.length() - 1)
                 + ','
@@ -245,7 +245,7 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Returns one cell's line, without the {@code power_trace} field that only an analysed cell has (every column
+     * Returns one cell's line, without the {@code power_trace} field that only an analyzed cell has (every column
      * of {@link #COLUMNS} but the last).
      *
      * @param cell the cell

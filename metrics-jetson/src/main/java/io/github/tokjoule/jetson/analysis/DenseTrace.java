@@ -12,7 +12,7 @@ import java.util.List;
  * The analysis prefers the dense trace (issue 16): when a driver run recorded the INA3221 rails through hwmon at 100 Hz
  * beside a cell's tegrastats log ({@code hwmon.csv}, the {@code tokjoule monitor} log format), the MEASURED method
  * integrates that trace instead of tegrastats' samples, for the same rail (or the sum of the same rails). Every cell
- * says which trace its power figures came from in {@link AnalysedCell#powerTrace()} ({@code cells.csv}'s {@code
+ * says which trace its power figures came from in {@link AnalyzedCell#powerTrace()} ({@code cells.csv}'s {@code
  * power_trace}); a dense file without the rail, or unreadable, leaves the tegrastats trace in place and says why in a
  * note.
  */

@@ -1,9 +1,7 @@
 package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.aiperf.Stat;
-import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
-import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.energy.TokenEnergy;
@@ -12,10 +10,8 @@ import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
-import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
-import io.github.tokjoule.core.join.TokensPerJouleEstimate;
 import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
@@ -52,7 +48,7 @@ final class MeasuredMethod {
 
     private MeasuredMethod() {}
 
-    static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
+    static AnalyzedCell compute(CellInputs in, AnalysisOptions options) {
         FlagThresholds th = options.thresholds();
         CellMetrics.Builder b = Rows.base(in, EnergyMethod.MEASURED);
         double tokensPerSecond = in.outputTokensPerSecond(Stat.AVG);
@@ -76,7 +72,7 @@ final class MeasuredMethod {
             b.estimator(a.estimator());
             CellEnergy cell = a.cell();
             if (cell.requests() > 0) {
-                putIntervals(b, cell);
+                CellIntervals.put(b, cell);
                 double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
                 double serving = cell.meanWatts(Phase.TOTAL);
                 b.prefillJoulesPerRequest(cell.joulesPerRequest(Phase.PREFILL).joules())
@@ -150,7 +146,7 @@ final class MeasuredMethod {
         }
         Rows.commonFlags(b, in, realisedIsl, realisedOsl, th);
         Rows.thermal(b, in, th);
-        return new AnalysedCell(
+        return new AnalyzedCell(
                 b.build(),
                 in.directory(),
                 windowSeconds,
@@ -159,34 +155,6 @@ final class MeasuredMethod {
                 in.power().lines(),
                 attribution,
                 in.power().source());
-    }
-
-    /**
-     * The estimator's 95 % intervals of the figures read off {@code cell}: the three energies per request, prefill,
-     * decode and total tok/J, and output tok/J of the REQUEST and DECODE_PHASE variants (the latter is decode tok/J).
-     */
-    private static void putIntervals(CellMetrics.Builder b, CellEnergy cell) {
-        putCi95(b, CellMetric.TOTAL_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.TOTAL));
-        putCi95(b, CellMetric.PREFILL_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.PREFILL));
-        putCi95(b, CellMetric.DECODE_JOULES_PER_REQUEST, cell.joulesPerRequest(Phase.DECODE));
-        putCi95(b, CellMetric.PREFILL_TOKENS_PER_JOULE, cell.prefillTokensPerJoule());
-        putCi95(b, CellMetric.DECODE_TOKENS_PER_JOULE, cell.decodeTokensPerJoule());
-        putCi95(b, CellMetric.TOTAL_TOKENS_PER_JOULE, cell.totalTokensPerJoule());
-        putCi95(b, CellMetric.OUTPUT_TOKENS_PER_JOULE_REQUEST, cell.outputTokensPerJoule());
-        putCi95(b, CellMetric.OUTPUT_TOKENS_PER_JOULE_DECODE_PHASE, cell.decodeTokensPerJoule());
-    }
-
-    /** An interval only beside a number: a NaN figure has none. */
-    private static void putCi95(CellMetrics.Builder b, CellMetric metric, EnergyEstimate e) {
-        if (e.hasInterval() && Double.isFinite(e.joules())) {
-            b.putCi95ByMetric(metric, Ci95.of(e.ci95LowJoules(), e.ci95HighJoules()));
-        }
-    }
-
-    private static void putCi95(CellMetrics.Builder b, CellMetric metric, TokensPerJouleEstimate t) {
-        if (t.hasInterval() && Double.isFinite(t.tokensPerJoule())) {
-            b.putCi95ByMetric(metric, Ci95.of(t.ci95Low(), t.ci95High()));
-        }
     }
 
     /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */

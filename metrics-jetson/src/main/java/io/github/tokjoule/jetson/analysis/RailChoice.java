@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which power rail (or sum of rails) a sweep is analysed on. The choice is recorded in every cell result
+ * Which power rail (or sum of rails) a sweep is analyzed on. The choice is recorded in every cell result
  * ({@code CellMetrics.rail()}) as the rail name, or the names joined by {@code +} for a sum.
  *
  * <ul>

@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  *
  * <ol>
  *   <li>Samples: the chosen rail's printed value of every tegrastats line at its <em>printed</em> stamp (whole
- *       seconds, resolved in the sweep's zone — the seed used the analysing machine's zone), not at reconstructed
+ *       seconds, resolved in the sweep's zone — the seed used the analyzing machine's zone), not at reconstructed
  *       times.
  *   <li>Window: aiperf's {@code start_time}..{@code end_time}, both ends included. No sample in it: the seed skipped
  *       the cell silently; we keep it, flagged {@code WINDOW_OUTSIDE_TRACE}, without energies.
@@ -47,7 +47,7 @@ final class SeedMethod {
 
     private SeedMethod() {}
 
-    static AnalysedCell compute(CellInputs in, AnalysisOptions options) {
+    static AnalyzedCell compute(CellInputs in, AnalysisOptions options) {
         FlagThresholds th = options.thresholds();
         CellMetrics.Builder b = Rows.base(in, EnergyMethod.SEED_COMPATIBLE);
         double tokensPerSecond = in.outputTokensPerSecond(Stat.P50);
@@ -129,7 +129,7 @@ final class SeedMethod {
         }
         Rows.commonFlags(b, in, isl, osl, th);
         Rows.thermal(b, in, th);
-        return new AnalysedCell(
+        return new AnalyzedCell(
                 b.build(),
                 in.directory(),
                 windowSeconds,

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Analyses a power-mode sweep: every cell of a sweep directory ({@link SweepLayout}: the tokjoule layout or the
+ * Analyzes a power-mode sweep: every cell of a sweep directory ({@link SweepLayout}: the tokjoule layout or the
  * seed's) joined with its power log into a {@link io.github.tokjoule.core.cell.CellMetrics} row by the chosen method,
  * and the seed's tables ({@link SweepResult}).
  *
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Failures.</b> A cell marked {@code FAILED}, without an aiperf summary, with an unreadable file, or whose
  * requests all failed is kept as a failed row with its reason ({@link CellStatus#failed}); the rest of the sweep is
- * analysed. A cell without a power log, or without the chosen rail, keeps its latencies and is flagged {@code
+ * analyzed. A cell without a power log, or without the chosen rail, keeps its latencies and is flagged {@code
  * RAIL_MISSING}. A whole-run log (the seed's v1 driver) is read once and shared by the cells of its mode.
  *
  * @since 0.1.0
@@ -60,7 +60,7 @@ public final class SweepAnalysis {
     private SweepAnalysis() {}
 
     /**
-     * Analyses a sweep with the default options (MEASURED, default rail, the manifest's zone).
+     * Analyzes a sweep with the default options (MEASURED, default rail, the manifest's zone).
      *
      * @param directory the sweep directory
      * @return the result
@@ -72,7 +72,7 @@ public final class SweepAnalysis {
     }
 
     /**
-     * Analyses a sweep.
+     * Analyzes a sweep.
      *
      * @param directory the sweep directory: a tokjoule run, a seed root of mode directories, or one mode directory
      * @param options the method, rail, zone, thresholds and tables' options
@@ -95,7 +95,7 @@ public final class SweepAnalysis {
                 models.add(c.model());
             }
         }
-        List<AnalysedCell> cells = analyseAll(layout.cells(), ctx);
+        List<AnalyzedCell> cells = analyzeAll(layout.cells(), ctx);
         List<Flag> sweepFlags = new ArrayList<>();
         if (recorded.isPresent() && !recorded.get().equals(zone)) {
             Optional<Flag> first = cells.stream()
@@ -156,13 +156,13 @@ public final class SweepAnalysis {
         return new Context(options, zone, recorded, interval, manifestBackend);
     }
 
-    private static List<AnalysedCell> analyseAll(List<SweepLayout.CellLocation> locations, Context ctx)
+    private static List<AnalyzedCell> analyzeAll(List<SweepLayout.CellLocation> locations, Context ctx)
             throws IOException {
         int threads = Math.min(ctx.options.threads(), Math.max(1, locations.size()));
         if (threads == 1) {
-            List<AnalysedCell> out = new ArrayList<>(locations.size());
+            List<AnalyzedCell> out = new ArrayList<>(locations.size());
             for (SweepLayout.CellLocation loc : locations) {
-                out.add(ctx.analyse(loc));
+                out.add(ctx.analyze(loc));
             }
             return out;
         }
@@ -172,12 +172,12 @@ public final class SweepAnalysis {
             return t;
         });
         try {
-            List<Future<AnalysedCell>> futures = new ArrayList<>(locations.size());
+            List<Future<AnalyzedCell>> futures = new ArrayList<>(locations.size());
             for (SweepLayout.CellLocation loc : locations) {
-                futures.add(pool.submit(() -> ctx.analyse(loc)));
+                futures.add(pool.submit(() -> ctx.analyze(loc)));
             }
-            List<AnalysedCell> out = new ArrayList<>(locations.size());
-            for (Future<AnalysedCell> f : futures) {
+            List<AnalyzedCell> out = new ArrayList<>(locations.size());
+            for (Future<AnalyzedCell> f : futures) {
                 out.add(f.get());
             }
             return out;
@@ -239,11 +239,11 @@ public final class SweepAnalysis {
                         id, loc.directory(), reason == null || reason.isBlank() ? "failed (no reason given)" : reason);
             } catch (UncheckedIOException | IllegalArgumentException e) {
                 return CellJoinInput.failed(
-                        id, loc.directory(), "cannot analyse " + loc.directory() + ": " + e.getMessage());
+                        id, loc.directory(), "cannot analyze " + loc.directory() + ": " + e.getMessage());
             }
         }
 
-        AnalysedCell analyse(SweepLayout.CellLocation loc) throws IOException {
+        AnalyzedCell analyze(SweepLayout.CellLocation loc) throws IOException {
             long start = System.nanoTime();
             CellId id = id(loc);
             try {
@@ -260,7 +260,7 @@ public final class SweepAnalysis {
                 }
                 long read = System.nanoTime();
                 readNanos.add(read - start);
-                AnalysedCell cell = options.method() == EnergyMethod.SEED_COMPATIBLE
+                AnalyzedCell cell = options.method() == EnergyMethod.SEED_COMPATIBLE
                         ? SeedMethod.compute(in, options)
                         : MeasuredMethod.compute(in, options);
                 computeNanos.add(System.nanoTime() - read);
@@ -271,7 +271,7 @@ public final class SweepAnalysis {
                 return failed(id, loc, e.getMessage());
             } catch (UncheckedIOException | IllegalArgumentException e) {
                 readNanos.add(System.nanoTime() - start);
-                return failed(id, loc, "cannot analyse " + loc.directory() + ": " + e.getMessage());
+                return failed(id, loc, "cannot analyze " + loc.directory() + ": " + e.getMessage());
             }
         }
 
@@ -299,14 +299,14 @@ public final class SweepAnalysis {
                             + " or their token counts are unknown; nothing is extrapolated");
         }
 
-        private AnalysedCell failed(CellId id, SweepLayout.CellLocation loc, @Nullable String reason) {
+        private AnalyzedCell failed(CellId id, SweepLayout.CellLocation loc, @Nullable String reason) {
             String text = reason == null || reason.isBlank() ? "failed (no reason given)" : reason.strip();
             CellMetrics m = CellMetrics.builder()
                     .id(id)
                     .method(options.method())
                     .status(CellStatus.failed(text.replace('\n', ' ')))
                     .build();
-            return new AnalysedCell(
+            return new AnalyzedCell(
                     m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty(), Optional.empty());
         }
 

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * <p>Logs may be gzipped ({@code tegrastats.log.gz}). Directory names are matched case-insensitively for modes; model
  * names are kept as written.
  *
- * @param root the directory analysed
+ * @param root the directory analyzed
  * @param kind which layout it is
  * @param manifest the manifest, for the tokjoule layout
  * @param modes the modes found, in sweep order (manifest order, else 7W, 15W, 25W, MAXN order by wattage)

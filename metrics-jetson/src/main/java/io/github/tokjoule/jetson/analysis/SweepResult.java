@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The analysis of a whole sweep: one {@link AnalysedCell} per cell (failed cells included, with their reason), the
+ * The analysis of a whole sweep: one {@link AnalyzedCell} per cell (failed cells included, with their reason), the
  * models that could not be served, and the seed's tables computed from the cells:
  *
  * <ul>
@@ -42,7 +42,7 @@ public final class SweepResult {
     private final ZoneId zone;
     private final List<String> modes;
     private final List<String> models;
-    private final List<AnalysedCell> cells;
+    private final List<AnalyzedCell> cells;
     private final List<SweepLayout.FailedModel> failedModels;
     private final List<Flag> sweepFlags;
     private final List<String> warnings;
@@ -60,7 +60,7 @@ public final class SweepResult {
             AnalysisOptions options,
             ZoneId zone,
             List<String> models,
-            List<AnalysedCell> cells,
+            List<AnalyzedCell> cells,
             List<Flag> sweepFlags,
             List<String> warnings,
             TimingsFactory timings) {
@@ -77,7 +77,7 @@ public final class SweepResult {
         this.sweepFlags = List.copyOf(sweepFlags);
         List<String> w = new ArrayList<>(layout.warnings());
         w.addAll(warnings);
-        Map<String, List<AnalysedCell>> byModel = SweepTables.byModel(this.cells, this.models);
+        Map<String, List<AnalyzedCell>> byModel = SweepTables.byModel(this.cells, this.models);
         this.canonicalRows = List.copyOf(
                 SweepTables.canonicalRows(byModel, modes, options.canonicalCell(), options.headlineVariant()));
         this.powerTable = freeze(SweepTables.powerTable(canonicalRows));
@@ -107,7 +107,7 @@ public final class SweepResult {
         return Collections.unmodifiableMap(out);
     }
 
-    /** {@return the directory analysed} */
+    /** {@return the directory analyzed} */
     public Path root() {
         return root;
     }
@@ -143,13 +143,13 @@ public final class SweepResult {
     }
 
     /** {@return every cell, failed ones included, in mode, model, gen, ctx order} */
-    public List<AnalysedCell> cells() {
+    public List<AnalyzedCell> cells() {
         return cells;
     }
 
     /** {@return every cell's row, in the order of {@link #cells()}} */
     public List<CellMetrics> metrics() {
-        return cells.stream().map(AnalysedCell::metrics).toList();
+        return cells.stream().map(AnalyzedCell::metrics).toList();
     }
 
     /**
@@ -158,7 +158,7 @@ public final class SweepResult {
      * @param id the cell's identity
      * @return the cell, or empty if the sweep has no such cell
      */
-    public Optional<AnalysedCell> cell(CellId id) {
+    public Optional<AnalyzedCell> cell(CellId id) {
         return cells.stream().filter(c -> c.metrics().id().equals(id)).findFirst();
     }
 
@@ -171,7 +171,7 @@ public final class SweepResult {
      * @param gen the target generation length
      * @return the cell, or empty
      */
-    public Optional<AnalysedCell> cell(String model, String modeLabel, int ctx, int gen) {
+    public Optional<AnalyzedCell> cell(String model, String modeLabel, int ctx, int gen) {
         return cells.stream()
                 .filter(c -> {
                     CellId id = c.metrics().id();
@@ -201,7 +201,7 @@ public final class SweepResult {
     /** {@return the tegrastats samples read, over all cells} */
     public long tegrastatsLines() {
         long sum = 0;
-        for (AnalysedCell c : cells) {
+        for (AnalyzedCell c : cells) {
             sum += c.tegrastatsLines();
         }
         return sum;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the seed's tables from analysed cells. */
+/** Builds the seed's tables from analyzed cells. */
 final class SweepTables {
 
     private SweepTables() {}
@@ -30,20 +30,20 @@ final class SweepTables {
         return c.method() == EnergyMethod.SEED_COMPATIBLE ? c.watts(PowerStatistic.SAMPLE_MEDIAN) : c.servingWatts();
     }
 
-    static Map<String, List<AnalysedCell>> byModel(List<AnalysedCell> cells, List<String> models) {
-        Map<String, List<AnalysedCell>> out = new LinkedHashMap<>();
+    static Map<String, List<AnalyzedCell>> byModel(List<AnalyzedCell> cells, List<String> models) {
+        Map<String, List<AnalyzedCell>> out = new LinkedHashMap<>();
         for (String m : models) {
             out.put(m, new ArrayList<>());
         }
-        for (AnalysedCell c : cells) {
+        for (AnalyzedCell c : cells) {
             out.computeIfAbsent(c.metrics().id().model(), k -> new ArrayList<>())
                     .add(c);
         }
         return out;
     }
 
-    static Optional<AnalysedCell> canonical(List<AnalysedCell> cellsOfModel, String mode, CellShape shape) {
-        for (AnalysedCell c : cellsOfModel) {
+    static Optional<AnalyzedCell> canonical(List<AnalyzedCell> cellsOfModel, String mode, CellShape shape) {
+        for (AnalyzedCell c : cellsOfModel) {
             CellMetrics m = c.metrics();
             if (m.isOk() && m.id().modeLabel().equals(mode) && m.id().shape().equals(shape)) {
                 return Optional.of(c);
@@ -53,7 +53,7 @@ final class SweepTables {
     }
 
     static List<CanonicalRow> canonicalRows(
-            Map<String, List<AnalysedCell>> byModel, List<String> modes, CellShape shape, OutputTokJVariant headline) {
+            Map<String, List<AnalyzedCell>> byModel, List<String> modes, CellShape shape, OutputTokJVariant headline) {
         List<CanonicalRow> rows = new ArrayList<>();
         byModel.forEach((model, cells) -> {
             for (String mode : modes) {
@@ -110,11 +110,11 @@ final class SweepTables {
         return out;
     }
 
-    static Map<String, Best<CellMetrics>> bestTotal(Map<String, List<AnalysedCell>> byModel) {
+    static Map<String, Best<CellMetrics>> bestTotal(Map<String, List<AnalyzedCell>> byModel) {
         Map<String, Best<CellMetrics>> out = new LinkedHashMap<>();
         byModel.forEach((model, cells) -> {
             List<CellMetrics> ok = new ArrayList<>();
-            for (AnalysedCell c : cells) {
+            for (AnalyzedCell c : cells) {
                 if (c.metrics().isOk() && Double.isFinite(c.metrics().totalTokensPerJoule())) {
                     ok.add(c.metrics());
                 }
@@ -124,7 +124,7 @@ final class SweepTables {
         return out;
     }
 
-    static List<ThermalRow> thermal(Map<String, List<AnalysedCell>> byModel, List<String> modes, double throttle) {
+    static List<ThermalRow> thermal(Map<String, List<AnalyzedCell>> byModel, List<String> modes, double throttle) {
         List<ThermalRow> rows = new ArrayList<>();
         byModel.forEach((model, cells) -> {
             for (String mode : modes) {
@@ -140,7 +140,7 @@ final class SweepTables {
                 long gpuN = 0;
                 double peak = Double.NaN;
                 boolean seed = false;
-                for (AnalysedCell c : cells) {
+                for (AnalyzedCell c : cells) {
                     CellMetrics m = c.metrics();
                     if (!m.isOk() || !m.id().modeLabel().equals(mode)) {
                         continue;
@@ -195,7 +195,7 @@ final class SweepTables {
     }
 
     static SpeedupTables speedups(
-            Map<String, List<AnalysedCell>> byModel,
+            Map<String, List<AnalyzedCell>> byModel,
             List<String> modes,
             CellShape canonical,
             OutputTokJVariant headline,
@@ -234,9 +234,9 @@ final class SweepTables {
     }
 
     private static Map<String, Map<CellShape, Double>> values(
-            List<AnalysedCell> cells, SpeedupMetric metric, OutputTokJVariant headline) {
+            List<AnalyzedCell> cells, SpeedupMetric metric, OutputTokJVariant headline) {
         Map<String, Map<CellShape, Double>> out = new LinkedHashMap<>();
-        for (AnalysedCell c : cells) {
+        for (AnalyzedCell c : cells) {
             CellMetrics m = c.metrics();
             double v = metric.of(m, headline);
             if (m.isOk() && v > 0 && Double.isFinite(v)) {

@@ -1,7 +1,7 @@
 package io.github.tokjoule.jetson.analysis;
 
 /**
- * One row of the thermal summary (seed Table 16): a model at a mode, over all its analysed cells.
+ * One row of the thermal summary (seed Table 16): a model at a mode, over all its analyzed cells.
  *
  * <p>MEASURED: power = total energy over the cells' profiling windows / their total length (time-weighted);
  * SEED_COMPATIBLE: the mean of the cells' sample means (the seed's v2 report). Temperatures: mean CPU and GPU over

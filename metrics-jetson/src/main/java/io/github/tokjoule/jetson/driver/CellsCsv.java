@@ -1,8 +1,8 @@
 package io.github.tokjoule.jetson.driver;
 
 import io.github.tokjoule.core.cell.CellMetrics;
-import io.github.tokjoule.jetson.analysis.AnalysedCell;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
+import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -35,25 +35,25 @@ final class CellsCsv {
     private CellsCsv() {}
 
     static void write(RunLayout layout, SweepPlan plan) throws IOException {
-        Optional<SweepResult> analysed;
+        Optional<SweepResult> analyzed;
         try {
-            analysed = Optional.of(SweepAnalysis.analyze(layout.runDir(), AnalysisOptions.defaults()));
+            analyzed = Optional.of(SweepAnalysis.analyze(layout.runDir(), AnalysisOptions.defaults()));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cells.csv without metrics: the sweep analysis failed: " + e);
-            analysed = Optional.empty();
+            analyzed = Optional.empty();
         }
         Set<CellKey> ok = JournalReplay.read(layout.journal()).okCells();
         StringBuilder sb = new StringBuilder(CellResultsCsv.header());
         for (PlannedCell cell : plan.cells()) {
             CellKey key = cell.key();
             String status = driverStatus(layout, plan, key, ok);
-            Optional<AnalysedCell> result =
-                    analysed.flatMap(r -> r.cell(key.model(), key.modeLabel(), key.promptTokens(), key.genTokens()));
+            Optional<AnalyzedCell> result =
+                    analyzed.flatMap(r -> r.cell(key.model(), key.modeLabel(), key.promptTokens(), key.genTokens()));
             if (result.isPresent()) {
                 CellMetrics m = result.get().metrics();
                 sb.append(CellResultsCsv.row(
                         result.get(),
-                        analysed.get().options().headlineVariant(),
+                        analyzed.get().options().headlineVariant(),
                         status.startsWith("missing") ? status : CellResultsCsv.status(m)));
             } else {
                 sb.append(CellResultsCsv.quote(key.modeLabel()))

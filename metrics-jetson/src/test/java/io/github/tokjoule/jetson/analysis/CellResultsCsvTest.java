@@ -87,7 +87,7 @@ class CellResultsCsvTest {
     }
 
     @Test
-    void writesEveryAnalysedCellWithItsMetricsAndFailedCellsWithTheirReason() throws IOException {
+    void writesEveryAnalyzedCellWithItsMetricsAndFailedCellsWithTheirReason() throws IOException {
         SyntheticSweep.generate(
                 SweepSpec.builder(ZoneId.of("UTC"))
                         .modes("15W")

@@ -62,7 +62,7 @@ class DefaultSweepTest {
         assertThat(result.warnings()).isEmpty();
         int eos = 0;
         int errors = 0;
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             CellMetrics m = c.metrics();
             assertThat(m.isOk()).as("%s", m.id()).isTrue();
             CellTruth t = truthOf(m);
@@ -90,7 +90,7 @@ class DefaultSweepTest {
     void prefillFlagSaysTheIntervalIsWideAndUnflaggedIntervalsCoverTheTruth() {
         int unflagged = 0;
         int covered = 0;
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             CellMetrics m = c.metrics();
             CellTruth t = truthOf(m);
             double v = m.prefillJoulesPerRequest();
@@ -124,7 +124,7 @@ class DefaultSweepTest {
         int compared = 0;
         SweepResult perRequest = SweepAnalysis.analyze(
                 dir, AnalysisOptions.defaults().withThreads(2).withEstimator(EnergyEstimators.perRequest()));
-        for (AnalysedCell c : perRequest.cells()) {
+        for (AnalyzedCell c : perRequest.cells()) {
             Map<Long, AttributedRequest> byStart = new HashMap<>();
             c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));
             for (RequestTruth t : truthOf(c.metrics()).successfulRequests()) {
@@ -153,7 +153,7 @@ class DefaultSweepTest {
             vsSampled.add(new ArrayList<>());
         }
         List<Double> cellTokJ = new ArrayList<>();
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             CellTruth ct = truthOf(c.metrics());
             Map<Long, AttributedRequest> byStart = new HashMap<>();
             c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));

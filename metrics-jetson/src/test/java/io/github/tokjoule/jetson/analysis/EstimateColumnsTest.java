@@ -28,7 +28,7 @@ class EstimateColumnsTest {
     static SweepResult result;
 
     @BeforeAll
-    static void analyse() throws IOException {
+    static void analyze() throws IOException {
         SyntheticSweep.generate(SweepAnalysisTest.designedSpec(), dir.resolve("sweep"));
         result = SweepAnalysis.analyze(dir.resolve("sweep"));
         CellResultsCsv.write(result, dir.resolve("cells.csv"));
@@ -88,7 +88,7 @@ class EstimateColumnsTest {
     @Test
     void theDefaultPicksPerCellAndTheSlowPrefillsArePooledNoLess() {
         // 0.51 s sampling: no cell's prefill holds 10 samples in every request, so every cell is pooled.
-        for (AnalysedCell c : result.cells()) {
+        for (AnalyzedCell c : result.cells()) {
             CellMetrics m = c.metrics();
             if (m.isOk() && !Double.isNaN(m.totalJoulesPerRequest())) {
                 assertThat(m.estimator()).as("%s", m.id()).contains("POOLED");
@@ -101,7 +101,7 @@ class EstimateColumnsTest {
     void forcingPerRequestIsRecorded() throws IOException {
         SweepResult perRequest = SweepAnalysis.analyze(
                 dir.resolve("sweep"), AnalysisOptions.defaults().withEstimator(EnergyEstimators.perRequest()));
-        for (AnalysedCell c : perRequest.cells()) {
+        for (AnalyzedCell c : perRequest.cells()) {
             CellMetrics m = c.metrics();
             if (!Double.isNaN(m.totalJoulesPerRequest())) {
                 assertThat(m.estimator()).contains("PER_REQUEST");

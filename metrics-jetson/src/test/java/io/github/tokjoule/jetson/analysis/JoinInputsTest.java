@@ -39,7 +39,7 @@ class JoinInputsTest {
     void requestsAndTraceAreThoseTheAnalysisIntegrated() {
         for (int i = 0; i < inputs.size(); i++) {
             CellJoinInput in = inputs.get(i);
-            AnalysedCell cell = measured.cells().get(i);
+            AnalyzedCell cell = measured.cells().get(i);
             if (!cell.metrics().isOk()) {
                 assertThat(in.failure()).as("%s", in.id()).isPresent();
                 assertThat(in.requests()).isEmpty();

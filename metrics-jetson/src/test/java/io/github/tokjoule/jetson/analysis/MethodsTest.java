@@ -273,7 +273,7 @@ class MethodsTest {
                         List.of(),
                         false),
                 new ArrayList<>());
-        AnalysedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
+        AnalyzedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
         CellAttribution a = c.attribution().orElseThrow();
         assertThat(a.excludedCount(ExclusionReason.PARTLY_OUTSIDE_TRACE)).isEqualTo(1);
         assertThat(a.excluded().get(0).index()).isZero();
@@ -301,7 +301,7 @@ class MethodsTest {
                 return new CellAttribution(name(), a.requests(), a.excluded(), a.cell());
             }
         };
-        AnalysedCell c = MeasuredMethod.compute(
+        AnalyzedCell c = MeasuredMethod.compute(
                 cell(1000, 4000, 5, 512, 64, 10, 20, 2),
                 AnalysisOptions.defaults().withEstimator(renamed));
         CellAttribution a = c.attribution().orElseThrow();

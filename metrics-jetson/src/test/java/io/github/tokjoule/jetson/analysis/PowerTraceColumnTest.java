@@ -29,7 +29,7 @@ class PowerTraceColumnTest {
         Path sweep = dir.resolve("sweep");
         SyntheticSweep.generate(SweepAnalysisTest.designedSpec(), sweep);
         SweepResult without = SweepAnalysis.analyze(sweep);
-        for (AnalysedCell c : without.cells()) {
+        for (AnalyzedCell c : without.cells()) {
             if (!c.metrics().isOk()) {
                 assertThat(c.powerTrace()).as("a failed cell reads no power").isEmpty();
                 continue;
@@ -39,7 +39,7 @@ class PowerTraceColumnTest {
             assertThat(c.powerTrace().get().label()).matches("tegrastats [0-9.]+ ms");
         }
 
-        AnalysedCell chosen = without.cells().stream()
+        AnalyzedCell chosen = without.cells().stream()
                 .filter(c -> c.metrics().isOk())
                 .findFirst()
                 .orElseThrow();
@@ -64,7 +64,7 @@ class PowerTraceColumnTest {
         int column = header.indexOf("power_trace");
         int power = header.indexOf("power_w");
         for (int i = 0; i < with.cells().size(); i++) {
-            AnalysedCell c = with.cells().get(i);
+            AnalyzedCell c = with.cells().get(i);
             String[] f = lines.get(i + 1).split(",", -1);
             assertThat(f).hasSize(header.size());
             if (c.directory().equals(chosen.directory())) {

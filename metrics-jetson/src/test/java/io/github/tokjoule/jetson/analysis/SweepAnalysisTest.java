@@ -101,7 +101,7 @@ class SweepAnalysisTest {
     @Test
     void flagsFireExactlyWhereTheGeneratorPutTheirCause() {
         assertThat(measured.cells()).hasSize(8);
-        for (AnalysedCell c : measured.cells()) {
+        for (AnalyzedCell c : measured.cells()) {
             CellMetrics m = c.metrics();
             String model = m.id().model();
             int ctx = m.id().targetInputTokens();
@@ -159,7 +159,7 @@ class SweepAnalysisTest {
         int compared = 0;
         SweepResult perRequest = SweepAnalysis.analyze(
                 dir.resolve("designed"), AnalysisOptions.defaults().withEstimator(EnergyEstimators.perRequest()));
-        for (AnalysedCell c : perRequest.cells()) {
+        for (AnalyzedCell c : perRequest.cells()) {
             if (!c.metrics().isOk()) {
                 continue;
             }
@@ -205,7 +205,7 @@ class SweepAnalysisTest {
             assertThat(f.flag()).isEqualTo(AccuracyFlag.ZONE_MISMATCH);
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
         });
-        for (AnalysedCell c : wrong.cells()) {
+        for (AnalyzedCell c : wrong.cells()) {
             if (c.metrics().isOk()) {
                 assertThat(c.metrics().hasFlag(AccuracyFlag.ZONE_MISMATCH)).isTrue();
                 // 3.5 h between the zones in May: aiperf's window lies far from the trace, and is flagged
@@ -258,7 +258,7 @@ class SweepAnalysisTest {
     void seedCompatibleRunsOnTheSameSweepWithTheSeedsRules() throws IOException {
         SweepResult seed = SweepAnalysis.analyze(
                 dir.resolve("designed"), AnalysisOptions.defaults().withMethod(EnergyMethod.SEED_COMPATIBLE));
-        for (AnalysedCell c : seed.cells()) {
+        for (AnalyzedCell c : seed.cells()) {
             CellMetrics m = c.metrics();
             if (!m.isOk()) {
                 continue;
@@ -287,7 +287,7 @@ class SweepAnalysisTest {
                 dir.resolve("designed"), AnalysisOptions.defaults().withThreads(3));
         assertThat(two.metrics()).isEqualTo(measured.metrics());
         assertThat(two.timings().wallNanos()).isPositive();
-        // lines of the analysed cells: the FAILED cell and the cell whose requests all failed are not read
+        // lines of the analyzed cells: the FAILED cell and the cell whose requests all failed are not read
         long expected = designed.cells().stream()
                 .filter(c -> !c.allRequestsFailed())
                 .filter(c -> !(c.spec().model().equals("slow")

@@ -73,7 +73,7 @@ class SweepDriverEndToEndTest {
      * model are failed cells carrying the model's reason; every other cell is ok with finite energies and tok/J,
      * measured on the default rail, in the zone of the driver's manifest (no ZONE_MISMATCH), inside its trace.
      */
-    private static SweepResult analysesCleanly(TestRig rig, SweepPlan plan, Map<String, String> failedModelReasons)
+    private static SweepResult analyzesCleanly(TestRig rig, SweepPlan plan, Map<String, String> failedModelReasons)
             throws Exception {
         SweepResult result = SweepAnalysis.analyze(rig.runDir(), AnalysisOptions.defaults());
         assertThat(result.layoutKind()).isEqualTo(SweepLayout.Kind.TOKJOULE);
@@ -86,7 +86,7 @@ class SweepDriverEndToEndTest {
         for (PlannedCell c : plan.cells()) {
             CellKey k = c.key();
             CellMetrics m = result.cell(k.model(), k.modeLabel(), k.promptTokens(), k.genTokens())
-                    .orElseThrow(() -> new AssertionError("no analysed cell for " + k))
+                    .orElseThrow(() -> new AssertionError("no analyzed cell for " + k))
                     .metrics();
             String failedReason = failedModelReasons.get(k.modeLabel() + "/" + k.model());
             if (failedReason != null) {
@@ -346,7 +346,7 @@ class SweepDriverEndToEndTest {
                 .contains("5290");
 
         // The sweep analysis reads the run as the driver wrote it.
-        analysesCleanly(rig, plan, Map.of());
+        analyzesCleanly(rig, plan, Map.of());
 
         // Cooldowns: 16 between cells, 2 between modes, 4 after a server stopped and 4 between models.
         assertThat(rig.sleeps.stream().filter(d -> d.equals(Duration.ofSeconds(10))))
@@ -404,8 +404,8 @@ class SweepDriverEndToEndTest {
         assertThat(rig.progressStages()).contains("MODEL_FAILED");
         // The failed model's server was still followed by memory compaction and the cooldowns.
         assertThat(replay.count("compact-memory")).isEqualTo(3);
-        SweepResult analysed = analysesCleanly(rig, plan, Map.of("25W/alpha", reason));
-        assertThat(analysed.failedModels()).singleElement().satisfies(f -> assertThat(f.reason())
+        SweepResult analyzed = analyzesCleanly(rig, plan, Map.of("25W/alpha", reason));
+        assertThat(analyzed.failedModels()).singleElement().satisfies(f -> assertThat(f.reason())
                 .isEqualTo(reason.strip()));
     }
 
@@ -437,7 +437,7 @@ class SweepDriverEndToEndTest {
                 .orElseThrow();
         assertThat(retry.get("ctx")).isEqualTo(32L);
         assertThat(retry.get("reason").toString()).isEqualTo("1 of 3 requests succeeded, 2 failed (tolerance 0)");
-        // The failed attempt's files are kept outside the analysed layout.
+        // The failed attempt's files are kept outside the analyzed layout.
         assertThat(rig.runDir().resolve("audit/attempts/15W/alpha/gen4/ctx32-1/profile_export_aiperf.json"))
                 .isRegularFile();
         assertThat(rig.runDir().resolve("15W/alpha/gen4/ctx32/FAILED")).doesNotExist();
@@ -518,7 +518,7 @@ class SweepDriverEndToEndTest {
         // The interrupted attempt's partial files were moved aside.
         assertThat(rig.runDir().resolve("audit/attempts").resolve(hung.relativeDir() + "-1"))
                 .isDirectory();
-        analysesCleanly(rig, plan, Map.of());
+        analyzesCleanly(rig, plan, Map.of());
     }
 
     @Test

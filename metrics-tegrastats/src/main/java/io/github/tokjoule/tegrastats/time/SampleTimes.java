@@ -95,7 +95,7 @@ public final class SampleTimes {
      * @param sequences the sequence number of each sample ({@code TegrastatsSample.sequence()}), strictly increasing
      * @param localEpochSeconds each sample's printed stamp as seconds since 1970-01-01T00:00 <em>local</em> time
      *     ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)})
-     * @param zone the zone the device's clock was set to; never the analysing machine's default
+     * @param zone the zone the device's clock was set to; never the analyzing machine's default
      * @param options the period bounds and the stamp tolerance
      * @return the times; empty input gives an empty result
      * @throws IllegalArgumentException if the arrays differ in length or the sequences are not strictly increasing
@@ -115,7 +115,7 @@ public final class SampleTimes {
      * @param localEpochSeconds each sample's printed stamp as seconds since 1970-01-01T00:00 <em>local</em> time
      *     ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)}); the value of an unstamped sample is ignored
      * @param stamped bit {@code i} set when sample {@code i} has a printed stamp
-     * @param zone the zone the device's clock was set to; never the analysing machine's default
+     * @param zone the zone the device's clock was set to; never the analyzing machine's default
      * @param options the period bounds and the stamp tolerance
      * @return the times; empty input gives an empty result
      * @throws IllegalArgumentException if the arrays differ in length, the sequences are not strictly increasing, a

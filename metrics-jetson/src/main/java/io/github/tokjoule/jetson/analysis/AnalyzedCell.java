@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One analysed cell: the core per-cell row plus what the tables and the report need beside it.
+ * One analyzed cell: the core per-cell row plus what the tables and the report need beside it.
  *
  * @param metrics the per-cell row (identity, status, latencies, powers, every tok/J variant, energies, flags)
  * @param directory the cell directory
@@ -27,7 +27,7 @@ import java.util.Optional;
  *     its nominal sample interval; empty for a failed cell or a cell without a power trace (since 0.2.0)
  * @since 0.1.0
  */
-public record AnalysedCell(
+public record AnalyzedCell(
         CellMetrics metrics,
         Path directory,
         double windowSeconds,
