@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The page's cell table: every column of {@code cells.csv} a reader needs, in column groups the reader can show or
- * hide, its rows rendered by the page's script from one compact JSON block (for 384 cells × 40 columns that is about
- * half the bytes of the same table written out as HTML, with each number's interval and flags kept).
+ * hide, its rows rendered by the page's script from one compact JSON block (for 384 cells × 46 columns that is about
+ * a third of the bytes of the same table written out as HTML, with each number's interval and flags kept).
  *
  * <p>The interval-bound columns ({@code *_ci95_low}, {@code *_ci95_high}) are not columns here: each value with an
  * interval prints as {@code value ± half-width} with the bounds in its tooltip. The header is static HTML, each column
