@@ -417,7 +417,7 @@ def instant_lag(inst, knot_t, v):
     return float(shifts[int(np.argmin(rms))]), min(rms), rms[0]
 
 
-def analyse_run(data):
+def analyze_run(data):
     meta, req, reads, traces, origin = load(data)
     k, knot_t, grid, lag, dlag, dt_knot, lag_curve = fit_counter(reads, req)
     linear = CounterTruth(knot_t, k['v'], dt_knot, traces)
@@ -662,7 +662,7 @@ def main():
     dirs = [a for a in sys.argv[1:] if not a.startswith('--')]
     if not dirs:
         sys.exit('usage: evaluate_baselines.py DATA_DIR... [--write-derived]')
-    runs = [analyse_run(d) for d in dirs]
+    runs = [analyze_run(d) for d in dirs]
     lines, _ = report(runs)
     print('\n'.join(lines))
     if '--write-derived' in sys.argv:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A plain re-implementation of the seed benchmark's per-cell analysis (seed-methodology §2.1, §2.7), used as the
+"""A plain re-implementation of the seed benchmark's per-cell analysis (docs/reference/seed-methodology.md §2.1, §2.7), used as the
 baseline of SweepAnalysisBenchmark (docs/PERFORMANCE.md): one regex per field, naive stamps resolved in the process's
 local zone (run with TZ=<the sweep's zone>), samples in aiperf's [start_time, end_time], median power, phase
 classification from profile_export.jsonl with the timeline-reconstruction fallback, thermal summary.
@@ -40,7 +40,7 @@ def parse_tegra(path):
     return out
 
 
-def analyse_cell(cell):
+def analyze_cell(cell):
     summary = json.load(open(os.path.join(cell, 'profile_export_aiperf.json')))
     tegra = parse_tegra(os.path.join(cell, 'tegrastats.log'))
     t0 = datetime.fromisoformat(summary['start_time']).timestamp()
@@ -101,7 +101,7 @@ def main():
         start = time.perf_counter()
         lines = 0
         for c in cells:
-            _, n = analyse_cell(c)
+            _, n = analyze_cell(c)
             lines += n
         took = time.perf_counter() - start
         best = took if best is None else min(best, took)

@@ -9,6 +9,7 @@ import io.github.tokjoule.live.source.SourceStatus;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The two live-measurement targets of issue 16 that are whole-process runs, not JMH benchmarks (docs/PERFORMANCE.md):
  *
  * <ul>
- *   <li>{@code jitter SECONDS [PRIORITY]}: the hwmon source (with its sampler at {@code SCHED_FIFO} PRIORITY if given) at 100 Hz against a fake Jetson tree that a thread rewrites every
+ *   <li>{@code jitter SECONDS [PRIORITY [SPIN_MICROS]]}: the hwmon source (with its sampler at {@code SCHED_FIFO}
+ *       PRIORITY if given, spinning SPIN_MICROS before each deadline, default 1000) at 100 Hz against a fake Jetson tree that a thread rewrites every
  *       3 ms, for the given time; prints the distribution of each sample's lateness against its deadline. Run it
  *       while a build runs beside it.
  *   <li>{@code memory}: a one-hour 100 Hz trace of 3 rails (360,000 samples) filled and measured on the heap.
@@ -39,16 +41,19 @@ public final class LiveTargets {
      */
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("jitter")) {
-            jitter(args.length > 1 ? Integer.parseInt(args[1]) : 60, args.length > 2 ? Integer.parseInt(args[2]) : 0);
+            jitter(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 60,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 0,
+                    args.length > 3 ? Long.parseLong(args[3]) * 1000 : HwmonSource.DEFAULT_SPIN_NANOS);
         } else if (args.length == 1 && args[0].equals("memory")) {
             memory();
         } else {
-            System.err.println("usage: LiveTargets jitter [SECONDS [SCHED_FIFO_PRIORITY]] | memory");
+            System.err.println("usage: LiveTargets jitter [SECONDS [SCHED_FIFO_PRIORITY [SPIN_MICROS]]] | memory");
             System.exit(2);
         }
     }
 
-    private static void jitter(int seconds, int realtime) throws IOException, InterruptedException {
+    private static void jitter(int seconds, int realtime, long spinNanos) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tokjoule-jitter");
         FakeJetsonSysfs sysfs = new FakeJetsonSysfs(dir);
         AtomicBoolean stop = new AtomicBoolean();
@@ -70,8 +75,26 @@ public final class LiveTargets {
         writer.start();
         HwmonSource source = HwmonSource.open(sysfs.root, 10_000_000L, 360_000, LiveClock.system());
         source.realtimePriority(realtime);
+        source.spinBeforeDeadlineNanos(spinNanos);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         source.start();
+        long samplerThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("tokjoule-live-hwmon"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        Thread.sleep(2000); // past the first samples' class loading and JIT
+        long samplesBefore = source.status().samples();
+        long bytesBefore = allocation.getThreadAllocatedBytes(samplerThread);
+        long cpuBefore = threads.getThreadCpuTime(samplerThread);
+        double[] load = new double[2];
+        load[0] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Thread.sleep(seconds * 1000L);
+        long cpu = threads.getThreadCpuTime(samplerThread) - cpuBefore;
+        long bytes = allocation.getThreadAllocatedBytes(samplerThread) - bytesBefore;
+        long steadySamples = source.status().samples() - samplesBefore;
+        load[1] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         source.close();
         stop.set(true);
         writer.join();
@@ -87,6 +110,20 @@ public final class LiveTargets {
                 status.samples(),
                 status.failures(),
                 status.missedDeadlines());
+        System.out.printf(
+                Locale.ROOT,
+                "  spin before deadline %.2f ms; sampler thread CPU %.2f %% of one core; load average %.1f at start,"
+                        + " %.1f at end%n",
+                spinNanos / 1e6,
+                100.0 * cpu / (seconds * 1e9),
+                load[0],
+                load[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "  sampler thread allocated %d bytes over %d samples after the first 2 s: %.3f B per sample%n",
+                bytes,
+                steadySamples,
+                (double) bytes / Math.max(1, steadySamples));
         for (long limit : new long[] {500_000, 1_000_000, 2_000_000, 5_000_000}) {
             System.out.printf(Locale.ROOT, "  within %.1f ms: %.3f %%%n", limit / 1e6, 100 * h.fractionWithin(limit));
         }

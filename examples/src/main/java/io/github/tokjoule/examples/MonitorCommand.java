@@ -261,15 +261,21 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                 if (log != null) {
                     log.drain();
                 }
-                view(sources, System.nanoTime() - startNanos, stdout);
+                view(
+                        sources,
+                        System.nanoTime() - startNanos,
+                        stdout,
+                        sources.stream().map(s -> s.status().running()).toList());
             }
-            boolean allRunning = sources.stream().allMatch(s -> s.status().running());
+            List<Boolean> runningAtEnd =
+                    sources.stream().map(s -> s.status().running()).toList();
+            boolean allRunning = !runningAtEnd.contains(false);
             sources.forEach(PowerSource::close);
             if (log != null) {
                 log.close();
             }
             stdout.println(interrupted[0] ? "Stopped (Ctrl-C); summary:" : "Done; summary:");
-            view(sources, System.nanoTime() - startNanos, stdout);
+            view(sources, System.nanoTime() - startNanos, stdout, runningAtEnd);
             if (out != null && log != null) {
                 stdout.println("Log: " + out.toAbsolutePath() + " (" + log.rows() + " rows"
                         + (log.skipped() > 0 ? ", " + log.skipped() + " samples evicted before they were written" : "")
@@ -297,11 +303,16 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         }
     }
 
-    /** One block: per source its health, per rail the power now and the energy so far. */
-    private static void view(List<PowerSource> sources, long elapsedNanos, PrintWriter stdout) {
+    /**
+     * One block: per source its health, per rail the power now and the energy so far. {@code running} is each
+     * source's state to show: in the summary, as it was before the command closed the sources, so that only a source
+     * that stopped on its own is marked STOPPED.
+     */
+    private static void view(List<PowerSource> sources, long elapsedNanos, PrintWriter stdout, List<Boolean> running) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "-- %.1f s --%n", elapsedNanos / 1e9));
-        for (PowerSource s : sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            PowerSource s = sources.get(i);
             SourceStatus st = s.status();
             b.append(String.format(
                     Locale.ROOT,
@@ -311,7 +322,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                     st.failures(),
                     st.missedDeadlines(),
                     jitter(s),
-                    st.running() ? "" : ", STOPPED"));
+                    running.get(i) ? "" : ", STOPPED"));
             for (LiveTrace t : s.traces()) {
                 for (int r = 0; r < t.rails().size(); r++) {
                     b.append(String.format(

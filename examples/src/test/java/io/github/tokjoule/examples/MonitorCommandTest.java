@@ -24,7 +24,7 @@ class MonitorCommandTest {
     }
 
     /** A Jetson-like sysfs tree: one INA3221 channel (5000 mV × 1200 mA = 6 W) and one RAPL package zone. */
-    private static void fakeSysfs(Path root) throws IOException {
+    static void fakeSysfs(Path root) throws IOException {
         Path chip = root.resolve("bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
         Files.createDirectories(chip);
         Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");
@@ -60,6 +60,9 @@ class MonitorCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("hwmon/VDD_IN", "6.000 W", "rapl/package-0", "within 2 ms", "Done; summary:", "Log: ");
+        // Sources the command closed itself at the end are not reported as stopped.
+        assertThat(out.toString().substring(out.toString().indexOf("Done; summary:")))
+                .doesNotContain("STOPPED");
         LiveLog.Contents contents = LiveLog.read(log);
         PowerTrace vddIn = contents.traces().get("hwmon/VDD_IN");
         assertThat(vddIn.size()).isGreaterThan(10);

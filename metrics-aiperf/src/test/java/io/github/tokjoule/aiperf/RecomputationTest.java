@@ -94,7 +94,8 @@ class RecomputationTest {
                 lastEnd = Math.max(lastEnd, start + r.requestLatencyMillis() * 1e6);
             }
         }
-        // docs/aiperf-format.md §3: benchmark_duration = max(start + RL) - min(start) = 68.157513694 s in the file;
+        // docs/reference/aiperf-format.md §3: benchmark_duration = max(start + RL) - min(start) = 68.157513694 s in the
+        // file;
         // RL is a perf_counter delta in ns there, a rounded ms double here: agreement to well under a microsecond
         assertThat((lastEnd - firstStart) / 1e9).isCloseTo(profile.benchmarkDurationSeconds(), within(1e-6));
         // min_request_timestamp 1.761254710476273e18 ns (as ms after conversion) is the first request start

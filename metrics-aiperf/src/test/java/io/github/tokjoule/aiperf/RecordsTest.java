@@ -99,7 +99,8 @@ class RecordsTest {
                 double rl = r.requestLatencyMillis();
                 double osl = r.outputSequenceLengthTokens();
                 double itl = r.interTokenLatencyMillis();
-                // docs/aiperf-format.md §3: ITL = (RL - TTFT) / (OSL - 1); sum(ICL) = RL - TTFT; OTPS/user = 1000/ITL
+                // docs/reference/aiperf-format.md §3: ITL = (RL - TTFT) / (OSL - 1); sum(ICL) = RL - TTFT; OTPS/user =
+                // 1000/ITL
                 assertThat(itl).isCloseTo((rl - ttft) / (osl - 1), within(1e-9));
                 assertThat(Arrays.stream(r.interChunkLatenciesMillis()).sum()).isCloseTo(rl - ttft, within(1e-6));
                 assertThat(r.outputTokensPerSecondPerUser()).isCloseTo(1000 / itl, within(1e-9));

@@ -1,11 +1,21 @@
 package io.github.tokjoule.live;
 
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.power.WindowEnergy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,6 +37,33 @@ import java.util.concurrent.locks.LockSupport;
  * energy is still computed and its {@link io.github.tokjoule.core.power.WindowCoverage} reports the extrapolated end;
  * nothing is hidden.
  *
+ * <h2>The 95 % interval of one window</h2>
+ *
+ * Every rail's energy comes with an {@link EnergyEstimate} ({@link Measurement#estimate(String)}). Model: between
+ * two samples the power stays within the range of the readings around them (a spike shorter than the sampling
+ * interval that no reading saw is beyond any sampler), and a reading stamped {@code t} reflects the power at some time
+ * in {@code [t − D, t]}, {@code D} the source's {@link LiveTrace#sensorDelayNanos() sensor delay} (hwmon: the INA3221's
+ * averaging and the age of its last conversion, from the chip's {@code update_interval} and {@code samples}; 0 for the
+ * other sources). The trace is read over the window shifted by {@code D / 2}; the error of the energy then comes from
+ * the two edges, where a change of the power may lie anywhere within a sampling interval plus {@code D}, and from
+ * bends of the power between samples inside the window. The formulas are in the interval's computation
+ * ({@code WindowBound}): each edge adds {@code (Δ / 2 + D / 2) ×} the range of the readings near it; the inside adds
+ * in quadrature half of each sampling interval times the change of slope its readings show; the interval is clipped
+ * to the window's length times the lowest and highest reading around it. So a window of a dense trace (100 Hz hwmon)
+ * is estimated on its own, and its interval is narrow where the power is steady at its edges; a window shorter than
+ * the sampling interval (a 100 ms request at tegrastats' 2 Hz) gets an interval as wide as the readings around it:
+ * for those, {@link #group(String)} pools the repeated windows of one name. Measured coverage against exact truth:
+ * docs/LIVE.md. The interval covers sampling error, not the sensor's own gain and offset error.
+ *
+ * <h2>Repeated windows: the group's attribution</h2>
+ *
+ * Every window ended or measured is kept under its name (about 50 bytes each; {@link #forget(String)} drops a
+ * name's). A name is a cell of repeated work: {@link #group(String)} gives, per rail, core's {@link
+ * EnergyEstimators#automatic()} attribution of all its windows (per window where every window holds {@value
+ * EnergyEstimators#DENSE_SAMPLES} samples in each phase, else pooled: the samples of every window on one relative time
+ * axis), with each window's and the group's energy and 95 % interval and any window left out with its reason. A
+ * window's phases are split at its {@link Window#markFirstToken() first token} when marked, else at its middle.
+ *
  * @since 0.2.0
  */
 public final class LiveMeter {
@@ -34,13 +71,16 @@ public final class LiveMeter {
     private final List<LiveTrace> traces;
     private final LiveClock clock;
     private final Duration defaultWait;
+    private final Map<String, List<RequestTimeline>> groups = new ConcurrentHashMap<>();
 
     private LiveMeter(List<LiveTrace> traces, LiveClock clock) {
         this.traces = List.copyOf(traces);
         this.clock = clock;
-        long longest =
-                traces.stream().mapToLong(LiveTrace::nominalIntervalNanos).max().orElse(0);
-        this.defaultWait = Duration.ofNanos(3 * longest).plusMillis(100);
+        long longest = traces.stream()
+                .mapToLong(t -> 3 * t.nominalIntervalNanos() + t.sensorDelayNanos())
+                .max()
+                .orElse(0);
+        this.defaultWait = Duration.ofNanos(longest).plusMillis(100);
     }
 
     /**
@@ -65,7 +105,10 @@ public final class LiveMeter {
         return new LiveMeter(traces, clock);
     }
 
-    /** {@return how long {@link Window#end()} waits for the samplers: 3 of the longest nominal intervals + 100 ms} */
+    /**
+     * {@return how long {@link Window#end()} waits at most for the samplers: over the traces, the largest of 3 nominal
+     * intervals plus the sensor delay, + 100 ms}
+     */
     public Duration defaultWait() {
         return defaultWait;
     }
@@ -82,7 +125,8 @@ public final class LiveMeter {
 
     /**
      * Measures a window given by its times (e.g. a request's times from a load generator's log), waiting up to the
-     * default limit for the samplers to pass its end.
+     * default limit for the samplers to pass its end, and keeps it in its name's group (split at its middle, no
+     * tokens).
      *
      * @param name the window's name
      * @param window the window, on this meter's clock
@@ -90,25 +134,125 @@ public final class LiveMeter {
      * @throws IllegalStateException if the window starts before a trace's oldest retained sample after evictions
      */
     public Measurement measure(String name, TimeWindow window) {
-        return measure(name, window, defaultWait);
+        return measure(name, midpoint(window.startEpochNanos(), window.endEpochNanos(), 0, 0), defaultWait);
     }
 
-    private Measurement measure(String name, TimeWindow window, Duration maxWait) {
+    /**
+     * Measures a request given by its times and tokens (its first token splits its phases in the group), waiting up to
+     * the default limit for the samplers, and keeps it in its name's group.
+     *
+     * @param name the group's name
+     * @param request the request, on this meter's clock
+     * @return the energies of the whole request
+     * @throws IllegalStateException if the request starts before a trace's oldest retained sample after evictions
+     */
+    public Measurement measure(String name, RequestTimeline request) {
+        return measure(name, request, defaultWait);
+    }
+
+    private static RequestTimeline midpoint(long start, long end, double inputTokens, double outputTokens) {
+        return RequestTimeline.succeeded(start, start + (end - start) / 2, end, inputTokens, outputTokens);
+    }
+
+    private Measurement measure(String name, RequestTimeline request, Duration maxWait) {
+        groups.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(request);
+        TimeWindow window = request.window(Phase.TOTAL);
         long deadline = System.nanoTime() + maxWait.toNanos();
         for (LiveTrace trace : traces) {
-            while (trace.lastEpochNanos().orElse(Long.MIN_VALUE) < window.endEpochNanos()
-                    && System.nanoTime() - deadline < 0) {
+            // The edge at the end needs the readings up to half the sensor delay and one interval beyond it.
+            long needed = window.endEpochNanos() + trace.sensorDelayNanos() + trace.nominalIntervalNanos();
+            while (trace.lastEpochNanos().orElse(Long.MIN_VALUE) < needed && System.nanoTime() - deadline < 0) {
                 LockSupport.parkNanos(Math.min(1_000_000L, trace.nominalIntervalNanos() / 4 + 1));
             }
         }
         Map<String, WindowEnergy> energies = new LinkedHashMap<>();
+        Map<String, EnergyEstimate> estimates = new LinkedHashMap<>();
         for (LiveTrace trace : traces) {
-            List<WindowEnergy> perRail = trace.energies(window);
+            long delay = trace.sensorDelayNanos();
+            TimeWindow shifted =
+                    TimeWindow.of(window.startEpochNanos() + delay / 2, window.endEpochNanos() + delay / 2);
+            List<WindowEnergy> perRail = trace.energies(shifted);
+            long margin = delay + WindowBound.CONTEXT_INTERVALS * trace.nominalIntervalNanos();
+            LiveTrace.Batch around =
+                    trace.samplesAround(shifted.startEpochNanos() - margin, shifted.endEpochNanos() + margin);
+            boolean counter = trace.reading() == LiveTrace.Reading.ENERGY_COUNTER;
             for (int r = 0; r < perRail.size(); r++) {
-                energies.put(trace.source() + "/" + trace.rails().get(r), perRail.get(r));
+                String key = trace.source() + "/" + trace.rails().get(r);
+                WindowEnergy e = perRail.get(r);
+                energies.put(key, e);
+                estimates.put(
+                        key,
+                        WindowBound.estimate(
+                                e.joules(),
+                                e.coverage(),
+                                around.epochNanos(),
+                                around.watts()[r],
+                                shifted.startEpochNanos(),
+                                shifted.endEpochNanos(),
+                                delay,
+                                counter));
             }
         }
-        return new Measurement(name, window, energies);
+        return new Measurement(name, window, energies, estimates);
+    }
+
+    /** {@return the names of the groups of windows kept, sorted} */
+    public Set<String> groupNames() {
+        return new TreeSet<>(groups.keySet());
+    }
+
+    /**
+     * Drops the windows kept under a name.
+     *
+     * @param name the group's name
+     * @return how many windows were dropped
+     */
+    public int forget(String name) {
+        List<RequestTimeline> dropped = groups.remove(name);
+        return dropped == null ? 0 : dropped.size();
+    }
+
+    /**
+     * Attributes the energy of every window of a name, rail by rail, with core's {@link EnergyEstimators#automatic()}
+     * on the retained samples (each trace read with its windows shifted by half its sensor delay, as for one window).
+     * Windows older than a trace's oldest retained sample are left out and counted in the attribution's {@link
+     * CellAttribution#excluded()}.
+     *
+     * @param name the group's name
+     * @return per rail ({@code source/rail}, in the meter's order) the attribution: the estimator used ({@code
+     *     PER_REQUEST} or {@code POOLED}), each window's energy and interval in the order they were ended, the sums
+     * @throws IllegalArgumentException if no window of that name was kept (the message lists the names)
+     */
+    public Map<String, CellAttribution> group(String name) {
+        List<RequestTimeline> kept = groups.get(name);
+        if (kept == null) {
+            throw new IllegalArgumentException("no window named " + name + " was ended; names: " + groupNames());
+        }
+        List<RequestTimeline> windows;
+        synchronized (kept) {
+            windows = List.copyOf(kept);
+        }
+        Map<String, CellAttribution> out = new LinkedHashMap<>();
+        for (LiveTrace trace : traces) {
+            long shift = trace.sensorDelayNanos() / 2;
+            List<RequestTimeline> shifted = new ArrayList<>(windows.size());
+            for (RequestTimeline w : windows) {
+                shifted.add(new RequestTimeline(
+                        w.startEpochNanos() + shift,
+                        w.firstTokenEpochNanos() + shift,
+                        w.endEpochNanos() + shift,
+                        w.inputTokens(),
+                        w.outputTokens(),
+                        w.succeeded()));
+            }
+            for (int r = 0; r < trace.rails().size(); r++) {
+                out.put(
+                        trace.source() + "/" + trace.rails().get(r),
+                        EnergyEstimators.automatic().attribute(trace.snapshot(r), shifted));
+            }
+        }
+        return out;
     }
 
     /**
@@ -120,6 +264,7 @@ public final class LiveMeter {
         private final String name;
         private final long startEpochNanos;
         private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile long firstTokenEpochNanos = Long.MIN_VALUE;
 
         private Window(String name, long startEpochNanos) {
             this.name = name;
@@ -137,6 +282,23 @@ public final class LiveMeter {
         }
 
         /**
+         * Marks the first output token of a request now: the window's phases in its group ({@link #group(String)})
+         * are split here instead of at the middle. Once, before {@link #end()}.
+         *
+         * @throws IllegalStateException if already marked or ended
+         */
+        public void markFirstToken() {
+            long now = clock.nowEpochNanos();
+            synchronized (this) {
+                if (ended.get() || firstTokenEpochNanos != Long.MIN_VALUE) {
+                    throw new IllegalStateException(
+                            "window " + name + " was already " + (ended.get() ? "ended" : "marked at its first token"));
+                }
+                firstTokenEpochNanos = now;
+            }
+        }
+
+        /**
          * Ends the window now and measures it, waiting up to {@link #defaultWait()} for the samplers.
          *
          * @return the energies
@@ -148,6 +310,19 @@ public final class LiveMeter {
         }
 
         /**
+         * Ends the window now and measures it, with the request's token counts for its group's tokens per joule.
+         *
+         * @param inputTokens input tokens (ISL), or NaN if unknown (the group then leaves the window out, counted)
+         * @param outputTokens output tokens (OSL), or NaN if unknown
+         * @return the energies
+         * @throws IllegalStateException if the window was already ended
+         * @throws IllegalArgumentException if a count is negative or infinite
+         */
+        public Measurement end(double inputTokens, double outputTokens) {
+            return end(defaultWait, inputTokens, outputTokens);
+        }
+
+        /**
          * Ends the window now and measures it.
          *
          * @param maxWait how long to wait for every sampler to pass the end; zero to measure at once
@@ -155,11 +330,22 @@ public final class LiveMeter {
          * @throws IllegalStateException if the window was already ended
          */
         public Measurement end(Duration maxWait) {
+            return end(maxWait, 0, 0);
+        }
+
+        private Measurement end(Duration maxWait, double inputTokens, double outputTokens) {
             long end = clock.nowEpochNanos();
-            if (!ended.compareAndSet(false, true)) {
-                throw new IllegalStateException("window " + name + " was already ended");
+            RequestTimeline request;
+            synchronized (this) {
+                long mark = firstTokenEpochNanos;
+                request = mark == Long.MIN_VALUE
+                        ? midpoint(startEpochNanos, end, inputTokens, outputTokens)
+                        : RequestTimeline.succeeded(startEpochNanos, mark, end, inputTokens, outputTokens);
+                if (!ended.compareAndSet(false, true)) {
+                    throw new IllegalStateException("window " + name + " was already ended");
+                }
             }
-            return measure(name, TimeWindow.of(startEpochNanos, end), maxWait);
+            return measure(name, request, maxWait);
         }
     }
 }

@@ -86,6 +86,7 @@ public final class LiveTrace {
     private final int guard;
     private final int ringSize;
     private final long nominalIntervalNanos;
+    private final long sensorDelayNanos;
     private final long[] times;
     private final double[][] watts;
 
@@ -114,6 +115,7 @@ public final class LiveTrace {
         this.guard = Math.max(1, Math.min(b.capacity / 16, MAX_GUARD));
         this.ringSize = capacity + guard;
         this.nominalIntervalNanos = b.nominalIntervalNanos;
+        this.sensorDelayNanos = b.sensorDelayNanos;
         int r = rails.size();
         this.times = new long[ringSize];
         this.watts = new double[r][ringSize];
@@ -152,6 +154,7 @@ public final class LiveTrace {
         private Reading reading = Reading.POWER;
         private int capacity = 360_000;
         private long nominalIntervalNanos = 10_000_000L;
+        private long sensorDelayNanos;
         private @Nullable Path spillPath;
 
         private Builder(String source, List<String> rails) {
@@ -203,6 +206,25 @@ public final class LiveTrace {
                 throw new IllegalArgumentException(source + ": nominalIntervalNanos must be positive: " + nanos);
             }
             this.nominalIntervalNanos = nanos;
+            return this;
+        }
+
+        /**
+         * Sets how long before its time stamp a reading may reflect the power (default 0: an instantaneous reading).
+         * A reading stamped {@code t} is taken to reflect the power at some time in {@code [t − D, t]}: the sensor's
+         * averaging and the age of its last conversion. {@link LiveMeter} reads the trace over each window shifted by
+         * {@code D / 2} and widens the window's interval by the remaining {@code ± D / 2} at each edge.
+         *
+         * @param nanos not negative
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @since 0.2.0
+         */
+        public Builder sensorDelayNanos(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException(source + ": sensorDelayNanos must not be negative: " + nanos);
+            }
+            this.sensorDelayNanos = nanos;
             return this;
         }
 
@@ -411,6 +433,14 @@ public final class LiveTrace {
     /** {@return the nominal sampling interval in ns} */
     public long nominalIntervalNanos() {
         return nominalIntervalNanos;
+    }
+
+    /**
+     * {@return how long before its time stamp a reading may reflect the power, in ns (0: instantaneous; see {@link
+     * Builder#sensorDelayNanos(long)})}
+     */
+    public long sensorDelayNanos() {
+        return sensorDelayNanos;
     }
 
     /** {@return the number of samples appended since the start, evicted ones included} */
@@ -678,26 +708,49 @@ public final class LiveTrace {
      *     says how many were skipped) up to the newest
      */
     public Batch samplesFrom(long fromIndex) {
-        int r = rails.size();
         for (; ; ) {
             long n = size();
             long lo = Math.max(retainedFrom(n), Math.min(fromIndex, n));
-            int m = (int) (n - lo);
-            long[] t = new long[m];
-            double[][] w = new double[r][m];
-            double[][] c = new double[r][m];
-            for (int i = 0; i < m; i++) {
-                int s = slot(lo + i);
-                t[i] = times[s];
-                for (int k = 0; k < r; k++) {
-                    w[k][i] = watts[k][s];
-                    c[k][i] = cumulative[k][s] / NANOS_PER_SECOND;
-                }
-            }
-            if (stable(n, lo)) {
-                return new Batch(lo, Math.max(0, lo - fromIndex), t, w, c);
+            Batch b = copy(lo, n, n, lo, Math.max(0, lo - fromIndex));
+            if (b != null) {
+                return b;
             }
         }
+    }
+
+    /**
+     * Copies the retained samples around a span: from two samples before {@code fromEpochNanos} to two after {@code
+     * toEpochNanos}, as far as they are retained. For the interval of a window's energy.
+     */
+    Batch samplesAround(long fromEpochNanos, long toEpochNanos) {
+        for (; ; ) {
+            long n = size();
+            long lo = retainedFrom(n);
+            long first = Math.max(lo, lowerBound(lo, n, fromEpochNanos) - 2);
+            long last = Math.min(n, lowerBound(lo, n, toEpochNanos) + 3);
+            Batch b = copy(first, Math.max(first, last), n, lo, 0);
+            if (b != null) {
+                return b;
+            }
+        }
+    }
+
+    /** Copies samples {@code [first, last)} read while the count was {@code n}; null if the writer overwrote one. */
+    private @Nullable Batch copy(long first, long last, long n, long lowest, long skipped) {
+        int r = rails.size();
+        int m = (int) (last - first);
+        long[] t = new long[m];
+        double[][] w = new double[r][m];
+        double[][] c = new double[r][m];
+        for (int i = 0; i < m; i++) {
+            int s = slot(first + i);
+            t[i] = times[s];
+            for (int k = 0; k < r; k++) {
+                w[k][i] = watts[k][s];
+                c[k][i] = cumulative[k][s] / NANOS_PER_SECOND;
+            }
+        }
+        return stable(n, lowest) ? new Batch(first, skipped, t, w, c) : null;
     }
 
     /**

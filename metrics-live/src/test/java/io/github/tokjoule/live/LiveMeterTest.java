@@ -90,6 +90,50 @@ class LiveMeterTest {
         assertThat(given.joules("hwmon/VDD_IN")).isCloseTo(0.03, within(1e-12));
     }
 
+    /**
+     * Windows are kept by name and attributed together: 20 windows of 50 ms over a 1 kHz trace of 5 W (50 samples
+     * each, so per window), each 0.25 J with a first token marked or given, tokens summed; a name never ended is a
+     * clear error; forget drops the windows.
+     */
+    @Test
+    void windowsOfOneNameAreAttributedAsAGroup() {
+        LiveTrace trace = LiveTrace.builder("hwmon", List.of("VDD_IN"))
+                .capacity(10_000)
+                .nominalIntervalNanos(MS)
+                .build();
+        LiveClock clock = LiveClock.system();
+        long t0 = clock.nowEpochNanos() - 2000 * MS;
+        for (int i = 0; i <= 2000; i++) {
+            trace.appendWatts(t0 + i * MS, new double[] {5});
+        }
+        LiveMeter meter = LiveMeter.of(List.of(trace), clock);
+        for (int i = 0; i < 20; i++) {
+            long start = t0 + (10 + 60L * i) * MS;
+            Measurement m = meter.measure(
+                    "req",
+                    io.github.tokjoule.core.join.RequestTimeline.succeeded(
+                            start, start + 20 * MS, start + 50 * MS, 100, 10));
+            assertThat(m.estimate("hwmon/VDD_IN").covers(0.25)).isTrue();
+        }
+        LiveMeter.Window live = meter.begin("live");
+        live.markFirstToken();
+        assertThatThrownBy(live::markFirstToken).hasMessageContaining("already marked");
+        live.end(Duration.ZERO);
+        assertThatThrownBy(live::markFirstToken).hasMessageContaining("already ended");
+        assertThat(meter.groupNames()).containsExactly("live", "req");
+        io.github.tokjoule.core.join.CellAttribution req = meter.group("req").get("hwmon/VDD_IN");
+        assertThat(req.estimator()).isEqualTo("PER_REQUEST");
+        assertThat(req.requests()).hasSize(20);
+        assertThat(req.cell().total().joules()).isCloseTo(5.0, within(1e-9)); // 20 × 5 W × 50 ms
+        assertThat(req.cell().total().covers(5.0)).isTrue();
+        assertThat(req.cell().outputTokens()).isEqualTo(200);
+        assertThat(req.requests().get(0).prefill().joules()).isCloseTo(0.1, within(1e-9)); // 5 W × 20 ms
+        assertThatThrownBy(() -> meter.group("nope")).hasMessageContaining("names: [live, req]");
+        assertThat(meter.forget("req")).isEqualTo(20);
+        assertThat(meter.forget("req")).isZero();
+        assertThat(meter.groupNames()).containsExactly("live");
+    }
+
     @Test
     void rejectsNoTracesAndDuplicateRails() {
         LiveTrace a = LiveTrace.builder("s", List.of("A")).build();

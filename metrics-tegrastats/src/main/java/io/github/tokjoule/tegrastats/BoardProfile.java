@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The power rails of a Jetson board: which rail (or sum) is the board total and which is the compute rail
- * (tegrastats-format.md §3; DESIGN §5).
+ * (docs/reference/tegrastats-format.md §3; DESIGN §5).
  *
  * <p>The total is the module input rail where the board prints one ({@code VDD_IN}, {@code POM_5V_IN}, Thor's
  * {@code VIN}). AGX Orin and AGX Xavier print no input rail: their total is the sum of every printed rail, an

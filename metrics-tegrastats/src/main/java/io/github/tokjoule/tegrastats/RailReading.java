@@ -3,7 +3,7 @@ package io.github.tokjoule.tegrastats;
 /**
  * One power rail: {@code NAME cur/avg} or, from R39 on, {@code NAME cur/avg/max}.
  *
- * <p>The second value is the running mean of every current value since tegrastats started (tegrastats-format.md
+ * <p>The second value is the running mean of every current value since tegrastats started (docs/reference/tegrastats-format.md
  * §7.1), not a window average; the third is the maximum since start.
  *
  * @param name the rail name as printed, e.g. {@code VDD_IN}

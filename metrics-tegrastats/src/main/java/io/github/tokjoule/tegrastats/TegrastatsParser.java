@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The parser is a hand-written scanner over the characters of the line: it reads tokens left to right and
  * recognises each by its shape, never by its position, so every field order and every field subset of the releases
- * in {@code docs/tegrastats-format.md} parses, and so do shapes not seen yet:
+ * in {@code docs/reference/tegrastats-format.md} parses, and so do shapes not seen yet:
  *
  * <ul>
  *   <li>optional leading timestamps: tegrastats' {@code MM-DD-YYYY HH:MM:SS} (kept as a naive local time) after any

@@ -87,7 +87,7 @@ class CorpusTest {
 
     /**
      * The value after each rail's slash is the running mean of the current values since tegrastats started
-     * (tegrastats-format.md §7.1): {@code avg_n = (cur_1 + … + cur_n) / n}, within 2 mW (tegrastats rounds). The
+     * (docs/reference/tegrastats-format.md §7.1): {@code avg_n = (cur_1 + … + cur_n) / n}, within 2 mW (tegrastats rounds). The
      * mean restarts where tegrastats restarts: at the first sample of the file, after a line that is not a sample
      * (the TX2 log's {@code date} header is printed by the script that starts tegrastats), and where the printed
      * timestamp goes backward. At each restart {@code cur == avg}.

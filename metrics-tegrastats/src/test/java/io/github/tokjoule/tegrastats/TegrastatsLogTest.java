@@ -65,7 +65,7 @@ class TegrastatsLogTest {
                                         .toList())
                         .orElseThrow())
                 .containsExactly(BoardProfile.TX2, BoardProfile.TX1, BoardProfile.TX2, BoardProfile.AGX_XAVIER);
-        // Thor (docs/tegrastats-format.md §3), with and without VIN
+        // Thor (docs/reference/tegrastats-format.md §3), with and without VIN
         assertThat(BoardProfile.detect(List.of("VDD_GPU", "VDD_CPU_SOC_MSS", "VIN_SYS_5V0", "VIN"), List.of()))
                 .hasValue(BoardProfile.THOR);
         assertThat(BoardProfile.detect(List.of("VDD_GPU", "VDD_CPU_SOC_MSS", "VIN_SYS_5V0"), List.of()))

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** Hand-written lines: every shape of tegrastats-format.md §2, the malformed cases and the other kinds of line. */
+/** Hand-written lines: every shape of docs/reference/tegrastats-format.md §2, the malformed cases and the other kinds of line. */
 class TegrastatsParserTest {
 
     /** The first line of the corpus AGX Orin R36 log. */

@@ -14,7 +14,7 @@ public enum EnergyMethod {
      */
     MEASURED,
     /**
-     * The seed's arithmetic (seed §J, seed-methodology §2.7): a window power statistic multiplied by p50 latencies;
+     * The seed's arithmetic (seed §J, docs/reference/seed-methodology.md §2.7): a window power statistic multiplied by p50 latencies;
      * reproduces its published numbers.
      */
     SEED_COMPATIBLE

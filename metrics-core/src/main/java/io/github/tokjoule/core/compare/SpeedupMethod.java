@@ -1,7 +1,7 @@
 package io.github.tokjoule.core.compare;
 
 /**
- * How several cells of two modes are condensed into one speedup (DESIGN §3.4; seed-methodology §2.6–2.9, §4.11).
+ * How several cells of two modes are condensed into one speedup (DESIGN §3.4; docs/reference/seed-methodology.md §2.6–2.9, §4.11).
  * Each method pairs the cells of the two modes by key (e.g. prompt length × generation length) and uses only keys
  * present in both; {@code d} is the {@link MetricDirection}'s speedup of one value over another.
  *

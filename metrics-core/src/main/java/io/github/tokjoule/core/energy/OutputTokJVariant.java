@@ -2,7 +2,7 @@ package io.github.tokjoule.core.energy;
 
 /**
  * The three "output tokens per joule" that the seed benchmark quotes under one name, each under its own name here
- * (DESIGN §3.3; seed-methodology §2.9–2.10). Symbols: {@code OSL} output tokens, {@code RL} request latency and
+ * (DESIGN §3.3; docs/reference/seed-methodology.md §2.9–2.10). Symbols: {@code OSL} output tokens, {@code RL} request latency and
  * {@code TTFT} time to first token in seconds, {@code P} the power of the window in watts, {@code P_decode} the power
  * during decode, {@code tok_s} the per-user output token rate in tokens per second.
  *
@@ -16,7 +16,7 @@ public enum OutputTokJVariant {
     REQUEST,
     /**
      * {@code OSL / (P_decode · (RL − TTFT))}: output tokens per joule of the decode phase only. What the seed's
-     * published 15W/25W/MAXN values are (seed-methodology §2.9: within 1 % in 251 of 288 rows).
+     * published 15W/25W/MAXN values are (docs/reference/seed-methodology.md §2.9: within 1 % in 251 of 288 rows).
      */
     DECODE_PHASE,
     /**

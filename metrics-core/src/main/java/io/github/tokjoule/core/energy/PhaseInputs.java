@@ -6,7 +6,7 @@ package io.github.tokjoule.core.energy;
  *
  * <p>{@link #of(double, double, double, double, double)} puts both phases at the window power, which is the seed's
  * §J.4–J.6 as written; {@link #withPhaseWatts(double, double)} gives the phases their own powers, which is what its
- * published values use (median of the samples classified as prefill or decode, seed-methodology §2.7).
+ * published values use (median of the samples classified as prefill or decode, docs/reference/seed-methodology.md §2.7).
  *
  * @param inputTokens realised input tokens per request {@code ISL}, finite and not negative
  * @param outputTokens realised output tokens per request {@code OSL}, finite and not negative

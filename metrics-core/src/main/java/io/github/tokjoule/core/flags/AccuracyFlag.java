@@ -21,12 +21,12 @@ public enum AccuracyFlag {
     SAMPLE_GAP(Severity.WARNING),
     /**
      * The window lies partly (warning) or wholly (error) outside the power trace: the classic time-zone mistake
-     * (seed-methodology §4.5).
+     * (docs/reference/seed-methodology.md §4.5).
      */
     WINDOW_OUTSIDE_TRACE(Severity.ERROR),
     /**
      * Realised output length differs from the target by more than {@link FlagThresholds#lengthMismatchFraction()}:
-     * early EOS, or {@code max_tokens} ignored (seed-methodology §4.9).
+     * early EOS, or {@code max_tokens} ignored (docs/reference/seed-methodology.md §4.9).
      */
     OUTPUT_LENGTH_MISMATCH(Severity.WARNING),
     /** Realised input length differs from the target by more than the length-mismatch fraction. */

@@ -81,7 +81,7 @@ public final class FlagRules {
 
     /**
      * {@link AccuracyFlag#PREFILL_UNDERSAMPLED} by the seed's rule: {@code TTFT p50 < 500 ms} (seed §J.12,
-     * seed-methodology §2.9; it reproduces the seed's "approximate for 63 % of cells"). The rule looks at TTFT only,
+     * docs/reference/seed-methodology.md §2.9; it reproduces the seed's "approximate for 63 % of cells"). The rule looks at TTFT only,
      * not at the samples actually found; prefer {@link #prefillUndersampled(int, FlagThresholds)} when the power
      * samples are at hand.
      *
@@ -200,7 +200,7 @@ public final class FlagRules {
 
     /**
      * {@link AccuracyFlag#OUTPUT_LENGTH_MISMATCH}: {@code |realised − target| / target > lengthMismatchFraction}
-     * (early EOS, or {@code max_tokens} ignored; seed-methodology §4.9).
+     * (early EOS, or {@code max_tokens} ignored; docs/reference/seed-methodology.md §4.9).
      *
      * @param realisedTokens realised output tokens per request (mean or p50), finite and not negative
      * @param targetTokens the requested output length, positive

@@ -19,7 +19,7 @@ public enum PowerStatistic {
     /**
      * The arithmetic mean of the samples with {@code start ≤ t ≤ end}, each counted once whatever the spacing:
      * {@code Σ P_i / n}. This is the seed's v1 chart statistic ({@code sum(mW)/len/1000},
-     * seed-methodology §2.3, §2.6). NaN when no sample lies in the window, including a window that falls between
+     * docs/reference/seed-methodology.md §2.3, §2.6). NaN when no sample lies in the window, including a window that falls between
      * two samples (the seed skipped such cells).
      */
     SAMPLE_MEAN,
@@ -27,7 +27,7 @@ public enum PowerStatistic {
     /**
      * The median of the samples with {@code start ≤ t ≤ end}: the middle value, or the mean {@code (a + b) / 2} of
      * the two middle values when their count is even (numpy's {@code median}). This is what the seed's published
-     * "avg_power_W" really is (corrected script, seed-methodology §2.7). NaN when no sample lies in the window.
+     * "avg_power_W" really is (corrected script, docs/reference/seed-methodology.md §2.7). NaN when no sample lies in the window.
      */
     SAMPLE_MEDIAN
 }

@@ -576,7 +576,7 @@ public final class PowerTrace {
 
     /**
      * Returns one power figure over a window, computed with the given statistic. The sample statistics use the
-     * samples with {@code start ≤ t ≤ end} exactly as the seed's scripts select them (seed-methodology §2.6, §2.7).
+     * samples with {@code start ≤ t ≤ end} exactly as the seed's scripts select them (docs/reference/seed-methodology.md §2.6, §2.7).
      * To reproduce the seed, build the trace from the log's as-stamped (floor-to-second) times, the second sample of
      * a stamp 1 ns after the first (a trace needs strictly increasing times), and watts = milliwatts / 1000: this
      * selects the seed's samples unless a window edge falls within a few nanoseconds after a whole second (aiperf's

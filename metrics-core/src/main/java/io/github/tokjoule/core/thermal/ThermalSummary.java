@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *       have the sensor; {@code NaN} if none has it (e.g. TX2, whose CPU sensors are {@code BCPU}/{@code MCPU});
  *   <li>{@code peakJunctionCelsius} = the largest junction reading, where a sample's junction reading is its
  *       {@code tj} sensor, or, when the sample has no {@code tj} (boards before Orin), the largest of its other
- *       sensors except the constant {@code PMIC} placeholder (tegrastats-format §4). {@link #peakSensor()} names the
+ *       sensors except the constant {@code PMIC} placeholder (docs/reference/tegrastats-format.md §4). {@link #peakSensor()} names the
  *       sensor that gave the peak. {@code NaN} if there is no reading;
  *   <li>{@code throttled} = {@code peakJunctionCelsius ≥ throttleCelsius} (85 °C by default; the seed writes
  *       "peak_tj_C &gt; 85", the strict form); {@code false} when there is no reading.

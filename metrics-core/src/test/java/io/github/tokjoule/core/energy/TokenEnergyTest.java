@@ -152,7 +152,7 @@ class TokenEnergyTest {
 
     /**
      * The seed's §3.1 line "output_tok_J = tok_s / VDD_CPU_GPU_CV (W)" does not hold for its own Table 15 at
-     * 15W/25W/MAXN: tok_s / P is 14–77 % above the printed tok/J (seed-methodology §4.1; the published values are
+     * 15W/25W/MAXN: tok_s / P is 14–77 % above the printed tok/J (docs/reference/seed-methodology.md §4.1; the published values are
      * decode-phase values with a decode power that is not printed). E.g. SmolLM2-135M 25W: 165.1 / 5.74 = 28.76 vs
      * 22.57 printed. This test records that, so nobody "fixes" THROUGHPUT to match the table.
      */

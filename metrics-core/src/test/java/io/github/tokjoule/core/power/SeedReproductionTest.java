@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SAMPLE_MEAN and SAMPLE_MEDIAN against a replica of the seed's arithmetic (seed-methodology §2.6, §2.7): samples
+ * SAMPLE_MEAN and SAMPLE_MEDIAN against a replica of the seed's arithmetic (docs/reference/seed-methodology.md §2.6, §2.7): samples
  * are integer milliwatts with 1-s stamps (two samples per second), the window is {@code t0 <= ep <= t1}, the mean is
  * {@code sum(mw) / len(samps) / 1000} (Python: exact integer sum, correctly rounded true division) and the median is
  * {@code float(np.median(mw)) / 1000}.

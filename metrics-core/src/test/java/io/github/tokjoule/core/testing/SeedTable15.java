@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * Shared with the other modules' tests through metrics-core's test jar.
  *
  * <p>Columns as printed: model, mode, output tok/s, TTFT p50 (ms), ITL p50 (ms), power (W, VDD_CPU_GPU_CV "averaged
- * over each run window"), output tok/J. The 7W tok/J column holds stale values (seed-methodology §2.8:
+ * over each run window"), output tok/J. The 7W tok/J column holds stale values (docs/reference/seed-methodology.md §2.8:
  * {@code LLAMACPP_TOKJ["7W"]}); the 15W/25W/MAXN tok/J are decode-phase values whose power is not the printed one
- * (seed-methodology §2.9).
+ * (docs/reference/seed-methodology.md §2.9).
  */
 public final class SeedTable15 {
 

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The SEED_COMPATIBLE method: the seed's published arithmetic (corrected script, seed-methodology §2.7; report
+ * The SEED_COMPATIBLE method: the seed's published arithmetic (corrected script, docs/reference/seed-methodology.md §2.7; report
  * appendix J), so that its numbers can be reproduced.
  *
  * <ol>

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The seed's corrected per-cell power arithmetic ({@code single-node/non-reasoning-models/generate_combined_charts.py}
- * @8cc533e, seed-methodology §2.7), line for line, on primitive inputs. All times are epoch seconds as the script has
+ * @8cc533e, docs/reference/seed-methodology.md §2.7), line for line, on primitive inputs. All times are epoch seconds as the script has
  * them: tegrastats stamps at 1-second resolution, aiperf's {@code start_time}/{@code end_time} and the jsonl
  * nanoseconds divided by 1e9.
  *

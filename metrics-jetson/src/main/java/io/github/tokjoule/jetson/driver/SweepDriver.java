@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Runs a sweep on a Jetson (DESIGN §7): for each power mode, set and verify it; for each model, start its server; for
  * each generation length and prompt length, record tegrastats and run aiperf into the cell's directory; validate the
- * cell; cool down. It reproduces the seed's driver (seed-methodology §1) and fixes what went wrong there:
+ * cell; cool down. It reproduces the seed's driver (docs/reference/seed-methodology.md §1) and fixes what went wrong there:
  *
  * <ul>
  *   <li>a plan (JSON) instead of shell variables, validated before anything runs, stored with the run, and its

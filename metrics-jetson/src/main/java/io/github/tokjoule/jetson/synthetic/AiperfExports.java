@@ -25,7 +25,7 @@ import java.util.UUID;
 /**
  * Writes a cell's {@code profile_export_aiperf.json} (the flat summary layout of aiperf 0.11, schema 1.3, 2-space
  * indent like Python's {@code json.dumps(indent=2)}) and {@code profile_export.jsonl} (compact, one record per request,
- * null fields omitted like aiperf 0.4+), with the metric definitions of docs/aiperf-format.md §3: ITL = (RL − TTFT) /
+ * null fields omitted like aiperf 0.4+), with the metric definitions of docs/reference/aiperf-format.md §3: ITL = (RL − TTFT) /
  * (OSL − 1), output throughput per user = 1 / ITL, prefill throughput per user = ISL / TTFT, e2e throughput = OSL /
  * RL, statistics over the successful profiling records only.
  */
@@ -411,7 +411,7 @@ final class AiperfExports {
                 + spec.targetInputTokens();
     }
 
-    /** The seed driver's exact aiperf command line (seed-methodology §1.3) for this cell. */
+    /** The seed driver's exact aiperf command line (docs/reference/seed-methodology.md §1.3) for this cell. */
     static String cliCommand(CellSpec spec) {
         return "aiperf profile --model " + spec.model() + " --streaming --endpoint-type chat"
                 + " --url http://localhost:8080 --tokenizer " + spec.tokenizer()

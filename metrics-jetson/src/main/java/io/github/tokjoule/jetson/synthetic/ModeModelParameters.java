@@ -22,7 +22,7 @@ package io.github.tokjoule.jetson.synthetic;
  * @param decodeWatts compute-rail power during decode in watts, not negative
  * @param noiseWatts standard deviation of the power fluctuation in watts, not negative
  * @param earlyEosRate probability in {@code [0, 1]} that a cell's requests stop generating well before the target
- *     output length (the seed's uncontrolled end-of-sequence, seed-methodology §4.9)
+ *     output length (the seed's uncontrolled end-of-sequence, docs/reference/seed-methodology.md §4.9)
  * @param errorRate probability in {@code [0, 1]} that a cell has one to three failed requests
  * @param cpuCelsius mean CPU temperature under load in °C (seed Table 16)
  * @param gpuCelsius mean GPU temperature under load in °C (seed Table 16)

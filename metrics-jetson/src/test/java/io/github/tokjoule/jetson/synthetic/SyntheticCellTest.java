@@ -196,7 +196,7 @@ class SyntheticCellTest {
             List<Object> icl = array(at(metrics, "inter_chunk_latency", "value"));
             double sumIcl =
                     icl.stream().mapToDouble(o -> ((Number) o).doubleValue()).sum();
-            // aiperf's identities (docs/aiperf-format.md §3): RL = TTFT + Σ ICL, ITL = (RL − TTFT)/(OSL − 1)
+            // aiperf's identities (docs/reference/aiperf-format.md §3): RL = TTFT + Σ ICL, ITL = (RL − TTFT)/(OSL − 1)
             assertThat(ttft + sumIcl).isCloseTo(rl, within(1e-6));
             assertThat(icl).hasSize((int) osl - 1);
             double itl = number(metrics, "inter_token_latency", "value");

@@ -76,9 +76,12 @@ public final class HwmonSource extends PeriodicSource {
         List<Channel> channels = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         Set<String> labels = new TreeSet<>();
+        long delayNanos = 0;
         for (Path chip : chips) {
-            facts.add(chip + " samples=" + readText(chip.resolve("samples")) + " update_interval="
-                    + readText(chip.resolve("update_interval")));
+            String samples = readText(chip.resolve("samples"));
+            String update = readText(chip.resolve("update_interval"));
+            facts.add(chip + " samples=" + samples + " update_interval=" + update);
+            delayNanos = Math.max(delayNanos, sensorDelayNanos(samples, update));
             for (int n : channelNumbers(chip)) {
                 String label = readText(chip.resolve("in" + n + "_label"));
                 if ("0".equals(readText(chip.resolve("in" + n + "_enable")))) {
@@ -105,8 +108,11 @@ public final class HwmonSource extends PeriodicSource {
         LiveTrace trace = LiveTrace.builder("hwmon", rails)
                 .capacity(capacity)
                 .nominalIntervalNanos(intervalNanos)
+                .sensorDelayNanos(delayNanos)
                 .build();
         HwmonSource source = new HwmonSource(List.copyOf(channels), trace, intervalNanos, clock);
+        source.fact(
+                "sensor delay", delayNanos + " ns (update_interval × (2 − 1/samples); 0 where the chip does not say)");
         for (int i = 0; i < facts.size(); i++) {
             source.fact("chip" + i, facts.get(i));
         }
@@ -119,6 +125,29 @@ public final class HwmonSource extends PeriodicSource {
                                     + requireFile(c.milliamps()).path());
         }
         return source;
+    }
+
+    /**
+     * The sensor delay of a chip: a reading reflects the power at some time within {@code update_interval × (2 −
+     * 1/samples)} before it is read. Why: the chip refreshes a channel's register once per {@code update_interval}
+     * (ms, the hwmon ABI), so the value read is up to one period old, and it averages {@code samples} conversions
+     * spread over the period before that refresh (one short conversion for {@code samples = 1}).
+     *
+     * @param samples the chip's {@code samples} file's text
+     * @param updateInterval its {@code update_interval} file's text, in ms
+     * @return the delay in ns; 0 if either is absent or not a positive whole number
+     */
+    static long sensorDelayNanos(String samples, String updateInterval) {
+        try {
+            long s = Long.parseLong(samples);
+            long ms = Long.parseLong(updateInterval);
+            if (s < 1 || ms < 1) {
+                return 0;
+            }
+            return Math.round(ms * 1e6 * (2.0 - 1.0 / s));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static SysfsFile requireFile(@Nullable SysfsFile file) {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A source read on a fixed period by its own thread: hwmon files, RAPL counters.
  *
  * <p>Deadlines are {@code first + k · interval} on the monotonic clock, so lateness never accumulates. The thread
- * parks until each deadline, records its lateness in a {@link JitterHistogram}, and reads. A read that fails is counted
+ * parks until shortly before each deadline, spins to it ({@link #spinBeforeDeadlineNanos(long)}), records its lateness in a {@link JitterHistogram}, and reads. A read that fails is counted
  * and skipped (the trace simply has no sample there, and the coverage of a window across it reports the gap); a read
  * so late that whole deadlines passed counts those as missed and resumes at the next deadline in the future, so a
  * stall never makes a burst of catch-up samples. The steady-state loop allocates nothing.
@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 abstract class PeriodicSource implements PowerSource {
 
     private static final long FIRST_SAMPLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** How long before each deadline the sampler stops parking and spins, by default: 0 (measured no gain). */
+    public static final long DEFAULT_SPIN_NANOS = 0L;
 
     private final String name;
     private final long intervalNanos;
@@ -39,6 +42,7 @@ abstract class PeriodicSource implements PowerSource {
     private volatile @Nullable String lastProblem;
     private volatile String realtime = "off";
     private int realtimePriority;
+    private long spinNanos = DEFAULT_SPIN_NANOS;
     private @Nullable Thread thread;
 
     PeriodicSource(String name, long intervalNanos, LiveClock clock) {
@@ -112,6 +116,31 @@ abstract class PeriodicSource implements PowerSource {
         this.realtimePriority = priority;
     }
 
+    /**
+     * Sets how long before each deadline the sampler thread stops parking and spins ({@link Thread#onSpinWait()})
+     * until the deadline. Why: a parked thread is woken by a timer and then waits for a CPU; on a loaded machine that
+     * wait is often a millisecond or more, and waking that much earlier absorbs it while the deadline schedule stays
+     * exact. The cost is up to this much CPU time per period (1 ms per 10 ms is a tenth of one core while the sampler
+     * is on time); at most a tenth of the interval is spun whatever is set; 0 (the default) parks until the deadline
+     * itself. Measured on a loaded 2-core machine, spinning 1 ms did not help: a thread that spends CPU loses the
+     * scheduler's preference for sleepers (docs/PERFORMANCE.md); {@link #realtimePriority(int)} is what works. Figures: docs/PERFORMANCE.md.
+     *
+     * @param nanos 0 to one interval; default {@link #DEFAULT_SPIN_NANOS}
+     * @throws IllegalArgumentException if negative or longer than the interval
+     * @throws IllegalStateException if the source already started
+     * @since 0.2.0
+     */
+    public final synchronized void spinBeforeDeadlineNanos(long nanos) {
+        if (nanos < 0 || nanos > intervalNanos) {
+            throw new IllegalArgumentException(name + ": the spin before a deadline must be 0 to one interval ("
+                    + intervalNanos + " ns): " + nanos);
+        }
+        if (thread != null) {
+            throw new IllegalStateException(name + ": set the spin before start()");
+        }
+        this.spinNanos = nanos;
+    }
+
     /** Promotes the calling (sampler) thread with chrt; records the outcome. */
     private void promote(int priority) {
         try {
@@ -168,12 +197,17 @@ abstract class PeriodicSource implements PowerSource {
         if (realtimePriority > 0) {
             promote(realtimePriority);
         }
+        long spin = Math.min(spinNanos, intervalNanos / 10);
         long deadline = System.nanoTime();
         try {
             while (running) {
                 long now = System.nanoTime();
+                while (deadline - now > spin && running) {
+                    LockSupport.parkNanos(deadline - now - spin);
+                    now = System.nanoTime();
+                }
                 while (now - deadline < 0 && running) {
-                    LockSupport.parkNanos(deadline - now);
+                    Thread.onSpinWait();
                     now = System.nanoTime();
                 }
                 if (!running) {

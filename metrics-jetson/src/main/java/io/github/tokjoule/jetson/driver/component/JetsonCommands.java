@@ -17,7 +17,7 @@ import java.util.Set;
  * those — carry the prefix: {@code nvpmodel}, {@code jetson_clocks}, {@code tegrastats} (root sees every rail and
  * clock) and {@code tee /proc/sys/vm/compact_memory}.
  *
- * <p>aiperf gets the seed's flags (seed-methodology §1.3) plus the fixes: {@code --warmup-request-count},
+ * <p>aiperf gets the seed's flags (docs/reference/seed-methodology.md §1.3) plus the fixes: {@code --warmup-request-count},
  * {@code --output-tokens-stddev 0} written out, output-length control ({@code --extra-inputs ignore_eos:true
  * --extra-inputs min_tokens:<GEN>} for llama.cpp, {@code --use-legacy-max-tokens} for Ollama), and
  * {@code --artifact-dir} per cell.

@@ -15,7 +15,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link InferenceServer} for llama.cpp's {@code llama-server} (seed-methodology §1.3): starts it with the seed's
+ * {@link InferenceServer} for llama.cpp's {@code llama-server} (docs/reference/seed-methodology.md §1.3): starts it with the seed's
  * flags, its output appended to {@code llama-server.log}; polls {@code GET /health} until 200 (503 = still loading);
  * detects death while loading and reads the log for out-of-memory signatures; runs the seed's smoke test; restarts a
  * dead server on request; stops it by ending only the process it started (the seed ran

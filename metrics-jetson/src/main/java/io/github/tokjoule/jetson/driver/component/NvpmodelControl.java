@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@link PowerModeControl} with {@code nvpmodel} and {@code jetson_clocks} (seed-methodology §1.2 steps 4–6, with the
+ * {@link PowerModeControl} with {@code nvpmodel} and {@code jetson_clocks} (docs/reference/seed-methodology.md §1.2 steps 4–6, with the
  * v2 driver's strict verification): {@code nvpmodel -m N} (reboot prompt answered {@code no}), {@code jetson_clocks},
  * optionally {@code jetson_clocks --fan}, then {@code nvpmodel -q} must report mode N.
  *

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link InferenceServer} for Ollama (seed-methodology §1.4): uses the Ollama that answers {@code GET /api/tags} on
+ * {@link InferenceServer} for Ollama (docs/reference/seed-methodology.md §1.4): uses the Ollama that answers {@code GET /api/tags} on
  * the plan's port, or starts {@code ollama serve} itself (and stops only that one at the end); per model, writes a
  * Modelfile ({@code FROM <gguf>}, {@code PARAMETER num_ctx <ctx>}) unless the plan gives one, runs
  * {@code ollama create local-<name> -f <Modelfile>}, warms the model up with a one-token {@code /api/generate}, runs

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * {@link TegrastatsRecorder} running {@code sudo tegrastats --interval I --logfile F} per cell, as the seed's v2 driver
- * (seed-methodology §1.6), but
+ * (docs/reference/seed-methodology.md §1.6), but
  *
  * <ul>
  *   <li>waiting for the first sample before returning (the seed started aiperf at once, so a log could begin after

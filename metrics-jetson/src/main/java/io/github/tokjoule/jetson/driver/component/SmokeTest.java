@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed's smoke test (seed-methodology §1.3 step 4): three non-streaming chat completions with about 32, 256 and
+ * The seed's smoke test (docs/reference/seed-methodology.md §1.3 step 4): three non-streaming chat completions with about 32, 256 and
  * 512 prompt tokens and {@code max_tokens} 32; each must answer 200 with {@code choices[0].message}.
  */
 final class SmokeTest {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Pauses between the steps of a sweep, so that one cell's heat and memory state do not leak into the next.
- * Defaults are the seed's (seed-methodology §1.1, §1.3 step 7): 10 s between cells, 30 s between models, 12 s after a
+ * Defaults are the seed's (docs/reference/seed-methodology.md §1.1, §1.3 step 7): 10 s between cells, 30 s between models, 12 s after a
  * server stops; between modes the seed's backend cooldown, 45 s (the seed ran one mode per invocation).
  *
  * @param betweenCells pause after each cell

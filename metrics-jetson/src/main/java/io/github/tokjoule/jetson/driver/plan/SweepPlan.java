@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link #parse(String, String, Path)}; every problem raises a {@link SweepPlanException} naming the JSON path and
  * the value.
  *
- * <p>The JSON keys and their defaults (seed-methodology §1.1 unless noted):
+ * <p>The JSON keys and their defaults (docs/reference/seed-methodology.md §1.1 unless noted):
  *
  * <pre>{@code
  * {

@@ -3,7 +3,7 @@ package io.github.tokjoule.jetson.driver.plan;
 import java.time.Duration;
 
 /**
- * Time limits of a sweep's steps. Defaults are the seed's where it had one (seed-methodology §1.1: server start-up
+ * Time limits of a sweep's steps. Defaults are the seed's where it had one (docs/reference/seed-methodology.md §1.1: server start-up
  * 300 s, request 180 s, smoke-test request 120 s).
  *
  * @param serverStartup how long a server may take to answer its health check
