@@ -1,6 +1,7 @@
 package io.github.tokjoule.benchmarks;
 
 import io.github.tokjoule.core.cell.EnergyMethod;
+import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
 import io.github.tokjoule.jetson.analysis.StageTimings;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
@@ -35,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * End-to-end sweep analysis of the default synthetic sweep (4 modes × 8 models × 12 cells × 20 requests, seed 42:
  * 66,580 tegrastats lines, 20 MB of aiperf records, 384 summaries), in process, warm JVM: layout walk, aiperf summary
- * and records, tegrastats parsing and time reconstruction, per-request integration, flags and the seed's tables.
+ * and records, tegrastats parsing and time reconstruction, the default estimator ({@code automatic()}: pooled at
+ * tegrastats' ~520 ms), flags and the seed's tables; {@code measuredPerRequest} runs the previous default,
+ * per-request integration, for comparison in the same run.
  * Throughput in tegrastats lines per second = 66,580 / the average time.
  *
  * <p>Baseline, measured in the same run on the same files: {@code readLines} — {@link BufferedReader#lines()} counting
@@ -95,6 +98,12 @@ public class SweepAnalysisBenchmark {
         return SweepAnalysis.analyze(dir);
     }
 
+    /** The previous default estimator, per-request integration, measured in the same run as the new default. */
+    @Benchmark
+    public SweepResult measuredPerRequest() throws IOException {
+        return SweepAnalysis.analyze(dir, AnalysisOptions.defaults().withEstimator(EnergyEstimators.perRequest()));
+    }
+
     @Benchmark
     public SweepResult measuredTwoThreads() throws IOException {
         return SweepAnalysis.analyze(dir, AnalysisOptions.defaults().withThreads(2));
@@ -130,6 +139,7 @@ public class SweepAnalysisBenchmark {
                     },
                     b.lines);
             report("measured, 1 thread", runs, b::measured, b.lines);
+            report("measured, per-request, 1 thr", runs, b::measuredPerRequest, b.lines);
             report("measured, 2 threads", runs, b::measuredTwoThreads, b.lines);
             report("seed-compatible, 1 thread", runs, b::seedCompatible, b.lines);
         } finally {

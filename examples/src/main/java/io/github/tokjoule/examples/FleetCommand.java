@@ -5,17 +5,24 @@ import io.github.tokjoule.flink.BoardNotice;
 import io.github.tokjoule.flink.BoardSweep;
 import io.github.tokjoule.flink.CellFigures;
 import io.github.tokjoule.flink.FleetCsv;
+import io.github.tokjoule.flink.FleetCsvAppender;
 import io.github.tokjoule.flink.FleetJob;
 import io.github.tokjoule.flink.FleetResult;
+import io.github.tokjoule.flink.FollowSource;
+import io.github.tokjoule.flink.Following;
 import io.github.tokjoule.flink.JoinSettings;
 import io.github.tokjoule.jetson.analysis.RailChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -39,8 +46,52 @@ import picocli.CommandLine.Parameters;
         })
 final class FleetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0..*", arity = "1..*", paramLabel = "SWEEP_DIR", description = "One sweep per board.")
+    @Parameters(
+            index = "0..*",
+            arity = "0..*",
+            paramLabel = "SWEEP_DIR",
+            description = "One sweep per board (or --follow FLEET_DIR instead).")
     List<Path> sweeps = new ArrayList<>();
+
+    @Option(
+            names = "--follow",
+            paramLabel = "FLEET_DIR",
+            description = "Follow files being appended instead (unbounded): FLEET_DIR/<board>/ holds each board's live"
+                    + " power logs (tokjoule monitor's .csv/.jsonl) and <MODE>/<model>/gen<G>/ctx<C>/"
+                    + "profile_export.jsonl; rows are appended to cells.csv and boards.csv as cells become final,"
+                    + " until --duration or Ctrl-C. See docs/FLINK.md.")
+    @Nullable
+    Path follow;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            defaultValue = "unknown",
+            description = "With --follow: the backend the cells are named with (default: unknown).")
+    String backend = "unknown";
+
+    @Option(
+            names = "--silence-timeout",
+            paramLabel = "D",
+            defaultValue = "5m",
+            description = "With --follow: a board that sends no power sample for D (e.g. 30s, 5m) is reported silent"
+                    + " and its waiting requests are attributed or excluded (default: 5m).")
+    String silenceTimeout = "5m";
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "D",
+            defaultValue = "60s",
+            description = "With --follow: Flink checkpoint interval; rows are handed over after the checkpoint that"
+                    + " follows them (default: 60s).")
+    String checkpointInterval = "60s";
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "With --follow: stop after D (e.g. 30s, 2m); default: until Ctrl-C.")
+    @Nullable
+    String duration;
 
     @Option(
             names = "--out",
@@ -76,6 +127,14 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((follow == null) == sweeps.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give either SWEEP_DIR... (bounded) or --follow FLEET_DIR (unbounded)");
+        }
+        if (follow == null && (duration != null || !"unknown".equals(backend))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--duration and --backend apply to --follow only");
+        }
         for (Path s : sweeps) {
             Inputs.requireDirectory(spec, "SWEEP_DIR", s);
         }
@@ -88,6 +147,9 @@ final class FleetCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--rail " + rail + ": " + e.getMessage());
             }
+        }
+        if (follow != null) {
+            return follow(follow);
         }
         List<BoardSweep> boards = FleetJob.boards(sweeps);
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
@@ -131,5 +193,83 @@ final class FleetCommand implements Callable<Integer> {
             }
         }
         return TokJoule.OK;
+    }
+
+    /** The unbounded job over a followed fleet directory, until {@code --duration} or Ctrl-C. */
+    private int follow(Path fleet) throws Exception {
+        Inputs.requireDirectory(spec, "--follow", fleet);
+        Duration silence = parse("--silence-timeout", silenceTimeout);
+        Duration checkpoint = parse("--checkpoint-interval", checkpointInterval);
+        @Nullable Duration limit = duration == null ? null : parse("--duration", duration);
+        String followed = rail == null ? "VDD_IN" : rail;
+        StreamExecutionEnvironment env = FleetJob.local(parallelism);
+        if (!checkpoint.isZero()) {
+            env.enableCheckpointing(checkpoint.toMillis());
+        }
+        FollowSource source =
+                new FollowSource(fleet.toAbsolutePath().normalize().toString(), followed, backend, 10_000, 200);
+        JoinSettings settings = JoinSettings.defaults().withSilenceTimeoutNanos(silence.toNanos());
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        o.println("Following " + fleet + " (rail " + followed + "); rows go to " + out.resolve("cells.csv") + " and "
+                + out.resolve("boards.csv") + (limit == null ? " until Ctrl-C" : " for " + duration));
+        o.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS); // let the job be cancelled and the files closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
+        Optional<Throwable> failure;
+        FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
+        try (files;
+                Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
+            long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            while (job.failure().isEmpty() && !job.status().isGloballyTerminalState()) {
+                long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), end - System.nanoTime());
+                if (wait <= 0) {
+                    break;
+                }
+                if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            failure = job.failure();
+        } finally {
+            closed.countDown();
+            if (!interrupted) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        o.printf(
+                Locale.ROOT,
+                "%s: %d cell rows, %d board notices written to %s%n",
+                interrupted ? "Stopped (Ctrl-C)" : "Done",
+                files.cellRows(),
+                files.boardRows(),
+                out);
+        o.flush();
+        if (failure.isPresent()) {
+            err.println("tokjoule fleet: the job failed: " + failure.get().getMessage());
+            err.flush();
+            return TokJoule.FAILED;
+        }
+        return TokJoule.OK;
+    }
+
+    private Duration parse(String option, String text) {
+        try {
+            return MonitorCommand.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), String.valueOf(e.getMessage()).replace("--duration", option));
+        }
     }
 }

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -165,14 +164,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         SweepLayout layout = SweepLayout.discover(sweep, options.mode());
-        Optional<String> noRecords = SweepChecks.missingRecords(layout, method.energyMethod);
-        if (noRecords.isPresent()) {
-            err.println("tokjoule report: " + (allowPartial ? "warning: " : "") + noRecords.get());
-            if (!allowPartial) {
-                err.println("Or give --allow-partial to write the report without those energies.");
-                return TokJoule.FAILED;
-            }
-        }
+        SweepChecks.runWindowNote(layout, method.energyMethod)
+                .ifPresent(note -> err.println("tokjoule report: note: " + note));
         Path out = output.prepare();
         options = options.withCanonicalCell(canonicalCell(layout, options));
         Timings t = Timings.start();

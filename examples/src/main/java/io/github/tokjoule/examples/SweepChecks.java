@@ -22,9 +22,10 @@ import java.util.TreeSet;
 
 /**
  * What a sweep's analysis would leave empty or wrong, found at the command line so that it ends in an error naming
- * the cause and the fix instead of a report of blanks: cells without per-request records under the measured method
- * (before the analysis), and after it cells without an energy figure (failed, rail missing, window outside the power
- * log) and a zone contradicted by the data. Each cause is told once with the number of cells it affects.
+ * the cause and the fix instead of a report of blanks: after the analysis, cells without an energy figure (failed —
+ * among them summary-only cells whose summary lacks the run window —, rail missing, window outside the power log) and
+ * a zone contradicted by the data. Each cause is told once with the number of cells it affects. Before it, a note on
+ * the cells whose figures will be run-window estimates (no per-request records).
  */
 final class SweepChecks {
 
@@ -42,13 +43,14 @@ final class SweepChecks {
     private SweepChecks() {}
 
     /**
-     * The cells the measured method cannot give an energy: those without aiperf's per-request records.
+     * The cells whose measured figures will be run-window estimates: those without aiperf's per-request records.
      *
      * @param layout the sweep's cells
      * @param method the energy method asked for
-     * @return one line naming the count, an example and the fix, or empty when every cell has its records
+     * @return one line naming the count, an example and what the figures are, or empty when every cell has its
+     *     records
      */
-    static Optional<String> missingRecords(SweepLayout layout, EnergyMethod method) {
+    static Optional<String> runWindowNote(SweepLayout layout, EnergyMethod method) {
         if (method != EnergyMethod.MEASURED) {
             return Optional.empty();
         }
@@ -69,10 +71,11 @@ final class SweepChecks {
             return Optional.empty();
         }
         return Optional.of(missing + " of " + served + " cells have no profile_export.jsonl (aiperf's per-request"
-                + " records, e.g. none in " + example.get().directory() + "), and the default --method measured"
-                + " integrates power over each request's own window: give --method seed (the seed benchmark's"
-                + " arithmetic from the summary: window median power x p50 latencies), or re-run those cells with"
-                + " aiperf's records export (its default --export-level records)");
+                + " records, e.g. none in " + example.get().directory() + "): their energy figures are run-window"
+                + " estimates (estimator RUN_WINDOW, flag RUN_WINDOW_ESTIMATE): the trace's energy over aiperf's"
+                + " start_time..end_time less its idle time, shared by the requests and split into prefill and decode"
+                + " by the mean timings, with 95 % intervals; prefill is not measured (docs/ANALYSIS.md §11). Re-run"
+                + " with aiperf's records export (its default --export-level records) for per-request figures");
     }
 
     /**

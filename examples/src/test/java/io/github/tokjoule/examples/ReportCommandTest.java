@@ -3,6 +3,7 @@ package io.github.tokjoule.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,12 +243,31 @@ class ReportCommandTest extends CommandLineTest {
     }
 
     @Test
-    void aSweepWithoutRecordsUnderTheMeasuredMethodSaysWhatToDo() throws Exception {
+    void aSweepWithoutRecordsGetsRunWindowEstimatesAndSaysSo() throws Exception {
         Path sweep = copyOfTheFixture();
+        deleteRecords(sweep);
+        Path r = dir.resolve("r");
+        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--out", r.toString()))
+                .isZero();
+        assertThat(err.toString())
+                .contains("tokjoule report: note: 2 of 2 cells have no profile_export.jsonl")
+                .contains("run-window estimates (estimator RUN_WINDOW, flag RUN_WINDOW_ESTIMATE)")
+                .doesNotContain("Exception");
+        assertThat(r.resolve("index.html")).exists();
+        List<String> csv = Files.readAllLines(r.resolve("cells.csv"));
+        assertThat(csv.subList(1, csv.size())).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("RUN_WINDOW_ESTIMATE"));
+    }
+
+    @Test
+    void aSummaryWithoutItsRunWindowAndWithoutRecordsFailsNamingTheField() throws Exception {
+        Path sweep = copyOfTheFixture();
+        deleteRecords(sweep);
         try (var files = Files.walk(sweep)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().equals("profile_export.jsonl")) {
-                    Files.delete(p);
+                if (p.getFileName().toString().equals("profile_export_aiperf.json")) {
+                    String text = Files.readString(p);
+                    Files.writeString(p, text.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
                 }
             }
         }
@@ -255,15 +275,20 @@ class ReportCommandTest extends CommandLineTest {
         assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--out", r.toString()))
                 .isEqualTo(1);
         assertThat(err.toString())
-                .contains("2 of 2 cells have no profile_export.jsonl")
-                .contains("give --method seed")
-                .contains("--allow-partial");
-        assertThat(r).doesNotExist();
-        err.getBuffer().setLength(0);
-        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--method", "seed", "--out", r.toString()))
-                .isZero();
-        assertThat(err.toString()).isEmpty();
-        assertThat(r.resolve("index.html")).exists();
+                .contains("lacks what the run-window estimate needs: end_time")
+                .contains("re-run the cell with aiperf's records export")
+                .doesNotContain("Exception");
+        assertThat(r.resolve("index.html")).doesNotExist();
+    }
+
+    private static void deleteRecords(Path sweep) throws IOException {
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("profile_export.jsonl")) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Test

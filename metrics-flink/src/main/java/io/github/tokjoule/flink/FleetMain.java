@@ -1,11 +1,6 @@
 package io.github.tokjoule.flink;
 
 import io.github.tokjoule.core.energy.OutputTokJVariant;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,41 +96,12 @@ public final class FleetMain {
         if (env.getCheckpointInterval() <= 0 && checkpointSeconds > 0) {
             env.enableCheckpointing(checkpointSeconds * 1000);
         }
-        Files.createDirectories(out);
         FollowSource source =
                 new FollowSource(fleet.toAbsolutePath().normalize().toString(), rail, backend, 10_000, 200);
         JoinSettings settings = JoinSettings.defaults().withSilenceTimeoutNanos(silenceSeconds * 1_000_000_000L);
-        try (Writer cells = Files.newBufferedWriter(out.resolve("cells.csv"), StandardCharsets.UTF_8);
-                Writer boards = Files.newBufferedWriter(out.resolve("boards.csv"), StandardCharsets.UTF_8)) {
-            cells.write(String.join(",", FleetCsv.CELL_COLUMNS) + "\n");
-            boards.write(String.join(",", FleetCsv.BOARD_COLUMNS) + "\n");
-            cells.flush();
-            boards.flush();
-            BoardJoin.Output appender = new BoardJoin.Output() {
-                @Override
-                public void cell(CellFigures cell) {
-                    append(cells, FleetCsv.cellRow(cell, OutputTokJVariant.REQUEST));
-                }
-
-                @Override
-                public void notice(BoardNotice notice) {
-                    append(boards, FleetCsv.boardRow(notice));
-                }
-            };
-            try (Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, appender)) {
-                job.await();
-            }
-        }
-    }
-
-    private static void append(Writer w, String line) {
-        synchronized (w) {
-            try {
-                w.write(line);
-                w.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try (FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
+                Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
+            job.await();
         }
     }
 

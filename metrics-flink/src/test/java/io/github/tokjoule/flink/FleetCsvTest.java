@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.cell.CellId;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FleetCsvTest {
 
@@ -20,6 +23,54 @@ class FleetCsvTest {
      * 100 / 7] = [10.526315789473685, 14.285714285714286] (jshell: {@code 100/9.5}, {@code 100/7.0}); prefill and
      * decode have no interval, so their columns are empty.
      */
+    @Test
+    void theAppenderWritesWhatTheBoundedWriterWritesRowByRow(@TempDir Path dir) throws Exception {
+        CellFigures f = new CellFigures(
+                "orin-1",
+                CELL,
+                "VDD_IN",
+                "PER_REQUEST",
+                "",
+                2,
+                1,
+                0,
+                0,
+                0,
+                200,
+                100,
+                500_000_000L,
+                1_500_000_000L,
+                2,
+                Double.NaN,
+                Double.NaN,
+                6,
+                Double.NaN,
+                Double.NaN,
+                8,
+                7,
+                9.5,
+                3,
+                20,
+                40);
+        BoardNotice silent =
+                new BoardNotice("orin-1", BoardNotice.Kind.SILENT, 1_000_000_000L, 3_500_000_000L, 40, 0, 0, 1);
+        StringWriter cells = new StringWriter();
+        FleetCsv.writeCells(List.of(f, f), OutputTokJVariant.REQUEST, cells);
+        StringWriter boards = new StringWriter();
+        FleetCsv.writeBoards(List.of(silent), boards);
+
+        try (FleetCsvAppender a = FleetCsvAppender.open(dir.resolve("out"), OutputTokJVariant.REQUEST)) {
+            a.cell(f);
+            a.notice(silent);
+            // flushed row by row: a reader sees the rows before the appender is closed
+            assertThat(Files.readString(dir.resolve("out/boards.csv"))).isEqualTo(boards.toString());
+            a.cell(f);
+            assertThat(a.cellRows()).isEqualTo(2);
+            assertThat(a.boardRows()).isEqualTo(1);
+        }
+        assertThat(Files.readString(dir.resolve("out/cells.csv"))).isEqualTo(cells.toString());
+    }
+
     @Test
     void aCellsRowHoldsItsRatiosOfSums() throws Exception {
         CellFigures f = new CellFigures(

@@ -64,8 +64,12 @@ public record FlagMark(String name, String severity, String reason) {
         }
         return switch (name) {
             case "PREFILL_UNDERSAMPLED" -> PREFILL.contains(metric);
-            case "WINDOW_UNDERSAMPLED", "SAMPLE_GAP", "WINDOW_OUTSIDE_TRACE", "RAIL_MISSING", "ZONE_MISMATCH" ->
-                metric.isEnergyDerived();
+            case "WINDOW_UNDERSAMPLED",
+                    "SAMPLE_GAP",
+                    "WINDOW_OUTSIDE_TRACE",
+                    "RAIL_MISSING",
+                    "ZONE_MISMATCH",
+                    "RUN_WINDOW_ESTIMATE" -> metric.isEnergyDerived();
             case "OUTPUT_LENGTH_MISMATCH" -> OUTPUT.contains(metric);
             case "INPUT_LENGTH_MISMATCH" -> INPUT.contains(metric);
             // The cell's statistics cover its successful requests: correct for them, not approximate.

@@ -64,6 +64,15 @@ final class FlagProse {
                     "tegrastats stamps whole seconds; sample times below one second were reconstructed from the"
                             + " sampling interval. Information only: no value is marked."),
             Map.entry(
+                    "RUN_WINDOW_ESTIMATE",
+                    "The cell has aiperf's summary but not its per-request records (profile_export.jsonl), so its"
+                            + " energy comes from the whole run: the power log's energy over aiperf's start..end"
+                            + " window, less the idle time between requests, shared by the requests and split into"
+                            + " prefill and decode by the mean TTFT and latency. Total energy and output tok/J are"
+                            + " close (a median 0.6 % off on synthetic truth); prefill energy is not measured, only"
+                            + " bounded, and its interval is wide. Every energy value is marked. Re-run with aiperf's"
+                            + " records export for per-request figures."),
+            Map.entry(
                     "ZONE_MISMATCH",
                     "The zone given to the analysis differs from the one the sweep recorded, so request windows"
                             + " and power samples may not line up. Energy values are marked; check --zone."));

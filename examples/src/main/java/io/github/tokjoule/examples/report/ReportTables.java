@@ -43,7 +43,11 @@ public final class ReportTables {
             Map.entry(
                     "TIMESTAMPS_RECONSTRUCTED",
                     "sample times reconstructed below one second from the 1 s stamps (information only)"),
-            Map.entry("ZONE_MISMATCH", "the zone given to the analysis differs from the one the sweep recorded"));
+            Map.entry("ZONE_MISMATCH", "the zone given to the analysis differs from the one the sweep recorded"),
+            Map.entry(
+                    "RUN_WINDOW_ESTIMATE",
+                    "no per-request records: energies from the run window, split by the mean timings (prefill not"
+                            + " measured)"));
 
     private ReportTables() {}
 

@@ -43,7 +43,15 @@ public enum AccuracyFlag {
      * The time zone recorded with the sweep differs from the one given to the analysis (error when their offsets
      * differ at the sweep's time, information when only the names differ).
      */
-    ZONE_MISMATCH(Severity.WARNING);
+    ZONE_MISMATCH(Severity.WARNING),
+    /**
+     * The cell has no per-request records, only its summary: its energy figures are the run-window estimate
+     * ({@link io.github.tokjoule.core.join.RunWindowEstimator}), the trace's energy over the run shared per request and
+     * split by the mean timings; prefill's own power is not measured ({@link FlagRules#runWindowEstimate}).
+     *
+     * @since 0.2.0
+     */
+    RUN_WINDOW_ESTIMATE(Severity.WARNING);
 
     private final Severity defaultSeverity;
 

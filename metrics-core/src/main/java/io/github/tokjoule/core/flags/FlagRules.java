@@ -341,6 +341,29 @@ public final class FlagRules {
     }
 
     /**
+     * {@link AccuracyFlag#RUN_WINDOW_ESTIMATE}: the cell's energies come from its run window, not from its requests'
+     * own windows (a summary without per-request records).
+     *
+     * @param requests the successful requests the run's energy is shared by, at least 1
+     * @param windowSeconds the run window's length in seconds, finite and not negative
+     * @return the flag
+     * @throws IllegalArgumentException on an invalid argument
+     * @since 0.2.0
+     */
+    public static Flag runWindowEstimate(int requests, double windowSeconds) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("requests must be at least 1: " + requests);
+        }
+        requireFiniteNonNegative(windowSeconds, "windowSeconds");
+        return Flag.of(
+                AccuracyFlag.RUN_WINDOW_ESTIMATE,
+                numbers("requests", requests, "windowSeconds", windowSeconds),
+                "no per-request records: the energy of the " + fmt(windowSeconds) + " s run window, less its idle"
+                        + " time, shared by " + requests + " requests and split by the mean timings (prefill is not"
+                        + " measured)");
+    }
+
+    /**
      * {@link AccuracyFlag#ZONE_MISMATCH}: the time zone recorded with the sweep differs from the one given to the
      * analysis. Severity {@link Severity#ERROR} when their offsets differ at {@code at} (every naive timestamp is
      * then resolved to the wrong instant), {@link Severity#INFO} when only the names differ (e.g.

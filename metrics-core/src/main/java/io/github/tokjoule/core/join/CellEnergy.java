@@ -54,6 +54,17 @@ public record CellEnergy(
     }
 
     /**
+     * Returns the energy of a cell without attributed requests: zero sums and every energy NaN without an interval.
+     *
+     * @return the empty cell
+     * @since 0.2.0
+     */
+    public static CellEnergy none() {
+        return new CellEnergy(
+                0, 0, 0, 0, 0, EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured());
+    }
+
+    /**
      * Returns the sums over attributed requests, with the energies and intervals the estimator computed for them.
      *
      * @param requests the attributed requests whose tokens and durations are summed

@@ -49,8 +49,10 @@ public final class EnergyEstimators {
      *
      * {@code P̂} is the plain mean of the pooled readings or their equivalent-time reconstruction (the trapezoid
      * through them in {@code u} order), whichever has the smaller standard error. Its 95 % interval adds Student's t
-     * times that standard error, the two estimates' disagreement, the unsampled stretches at the phase's ends and any
-     * gap wider than uniform positions leave (both times the readings' range); a request's own interval adds its
+     * times that standard error, the two estimates' disagreement and the unsampled stretches at the phase's ends
+     * (times the readings' range; at the start, times the step from the level before the phase, which a ramp climbs),
+     * all scaled by a constant chosen on calibration seeds of a synthetic truth grid, plus any gap wider than uniform
+     * positions leave (times the readings' range); a request's own interval adds its
      * deviation from the shared profile (one reading's spread, scaled by {@code √min(1, period / duration)}); the
      * total's half widths add the phases' in quadrature. A phase with fewer than 3 pooled samples is unresolved: its
      * estimate is the mean of what it has (the interpolated trace without any) and its interval spans every reading

@@ -4,7 +4,6 @@ import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The samples of one phase of every request of a cell, pooled on the request-relative axis {@code u = (t − a) / (b −
@@ -15,12 +14,23 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * plain mean of the readings (unbiased for independent positions; standard error from their spread) and the
  * equivalent-time reconstruction, the trapezoid through the readings in {@code u} order, flat beyond the first and
  * the last (it follows a ramp at an edge; standard error from successive differences times {@code √Σ w²}). The one
- * with the smaller standard error is taken. Half width of the interval: {@code √((t₀.₉₇₅,ₙ₋₁ · SE)² + (0.05 % ·
- * mean)² + (plain − reconstruction)²)} plus the unsampled stretch at the two ends times half the readings' range
- * (a ramp there) plus the widest gap beyond what {@code n} uniform positions would leave times the range (a sampler
- * locked to the request period). The constants were chosen on the synthetic grid of {@code EstimatorAccuracy}
- * (metrics-jetson tests) for coverage ≥ 90 % on three seed sets. With fewer than {@link #MIN_SAMPLES} samples the
- * phase is unresolved: the interval spans every reading around the cell's requests.
+ * with the smaller standard error is taken. Half width of the interval:
+ *
+ * <pre>
+ * half = 0.6 · ( √((t₀.₉₇₅,ₙ₋₁ · SE)² + (0.05 % · mean)² + (plain − reconstruction)²)
+ *              + ½ · (u_first · step_in + (1 − u_last) · range) )
+ *        + gap term
+ * step_in = 0.75 · max(range, |mean − level before the phase|)     (range without a level before)
+ * </pre>
+ *
+ * The end terms bound a ramp hidden in the unsampled stretches at the phase's two ends: at the start, the ramp climbs
+ * from the level before the phase, which the readings' own range does not show when none fell on it. The gap term
+ * is the widest gap beyond what {@code n} uniform positions would leave times the range (and beyond twice that, times
+ * the range of every reading around the cell: a sampler locked to the request period). The two constants 0.6 ({@link
+ * #SCALE}) and 0.75 ({@link #STEP_IN}) were chosen on the calibration seed sets of {@code EstimatorAccuracy}
+ * (metrics-jetson tests: coverage ≥ 95 % for every figure there) and are reported on an independent hold-out seed
+ * set (docs/ANALYSIS.md §11). With fewer than {@link #MIN_SAMPLES} samples the phase is unresolved: the interval
+ * spans every reading around the cell's requests.
  */
 final class PhasePool {
 
@@ -28,6 +38,13 @@ final class PhasePool {
     static final int MIN_SAMPLES = 3;
     /** Relative half width that no interval goes below: the model's own error. */
     static final double FLOOR = 0.0005;
+    /**
+     * Scale of the sampling and edge terms, chosen on the calibration seeds of {@code EstimatorAccuracy} (metrics-jetson
+     * tests) as the smallest of 0.5–1 keeping every figure's coverage ≥ 95 % there; the hold-out seeds report it.
+     */
+    static final double SCALE = 0.6;
+    /** Share of the step from the level before the phase that the unsampled start may hide (a ramp), chosen alike. */
+    static final double STEP_IN = 0.75;
 
     private final double meanWatts;
     private final double lowWatts;
@@ -52,6 +69,7 @@ final class PhasePool {
      * @param fallbackWatts the estimate when no sample falls in any window
      * @param priorLowWatts the lowest plausible power (lowest reading in the cell's requests)
      * @param priorHighWatts the highest plausible power
+     * @param beforeWatts the power level before the phase starts (NaN if unknown: the readings' range stands in)
      */
     static PhasePool of(
             PowerTrace trace,
@@ -59,7 +77,8 @@ final class PhasePool {
             List<TimeWindow> windows,
             double fallbackWatts,
             double priorLowWatts,
-            double priorHighWatts) {
+            double priorHighWatts,
+            double beforeWatts) {
         int capacity = 0;
         for (TimeWindow w : windows) {
             capacity += Math.max(0, count(trace, w, shiftNanos));
@@ -83,11 +102,17 @@ final class PhasePool {
                 n++;
             }
         }
-        return fromPoints(Arrays.copyOf(u, n), Arrays.copyOf(y, n), fallbackWatts, priorLowWatts, priorHighWatts);
+        return fromPoints(
+                Arrays.copyOf(u, n), Arrays.copyOf(y, n), fallbackWatts, priorLowWatts, priorHighWatts, beforeWatts);
     }
 
     static PhasePool fromPoints(
-            double[] u, double[] y, double fallbackWatts, double priorLowWatts, double priorHighWatts) {
+            double[] u,
+            double[] y,
+            double fallbackWatts,
+            double priorLowWatts,
+            double priorHighWatts,
+            double beforeWatts) {
         int n = u.length;
         if (n < MIN_SAMPLES) {
             if (n == 0) {
@@ -139,17 +164,23 @@ final class PhasePool {
             mean = plain;
             standardError = plainError;
         }
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.975);
+        double t = StudentT.quantile975(n - 1);
         double expectedWidest = harmonic(n + 1) / (n + 1);
         // A gap twice as wide as uniform positions leave (a sampler locked to the request period) may hide anything
         // the cell's readings span.
         double gapTerm = Math.max(0, widest - expectedWidest) * (max - min)
                 + Math.max(0, widest - 2 * expectedWidest) * Math.max(0, priorHighWatts - priorLowWatts);
-        double edgeTerm = 0.5 * (u[order[0]] + 1 - u[order[n - 1]]) * (max - min);
-        double half =
-                Math.sqrt(Math.pow(t * standardError, 2) + Math.pow(FLOOR * mean, 2) + disagreement * disagreement)
-                        + gapTerm
-                        + edgeTerm;
+        // A ramp after the phase's start edge climbs from the level before it: an unsampled start may hide part of
+        // that step, which the readings' own range does not show when none of them fell on the ramp.
+        double stepIn =
+                Double.isNaN(beforeWatts) ? max - min : STEP_IN * Math.max(max - min, Math.abs(mean - beforeWatts));
+        double edgeTerm = 0.5 * (u[order[0]] * stepIn + (1 - u[order[n - 1]]) * (max - min));
+        double half = SCALE
+                        * (Math.sqrt(Math.pow(t * standardError, 2)
+                                        + Math.pow(FLOOR * mean, 2)
+                                        + disagreement * disagreement)
+                                + edgeTerm)
+                + gapTerm;
         return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual);
     }
 

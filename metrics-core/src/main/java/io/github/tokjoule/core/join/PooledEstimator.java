@@ -33,9 +33,7 @@ final class PooledEstimator implements EnergyEstimator {
         Partition partition = Partition.of(trace, requests);
         int[] included = partition.included();
         if (included.length == 0) {
-            CellEnergy none = CellEnergy.of(
-                    List.of(), EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured());
-            return new CellAttribution(name(), List.of(), partition.excluded(), none);
+            return new CellAttribution(name(), List.of(), partition.excluded(), CellEnergy.none());
         }
         long shift = sensorAveragingNanos / 2;
         List<TimeWindow> prefillWindows = new ArrayList<>(included.length);
@@ -50,14 +48,25 @@ final class PooledEstimator implements EnergyEstimator {
             to = Math.max(to, r.endEpochNanos());
         }
         double[] prior = prior(trace, from + shift, to + shift);
+        // Before prefill the power is at most the lowest reading around the cell (idle); before decode, prefill's.
         PhasePool prefill = PhasePool.of(
-                trace, shift, prefillWindows, interpolatedWatts(trace, prefillWindows), prior[0], prior[1]);
-        PhasePool decode =
-                PhasePool.of(trace, shift, decodeWindows, interpolatedWatts(trace, decodeWindows), prior[0], prior[1]);
+                trace, shift, prefillWindows, interpolatedWatts(trace, prefillWindows), prior[0], prior[1], prior[0]);
+        PhasePool decode = PhasePool.of(
+                trace,
+                shift,
+                decodeWindows,
+                interpolatedWatts(trace, decodeWindows),
+                prior[0],
+                prior[1],
+                prefill.meanWatts());
         double periodSeconds = trace.nominalIntervalNanos() / 1e9;
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
+        long prefillNanos = 0;
+        long decodeNanos = 0;
         for (int k = 0; k < included.length; k++) {
             RequestTimeline r = requests.get(included[k]);
+            prefillNanos = Math.addExact(prefillNanos, r.durationNanos(Phase.PREFILL));
+            decodeNanos = Math.addExact(decodeNanos, r.durationNanos(Phase.DECODE));
             Span p = Span.of(prefill, r.durationNanos(Phase.PREFILL) / 1e9, periodSeconds);
             Span d = Span.of(decode, r.durationNanos(Phase.DECODE) / 1e9, periodSeconds);
             attributed.add(new AttributedRequest(
@@ -67,10 +76,8 @@ final class PooledEstimator implements EnergyEstimator {
                     phase(d, trace.coverage(decodeWindows.get(k))),
                     phase(Span.sum(p, d), trace.coverage(r.window(Phase.TOTAL)))));
         }
-        CellEnergy sums = CellEnergy.of(
-                attributed, EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured(), EnergyEstimate.unmeasured());
-        Span cellPrefill = Span.cell(prefill, sums.prefillNanos() / 1e9);
-        Span cellDecode = Span.cell(decode, sums.decodeNanos() / 1e9);
+        Span cellPrefill = Span.cell(prefill, prefillNanos / 1e9);
+        Span cellDecode = Span.cell(decode, decodeNanos / 1e9);
         CellEnergy cell = CellEnergy.of(
                 attributed,
                 cellPrefill.estimate(),

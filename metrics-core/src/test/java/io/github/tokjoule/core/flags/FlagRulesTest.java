@@ -242,4 +242,18 @@ class FlagRulesTest {
         assertThat(FlagRules.fmt(21.875)).isEqualTo("21.875");
         assertThat(FlagRules.fmt(1.0 / 3)).isEqualTo("0.333");
     }
+
+    @Test
+    void runWindowEstimateSaysWhatTheEnergyIs() {
+        Flag f = FlagRules.runWindowEstimate(20, 31.25);
+        assertThat(f.flag()).isEqualTo(AccuracyFlag.RUN_WINDOW_ESTIMATE);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.reason())
+                .isEqualTo("no per-request records: the energy of the 31.25 s run window, less its idle time, shared by"
+                        + " 20 requests and split by the mean timings (prefill is not measured)");
+        assertThat(f.number("requests")).isEqualTo(20);
+        assertThatThrownBy(() -> FlagRules.runWindowEstimate(0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requests must be at least 1: 0");
+    }
 }

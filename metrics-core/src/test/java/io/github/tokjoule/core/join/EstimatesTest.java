@@ -67,4 +67,21 @@ class EstimatesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("interval [3.0, 4.0] does not enclose 2.0");
     }
+
+    @Test
+    void anEmptyCellHasNoRequestsAndNoEnergy() {
+        CellEnergy none = CellEnergy.none();
+        assertThat(none.requests()).isZero();
+        assertThat(none.prefillNanos() + none.decodeNanos()).isZero();
+        assertThat(none.total().joules()).isNaN();
+        assertThat(none.total().hasInterval()).isFalse();
+        assertThat(none.outputTokensPerJoule().tokensPerJoule()).isNaN();
+        assertThat(none.joulesPerRequest(Phase.DECODE).joules()).isNaN();
+        assertThat(none)
+                .isEqualTo(CellEnergy.of(
+                        java.util.List.of(),
+                        EnergyEstimate.unmeasured(),
+                        EnergyEstimate.unmeasured(),
+                        EnergyEstimate.unmeasured()));
+    }
 }

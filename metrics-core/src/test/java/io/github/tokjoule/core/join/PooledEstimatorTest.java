@@ -18,26 +18,39 @@ class PooledEstimatorTest {
         // Trapezoid weights 0.3, 0.4, 0.3: reconstruction 0.3·10 + 0.4·12 + 0.3·14 = 12 W = the plain mean.
         // Successive differences 2, 2: residual √(8 / 4) = √2; SE = √2 · √(0.09 + 0.16 + 0.09) = 0.8246 (< the plain
         // mean's √(8 / 2 / 3) = 1.1547). Widest gap 0.4 < H(4) / 4 = 0.5208: no gap term. Ends: 0.5 · 0.2 · 4 = 0.4.
-        // half = √((4.302653 · 0.8246)² + (0.0005 · 12)²) + 0.4 = 3.948063 W
-        // (python3: from scipy.stats import t; t.ppf(0.975, 2) = 4.302652729749462)
-        PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100);
+        // half = 0.6 · (√((4.302653 · 0.8246)² + (0.0005 · 12)²) + 0.4) = 0.6 · 3.948063 = 2.368838 W
+        // (python3: from scipy.stats import t; t.ppf(0.975, 2) = 4.302652729749462; python3 -c "import math;
+        // c = math.sqrt((4.302652729749462 * math.sqrt(0.68))**2 + 0.006**2); print(12 - 0.6 * (c + 0.4))")
+        PhasePool pool =
+                PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, Double.NaN);
 
         assertThat(pool.resolved()).isTrue();
         assertThat(pool.meanWatts()).isCloseTo(12, within(1e-12));
         assertThat(pool.residualWatts()).isCloseTo(Math.sqrt(2), within(1e-12));
-        assertThat(pool.lowWatts()).isCloseTo(8.051936591784479, within(1e-6));
-        assertThat(pool.highWatts()).isCloseTo(15.948063408215521, within(1e-6));
+        assertThat(pool.lowWatts()).isCloseTo(9.631161955070688, within(1e-9));
+        assertThat(pool.highWatts()).isCloseTo(14.368838044929312, within(1e-9));
+    }
+
+    @Test
+    void anUnsampledStartMayHideTheStepFromTheLevelBefore() {
+        // As above, with 2 W before the phase: the start's step is 0.75 · max(range 4, |12 − 2|) = 7.5 W, so the
+        // ends add 0.5 · (0.1 · 7.5 + 0.1 · 4) = 0.575 W instead of 0.4 W: half = 0.6 · (3.548063 + 0.575) = 2.473838
+        // W.
+        PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 2);
+
+        assertThat(pool.lowWatts()).isCloseTo(9.526161955070688, within(1e-9));
+        assertThat(pool.highWatts()).isCloseTo(14.473838044929312, within(1e-9));
     }
 
     @Test
     void tooFewReadingsSpanThePrior() {
-        PhasePool one = PhasePool.fromPoints(new double[] {0.3}, new double[] {7}, 5, 1, 9);
+        PhasePool one = PhasePool.fromPoints(new double[] {0.3}, new double[] {7}, 5, 1, 9, Double.NaN);
         assertThat(one.resolved()).isFalse();
         assertThat(one.meanWatts()).isEqualTo(7);
         assertThat(one.lowWatts()).isEqualTo(1);
         assertThat(one.highWatts()).isEqualTo(9);
 
-        PhasePool none = PhasePool.fromPoints(new double[0], new double[0], 5, 6, 9);
+        PhasePool none = PhasePool.fromPoints(new double[0], new double[0], 5, 6, 9, Double.NaN);
         assertThat(none.meanWatts()).isEqualTo(5);
         // Not one reading in any window: [0, 2 · max(9, 5)] W.
         assertThat(none.lowWatts()).isEqualTo(0);

@@ -20,7 +20,8 @@ import java.util.Optional;
  *     EnergyEstimators#automatic()} by default: per-request integration where every request's windows are densely
  *     sampled, pooled otherwise; {@link EnergyEstimators#perRequest()} or {@link EnergyEstimators#pooled()} force
  *     one); the cell's {@link io.github.tokjoule.core.join.CellAttribution#estimator()} and {@code cells.csv}'s
- *     {@code estimator} column name the one that ran (since 0.2.0)
+ *     {@code estimator} column name the one that ran (since 0.2.0); a cell without per-request records gets the
+ *     run-window estimate whatever this is ({@code RUN_WINDOW})
  * @param rail which rail
  * @param zone the device's time zone; empty = the manifest's (required when there is no manifest). When both are
  *     present and differ, the given zone is used and every cell is flagged {@code ZONE_MISMATCH}

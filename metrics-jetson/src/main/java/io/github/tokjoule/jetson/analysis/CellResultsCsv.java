@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * output_tok_per_j_throughput} the {@link OutputTokJVariant#REQUEST} and {@link OutputTokJVariant#THROUGHPUT}
  * variants; {@code method} is {@code MEASURED} or {@code SEED_COMPATIBLE}; {@code flags} the distinct flag names,
  * {@code ;}-separated, empty when none; {@code estimator} the join estimator that ran for the cell ({@code
- * PER_REQUEST} or {@code POOLED}; {@link CellMetrics#estimator()}), empty for the seed's method; {@code
+ * PER_REQUEST} or {@code POOLED}; {@code RUN_WINDOW} for a cell without per-request records; {@link
+ * CellMetrics#estimator()}), empty for the seed's method; {@code
  * <figure>_ci95_low} and {@code <figure>_ci95_high} the figure's 95 % interval ({@link CellMetrics#ci95ByMetric()}),
  * both empty when it has none, the upper bound {@code Infinity} where the data bound it from below only; {@code
  * power_trace} the trace the energy figures came from with its nominal sample interval ({@link

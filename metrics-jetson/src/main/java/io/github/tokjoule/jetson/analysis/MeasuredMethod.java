@@ -12,6 +12,8 @@ import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.join.RunSummary;
+import io.github.tokjoule.core.join.RunWindowEstimator;
 import io.github.tokjoule.core.power.PowerStatistic;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
@@ -43,6 +45,12 @@ import java.util.Optional;
  * Requests the estimator excludes (failed, tokens unknown, wholly or partly outside the trace) are in no sum: the
  * cell's {@link CellAttribution} lists them with their reasons. No window power is multiplied by a p50 latency. The
  * distribution of the per-request output tokens per joule ({@code OSL / E_total}) is reported beside the ratios.
+ *
+ * <p>A cell without per-request records (a summary only, as in the seed's published data sets) gets the same row
+ * from {@link RunWindowEstimator} instead: the trace's energy over aiperf's run window less its idle time, shared by
+ * the successful requests and split by the mean timings ({@link RunWindowInputs}); the estimator is recorded as
+ * {@code RUN_WINDOW} and the cell flagged {@code RUN_WINDOW_ESTIMATE}. {@link SweepAnalysis} fails such a cell, naming
+ * the fields, when its summary lacks what the estimate needs.
  */
 final class MeasuredMethod {
 
@@ -65,53 +73,42 @@ final class MeasuredMethod {
         Summary perRequestTokJ = Summary.empty();
         Optional<CellAttribution> attribution = Optional.empty();
         boolean anySucceeded = requests.stream().anyMatch(RequestTimeline::succeeded);
-        if (in.power().trace().isPresent() && anySucceeded) {
+        Optional<RunSummary> run = requests.isEmpty() ? RunWindowInputs.summary(in) : Optional.empty();
+        if (in.power().trace().isPresent() && (anySucceeded || run.isPresent())) {
             PowerTrace trace = in.power().trace().get();
-            CellAttribution a = options.estimator().attribute(trace, requests);
-            attribution = Optional.of(a);
-            b.estimator(a.estimator());
-            CellEnergy cell = a.cell();
-            if (cell.requests() > 0) {
-                CellIntervals.put(b, cell);
-                double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
-                double serving = cell.meanWatts(Phase.TOTAL);
-                b.prefillJoulesPerRequest(cell.joulesPerRequest(Phase.PREFILL).joules())
-                        .decodeJoulesPerRequest(
-                                cell.joulesPerRequest(Phase.DECODE).joules())
-                        .totalJoulesPerRequest(
-                                cell.joulesPerRequest(Phase.TOTAL).joules())
-                        .prefillTokensPerJoule(
-                                Rows.nonNegative(cell.prefillTokensPerJoule().tokensPerJoule()))
-                        .decodeTokensPerJoule(Rows.nonNegative(decodeTokJ))
-                        .totalTokensPerJoule(
-                                Rows.nonNegative(cell.totalTokensPerJoule().tokensPerJoule()))
-                        .millijoulesPerOutputToken(millijoulesPerOutputToken(decodeTokJ))
-                        .prefillWatts(Rows.nonNegative(cell.meanWatts(Phase.PREFILL)))
-                        .decodeWatts(Rows.nonNegative(cell.meanWatts(Phase.DECODE)))
-                        .requestJoules(Summary.of(a.requests().stream()
-                                .mapToDouble(r -> r.total().joules())
-                                .toArray()));
-                Rows.putVariant(
-                        b,
-                        OutputTokJVariant.REQUEST,
-                        cell.outputTokensPerJoule().tokensPerJoule());
-                Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
-                Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
-                if (Double.isFinite(serving) && serving >= 0) {
-                    b.servingWatts(serving);
+            if (anySucceeded) {
+                CellAttribution a = options.estimator().attribute(trace, requests);
+                attribution = Optional.of(a);
+                b.estimator(a.estimator());
+                CellEnergy cell = a.cell();
+                if (cell.requests() > 0) {
+                    putEnergies(b, cell, tokensPerSecond, th);
+                    b.requestJoules(Summary.of(a.requests().stream()
+                            .mapToDouble(r -> r.total().joules())
+                            .toArray()));
+                    perRequestTokJ = Summary.of(a.requests().stream()
+                            .map(AttributedRequest::outputTokensPerJoule)
+                            .mapToDouble(t -> t.tokensPerJoule())
+                            .filter(Double::isFinite)
+                            .toArray());
+                    FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th)
+                            .ifPresent(b::addFlags);
                 }
-                perRequestTokJ = Summary.of(a.requests().stream()
-                        .map(AttributedRequest::outputTokensPerJoule)
-                        .mapToDouble(t -> t.tokensPerJoule())
-                        .filter(Double::isFinite)
-                        .toArray());
-                // a statement about the prefill interval, not a sample count: pooling resolves short prefills
-                FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th)
-                        .ifPresent(b::addFlags);
-                FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th)
+            } else {
+                // no per-request records, only the summary: the run window's energy, shared and split
+                RunSummary r = run.orElseThrow();
+                CellEnergy cell = RunWindowEstimator.estimate(trace, r);
+                b.estimator(RunWindowEstimator.NAME);
+                b.addFlags(FlagRules.runWindowEstimate(r.requests(), r.window().durationSeconds()));
+                if (Double.isFinite(cell.total().joules())) {
+                    putEnergies(b, cell, tokensPerSecond, th);
+                }
+                FlagRules.windowUndersampled(trace.coverage(r.window()).samplesInside(), th)
                         .ifPresent(b::addFlags);
             }
-            TimeWindow span = requestSpan(requests);
+            // with records, from the first request's start to the last one's end; without, the run window stands in
+            TimeWindow span =
+                    anySucceeded ? requestSpan(requests) : in.profilingWindow().orElseThrow();
             TimeWindow window = in.profilingWindow().orElse(span);
             if (!trace.isEmpty()) {
                 long first = trace.epochNanosAt(0);
@@ -155,6 +152,32 @@ final class MeasuredMethod {
                 in.power().lines(),
                 attribution,
                 in.power().source());
+    }
+
+    /** The row's energies, tok/J, watts and their intervals read off the cell's sums; the prefill flag. */
+    private static void putEnergies(CellMetrics.Builder b, CellEnergy cell, double tokensPerSecond, FlagThresholds th) {
+        CellIntervals.put(b, cell);
+        double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
+        double serving = cell.meanWatts(Phase.TOTAL);
+        b.prefillJoulesPerRequest(cell.joulesPerRequest(Phase.PREFILL).joules())
+                .decodeJoulesPerRequest(cell.joulesPerRequest(Phase.DECODE).joules())
+                .totalJoulesPerRequest(cell.joulesPerRequest(Phase.TOTAL).joules())
+                .prefillTokensPerJoule(
+                        Rows.nonNegative(cell.prefillTokensPerJoule().tokensPerJoule()))
+                .decodeTokensPerJoule(Rows.nonNegative(decodeTokJ))
+                .totalTokensPerJoule(Rows.nonNegative(cell.totalTokensPerJoule().tokensPerJoule()))
+                .millijoulesPerOutputToken(millijoulesPerOutputToken(decodeTokJ))
+                .prefillWatts(Rows.nonNegative(cell.meanWatts(Phase.PREFILL)))
+                .decodeWatts(Rows.nonNegative(cell.meanWatts(Phase.DECODE)));
+        Rows.putVariant(
+                b, OutputTokJVariant.REQUEST, cell.outputTokensPerJoule().tokensPerJoule());
+        Rows.putVariant(b, OutputTokJVariant.DECODE_PHASE, decodeTokJ);
+        Rows.putVariant(b, OutputTokJVariant.THROUGHPUT, throughput(tokensPerSecond, serving));
+        if (Double.isFinite(serving) && serving >= 0) {
+            b.servingWatts(serving);
+        }
+        // a statement about the prefill interval, not a sample count: pooling resolves short prefills
+        FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th).ifPresent(b::addFlags);
     }
 
     /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */

@@ -253,10 +253,19 @@ public final class SweepAnalysis {
                     Instant at = in.profilingWindow().map(TimeWindow::start).orElse(Instant.EPOCH);
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
                 }
-                if (options.method() == EnergyMethod.MEASURED && in.records().isEmpty()) {
-                    notes.add(loc.directory() + ": no per-request records (" + SweepLayout.RECORDS
-                            + "): the MEASURED method integrates each request's window and has no energies here;"
-                            + " SEED_COMPATIBLE works from the summary alone");
+                // without a power trace there is no energy either way, and RAIL_MISSING says why
+                if (options.method() == EnergyMethod.MEASURED
+                        && in.records().isEmpty()
+                        && in.power().trace().isPresent()) {
+                    List<String> missing = RunWindowInputs.problems(in);
+                    if (!missing.isEmpty()) {
+                        throw new CellReader.CellFailure("no per-request records (" + SweepLayout.RECORDS + ") and "
+                                + loc.summaryFile()
+                                        .map(f -> String.valueOf(f.getFileName()))
+                                        .orElse(SweepLayout.SUMMARY)
+                                + " lacks what the run-window estimate needs: "
+                                + String.join(", ", missing) + "; re-run the cell with aiperf's records export");
+                    }
                 }
                 long read = System.nanoTime();
                 readNanos.add(read - start);

@@ -3,6 +3,7 @@ package io.github.tokjoule.jetson.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.EnergyMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
@@ -174,14 +175,45 @@ class SeedLayoutTest {
     }
 
     @Test
-    void measuredNeedsThePerRequestRecords() throws IOException {
+    void measuredFallsBackToTheRunWindowWithoutRecords() throws IOException {
         SweepResult r =
                 SweepAnalysis.analyze(root, AnalysisOptions.defaults().withZone(java.time.ZoneId.of("Asia/Kolkata")));
         CellMetrics llama =
                 r.cell("llama3.2-1b", "25W", 2048, 256).orElseThrow().metrics();
         assertThat(llama.isOk()).isTrue();
-        assertThat(llama.totalJoulesPerRequest()).isNaN();
+        assertThat(llama.estimator()).contains("RUN_WINDOW");
+        assertThat(llama.hasFlag(AccuracyFlag.RUN_WINDOW_ESTIMATE)).isTrue();
+        // A constant 8.56 W; 20 requests of RL = 982.7 + 255 · 21.27 = 6406.55 ms fill the 128.131 s window (no
+        // idle): per request 8.56 W · 6.40655 s = 54.84007 J, prefill 8.56 · 0.9827 = 8.411912 J in [0.5 · 8.411912,
+        // 8.411912]; output tok/J 256 / 54.84007 = 4.668 (the published 4.67: with constant power and no idle the
+        // run window and the seed's arithmetic agree).
+        assertThat(llama.totalJoulesPerRequest()).isCloseTo(54.84007, within(1e-3));
+        assertThat(llama.prefillJoulesPerRequest()).isCloseTo(8.411912, within(1e-4));
+        assertThat(llama.ci95(CellMetric.PREFILL_JOULES_PER_REQUEST)
+                        .orElseThrow()
+                        .low())
+                .isCloseTo(4.205956, within(1e-4));
+        assertThat(llama.outputTokensPerJoule(OutputTokJVariant.REQUEST)).isCloseTo(4.668, within(0.001));
         assertThat(llama.ttftMillis().p50()).isEqualTo(982.7);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("profile_export.jsonl"));
+    }
+
+    @Test
+    void aSummaryWithoutItsWindowFailsTheCellNamingTheFields() throws IOException {
+        Path bare = dir.resolve("bare");
+        Path cell = bare.resolve("25w/llama3.2-1b/gen256/ctx2048");
+        Files.createDirectories(cell);
+        String text = summary(982.7, 21.27, 256, 47.0, "2026-05-27T01:39:10.250000", "2026-05-27T01:41:18.381000")
+                .replace("  \"start_time\": \"2026-05-27T01:39:10.250000\",\n", "");
+        assertThat(text).doesNotContain("start_time").contains("end_time");
+        Files.writeString(cell.resolve("profile_export_aiperf.json"), text);
+        Files.write(cell.resolve("tegrastats.log"), log(LocalDateTime.parse("2026-05-27T01:39:00"), 150, 8560));
+
+        SweepResult r =
+                SweepAnalysis.analyze(bare, AnalysisOptions.defaults().withZone(java.time.ZoneId.of("Asia/Kolkata")));
+        CellMetrics m = r.cell("llama3.2-1b", "25W", 2048, 256).orElseThrow().metrics();
+        assertThat(m.isOk()).isFalse();
+        assertThat(m.status().failureReason().orElseThrow())
+                .isEqualTo("no per-request records (profile_export.jsonl) and profile_export_aiperf.json lacks what"
+                        + " the run-window estimate needs: start_time; re-run the cell with aiperf's records export");
     }
 }

@@ -156,6 +156,30 @@ final class EstimatorAccuracy {
         return sb.toString();
     }
 
+    /** Median half width over median error per figure, and for prefill over cells with ≥ 3 pooled samples. */
+    static String widthRatios(List<Cell> cells) {
+        StringBuilder sb = new StringBuilder("| figure | median half width / median error |\n|---|---|\n");
+        for (Figure f : Figure.values()) {
+            Summary s = summary(cells, f, c -> true);
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f |%n",
+                    f.name().toLowerCase(Locale.ROOT),
+                    s.medianHalfWidth() / s.median()));
+        }
+        for (int min : new int[] {3, 6}) {
+            Summary s = summary(cells, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= min);
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| energy_prefill, ≥ %d pooled samples (%d cells, coverage %.0f %%) | %.2f |%n",
+                    min,
+                    s.cells(),
+                    100 * s.coverage(),
+                    s.medianHalfWidth() / s.median()));
+        }
+        return sb.toString();
+    }
+
     static String byTtft(List<Cell> cells, Figure f) {
         StringBuilder sb = new StringBuilder();
         sb.append("| ")
