@@ -37,9 +37,11 @@ public final class FleetCsv {
     private static final List<String> FLEET_COLUMNS =
             List.of("board", "requests_attributed", "requests_excluded", "samples");
 
-    /** The columns of {@code cells.csv}: the report's ({@link CellResultsCsv#COLUMNS}), then the fleet's. */
+    /** The columns of {@code cells.csv}: the report's ({@link CellResultsCsv#COLUMNS} but {@code power_trace}), then the fleet's. */
     public static final List<String> CELL_COLUMNS = Stream.concat(
-                    CellResultsCsv.COLUMNS.stream(), FLEET_COLUMNS.stream())
+                    // a row of CellMetrics has no power_trace: that is the sweep analysis' (AnalyzedCell.powerTrace)
+                    CellResultsCsv.COLUMNS.stream().filter(c -> !c.equals(CellResultsCsv.POWER_TRACE_COLUMN)),
+                    FLEET_COLUMNS.stream())
             .toList();
 
     /** The columns of {@code boards.csv}. */

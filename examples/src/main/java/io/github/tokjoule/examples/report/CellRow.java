@@ -1,6 +1,7 @@
 package io.github.tokjoule.examples.report;
 
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.Optional;
  * @param rail the power rail, e.g. {@code VDD_CPU_GPU_CV}
  * @param flags the cell's accuracy flags
  * @param intervals the 95 % intervals of the metrics that have one (none until the analysis provides them)
+ * @param estimator the join estimator that ran for the cell ({@code PER_REQUEST}, {@code POOLED}, …), empty for the
+ *     seed's method or a cell without energy
+ * @param powerTrace which power trace the cell's energy came from and its nominal sample interval (printed as e.g.
+ *     {@code hwmon 10 ms} or {@code tegrastats 500 ms}); empty when the cell had no power trace
  */
 public record CellRow(
         String mode,
@@ -32,7 +37,9 @@ public record CellRow(
         String method,
         String rail,
         List<FlagMark> flags,
-        Map<Metric, Interval> intervals) {
+        Map<Metric, Interval> intervals,
+        Optional<String> estimator,
+        Optional<PowerTraceSource> powerTrace) {
 
     /** Copies the collections. */
     public CellRow {
@@ -48,7 +55,8 @@ public record CellRow(
      * @return the cell
      */
     public CellRow withMode(String modeLabel) {
-        return new CellRow(modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals);
+        return new CellRow(
+                modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals, estimator, powerTrace);
     }
 
     /**
@@ -58,7 +66,8 @@ public record CellRow(
      * @return the cell
      */
     public CellRow withFlags(List<FlagMark> newFlags) {
-        return new CellRow(mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals);
+        return new CellRow(
+                mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals, estimator, powerTrace);
     }
 
     /**

@@ -42,10 +42,33 @@ public final class HtmlWriter {
             .note{background:#fff3cd;border-left:4px solid #e0a800;padding:.4em .8em}
             .summary{font-size:1.05em}details summary{cursor:pointer;color:#045}
             .scroll{overflow-x:auto}nav.toc ol{margin:.2em 0}nav.toc li{margin:.1em 0}
-            nav.toc ol ol{font-size:.9em;columns:2 22em}
+            nav.toc ol ol{font-size:.9em;columns:2 22em}.cg label{margin-left:.9em;white-space:nowrap}
             """ + SvgPlot.STYLE + "\n";
 
-    private static final String SCRIPT = "(function(){function num(c){var v=parseFloat(c.textContent);"
+    /**
+     * Draws the rows of a table whose data comes as JSON ({@link CellTableHtml}), then wires the column-group switches
+     * (a hidden group's columns get {@code display:none} by {@code nth-child}, no class on any cell) and the sorting.
+     */
+    private static final String SCRIPT = "(function(){function esc(x){return String(x).replace(/[&<>\"]/g,"
+            + "function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','\"':'&quot;'}[c]})}"
+            + "document.querySelectorAll('script[data-rows]').forEach(function(s){var d=JSON.parse(s.textContent),"
+            + "t=document.querySelector('table[data-table=\"'+s.getAttribute('data-rows')+'\"]'),h=[];"
+            + "d.r.forEach(function(r){h.push('<tr>');r.forEach(function(e,i){if(d.k[i]){h.push('<td class=\"t\">'"
+            + "+esc(e)+'</td>');return}var v=e,p=null,lo,hi,k=-1;if(Array.isArray(e)){v=e[0];if(e.length>3){p=e[1];"
+            + "lo=e[2];hi=e[3]}if(e.length%2===0&&e.length!==4||e.length===5)k=e[e.length-1]}var f=k<0?[]:d.l[k],"
+            + "tt=[];if(p!==null)tt.push('95 % interval '+lo+' to '+hi);if(f.length)tt.push('approximate: '"
+            + "+f.map(function(n){return d.f[n][0]}).join(', '));h.push('<td'+(f.length?' class=\"a\"':'')"
+            + "+(tt.length?' title=\"'+esc(tt.join('; '))+'\"':'')+'>'+(v===null?'\u2014':esc(v)"
+            + "+(p!==null?' \u00b1 '+p:''))+f.map(function(n){return'<sup class=\"flag\">'+esc(d.f[n][1])"
+            + "+'</sup>'}).join('')+'</td>')});h.push('</tr>')});t.tBodies[0].innerHTML=h.join('')});"
+            + "document.querySelectorAll('p.cg').forEach(function(p){var id=p.getAttribute('data-for'),"
+            + "t=document.querySelector('table[data-table=\"'+id+'\"]'),st=document.createElement('style');"
+            + "document.head.appendChild(st);function upd(){var off={},css='';p.querySelectorAll('input')"
+            + ".forEach(function(c){if(!c.checked)off[c.value]=1});Array.prototype.forEach.call("
+            + "t.tHead.rows[0].cells,function(th,i){if(off[th.getAttribute('data-g')])css+='table[data-table=\"'"
+            + "+id+'\"] tr>:nth-child('+(i+1)+'){display:none}'});st.textContent=css}"
+            + "p.addEventListener('change',upd);upd()})})();"
+            + "(function(){function num(c){var v=parseFloat(c.textContent);"
             + "return isNaN(v)?null:v}document.querySelectorAll('table.sortable th').forEach(function(th){"
             + "th.addEventListener('click',function(){var t=th.closest('table'),b=t.tBodies[0],"
             + "i=Array.prototype.indexOf.call(th.parentNode.children,th),"
@@ -57,8 +80,17 @@ public final class HtmlWriter {
             + "return -1;return p.textContent.localeCompare(q.textContent,undefined,{numeric:true})*d});"
             + "rows.forEach(function(r){b.appendChild(r)})})})})();";
 
-    private static final Map<String, String> CELL_COLUMN_LABELS =
-            Map.of("mode", "Mode", "model", "Model", "ctx", "Prompt (tok)", "gen", "Gen (tok)", "status", "Status");
+    private static final Map<String, String> CELL_COLUMN_LABELS = Map.of(
+            "mode", "Mode",
+            "model", "Model",
+            "ctx", "Prompt (tok)",
+            "gen", "Gen (tok)",
+            "status", "Status",
+            "method", "Method",
+            "estimator", "Estimator",
+            "rail", "Rail",
+            "power_trace", "Power trace",
+            "flags", "Flags");
 
     private HtmlWriter() {}
 
@@ -183,42 +215,27 @@ public final class HtmlWriter {
     }
 
     private static void table(StringBuilder sb, Table t, boolean collapsed, int number, Map<String, String> flagsSeen) {
-        boolean cells = t.id().equals(ReportTables.CELLS_ID);
-        int shown = cells ? 5 + Metric.REQUIRED.size() : t.columns().size();
-        sb.append("<h3 id=\"")
-                .append(esc(t.id()))
-                .append("\">Table ")
-                .append(number)
-                .append(". ")
-                .append(esc(t.title()))
-                .append("</h3>\n");
-        sb.append("<p class=\"caption\">")
-                .append(esc(t.caption()))
-                .append(cells ? " The page shows the main columns; cells.csv has every column." : "")
-                .append(" Click a column header to sort.</p>\n");
+        if (t.id().equals(ReportTables.CELLS_ID)) {
+            CellTableHtml.write(sb, t, collapsed, number, flagsSeen);
+            return;
+        }
+        heading(sb, t, number, " Click a column header to sort.");
         if (collapsed) {
             sb.append("<details><summary>Show all ").append(t.rows().size()).append(" rows</summary>\n");
         }
-        String[] methods = columnMethods(t, shown);
+        String[] methods = columnMethods(t);
         sb.append("<div class=\"scroll\"><table class=\"sortable\" data-table=\"")
                 .append(esc(t.id()))
                 .append("\">\n<thead><tr>");
-        for (int i = 0; i < shown; i++) {
-            String c = t.columns().get(i);
+        for (int i = 0; i < t.columns().size(); i++) {
             sb.append("<th");
-            if (!methods[i].isEmpty()) {
-                sb.append(" data-method=\"")
-                        .append(esc(methods[i]))
-                        .append("\" title=\"")
-                        .append(esc(methodTitle(methods[i])))
-                        .append('"');
-            }
-            sb.append('>').append(esc(cells ? cellLabel(c) : c)).append("</th>");
+            methodAttributes(sb, methods[i]);
+            sb.append('>').append(esc(t.columns().get(i))).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<Table.Entry> row : t.rows()) {
             sb.append("<tr>");
-            for (int i = 0; i < shown; i++) {
+            for (int i = 0; i < t.columns().size(); i++) {
                 entry(sb, row.get(i), methods[i], flagsSeen);
             }
             sb.append("</tr>\n");
@@ -229,10 +246,35 @@ public final class HtmlWriter {
         }
     }
 
+    /** A table's heading and caption, the caption followed by {@code more}. */
+    static void heading(StringBuilder sb, Table t, int number, String more) {
+        sb.append("<h3 id=\"")
+                .append(esc(t.id()))
+                .append("\">Table ")
+                .append(number)
+                .append(". ")
+                .append(esc(t.title()))
+                .append("</h3>\n<p class=\"caption\">")
+                .append(esc(t.caption()))
+                .append(esc(more))
+                .append("</p>\n");
+    }
+
+    /** A header cell's method attributes, nothing for a column without one method. */
+    static void methodAttributes(StringBuilder sb, String method) {
+        if (!method.isEmpty()) {
+            sb.append(" data-method=\"")
+                    .append(esc(method))
+                    .append("\" title=\"")
+                    .append(esc(methodTitle(method)))
+                    .append('"');
+        }
+    }
+
     /** Per column, the method all its numbers share, or empty (text, mixed or no method). */
-    private static String[] columnMethods(Table t, int shown) {
-        String[] out = new String[shown];
-        for (int i = 0; i < shown; i++) {
+    static String[] columnMethods(Table t) {
+        String[] out = new String[t.columns().size()];
+        for (int i = 0; i < out.length; i++) {
             String m = null;
             boolean same = true;
             for (List<Table.Entry> row : t.rows()) {
@@ -249,7 +291,8 @@ public final class HtmlWriter {
         return out;
     }
 
-    private static String cellLabel(String column) {
+    /** The human label of a {@code cells.csv} column. */
+    static String cellLabel(String column) {
         String label = CELL_COLUMN_LABELS.get(column);
         if (label != null) {
             return label;

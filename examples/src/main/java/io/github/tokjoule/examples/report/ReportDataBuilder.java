@@ -13,6 +13,7 @@ import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import io.github.tokjoule.jetson.analysis.SpeedupMetric;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepResult;
@@ -182,7 +183,7 @@ public final class ReportDataBuilder {
                 items,
                 SetupFacts.of(result),
                 method.name(),
-                describe(method, variant),
+                describe(method, variant) + traces(rows),
                 rails.isEmpty() ? result.options().rail().toString() : String.join(" + ", rails),
                 result.modes(),
                 result.models(),
@@ -196,6 +197,46 @@ public final class ReportDataBuilder {
                 best(),
                 pareto(),
                 allNotes);
+    }
+
+    /**
+     * The sentence that says which power traces the energy came from: per tool, how many cells and the range of the
+     * traces' nominal sample intervals (the cell table's Power trace column has each cell's), e.g. {@code " Power
+     * traces: tegrastats (nominal sample interval 500–529 ms) for 380 cells, hwmon (10 ms) for 4 cells; …"}; empty when
+     * no cell had a trace.
+     */
+    static String traces(List<CellRow> rows) {
+        Map<PowerTraceSource.Tool, double[]> byTool = new EnumMap<>(PowerTraceSource.Tool.class);
+        for (CellRow r : rows) {
+            r.powerTrace().ifPresent(t -> {
+                // cells, smallest and largest known interval
+                double[] a = byTool.computeIfAbsent(t.tool(), k -> new double[] {0, Double.NaN, Double.NaN});
+                a[0]++;
+                double ms = t.nominalIntervalMillis();
+                if (Double.isFinite(ms)) {
+                    a[1] = Double.isNaN(a[1]) ? ms : Math.min(a[1], ms);
+                    a[2] = Double.isNaN(a[2]) ? ms : Math.max(a[2], ms);
+                }
+            });
+        }
+        if (byTool.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byTool.forEach((tool, a) -> {
+            String name = PowerTraceSource.Tool.HWMON == tool ? "hwmon" : "tegrastats";
+            String range = Double.isNaN(a[1])
+                    ? ""
+                    : " (nominal sample interval " + Sig.of(a[1])
+                            + (Sig.of(a[1]).equals(Sig.of(a[2])) ? "" : "–" + Sig.of(a[2])) + " ms)";
+            long n = (long) a[0];
+            parts.add(name + range + " for " + n + (n == 1 ? " cell" : " cells"));
+        });
+        return " Power traces (each cell's in the cell table's Power trace column): " + String.join(", ", parts)
+                + (byTool.containsKey(PowerTraceSource.Tool.HWMON)
+                        ? "; hwmon is the dense INA3221 trace a driver run records beside tegrastats, which the"
+                                + " analysis prefers where a cell has one."
+                        : "; no cell had a dense hwmon trace (hwmon.csv), which the analysis would prefer.");
     }
 
     static CellRow row(AnalyzedCell a, OutputTokJVariant variant) {
@@ -245,7 +286,9 @@ public final class ReportDataBuilder {
                 c.method().name(),
                 c.rail().orElse(""),
                 flags,
-                intervals(c, variant));
+                intervals(c, variant),
+                c.estimator(),
+                a.powerTrace());
     }
 
     /** The analysis's 95 % intervals ({@link CellMetrics#ci95ByMetric()}) under the report's metric names. */

@@ -1,6 +1,7 @@
 package io.github.tokjoule.examples.report;
 
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -397,6 +398,11 @@ public final class ReportTables {
             for (Metric m : Metric.EXTRA) {
                 row.add(Table.metric(c, m));
             }
+            row.add(Table.text(c.estimator().orElse("")));
+            for (String column : CellResultsCsv.ESTIMATE_COLUMNS.subList(1, CellResultsCsv.ESTIMATE_COLUMNS.size())) {
+                row.add(intervalBound(c, column));
+            }
+            row.add(Table.text(c.powerTrace().map(PowerTraceSource::label).orElse("")));
             rows.add(row);
         }
         return new Table(
@@ -411,11 +417,31 @@ public final class ReportTables {
     /**
      * {@return the column names of {@code cells.csv}, in order: {@link CellResultsCsv#LEADING_COLUMNS} (the columns
      * shared with the sweep driver's {@code cells.csv}, whose metric columns are {@link Metric#REQUIRED}), then
-     * {@link Metric#EXTRA}}
+     * {@link Metric#EXTRA}, then the analysis's {@link CellResultsCsv#ESTIMATE_COLUMNS} (the estimator and the 95 %
+     * interval bounds) and {@link CellResultsCsv#POWER_TRACE_COLUMN}, as the sweep driver's file ends}
      */
     public static List<String> cellColumns() {
-        return CellResultsCsv.withExtra(
-                Metric.EXTRA.stream().map(Metric::column).toList());
+        List<String> extra = new ArrayList<>();
+        Metric.EXTRA.forEach(m -> extra.add(m.column()));
+        extra.addAll(CellResultsCsv.ESTIMATE_COLUMNS);
+        extra.add(CellResultsCsv.POWER_TRACE_COLUMN);
+        return CellResultsCsv.withExtra(extra);
+    }
+
+    /**
+     * A {@code <figure>_ci95_low} or {@code _high} field of the cell table: the bound of the interval of the metric
+     * whose column is {@code <figure>}, NaN (an empty field) when the cell has none.
+     */
+    private static Table.Entry intervalBound(CellRow c, String column) {
+        boolean low = column.endsWith("_ci95_low");
+        String figure = column.substring(0, column.lastIndexOf("_ci95_"));
+        for (Metric m : Metric.values()) {
+            if (m.column().equals(figure)) {
+                double v = c.interval(m).map(i -> low ? i.low() : i.high()).orElse(Double.NaN);
+                return Table.num(v, m.decimals(), c.method(), List.of());
+            }
+        }
+        return Table.num(Double.NaN, 0);
     }
 
     /** The flags that make a metric approximate in any cell of a model at the given modes. */

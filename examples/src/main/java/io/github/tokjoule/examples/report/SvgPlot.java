@@ -15,14 +15,19 @@ import java.util.List;
 final class SvgPlot {
 
     /** The CSS the panels need, for the page and for standalone SVG files. */
-    static final String STYLE = ".ax{stroke:#555;stroke-width:1}.gr{stroke:#e4e4e4;stroke-width:1}"
+    static final String STYLE = ".ax{fill:none;stroke:#555;stroke-width:1}.gr{fill:none;stroke:#e4e4e4;stroke-width:1}"
             + ".tk{font:11px sans-serif;fill:#333}.at{font:12px sans-serif;fill:#222}"
             + ".pt{font:bold 13px sans-serif;fill:#111}.ln{fill:none;stroke-width:2}"
-            + ".eb{stroke-width:1.2}.fl{fill:#fff;stroke-width:2}.hm path{stroke:#fff}.w{fill:#fff}.rg{fill:none;stroke:#000;stroke-width:1.3}"
+            + ".eb{fill:none;stroke-width:1.2}.fl{fill:#fff;stroke-width:2}.fb{fill:#fff;stroke-width:2;stroke-dasharray:3 2}.hm path{stroke:#fff}.w{fill:#fff}.rg{fill:none;stroke:#000;stroke-width:1.3}"
             + ".hv{font:11px sans-serif;text-anchor:middle}.hf{fill:none;stroke:#000;stroke-width:1.5;pointer-events:none;"
             + "stroke-dasharray:4 2}.fr{fill:none;stroke:#888;stroke-width:1.5;stroke-dasharray:5 3}"
             + ".lg{font:12px sans-serif;fill:#222}.e{text-anchor:end}.m{text-anchor:middle}"
             + ".hv{pointer-events:none}";
+
+    /** The colour ramp's stops, equally spaced from 0 to 1. */
+    private static final double[][] RAMP = {
+        {255, 255, 204}, {254, 217, 118}, {253, 141, 60}, {227, 26, 28}, {128, 0, 38}, {60, 0, 60}
+    };
 
     /** Panel width in viewBox units. */
     static final int W = 360;
@@ -161,9 +166,11 @@ final class SvgPlot {
                     .append("\" stroke=\"")
                     .append(s.colour())
                     .append("\">");
+            Points p = new Points();
             for (int i = 0; i < s.marks().size(); i++) {
-                point(sb, LEFT + step * (i + 0.5), y, s.colour(), s.marks().get(i));
+                p.add(LEFT + step * (i + 0.5), y, s.marks().get(i));
             }
+            p.appendTo(sb, "");
             sb.append("</g>");
         }
         return sb.append("</svg>").toString();
@@ -185,6 +192,7 @@ final class SvgPlot {
         frame(sb, width, H + 20, title, groups, "", yTitle, y);
         double step = (width - LEFT - RIGHT) / (double) Math.max(1, groups.size());
         double bar = step * 0.8 / Math.max(1, series.size());
+        StringBuilder bars = new StringBuilder();
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             for (int i = 0; i < s.marks().size(); i++) {
@@ -195,9 +203,7 @@ final class SvgPlot {
                 double x = LEFT + step * i + step * 0.1 + bar * k;
                 double top = yPos(y, m.value(), H + 20);
                 double base = yPos(y, Math.max(0, y.lo()), H + 20);
-                sb.append("<g><title>")
-                        .append(HtmlWriter.esc(m.tip()))
-                        .append("</title><rect x=\"")
+                sb.append("<rect x=\"")
                         .append(n(x))
                         .append("\" y=\"")
                         .append(n(Math.min(top, base)))
@@ -208,15 +214,18 @@ final class SvgPlot {
                         .append('"')
                         .append(
                                 m.flagged()
-                                        ? " fill=\"#fff\" stroke=\"" + s.colour() + "\" stroke-width=\"2\""
-                                                + " stroke-dasharray=\"3 2\""
+                                        ? " class=\"fb\" stroke=\"" + s.colour() + "\""
                                         : " fill=\"" + s.colour() + "\"")
-                        .append("/>");
+                        .append("><title>")
+                        .append(HtmlWriter.esc(m.tip()))
+                        .append("</title></rect>");
                 if (m.hasInterval()) {
-                    errorBar(sb, x + bar * 0.46, yPos(y, m.low(), H + 20), yPos(y, m.high(), H + 20), "#000");
+                    errorBar(bars, x + bar * 0.46, yPos(y, m.low(), H + 20), yPos(y, m.high(), H + 20));
                 }
-                sb.append("</g>");
             }
+        }
+        if (bars.length() > 0) {
+            sb.append("<path class=\"eb\" stroke=\"#000\" d=\"").append(bars).append("\"/>");
         }
         return sb.append("</svg>").toString();
     }
@@ -247,9 +256,14 @@ final class SvgPlot {
         text(sb, W / 2.0, 16, "pt", "middle", title);
         double cw = (W - LEFT - RIGHT) / (double) Math.max(1, xs.size());
         double ch = (H - TOP - BOTTOM) / (double) Math.max(1, ys.size());
+        StringBuilder values = new StringBuilder();
+        sb.append("<g class=\"tk e\">");
+        for (int r = 0; r < ys.size(); r++) {
+            text(sb, LEFT - 6, H - BOTTOM - ch * (r + 0.5) + 4, ys.get(r));
+        }
+        sb.append("</g>");
         for (int r = 0; r < ys.size(); r++) {
             double y0 = H - BOTTOM - ch * (r + 1);
-            text(sb, LEFT - 6, y0 + ch / 2 + 4, "tk", "end", ys.get(r));
             for (int c = 0; c < xs.size(); c++) {
                 Mark m = cells[r][c];
                 double x0 = LEFT + cw * c;
@@ -281,7 +295,7 @@ final class SvgPlot {
                             .append(n(ch - 4))
                             .append("\"/>");
                 }
-                sb.append(finite && t > 0.6 ? "<text class=\"hv w\" x=\"" : "<text class=\"hv\" x=\"")
+                values.append(finite && t > 0.6 ? "<text class=\"w\" x=\"" : "<text x=\"")
                         .append(n(x0 + cw / 2))
                         .append("\" y=\"")
                         .append(n(y0 + ch / 2 + 4))
@@ -290,9 +304,11 @@ final class SvgPlot {
                         .append("</text>");
             }
         }
+        sb.append("<g class=\"hv\">").append(values).append("</g><g class=\"tk m\">");
         for (int c = 0; c < xs.size(); c++) {
-            text(sb, LEFT + cw * (c + 0.5), H - BOTTOM + 15, "tk", "middle", xs.get(c));
+            text(sb, LEFT + cw * (c + 0.5), H - BOTTOM + 15, xs.get(c));
         }
+        sb.append("</g>");
         text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
         sb.append("<text class=\"at m\" transform=\"translate(13,")
                 .append(n(TOP + (H - TOP - BOTTOM) / 2.0))
@@ -329,12 +345,20 @@ final class SvgPlot {
         StringBuilder sb = open(W, H);
         text(sb, W / 2.0, 16, "pt", "middle", title);
         yAxis(sb, W, H, y, yTitle);
+        StringBuilder grid = new StringBuilder();
         for (double t : x.ticks()) {
-            double px = xPos(x, t);
-            line(sb, "gr", px, TOP, px, H - BOTTOM);
-            text(sb, px, H - BOTTOM + 15, "tk", "middle", Sig.of(t));
+            grid.append('M')
+                    .append(n(xPos(x, t)))
+                    .append(',')
+                    .append(TOP)
+                    .append('V')
+                    .append(H - BOTTOM);
         }
-        line(sb, "ax", LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM);
+        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
+        for (double t : x.ticks()) {
+            text(sb, xPos(x, t), H - BOTTOM + 15, Sig.of(t));
+        }
+        sb.append("</g>");
         text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
         if (front.size() > 1) {
             StringBuilder d = new StringBuilder();
@@ -348,8 +372,14 @@ final class SvgPlot {
         }
         for (int i = 0; i < marks.size(); i++) {
             if (Double.isFinite(xs.get(i))) {
-                sb.append("<g fill=\"").append(colours.get(i)).append("\">");
-                point(sb, xPos(x, xs.get(i)), y, colours.get(i), marks.get(i));
+                sb.append("<g fill=\"")
+                        .append(colours.get(i))
+                        .append("\" stroke=\"")
+                        .append(colours.get(i))
+                        .append("\">");
+                Points p = new Points();
+                p.add(xPos(x, xs.get(i)), y, marks.get(i));
+                p.appendTo(sb, "");
                 sb.append("</g>");
             }
         }
@@ -430,23 +460,34 @@ final class SvgPlot {
                 new StringBuilder("<svg class=\"colourbar\" viewBox=\"0 0 " + w + " 44\" style=\"max-width:" + w
                         + "px\" role=\"img\"><title>colour scale: " + HtmlWriter.esc(label) + " from "
                         + Sig.of(min) + " to " + Sig.of(max) + "</title>");
-        int steps = 40;
-        double bw = (w - 20) / (double) steps;
-        for (int i = 0; i < steps; i++) {
-            sb.append("<rect x=\"")
-                    .append(n(10 + bw * i))
-                    .append("\" y=\"4\" width=\"")
-                    .append(n(bw + 0.5))
-                    .append("\" height=\"12\" fill=\"")
-                    .append(colour((i + 0.5) / steps))
+        // The ramp is linear between its stops, so a gradient through the same stops is the exact scale. Its id
+        // only has to be unique among different gradients: bars with the same label share the same ramp.
+        String id = "cb" + Integer.toHexString(label.hashCode());
+        sb.append("<defs><linearGradient id=\"").append(id).append("\">");
+        for (int i = 0; i < RAMP.length; i++) {
+            sb.append("<stop offset=\"")
+                    .append(i * 100 / (RAMP.length - 1))
+                    .append("%\" stop-color=\"")
+                    .append(colour(i / (double) (RAMP.length - 1)))
                     .append("\"/>");
         }
+        sb.append("</linearGradient></defs><rect x=\"10\" y=\"4\" width=\"")
+                .append(w - 20)
+                .append("\" height=\"12\" fill=\"url(#")
+                .append(id)
+                .append(")\"/>");
         Scale s = ticksWithin(min, max);
+        StringBuilder ticks = new StringBuilder();
         for (double t : s.ticks()) {
-            double px = 10 + (w - 20) * (max > min ? (t - min) / (max - min) : 0);
-            line(sb, "ax", px, 16, px, 20);
-            text(sb, px, 31, "tk", "middle", Sig.of(t));
+            ticks.append('M')
+                    .append(n(10 + (w - 20) * (max > min ? (t - min) / (max - min) : 0)))
+                    .append(",16v4");
         }
+        sb.append("<path class=\"ax\" d=\"").append(ticks).append("\"/><g class=\"tk m\">");
+        for (double t : s.ticks()) {
+            text(sb, 10 + (w - 20) * (max > min ? (t - min) / (max - min) : 0), 31, Sig.of(t));
+        }
+        sb.append("</g>");
         text(sb, w / 2.0, 43, "tk", "middle", label);
         return sb.append("</svg>").toString();
     }
@@ -475,7 +516,7 @@ final class SvgPlot {
      * @return the colour
      */
     static String colour(double t) {
-        double[][] stops = {{255, 255, 204}, {254, 217, 118}, {253, 141, 60}, {227, 26, 28}, {128, 0, 38}, {60, 0, 60}};
+        double[][] stops = RAMP;
         double c = Math.max(0, Math.min(1, t)) * (stops.length - 1);
         int i = Math.min(stops.length - 2, (int) Math.floor(c));
         double f = c - i;
@@ -487,64 +528,62 @@ final class SvgPlot {
         return sb.toString();
     }
 
-    /** A point in the colour of its enclosing group (fill and stroke); hollow with a black ring when flagged. */
-    private static void point(StringBuilder sb, double x, Scale y, String colour, Mark m) {
-        if (!Double.isFinite(m.value())) {
-            return;
-        }
-        double py = yPos(y, m.value());
-        if (!m.flagged() && !m.hasInterval()) {
-            sb.append("<circle cx=\"")
+    /**
+     * The points of one series, written compactly: each point a circle with its tooltip inside (hollow when flagged),
+     * then every error bar of the series as one path and every flag ring as one path, drawn over the points. Colours
+     * come from the enclosing group ({@code fill} and {@code stroke}).
+     */
+    private static final class Points {
+        private final StringBuilder circles = new StringBuilder();
+        private final StringBuilder bars = new StringBuilder();
+        private final StringBuilder rings = new StringBuilder();
+
+        void add(double x, Scale y, Mark m) {
+            if (!Double.isFinite(m.value())) {
+                return;
+            }
+            double py = yPos(y, m.value());
+            circles.append(m.flagged() ? "<circle class=\"fl\" cx=\"" : "<circle cx=\"")
                     .append(n(x))
                     .append("\" cy=\"")
                     .append(n(py))
                     .append("\" r=\"4\"><title>")
                     .append(HtmlWriter.esc(m.tip()))
                     .append("</title></circle>");
-            return;
+            if (m.hasInterval()) {
+                errorBar(bars, x, yPos(y, m.low()), yPos(y, m.high()));
+            }
+            if (m.flagged()) {
+                // a circle of radius 7 as two half arcs
+                rings.append('M').append(n(x - 7)).append(',').append(n(py)).append("a7,7 0 1 0 14,0a7,7 0 1 0-14,0");
+            }
         }
-        sb.append("<g><title>").append(HtmlWriter.esc(m.tip())).append("</title>");
-        if (m.hasInterval()) {
-            errorBar(sb, x, yPos(y, m.low()), yPos(y, m.high()), colour);
+
+        void appendTo(StringBuilder sb, String barStroke) {
+            if (bars.length() > 0) {
+                sb.append("<path class=\"eb\"")
+                        .append(barStroke)
+                        .append(" d=\"")
+                        .append(bars)
+                        .append("\"/>");
+            }
+            sb.append(circles);
+            if (rings.length() > 0) {
+                sb.append("<path class=\"rg\" d=\"").append(rings).append("\"/>");
+            }
         }
-        if (m.flagged()) {
-            sb.append("<circle class=\"fl\" cx=\"")
-                    .append(n(x))
-                    .append("\" cy=\"")
-                    .append(n(py))
-                    .append("\" r=\"4\"/><circle class=\"rg\" cx=\"")
-                    .append(n(x))
-                    .append("\" cy=\"")
-                    .append(n(py))
-                    .append("\" r=\"7\"/>");
-        } else {
-            sb.append("<circle cx=\"")
-                    .append(n(x))
-                    .append("\" cy=\"")
-                    .append(n(py))
-                    .append("\" r=\"4\"/>");
-        }
-        sb.append("</g>");
     }
 
-    private static void errorBar(StringBuilder sb, double x, double yLow, double yHigh, String colour) {
-        sb.append("<path class=\"eb\" stroke=\"")
-                .append(colour)
-                .append("\" d=\"M")
-                .append(n(x))
-                .append(',')
-                .append(n(yLow))
-                .append('V')
-                .append(n(yHigh))
-                .append('M')
-                .append(n(x - 4))
-                .append(',')
-                .append(n(yLow))
-                .append("h8M")
-                .append(n(x - 4))
-                .append(',')
-                .append(n(yHigh))
-                .append("h8\"/>");
+    /** An error bar with caps, as path data. */
+    private static void errorBar(StringBuilder d, double x, double yLow, double yHigh) {
+        xy(d.append('M'), x, yLow).append('V').append(n(yHigh));
+        xy(d.append('M'), x - 4, yLow).append("h8");
+        xy(d.append('M'), x - 4, yHigh).append("h8");
+    }
+
+    /** A point of path data, {@code x,y}. */
+    private static StringBuilder xy(StringBuilder d, double x, double y) {
+        return d.append(n(x)).append(',').append(n(y));
     }
 
     private static StringBuilder open(int w, int h) {
@@ -572,22 +611,41 @@ final class SvgPlot {
         text(sb, w / 2.0, 16, "pt", "middle", title);
         yAxis(sb, w, h, y, yTitle);
         double step = (w - LEFT - RIGHT) / (double) Math.max(1, xs.size());
-        line(sb, "ax", LEFT, h - BOTTOM, w - RIGHT, h - BOTTOM);
+        sb.append("<g class=\"tk m\">");
         for (int i = 0; i < xs.size(); i++) {
-            text(sb, LEFT + step * (i + 0.5), h - BOTTOM + 15, "tk", "middle", xs.get(i));
+            text(sb, LEFT + step * (i + 0.5), h - BOTTOM + 15, xs.get(i));
         }
+        sb.append("</g>");
         if (!xTitle.isEmpty()) {
             text(sb, LEFT + (w - LEFT - RIGHT) / 2.0, h - 6, "at", "middle", xTitle);
         }
     }
 
     private static void yAxis(StringBuilder sb, int w, int h, Scale y, String yTitle) {
+        StringBuilder grid = new StringBuilder();
         for (double t : y.ticks()) {
-            double py = yPos(y, t, h);
-            line(sb, "gr", LEFT, py, w - RIGHT, py);
-            text(sb, LEFT - 5, py + 4, "tk", "end", Sig.of(t));
+            grid.append('M')
+                    .append(LEFT)
+                    .append(',')
+                    .append(n(yPos(y, t, h)))
+                    .append('H')
+                    .append(w - RIGHT);
         }
-        line(sb, "ax", LEFT, TOP, LEFT, h - BOTTOM);
+        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk e\">");
+        for (double t : y.ticks()) {
+            text(sb, LEFT - 5, yPos(y, t, h) + 4, Sig.of(t));
+        }
+        sb.append("</g>");
+        // both axes as one path: up the left side, then along the bottom
+        sb.append("<path class=\"ax\" d=\"M")
+                .append(LEFT)
+                .append(',')
+                .append(TOP)
+                .append('V')
+                .append(h - BOTTOM)
+                .append('H')
+                .append(w - RIGHT)
+                .append("\"/>");
         sb.append("<text class=\"at m\" transform=\"translate(12,")
                 .append(n(TOP + (h - TOP - BOTTOM) / 2.0))
                 .append(") rotate(-90)\">")
@@ -607,25 +665,22 @@ final class SvgPlot {
         return LEFT + x.frac(v) * (W - LEFT - RIGHT);
     }
 
-    private static void line(StringBuilder sb, String cls, double x1, double y1, double x2, double y2) {
-        sb.append("<path class=\"")
-                .append(cls)
-                .append("\" d=\"M")
-                .append(n(x1))
-                .append(',')
-                .append(n(y1))
-                .append('L')
-                .append(n(x2))
-                .append(',')
-                .append(n(y2))
-                .append("\"/>");
+    /** A text whose class and anchor come from its enclosing group. */
+    private static void text(StringBuilder sb, double x, double y, String s) {
+        textTail(sb.append("<text"), x, y, s);
     }
 
     private static void text(StringBuilder sb, double x, double y, String cls, String anchor, String s) {
         sb.append("<text class=\"")
                 .append(cls)
                 .append(anchor.equals("start") ? "" : anchor.equals("end") ? " e" : " m")
-                .append("\" x=\"")
+                .append('"');
+        textTail(sb, x, y, s);
+    }
+
+    /** The rest of a text element after its tag name and class. */
+    private static void textTail(StringBuilder sb, double x, double y, String s) {
+        sb.append(" x=\"")
                 .append(n(x))
                 .append("\" y=\"")
                 .append(n(y))

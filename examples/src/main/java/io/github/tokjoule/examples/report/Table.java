@@ -83,18 +83,28 @@ public record Table(String id, String title, String caption, List<String> column
         }
 
         /**
-         * {@return the value as the page prints it: three significant figures ({@link Sig}), then {@code ±} and the
-         * interval's half-width to two significant figures when there is one; empty for NaN}
+         * {@return the value as the page prints it: {@link #printedValue()}, then {@code ±} and the interval's
+         * half-width to two significant figures when there is one; empty for NaN}
          */
         public String display() {
-            if (!Double.isFinite(value)) {
-                return "";
-            }
-            String s = Sig.of(value);
-            if (hasInterval()) {
+            String s = printedValue();
+            if (!s.isEmpty() && hasInterval()) {
                 s += " ± " + Sig.of((high - low) / 2, 2);
             }
             return s;
+        }
+
+        /**
+         * {@return the value alone as the page prints it: three significant figures ({@link Sig}) or, for a whole
+         * number printed without decimals (a count), the integer ({@code 20}, not {@code 20.0}); empty for NaN}
+         */
+        public String printedValue() {
+            if (!Double.isFinite(value)) {
+                return "";
+            }
+            return decimals == 0 && value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : Sig.of(value);
         }
 
         /** {@return the number alone, in the root locale, or an empty string for NaN} */

@@ -137,6 +137,42 @@ class BrowserReportTest {
     }
 
     @Test
+    void theCellTableIsDrawnFromItsDataWithEveryGroupAndHidesAGroupOnRequest() throws Exception {
+        String r = browser.eval("""
+                (() => {
+                  const t = document.querySelector('table[data-table=cells]');
+                  const ths = Array.from(t.tHead.rows[0].cells);
+                  const shown = () => ths.filter(h => h.getBoundingClientRect().width > 0).length;
+                  t.closest('details').open = true;
+                  const rows = t.tBodies[0].rows.length;
+                  const cols = t.tBodies[0].rows[0].cells.length;
+                  const before = shown();
+                  const box = document.querySelector('p.cg[data-for=cells] input[value="1"]');
+                  box.click();
+                  const after = shown();
+                  box.click();
+                  const interval = Array.from(t.tBodies[0].querySelectorAll('td[title]'))
+                    .filter(td => td.title.indexOf('95 % interval') >= 0 && td.textContent.indexOf(' \u00b1 ') > 0).length;
+                  const flagged = Array.from(t.tBodies[0].querySelectorAll('td.a[title]'))
+                    .filter(td => td.title.indexOf('approximate: PREFILL_UNDERSAMPLED') >= 0
+                      && td.querySelector('sup.flag').textContent === 'PU').length;
+                  return [rows, cols === ths.length, before, after, shown(), interval > 0, flagged > 0].join('|');
+                })()""");
+        String[] f = r.split("\\|");
+        assertThat(Integer.parseInt(f[0])).isEqualTo(SampleData.create().cells().size());
+        assertThat(f[1]).as("one cell per header").isEqualTo("true");
+        // group 1 (latency and throughput, 8 columns) hides and shows again
+        assertThat(Integer.parseInt(f[2]) - Integer.parseInt(f[3])).isEqualTo(8);
+        assertThat(f[4]).isEqualTo(f[2]);
+        assertThat(f[5])
+                .as("values with an interval print ± and give the bounds on hover")
+                .isEqualTo("true");
+        assertThat(f[6])
+                .as("flagged values are shaded and carry the flag's code")
+                .isEqualTo("true");
+    }
+
+    @Test
     void tooltipsCarryTheExactValueAndTheInterval() throws Exception {
         String r = browser.eval("""
                 Array.from(document.querySelectorAll('#output_tok_per_j_vs_prompt_gen256 svg title'))

@@ -32,7 +32,9 @@ class CellColumnsTest {
                 "MEASURED",
                 "",
                 List.of(),
-                java.util.Map.of());
+                java.util.Map.of(),
+                Optional.empty(),
+                Optional.empty());
         assertThat(failed.status()).isEqualTo("failed: OOM | killed");
     }
 }

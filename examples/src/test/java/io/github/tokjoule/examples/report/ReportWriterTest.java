@@ -56,10 +56,32 @@ class ReportWriterTest {
     }
 
     @Test
+    void strokedPathsAreNeverFilled() {
+        // grid, axes, error bars and flag rings are each one path of several strokes: filled, an axis path
+        // (up the left side, then along the bottom) would paint the plot's triangle black
+        Matcher path = Pattern.compile("<path class=\"([a-z]+)\"").matcher(html);
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        while (path.find()) {
+            classes.add(path.group(1));
+        }
+        assertThat(classes).contains("ax", "gr", "eb", "ln");
+        for (String c : classes) {
+            assertThat(SvgPlot.STYLE).as(c).containsPattern("\\." + c + "\\{fill:none");
+        }
+    }
+
+    @Test
     void htmlIsSelfContainedWithOneInlineScript() {
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!#)");
-        assertThat(html).doesNotContain("http://", "https://", "url(", "<link", "@import", "<img");
-        assertThat(Pattern.compile("<script").matcher(html).results()).hasSize(1);
+        assertThat(html).doesNotContain("http://", "https://", "<link", "@import", "<img");
+        assertThat(html).as("only references inside the page").doesNotContainPattern("url\\((?!#)");
+        // one script, and the cell table's rows as data (never run)
+        assertThat(Pattern.compile("<script>").matcher(html).results()).hasSize(1);
+        assertThat(Pattern.compile("<script type=\"application/json\" data-rows=\"cells\">")
+                        .matcher(html)
+                        .results())
+                .hasSize(1);
+        assertThat(Pattern.compile("<script").matcher(html).results()).hasSize(2);
         assertThat(html).contains("<script>(function(){");
     }
 
@@ -103,10 +125,13 @@ class ReportWriterTest {
         // = 0.296846 + 1.085594 = 1.382440 s = 1382.44 ms -> printed 1382 (digits before the point stay);
         // ITL = 1000 / 58.953 = 16.9627 ms -> 17.0
         String cells = html.substring(html.indexOf("data-table=\"cells\""));
-        cells = cells.substring(0, cells.indexOf("</table>"));
-        assertThat(cells).contains("<td>1382</td>").contains("<td>17.0</td>").doesNotContain("1382.4");
-        assertThat(cells).contains("<th>Prompt (tok)</th>", "TTFT p50 (ms)</th>", "Output tok/J</th>");
-        assertThat(cells).doesNotContain(">ttft_p50_ms<", ">output_tok_per_j<");
+        cells = cells.substring(0, cells.indexOf("</script>"));
+        // the rows are JSON the page's script draws: a printed number as a JSON number where JavaScript prints it
+        // back the same (1382), else as a string ("17.0" keeps its zero)
+        assertThat(cells).contains(",1382,").contains(",\"17.0\",").doesNotContain("1382.4");
+        assertThat(cells)
+                .contains(">Prompt (tok)</th>", "TTFT p50 (ms)</th>", "Output tok/J</th>", ">Power trace</th>");
+        assertThat(cells).doesNotContain(">ttft_p50_ms<", ">output_tok_per_j<", "_ci95_");
         Matcher td = Pattern.compile("<td(?: class=\"a\")?[^>]*>([0-9.]+)").matcher(html);
         while (td.find()) {
             String v = td.group(1);
@@ -167,10 +192,16 @@ class ReportWriterTest {
     void everyNumberCarriesItsMethodAndFlaggedOnesTheirCode() {
         // The prefill tok/J column of the cell table is all MEASURED: the header says so; the flagged values
         // (PREFILL_UNDERSAMPLED in SampleData) are shaded and carry the code.
-        assertThat(html).contains("<th data-method=\"MEASURED\" title=\"method: MEASURED\">Prefill tok/J</th>");
-        assertThat(html).contains("<td class=\"a\" title=\"approximate: PREFILL_UNDERSAMPLED\">");
+        assertThat(html)
+                .containsPattern(
+                        "<th data-g=\"[0-9]+\" data-method=\"MEASURED\" title=\"method: MEASURED\">Prefill tok/J</th>");
+        // the cell table's rows are drawn from JSON (BrowserReportTest checks the drawn cells): the flags that mark
+        // a value are listed with their codes, and the flag codes section explains each
+        String flags = html.substring(html.indexOf("{\"f\":["), html.indexOf("],\"l\":["));
+        assertThat(flags).contains("[\"PREFILL_UNDERSAMPLED\",\"PU\"]");
         assertThat(html).contains("<sup class=\"flag\">PU</sup>");
         // Information-only flags mark no value.
+        assertThat(flags).doesNotContain("TIMESTAMPS_RECONSTRUCTED");
         assertThat(html).doesNotContain("approximate: TIMESTAMPS_RECONSTRUCTED");
         assertThat(html).contains("data-method=\"GEOMETRIC_MEAN_OF_RATIOS\"");
         assertThat(html).contains("title=\"measured by aiperf (no energy method)\"");

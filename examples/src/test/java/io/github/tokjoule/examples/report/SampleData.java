@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.analysis.PowerTraceSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -138,7 +139,9 @@ final class SampleData {
                                                 new CellRow.Interval(
                                                         0.97 * gen / (total - prefill), 1.03 * gen / (total - prefill)),
                                                 Metric.ENERGY_TOTAL_J,
-                                                new CellRow.Interval(0.98 * total, 1.02 * total))));
+                                                new CellRow.Interval(0.98 * total, 1.02 * total)),
+                                failed ? Optional.empty() : Optional.of("PER_REQUEST"),
+                                failed ? Optional.empty() : Optional.of(PowerTraceSource.tegrastats(500_000_000L))));
                         double totalTokJ = (ctx + gen) / total;
                         if (!failed && (b == null || totalTokJ > b.value())) {
                             b = new BestCell(model, mode, ctx, gen, totalTokJ);

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param attribution what the MEASURED method's estimator made of the cell's requests: each attributed request with
  *     its prefill, decode and total energy and their coverage, each excluded one with its reason; empty for the
  *     seed-compatible method, a failed cell, or a cell without power trace or successful request
+ * @param powerTrace the power trace the cell's energy figures came from (tegrastats or the dense hwmon trace) with
+ *     its nominal sample interval; empty for a failed cell or a cell without a power trace (since 0.2.0)
  * @since 0.1.0
  */
 public record AnalyzedCell(
@@ -32,7 +34,8 @@ public record AnalyzedCell(
         double windowJoules,
         Summary requestOutputTokensPerJoule,
         long tegrastatsLines,
-        Optional<CellAttribution> attribution) {
+        Optional<CellAttribution> attribution,
+        Optional<PowerTraceSource> powerTrace) {
 
     /**
      * Returns the attributed requests.

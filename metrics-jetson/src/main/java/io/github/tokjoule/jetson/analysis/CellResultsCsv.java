@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * energy_prefill_j, energy_decode_j, output_tok_per_j, output_tok_per_j_request, output_tok_per_j_throughput,
  * prefill_tok_per_j, decode_tok_per_j, total_tok_per_j, mj_per_output_token, method, flags, rail, requests_ok,
  * requests_failed, estimator, energy_total_j_ci95_low, energy_total_j_ci95_high, energy_prefill_j_ci95_low, …,
- * decode_tok_per_j_ci95_high
+ * decode_tok_per_j_ci95_high, power_trace
  * }</pre>
  *
  * <p>{@code status} is {@code ok} or {@code failed: <reason>}; {@code isl}/{@code osl} are the realised means;
@@ -40,7 +40,10 @@ import java.util.stream.Stream;
  * PER_REQUEST} or {@code POOLED}; {@code RUN_WINDOW} for a cell without per-request records; {@link
  * CellMetrics#estimator()}), empty for the seed's method; {@code
  * <figure>_ci95_low} and {@code <figure>_ci95_high} the figure's 95 % interval ({@link CellMetrics#ci95ByMetric()}),
- * both empty when it has none, the upper bound {@code Infinity} where the data bound it from below only. A number that is unknown (NaN: a failed cell, a missing rail) is an empty
+ * both empty when it has none, the upper bound {@code Infinity} where the data bound it from below only; {@code
+ * power_trace} the trace the energy figures came from with its nominal sample interval ({@link
+ * PowerTraceSource#label()}, e.g. {@code hwmon 10 ms} where the analysis preferred a dense {@code hwmon.csv}, {@code
+ * tegrastats 500 ms} otherwise), empty without a trace. A number that is unknown (NaN: a failed cell, a missing rail) is an empty
  * field; the others are written with {@link Double#toString(double)} (full precision, root locale). Fields are quoted
  * (RFC 4180, inner quotes doubled) when they hold a comma, a quote or a line break; lines end with {@code \n}.
  *
@@ -102,12 +105,22 @@ public final class CellResultsCsv {
     public static final List<String> ESTIMATE_COLUMNS = estimateColumns();
 
     /**
-     * The columns of {@link #write}, in order: {@link #LEADING_COLUMNS}, then {@code requests_ok, requests_failed},
-     * then {@link #ESTIMATE_COLUMNS}.
+     * The column after {@link #ESTIMATE_COLUMNS}: which power trace the energy figures came from.
+     *
+     * @since 0.2.0
      */
-    public static final List<String> COLUMNS =
-            withExtra(Stream.concat(Stream.of("requests_ok", "requests_failed"), ESTIMATE_COLUMNS.stream())
-                    .toList());
+    public static final String POWER_TRACE_COLUMN = "power_trace";
+
+    /**
+     * The columns of {@link #write}, in order: {@link #LEADING_COLUMNS}, then {@code requests_ok, requests_failed},
+     * then {@link #ESTIMATE_COLUMNS}, then {@link #POWER_TRACE_COLUMN}.
+     */
+    public static final List<String> COLUMNS = withExtra(Stream.of(
+                    Stream.of("requests_ok", "requests_failed"),
+                    ESTIMATE_COLUMNS.stream(),
+                    Stream.of(POWER_TRACE_COLUMN))
+            .flatMap(x -> x)
+            .toList());
 
     private CellResultsCsv() {}
 
@@ -145,8 +158,26 @@ public final class CellResultsCsv {
         out.write(header());
         OutputTokJVariant headline = result.options().headlineVariant();
         for (AnalyzedCell cell : result.cells()) {
-            out.write(row(cell.metrics(), headline, status(cell.metrics())));
+            out.write(row(cell, headline, status(cell.metrics())));
         }
+    }
+
+    /**
+     * Returns one analyzed cell's line: {@link #row(CellMetrics, OutputTokJVariant, String)}'s fields and the
+     * {@code power_trace} field, every column of {@link #COLUMNS}.
+     *
+     * @param cell the cell
+     * @param headline the output tok/J variant of the {@code output_tok_per_j} column
+     * @param status the status field
+     * @return the line, with its line end
+     * @since 0.2.0
+     */
+    public static String row(AnalyzedCell cell, OutputTokJVariant headline, String status) {
+        String metrics = row(cell.metrics(), headline, status);
+        return metrics.substring(0, metrics.length() - 1)
+                + ','
+                + quote(cell.powerTrace().map(PowerTraceSource::label).orElse(""))
+                + '\n';
     }
 
     /**
@@ -215,7 +246,8 @@ public final class CellResultsCsv {
     }
 
     /**
-     * Returns one cell's line.
+     * Returns one cell's line, without the {@code power_trace} field that only an analyzed cell has (every column
+     * of {@link #COLUMNS} but the last).
      *
      * @param cell the cell
      * @param headline the output tok/J variant of the {@code output_tok_per_j} column

@@ -12,8 +12,9 @@ import java.util.List;
  * The analysis prefers the dense trace (issue 16): when a driver run recorded the INA3221 rails through hwmon at 100 Hz
  * beside a cell's tegrastats log ({@code hwmon.csv}, the {@code tokjoule monitor} log format), the MEASURED method
  * integrates that trace instead of tegrastats' samples, for the same rail (or the sum of the same rails). Every cell
- * says in a note which trace its power figures came from; a dense file without the rail, or unreadable, leaves the
- * tegrastats trace in place and says why.
+ * says which trace its power figures came from in {@link AnalyzedCell#powerTrace()} ({@code cells.csv}'s {@code
+ * power_trace}); a dense file without the rail, or unreadable, leaves the tegrastats trace in place and says why in a
+ * note.
  */
 final class DenseTrace {
 
@@ -44,10 +45,7 @@ final class DenseTrace {
             }
             rails.add(t);
         }
-        PowerTrace trace = rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails);
-        notes.add(tegrastatsLog.getParent() + ": power from the dense hwmon trace (" + trace.size() + " samples, "
-                + trace.nominalIntervalNanos() / 1_000_000.0 + " ms) instead of tegrastats ("
-                + log.trace().get().size() + " samples), rail " + log.rail());
-        return log.withTrace(trace);
+        // Which trace a cell used is its PowerTraceSource (cells.csv's power_trace), not a note per cell.
+        return log.withTrace(rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails));
     }
 }

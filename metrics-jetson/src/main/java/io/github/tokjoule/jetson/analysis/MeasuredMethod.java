@@ -150,7 +150,8 @@ final class MeasuredMethod {
                 windowJoules,
                 perRequestTokJ,
                 in.power().lines(),
-                attribution);
+                attribution,
+                in.power().source());
     }
 
     /** The row's energies, tok/J, watts and their intervals read off the cell's sums; the prefill flag. */

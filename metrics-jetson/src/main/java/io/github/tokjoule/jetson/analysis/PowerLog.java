@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param maxUncertaintyMillis the largest uncertainty of a reconstructed time, NaN if unknown
  * @param lines tegrastats samples counted for this cell (a shared whole-run log counts once)
  * @param notes what the reader had to say about the log
+ * @param dense whether {@code trace} is the dense hwmon trace ({@link DenseTrace}) rather than tegrastats'
  */
 record PowerLog(
         Optional<PowerTrace> trace,
@@ -45,7 +46,8 @@ record PowerLog(
         int reconstructedSamples,
         double maxUncertaintyMillis,
         long lines,
-        List<String> notes) {
+        List<String> notes,
+        boolean dense) {
 
     /** Copies the lists. */
     PowerLog {
@@ -57,15 +59,22 @@ record PowerLog(
 
     /** This log as seen by a further cell sharing it: its lines and notes are counted once, by the first cell. */
     PowerLog shared() {
-        return with(trace, 0, List.of());
+        return with(trace, 0, List.of(), dense);
     }
 
     /** This log with another trace of the same rail: the dense hwmon trace ({@link DenseTrace}). */
-    PowerLog withTrace(PowerTrace dense) {
-        return with(Optional.of(dense), lines, notes);
+    PowerLog withTrace(PowerTrace denseTrace) {
+        return with(Optional.of(denseTrace), lines, notes, true);
     }
 
-    private PowerLog with(Optional<PowerTrace> newTrace, long newLines, List<String> newNotes) {
+    /** {@return the tool and interval of the trace the energy comes from; empty without a trace} */
+    Optional<PowerTraceSource> source() {
+        return trace.map(t -> dense
+                ? PowerTraceSource.hwmon(t.nominalIntervalNanos())
+                : PowerTraceSource.tegrastats(t.nominalIntervalNanos()));
+    }
+
+    private PowerLog with(Optional<PowerTrace> newTrace, long newLines, List<String> newNotes, boolean isDense) {
         return new PowerLog(
                 newTrace,
                 rail,
@@ -76,7 +85,8 @@ record PowerLog(
                 reconstructedSamples,
                 maxUncertaintyMillis,
                 newLines,
-                newNotes);
+                newNotes,
+                isDense);
     }
 
     static PowerLog missing(String reason) {
@@ -156,7 +166,8 @@ record PowerLog(
                 t.method() == SampleTimes.Method.PERIODIC ? 0 : log.size(),
                 uncertainty,
                 log.size(),
-                notes);
+                notes,
+                false);
     }
 
     /** A log read, whose chosen rail gives no trace, for the reason given. */
@@ -168,7 +179,17 @@ record PowerLog(
             long lines,
             List<String> notes) {
         return new PowerLog(
-                Optional.empty(), rail, Optional.of(problem), rails, List.of(), thermal, 0, Double.NaN, lines, notes);
+                Optional.empty(),
+                rail,
+                Optional.of(problem),
+                rails,
+                List.of(),
+                thermal,
+                0,
+                Double.NaN,
+                lines,
+                notes,
+                false);
     }
 
     private record Selection(RailSelection selection, String label, Optional<String> problem) {}

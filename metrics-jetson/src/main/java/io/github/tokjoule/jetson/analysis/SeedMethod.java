@@ -130,7 +130,14 @@ final class SeedMethod {
         Rows.commonFlags(b, in, isl, osl, th);
         Rows.thermal(b, in, th);
         return new AnalyzedCell(
-                b.build(), in.directory(), windowSeconds, Double.NaN, Summary.empty(), power.lines(), Optional.empty());
+                b.build(),
+                in.directory(),
+                windowSeconds,
+                Double.NaN,
+                Summary.empty(),
+                power.lines(),
+                Optional.empty(),
+                power.source());
     }
 
     private static java.util.Optional<EnergyBreakdown> breakdown(

@@ -315,7 +315,8 @@ public final class SweepAnalysis {
                     .method(options.method())
                     .status(CellStatus.failed(text.replace('\n', ' ')))
                     .build();
-            return new AnalyzedCell(m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty());
+            return new AnalyzedCell(
+                    m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty(), Optional.empty());
         }
 
         private PowerLog power(SweepLayout.CellLocation loc) throws IOException {

@@ -52,7 +52,7 @@ final class CellsCsv {
             if (result.isPresent()) {
                 CellMetrics m = result.get().metrics();
                 sb.append(CellResultsCsv.row(
-                        m,
+                        result.get(),
                         analyzed.get().options().headlineVariant(),
                         status.startsWith("missing") ? status : CellResultsCsv.status(m)));
             } else {

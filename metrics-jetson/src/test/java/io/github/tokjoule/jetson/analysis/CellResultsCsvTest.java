@@ -48,11 +48,12 @@ class CellResultsCsvTest {
                         "method",
                         "flags");
         assertThat(CellResultsCsv.COLUMNS.subList(24, 27)).containsExactly("rail", "requests_ok", "requests_failed");
-        assertThat(CellResultsCsv.COLUMNS.subList(27, CellResultsCsv.COLUMNS.size()))
+        assertThat(CellResultsCsv.COLUMNS.subList(27, CellResultsCsv.COLUMNS.size() - 1))
                 .isEqualTo(CellResultsCsv.ESTIMATE_COLUMNS)
                 .hasSize(13)
                 .startsWith("estimator", "energy_total_j_ci95_low", "energy_total_j_ci95_high")
                 .endsWith("decode_tok_per_j_ci95_low", "decode_tok_per_j_ci95_high");
+        assertThat(CellResultsCsv.COLUMNS).last().isEqualTo("power_trace");
         assertThat(CellResultsCsv.header()).isEqualTo(String.join(",", CellResultsCsv.COLUMNS) + "\n");
     }
 
@@ -134,7 +135,7 @@ class CellResultsCsvTest {
         // The failed cell: its reason, quoted for its comma; no metrics, so empty numbers.
         assertThat(lines.get(2))
                 .startsWith("15W,smollm2-135m,512,64,\"failed: server died, see log\",,,,")
-                .endsWith(",MEASURED,,,0,0" + ",".repeat(13));
+                .endsWith(",MEASURED,,,0,0" + ",".repeat(13) + ",");
     }
 
     private static int col(String name) {

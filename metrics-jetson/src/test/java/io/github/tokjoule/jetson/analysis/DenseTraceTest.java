@@ -49,7 +49,11 @@ class DenseTraceTest {
         assertThat(trace.size()).isEqualTo(201);
         assertThat(trace.wattsAt(100)).isEqualTo(10.0);
         assertThat(preferred.rail()).isEqualTo("VDD_GPU_SOC");
-        assertThat(notes).singleElement().asString().contains("dense hwmon trace (201 samples, 10.0 ms)");
+        assertThat(preferred.source()).contains(PowerTraceSource.hwmon(10_000_000L));
+        assertThat(preferred.source().orElseThrow().label()).isEqualTo("hwmon 10 ms");
+        assertThat(notes)
+                .as("said by the cell's power_trace, not by a note per cell")
+                .isEmpty();
     }
 
     @Test
@@ -59,6 +63,8 @@ class DenseTraceTest {
         List<String> notes = new ArrayList<>();
         assertThat(DenseTrace.prefer(log, tegrastats, notes)).isSameAs(tegrastats);
         assertThat(notes).isEmpty();
+        // three tegrastats lines one second apart
+        assertThat(tegrastats.source().orElseThrow().label()).isEqualTo("tegrastats 1000 ms");
         dense(dir, "VDD_IN");
         assertThat(DenseTrace.prefer(log, tegrastats, notes)).isSameAs(tegrastats);
         assertThat(notes).singleElement().asString().contains("no hwmon rail VDD_GPU_SOC");

@@ -52,7 +52,8 @@ class EstimateColumnsTest {
                         "prefill_tok_per_j_ci95_low",
                         "prefill_tok_per_j_ci95_high",
                         "decode_tok_per_j_ci95_low",
-                        "decode_tok_per_j_ci95_high");
+                        "decode_tok_per_j_ci95_high",
+                        "power_trace");
         int withIntervals = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);

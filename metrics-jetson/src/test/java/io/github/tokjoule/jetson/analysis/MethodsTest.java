@@ -104,7 +104,8 @@ class MethodsTest {
                 0,
                 Double.NaN,
                 samples,
-                List.of());
+                List.of(),
+                false);
         try {
             AiperfProfile profile = AiperfProfile.read(
                     new ByteArrayInputStream(summary.getBytes(StandardCharsets.UTF_8)), "summary", ZoneOffset.UTC);
@@ -269,7 +270,8 @@ class MethodsTest {
                         0,
                         Double.NaN,
                         late.size(),
-                        List.of()),
+                        List.of(),
+                        false),
                 new ArrayList<>());
         AnalyzedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
         CellAttribution a = c.attribution().orElseThrow();

@@ -169,7 +169,8 @@ class SessionTest {
                 .isRegularFile();
         // The fake components write no power log: the ok cell has its request counts but no energies.
         assertThat(Files.readAllLines(run.resolve("cells.csv")))
-                .contains("15W,m,2,4,ok,,,,,,,,,,,,,,,,,,MEASURED,RAIL_MISSING,,2,0" + ",".repeat(13))
+                .contains("15W,m,2,4,ok,,,,,,,,,,,,,,,,,,MEASURED,RAIL_MISSING,,2,0" + ",".repeat(13)
+                        + ",") // no trace: no power_trace
                 .anyMatch(l ->
                         l.startsWith("15W,m,1,4,failed: aiperf exited with code 1; no profile_export_aiperf.json,"))
                 .anyMatch(l -> l.startsWith(
