@@ -277,8 +277,8 @@ public final class ReportDataBuilder {
             flags.add(new FlagMark(f.flag().name(), f.severity().name(), f.reason()));
         }
         return new CellRow(
-                c.id().modeLabel(),
                 c.id().model(),
+                c.id().modeLabel(),
                 c.id().targetInputTokens(),
                 c.id().targetOutputTokens(),
                 c.status().failureReason(),
