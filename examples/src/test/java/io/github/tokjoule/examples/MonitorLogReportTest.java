@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,14 @@ class MonitorLogReportTest {
         return file;
     }
 
+    /** {@code tokjoule report power.csv --records RECS --out OUT [MORE…]}. */
+    private int joined(Path recs, String out, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("report", csvLog.toString(), "--records", recs.toString(), "--out", out));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
     private static String field(List<String> csv, String column) {
         List<String> header = Arrays.asList(csv.get(0).split(",", -1));
         String[] row = csv.get(1).split(",", -1);
@@ -164,15 +173,7 @@ class MonitorLogReportTest {
     @Test
     void aRailTheLogLacksIsAUsageErrorNamingItsRails(@TempDir Path dir) throws IOException {
         Path recs = records(dir, span(csvLog)[0]);
-        assertThat(run(
-                        "report",
-                        csvLog.toString(),
-                        "--records",
-                        recs.toString(),
-                        "--rail",
-                        "VDD_NOPE",
-                        "--out",
-                        dir.resolve("r").toString()))
+        assertThat(joined(recs, dir.resolve("r").toString(), "--rail", "VDD_NOPE"))
                 .isEqualTo(TokJoule.USAGE);
         assertThat(err.toString()).contains("no rail VDD_NOPE", "hwmon/VDD_IN, hwmon/VDD_CPU_GPU_CV");
     }
@@ -181,24 +182,10 @@ class MonitorLogReportTest {
     void recordsOutsideTheLogAreCountedAndNamedUnlessPartialResultsAreAskedFor(@TempDir Path dir) throws IOException {
         long[] span = span(csvLog);
         Path recs = records(dir, span[0] + 100 * MS, span[1] + 60_000 * MS, span[1] + 70_000 * MS);
-        assertThat(run(
-                        "report",
-                        csvLog.toString(),
-                        "--records",
-                        recs.toString(),
-                        "--out",
-                        dir.resolve("r").toString()))
-                .isEqualTo(TokJoule.FAILED);
+        assertThat(joined(recs, dir.resolve("r").toString())).isEqualTo(TokJoule.FAILED);
         assertThat(err.toString())
                 .contains("2 of 3 requests", "outside the log's span", "#2 at ", "#3 at ", "--allow-partial");
-        assertThat(run(
-                        "report",
-                        csvLog.toString(),
-                        "--records",
-                        recs.toString(),
-                        "--allow-partial",
-                        "--out",
-                        dir.resolve("r2").toString()))
+        assertThat(joined(recs, dir.resolve("r2").toString(), "--allow-partial"))
                 .as(err.toString())
                 .isZero();
         assertThat(Files.readAllLines(dir.resolve("r2/tables/excluded.csv"))).hasSize(3);
@@ -211,14 +198,7 @@ class MonitorLogReportTest {
         long[] span = span(csvLog);
         long fiveAndAHalfHours = 19_800_000 * MS;
         Path recs = records(dir, span[0] + 100 * MS - fiveAndAHalfHours, span[0] + 700 * MS - fiveAndAHalfHours);
-        assertThat(run(
-                        "report",
-                        csvLog.toString(),
-                        "--records",
-                        recs.toString(),
-                        "--out",
-                        dir.resolve("r").toString()))
-                .isEqualTo(TokJoule.FAILED);
+        assertThat(joined(recs, dir.resolve("r").toString())).isEqualTo(TokJoule.FAILED);
         assertThat(err.toString()).contains("2 of 2 requests", "+5.50 h later", "time-zone offset", "date -u");
     }
 

@@ -115,14 +115,14 @@ class NvidiaSmiWindowCoverageTest {
         long refresh = NvidiaSmiSource.DRIVER_REFRESH_NANOS;
         WindowIntervalCoverageTest.Figures withDelay = measure(
                 sample(new SplittableRandom(lineSeed), truth, window + refresh, true, phase, until), windows, truth);
-        WindowIntervalCoverageTest.Figures windowOnly = measure(
-                sample(new SplittableRandom(lineSeed), truth, window, true, phase, until), windows, truth);
-        WindowIntervalCoverageTest.Figures without = measure(
-                sample(new SplittableRandom(lineSeed), truth, 0, true, phase, until), windows, truth);
-        WindowIntervalCoverageTest.Figures point = measure(
-                sample(new SplittableRandom(lineSeed), truth, refresh, false, phase, until), windows, truth);
-        WindowIntervalCoverageTest.Figures pointWithout = measure(
-                sample(new SplittableRandom(lineSeed), truth, 0, false, phase, until), windows, truth);
+        WindowIntervalCoverageTest.Figures windowOnly =
+                measure(sample(new SplittableRandom(lineSeed), truth, window, true, phase, until), windows, truth);
+        WindowIntervalCoverageTest.Figures without =
+                measure(sample(new SplittableRandom(lineSeed), truth, 0, true, phase, until), windows, truth);
+        WindowIntervalCoverageTest.Figures point =
+                measure(sample(new SplittableRandom(lineSeed), truth, refresh, false, phase, until), windows, truth);
+        WindowIntervalCoverageTest.Figures pointWithout =
+                measure(sample(new SplittableRandom(lineSeed), truth, 0, false, phase, until), windows, truth);
         String what = String.format(Locale.ROOT, "nvidia-smi 10 Hz, seed %d, ", seed);
         WindowIntervalCoverageTest.print(what + "power.draw (1 s mean), D = 1.1 s", withDelay);
         WindowIntervalCoverageTest.print(what + "power.draw (1 s mean), D = 1 s", windowOnly);

@@ -208,10 +208,7 @@ class ChildProcessSourceTest {
 
     @Test
     void nvidiaSmiWithoutEnergyFieldHasOneTrace(@TempDir Path dir) throws Exception {
-        Path wrapper = fakeNvidiaSmi(dir, "FAKE_NVSMI_ENERGY=none");
-        try (NvidiaSmiSource source = NvidiaSmiSource.probe(wrapper.toString(), 0, 20 * MS, 100, LiveClock.system())) {
-            source.start();
-            source.close();
+        try (NvidiaSmiSource source = startedAndClosed(dir, "FAKE_NVSMI_ENERGY=none")) {
             assertThat(source.traces()).hasSize(2);
             assertThat(source.traces().get(0).rails()).containsExactly("power.draw", "power.draw.average");
             assertThat(source.traces().get(1).rails()).containsExactly("power.draw.instant");
@@ -221,10 +218,7 @@ class ChildProcessSourceTest {
 
     @Test
     void nvidiaSmiOfAnOlderGpuReadsPowerDrawAsInstantaneous(@TempDir Path dir) throws Exception {
-        Path wrapper = fakeNvidiaSmi(dir, "FAKE_NVSMI_AVERAGE=na");
-        try (NvidiaSmiSource source = NvidiaSmiSource.probe(wrapper.toString(), 0, 20 * MS, 100, LiveClock.system())) {
-            source.start();
-            source.close();
+        try (NvidiaSmiSource source = startedAndClosed(dir, "FAKE_NVSMI_AVERAGE=na")) {
             // power.draw.average listed but not available: older than Ampere (or GA100), power.draw is a point reading
             assertThat(source.traces()).hasSize(2);
             LiveTrace power = source.traces().get(0);
@@ -233,6 +227,15 @@ class ChildProcessSourceTest {
             assertThat(source.status().facts().get("power.draw averaging"))
                     .startsWith("instantaneous (this GPU does not offer power.draw.average");
         }
+    }
+
+    /** The fake nvidia-smi with one of its variables set, started (its first line in) and closed. */
+    private static NvidiaSmiSource startedAndClosed(Path dir, String variable) throws Exception {
+        NvidiaSmiSource source =
+                NvidiaSmiSource.probe(fakeNvidiaSmi(dir, variable).toString(), 0, 20 * MS, 100, LiveClock.system());
+        source.start();
+        source.close();
+        return source;
     }
 
     /** The fake nvidia-smi behind a wrapper that sets one of its variables, as one executable path. */
