@@ -140,7 +140,9 @@ final class AiperfCommand implements Callable<Integer> {
         try (in) {
             export = read(in, plain, notes);
         } catch (IOException | AiperfFormatException | UncheckedIOException e) {
-            err.println("tokjoule aiperf: " + TokJoule.describe(e) + " " + READS);
+            // A cut copy of a real export fails for its cut, not for being some other file.
+            err.println("tokjoule aiperf: " + TokJoule.describe(e)
+                    + (in.truncation().isPresent() ? "" : " " + READS));
             in.truncation().ifPresent(t -> err.println("tokjoule aiperf: " + file + ": " + t));
             return TokJoule.FAILED;
         }

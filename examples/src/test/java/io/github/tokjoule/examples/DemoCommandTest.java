@@ -211,7 +211,7 @@ class DemoCommandTest {
             margin.put(model, first / second);
         }
         assertThat(trueBest.values()).containsOnly("25W");
-        Matcher m = Pattern.compile("(?m)^(\\S+)\\s+(\\S+)\\s+\\d+\\.\\d\\d\\s").matcher(stdout);
+        Matcher m = Pattern.compile("(?m)^(\\S+)\\s+(\\S+)\\s+\\d+\\.\\d+\\s").matcher(stdout);
         Map<String, String> printed = new LinkedHashMap<>();
         while (m.find()) {
             printed.put(m.group(1), m.group(2));

@@ -212,9 +212,14 @@ public final class ReportDataBuilder {
         if (n == 0) {
             return "";
         }
+        String estimate = "the power log's energy over aiperf's start..end window less its idle time, shared by the"
+                + " requests (flag RUN_WINDOW_ESTIMATE)";
+        if (n == rows.size()) {
+            return " But no cell here has aiperf's per-request records (profile_export.jsonl): every energy figure is"
+                    + " a run-window estimate (marked RW), " + estimate + ".";
+        }
         return " Except for " + n + " of " + rows.size() + " cells (marked RW: no profile_export.jsonl, aiperf's"
-                + " per-request records): their energy is a run-window estimate, the power log's energy over aiperf's"
-                + " start..end window less its idle time, shared by the requests (flag RUN_WINDOW_ESTIMATE).";
+                + " per-request records): their energy is a run-window estimate, " + estimate + ".";
     }
 
     /**
