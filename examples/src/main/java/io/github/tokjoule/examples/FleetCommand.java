@@ -93,11 +93,16 @@ final class FleetCommand implements Callable<Integer> {
     @Nullable
     String duration;
 
+    /** The file that marks a directory as one {@code tokjoule fleet} wrote. */
+    static final String OUT_MARKER = ".tokjoule-fleet";
+
     @Option(
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "tokjoule-fleet",
-            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet).")
+            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet). DIR must be new, empty, or"
+                    + " one tokjoule fleet wrote before (it holds a " + OUT_MARKER + " file): a non-empty directory"
+                    + " without it is refused (exit code 2), so no file tokjoule did not write is overwritten.")
     Path out = Path.of("tokjoule-fleet");
 
     @Option(
@@ -148,6 +153,10 @@ final class FleetCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--rail " + rail + ": " + e.getMessage());
             }
         }
+        if (follow != null) {
+            Inputs.requireDirectory(spec, "--follow", follow);
+        }
+        ReportOutput.claim(spec, "--out", out, OUT_MARKER, "cells.csv and boards.csv", "a fleet output directory");
         if (follow != null) {
             return follow(follow);
         }
