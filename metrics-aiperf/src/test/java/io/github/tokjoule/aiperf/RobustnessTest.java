@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -141,16 +142,8 @@ class RobustnessTest {
     @Test
     void summaryBytesDamagedGiveAResultOrTheDocumentedException() {
         for (String file : SUMMARIES) {
-            byte[] original = TestFiles.bytes(file);
-            qt().withExamples(300)
-                    .forAll(
-                            integers().between(0, original.length - 1),
-                            integers().between(0, 255))
-                    .checkAssert((at, b) -> {
-                        byte[] mutant = original.clone();
-                        mutant[at] = (byte) (int) b;
-                        readSummary(mutant); // no exception other than AiperfFormatException escapes
-                    });
+            // no exception other than AiperfFormatException escapes
+            forEachOneByteMutant(TestFiles.bytes(file), RobustnessTest::readSummary);
         }
     }
 
@@ -194,33 +187,37 @@ class RobustnessTest {
     @Test
     void jsonLinesBytesDamagedNeverEscapeAsAnotherException() {
         for (String file : LINES) {
-            byte[] original = TestFiles.bytes(file);
-            qt().withExamples(300)
-                    .forAll(
-                            integers().between(0, original.length - 1),
-                            integers().between(0, 255))
-                    .checkAssert((at, b) -> {
-                        byte[] mutant = original.clone();
-                        mutant[at] = (byte) (int) b;
-                        for (boolean strict : new boolean[] {false, true}) {
-                            assertThatCode(() -> {
-                                        try {
-                                            if (file.equals(TestFiles.PLOT_RECORDS)) {
-                                                readRecordsOrThrow(mutant, strict);
-                                            } else {
-                                                GpuTelemetry.read(new ByteArrayInputStream(mutant), "m.jsonl", strict);
-                                            }
-                                        } catch (AiperfFormatException expected) {
-                                            assertThat(expected.location()).startsWith("line ");
-                                        }
-                                    })
-                                    .doesNotThrowAnyException();
-                        }
-                    });
+            forEachOneByteMutant(TestFiles.bytes(file), mutant -> {
+                for (boolean strict : new boolean[] {false, true}) {
+                    assertThatCode(() -> {
+                                try {
+                                    if (file.equals(TestFiles.PLOT_RECORDS)) {
+                                        readRecordsOrThrow(mutant, strict);
+                                    } else {
+                                        GpuTelemetry.read(new ByteArrayInputStream(mutant), "m.jsonl", strict);
+                                    }
+                                } catch (AiperfFormatException expected) {
+                                    assertThat(expected.location()).startsWith("line ");
+                                }
+                            })
+                            .doesNotThrowAnyException();
+                }
+            });
         }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
+
+    /** Runs the check on 300 copies of a file, each with one byte, anywhere, set to any value. */
+    private static void forEachOneByteMutant(byte[] original, Consumer<byte[]> check) {
+        qt().withExamples(300)
+                .forAll(integers().between(0, original.length - 1), integers().between(0, 255))
+                .checkAssert((at, b) -> {
+                    byte[] mutant = original.clone();
+                    mutant[at] = (byte) (int) b;
+                    check.accept(mutant);
+                });
+    }
 
     private static void assertUnaffectedMetricsEqual(AiperfProfile expected, AiperfProfile actual, String owner) {
         String affected = ProfileParser.ALIASES.getOrDefault(owner, owner);

@@ -15,17 +15,9 @@ class FleetCsvTest {
 
     private static final CellId CELL = CellId.of("m", "25W", "llama.cpp", 128, 64);
 
-    /**
-     * Two requests, 200 input and 100 output tokens in all, 0.5 s of prefill and 1.5 s of decode, 2 J of prefill and
-     * 6 J of decode: per request 1, 3 and 4 J; output tok/J 100 / 8 = 12.5; prefill tok/J 200 / 2 = 100; decode
-     * tok/J 100 / 6 = 16.666…; total tok/J 300 / 8 = 37.5; mJ per output token 1000 / (100 / 6) = 60 (59.99999999999999 in double, as the report computes it: 1000 / 16.666666666666668); power 8 J / 2 s
-     * = 4 W. The total's 95 % interval [7, 9.5] J is [3.5, 4.75] J per request and, for output tok/J, [100 / 9.5,
-     * 100 / 7] = [10.526315789473685, 14.285714285714286] (jshell: {@code 100/9.5}, {@code 100/7.0}); prefill and
-     * decode have no interval, so their columns are empty.
-     */
-    @Test
-    void theAppenderWritesWhatTheBoundedWriterWritesRowByRow(@TempDir Path dir) throws Exception {
-        CellFigures f = new CellFigures(
+    /** The cell of two requests the javadoc below works through by hand. */
+    private static CellFigures twoRequests() {
+        return new CellFigures(
                 "orin-1",
                 CELL,
                 "VDD_IN",
@@ -52,6 +44,19 @@ class FleetCsvTest {
                 3,
                 20,
                 40);
+    }
+
+    /**
+     * Two requests, 200 input and 100 output tokens in all, 0.5 s of prefill and 1.5 s of decode, 2 J of prefill and
+     * 6 J of decode: per request 1, 3 and 4 J; output tok/J 100 / 8 = 12.5; prefill tok/J 200 / 2 = 100; decode
+     * tok/J 100 / 6 = 16.666…; total tok/J 300 / 8 = 37.5; mJ per output token 1000 / (100 / 6) = 60 (59.99999999999999 in double, as the report computes it: 1000 / 16.666666666666668); power 8 J / 2 s
+     * = 4 W. The total's 95 % interval [7, 9.5] J is [3.5, 4.75] J per request and, for output tok/J, [100 / 9.5,
+     * 100 / 7] = [10.526315789473685, 14.285714285714286] (jshell: {@code 100/9.5}, {@code 100/7.0}); prefill and
+     * decode have no interval, so their columns are empty.
+     */
+    @Test
+    void theAppenderWritesWhatTheBoundedWriterWritesRowByRow(@TempDir Path dir) throws Exception {
+        CellFigures f = twoRequests();
         BoardNotice silent =
                 new BoardNotice("orin-1", BoardNotice.Kind.SILENT, 1_000_000_000L, 3_500_000_000L, 40, 0, 0, 1);
         StringWriter cells = new StringWriter();
@@ -73,33 +78,7 @@ class FleetCsvTest {
 
     @Test
     void aCellsRowHoldsItsRatiosOfSums() throws Exception {
-        CellFigures f = new CellFigures(
-                "orin-1",
-                CELL,
-                "VDD_IN",
-                "PER_REQUEST",
-                "",
-                2,
-                1,
-                0,
-                0,
-                0,
-                200,
-                100,
-                500_000_000L,
-                1_500_000_000L,
-                2,
-                Double.NaN,
-                Double.NaN,
-                6,
-                Double.NaN,
-                Double.NaN,
-                8,
-                7,
-                9.5,
-                3,
-                20,
-                40);
+        CellFigures f = twoRequests();
         StringWriter w = new StringWriter();
         FleetCsv.writeCells(List.of(f), OutputTokJVariant.REQUEST, w);
 

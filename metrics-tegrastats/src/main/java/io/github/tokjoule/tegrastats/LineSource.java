@@ -37,6 +37,16 @@ abstract class LineSource implements Closeable {
     /** Reads the next line; {@code false} at the end of the input. */
     abstract boolean next() throws IOException;
 
+    /** Makes the first {@code n} characters of {@code e} the current line, in the scanner's form; {@code true}. */
+    final boolean encodedLine(Encoded e, int n) {
+        e.encode(n);
+        bytes = e.bytes;
+        from = 0;
+        to = n;
+        text = e.text;
+        return true;
+    }
+
     static LineSource of(InputStream in, int maxLineChars) {
         return new Bytes(in, maxLineChars);
     }
@@ -240,12 +250,7 @@ abstract class LineSource implements Closeable {
             int n = chars.length();
             decoded.room(n, n);
             chars.getChars(0, n, decoded.chars, 0);
-            decoded.encode(n);
-            bytes = decoded.bytes;
-            from = 0;
-            to = n;
-            text = decoded.text;
-            return true;
+            return encodedLine(decoded, n);
         }
 
         private boolean fill() throws IOException {
@@ -290,7 +295,7 @@ abstract class LineSource implements Closeable {
             while (true) {
                 if (pos == limit) {
                     if (eof || !fill()) {
-                        return any && encoded(length);
+                        return any && encodedLine(line, length);
                     }
                 }
                 if (skipLf) {
@@ -319,19 +324,10 @@ abstract class LineSource implements Closeable {
                     if (buf[i] == '\r') {
                         skipLf = true;
                     }
-                    return encoded(length);
+                    return encodedLine(line, length);
                 }
                 pos = limit;
             }
-        }
-
-        private boolean encoded(int length) {
-            line.encode(length);
-            bytes = line.bytes;
-            from = 0;
-            to = length;
-            text = line.text;
-            return true;
         }
 
         private boolean fill() throws IOException {

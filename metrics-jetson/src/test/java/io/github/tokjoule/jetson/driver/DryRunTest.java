@@ -6,6 +6,7 @@ import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.plan.SweepPlanException;
 import io.github.tokjoule.jetson.driver.testing.ScriptedRunner;
+import io.github.tokjoule.jetson.synthetic.SyntheticParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -147,15 +148,8 @@ class DryRunTest {
         SweepPlan plan = SweepPlan.read(file);
         assertThat(plan.models())
                 .extracting(m -> m.name())
-                .containsExactly(
-                        "smollm2-135m",
-                        "smollm2-360m",
-                        "qwen2.5-0.5b",
-                        "lfm2.5-350m",
-                        "lfm2.5-1.2b",
-                        "qwen3-0.6b",
-                        "llama3.2-1b",
-                        "gemma3-1b");
+                .as("the seed's eight models, in its order (the generator's Table 15 lists the same)")
+                .containsExactlyElementsOf(SyntheticParameters.table15().models());
         assertThat(plan.models())
                 .extracting(m -> m.quantisation())
                 .containsExactly("Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M", "Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M");

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /** In-memory components for orchestration tests: no processes, behaviour scripted per test. */
 final class FakeComponents {
@@ -122,19 +123,23 @@ final class FakeComponents {
         };
     }
 
+    /** A server start that throws the scripted failure, if any, and is healthy otherwise. */
+    private void startOrFail(@Nullable Exception e) throws ServerFailureException, IOException {
+        if (e instanceof ServerFailureException) {
+            throw (ServerFailureException) e;
+        }
+        if (e instanceof IOException) {
+            throw (IOException) e;
+        }
+        healthy = true;
+    }
+
     private InferenceServer server() {
         return new InferenceServer() {
             @Override
             public void start(ModelSpec model, Path logDir) throws ServerFailureException, IOException {
                 log.add("start " + model.name());
-                Exception e = startFailures.get(model.name());
-                if (e instanceof ServerFailureException) {
-                    throw (ServerFailureException) e;
-                }
-                if (e instanceof IOException) {
-                    throw (IOException) e;
-                }
-                healthy = true;
+                startOrFail(startFailures.get(model.name()));
             }
 
             @Override
@@ -145,14 +150,7 @@ final class FakeComponents {
             @Override
             public void restart() throws ServerFailureException, IOException {
                 log.add("restart");
-                Exception e = restartFailures.poll();
-                if (e instanceof ServerFailureException) {
-                    throw (ServerFailureException) e;
-                }
-                if (e instanceof IOException) {
-                    throw (IOException) e;
-                }
-                healthy = true;
+                startOrFail(restartFailures.poll());
             }
 
             @Override
