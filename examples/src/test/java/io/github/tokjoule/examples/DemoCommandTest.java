@@ -192,11 +192,11 @@ class DemoCommandTest {
                 SweepSpec.builder(DemoCommand.ZONE).randomSeed(42).build(), dir.resolve("truth"));
         Map<String, String> trueBest = new LinkedHashMap<>();
         Map<String, Double> margin = new LinkedHashMap<>();
-        for (String model : truth.manifest().models()) {
+        for (String model : truth.manifest().grid().models()) {
             String best = "";
             double first = Double.NEGATIVE_INFINITY;
             double second = Double.NEGATIVE_INFINITY;
-            for (var mode : truth.manifest().modes()) {
+            for (var mode : truth.manifest().grid().modes()) {
                 CellTruth c = truth.cell(model, mode.label(), 2048, 256).orElseThrow();
                 double v = c.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
                 if (v > first) {

@@ -74,7 +74,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             if (peak.isEmpty()) {
                 continue;
             }
-            CellRow c = data.cell(peak.get(), model, data.canonicalCtx(), data.canonicalGen())
+            CellRow c = data.cell(model, peak.get(), data.canonicalCtx(), data.canonicalGen())
                     .orElseThrow();
             double tputRatio = Double.NaN;
             double effRatio = Double.NaN;
@@ -83,7 +83,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                 tputRatio = ratio(data, model, pair.get(), Metric.TOK_S);
                 effRatio = ratio(data, model, pair.get(), Metric.OUTPUT_TOK_PER_J);
                 for (String mode : List.of(pair.get().mode(), pair.get().baseline())) {
-                    data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+                    data.cell(model, mode, data.canonicalCtx(), data.canonicalGen())
                             .ifPresent(cell -> {
                                 ratioFlags.addAll(cell.flagsOn(Metric.TOK_S));
                                 ratioFlags.addAll(cell.flagsOn(Metric.OUTPUT_TOK_PER_J));
@@ -103,10 +103,10 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
     }
 
     private static double ratio(ReportData data, String model, ModePairLabel pair, Metric metric) {
-        double a = data.cell(pair.mode(), model, data.canonicalCtx(), data.canonicalGen())
+        double a = data.cell(model, pair.mode(), data.canonicalCtx(), data.canonicalGen())
                 .map(c -> c.value(metric))
                 .orElse(Double.NaN);
-        double b = data.cell(pair.baseline(), model, data.canonicalCtx(), data.canonicalGen())
+        double b = data.cell(model, pair.baseline(), data.canonicalCtx(), data.canonicalGen())
                 .map(c -> c.value(metric))
                 .orElse(Double.NaN);
         return a / b;
@@ -166,7 +166,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             String model = null;
             double max = Double.NEGATIVE_INFINITY;
             for (String m : data.models()) {
-                double v = data.cell(mode, m, data.canonicalCtx(), data.canonicalGen())
+                double v = data.cell(m, mode, data.canonicalCtx(), data.canonicalGen())
                         .map(c -> c.value(Metric.TOK_S))
                         .orElse(Double.NaN);
                 if (v > max) {

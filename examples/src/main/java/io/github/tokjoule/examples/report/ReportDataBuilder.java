@@ -300,8 +300,8 @@ public final class ReportDataBuilder {
             flags.add(new FlagMark(f.flag().name(), f.severity().name(), Sig.prose(f.reason())));
         }
         return new CellRow(
-                c.id().modeLabel(),
                 c.id().model(),
+                c.id().modeLabel(),
                 c.id().targetInputTokens(),
                 c.id().targetOutputTokens(),
                 c.status().failureReason(),
