@@ -93,11 +93,16 @@ final class FleetCommand implements Callable<Integer> {
     @Nullable
     String duration;
 
+    /** The file that marks a directory as one {@code tokjoule fleet} wrote. */
+    static final String OUT_MARKER = ".tokjoule-fleet";
+
     @Option(
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "tokjoule-fleet",
-            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet).")
+            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet). DIR must be new, empty, or"
+                    + " one tokjoule fleet wrote before (it holds a " + OUT_MARKER + " file): a non-empty directory"
+                    + " without it is refused (exit code 2), so no file tokjoule did not write is overwritten.")
     Path out = Path.of("tokjoule-fleet");
 
     @Option(
@@ -151,6 +156,7 @@ final class FleetCommand implements Callable<Integer> {
         if (follow != null) {
             return follow(follow);
         }
+        claimOut();
         List<BoardSweep> boards = FleetJob.boards(sweeps);
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         long start = System.nanoTime();
@@ -201,6 +207,7 @@ final class FleetCommand implements Callable<Integer> {
         Duration silence = parse("--silence-timeout", silenceTimeout);
         Duration checkpoint = parse("--checkpoint-interval", checkpointInterval);
         @Nullable Duration limit = duration == null ? null : parse("--duration", duration);
+        claimOut();
         String followed = rail == null ? "VDD_IN" : rail;
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         if (!checkpoint.isZero()) {
@@ -216,6 +223,7 @@ final class FleetCommand implements Callable<Integer> {
         o.flush();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
+        EndingSignal.install(); // so that the last line names the signal that stopped the run
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
@@ -226,42 +234,50 @@ final class FleetCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
-        Optional<Throwable> failure;
-        FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
-        try (files;
-                Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
-            long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-            while (job.failure().isEmpty() && !job.status().isGloballyTerminalState()) {
-                long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), end - System.nanoTime());
-                if (wait <= 0) {
-                    break;
+        try {
+            Optional<Throwable> failure;
+            FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
+            try (files;
+                    Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
+                long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+                while (job.failure().isEmpty() && !job.status().isGloballyTerminalState()) {
+                    long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), end - System.nanoTime());
+                    if (wait <= 0) {
+                        break;
+                    }
+                    if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                        interrupted = true;
+                        break;
+                    }
                 }
-                if (stop.await(wait, TimeUnit.NANOSECONDS)) {
-                    interrupted = true;
-                    break;
-                }
+                failure = job.failure();
             }
-            failure = job.failure();
+            // Printed before the shutdown hook is released: after that the JVM may halt at any point.
+            o.printf(
+                    Locale.ROOT,
+                    "%s: %d cell rows, %d board notices written to %s%n",
+                    interrupted ? "Stopped (" + EndingSignal.describe() + ")" : "Done",
+                    files.cellRows(),
+                    files.boardRows(),
+                    out);
+            o.flush();
+            if (failure.isPresent()) {
+                err.println("tokjoule fleet: the job failed: " + failure.get().getMessage());
+                err.flush();
+                return TokJoule.FAILED;
+            }
+            return TokJoule.OK;
         } finally {
             closed.countDown();
             if (!interrupted) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        o.printf(
-                Locale.ROOT,
-                "%s: %d cell rows, %d board notices written to %s%n",
-                interrupted ? "Stopped (Ctrl-C)" : "Done",
-                files.cellRows(),
-                files.boardRows(),
-                out);
-        o.flush();
-        if (failure.isPresent()) {
-            err.println("tokjoule fleet: the job failed: " + failure.get().getMessage());
-            err.flush();
-            return TokJoule.FAILED;
-        }
-        return TokJoule.OK;
+    }
+
+    /** Claims --out once every option is checked, so that a usage error leaves no directory behind. */
+    private void claimOut() throws java.io.IOException {
+        ReportOutput.claim(spec, "--out", out, OUT_MARKER, "cells.csv and boards.csv", "a fleet output directory");
     }
 
     private Duration parse(String option, String text) {

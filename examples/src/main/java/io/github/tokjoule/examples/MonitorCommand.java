@@ -190,6 +190,9 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                     spec.commandLine(),
                     "--interval-ms, --refresh-ms must be at least 1, --capacity at least 2, --realtime 0 to 99");
         }
+        if (sources.contains(Source.hwmon) || sources.contains(Source.rapl)) {
+            Inputs.requireDirectory(spec, "--sysfs-root", sysfsRoot);
+        }
         LiveClock clock = LiveClock.system();
         List<PowerSource> started = new ArrayList<>();
         try {
@@ -254,6 +257,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         boolean[] interrupted = {false};
+        EndingSignal.install(); // so that the summary names the signal that stopped the run
         Thread hook = new Thread(() -> {
             interrupted[0] = true;
             LockSupport.unpark(main);
@@ -284,7 +288,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             if (log != null) {
                 log.close();
             }
-            stdout.println(interrupted[0] ? "Stopped (Ctrl-C); summary:" : "Done; summary:");
+            stdout.println(interrupted[0] ? "Stopped (" + EndingSignal.describe() + "); summary:" : "Done; summary:");
             view(sources, System.nanoTime() - startNanos, stdout, runningAtEnd);
             if (out != null && log != null) {
                 stdout.println("Log: " + out.toAbsolutePath() + " (" + log.rows() + " rows"

@@ -32,7 +32,7 @@ class FleetCommandTest {
      * One board's finished logs: 10 W sampled every 100 ms for 30 s (a live log as {@code tokjoule monitor} writes
      * it) and 14 requests of 1.5 s (TTFT 300 ms, 100 tokens in, 50 out) starting at 1, 3, …, 27 s.
      */
-    private static void board(Path fleet) throws IOException {
+    static void board(Path fleet) throws IOException {
         Path board = fleet.resolve("b1");
         Path cell = board.resolve("25W/m1/gen50/ctx100");
         Files.createDirectories(cell);
@@ -140,5 +140,7 @@ class FleetCommandTest {
         assertThat(run("fleet", "--follow", dir.toString(), "--silence-timeout", "soon"))
                 .isEqualTo(TokJoule.USAGE);
         assertThat(err.toString()).contains("--silence-timeout 'soon' is not a whole number with ms, s, m or h");
+        // A usage error leaves no output directory behind (the default --out is ./tokjoule-fleet).
+        assertThat(Path.of("tokjoule-fleet")).doesNotExist();
     }
 }
