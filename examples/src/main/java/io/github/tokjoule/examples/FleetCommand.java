@@ -154,12 +154,9 @@ final class FleetCommand implements Callable<Integer> {
             }
         }
         if (follow != null) {
-            Inputs.requireDirectory(spec, "--follow", follow);
-        }
-        ReportOutput.claim(spec, "--out", out, OUT_MARKER, "cells.csv and boards.csv", "a fleet output directory");
-        if (follow != null) {
             return follow(follow);
         }
+        claimOut();
         List<BoardSweep> boards = FleetJob.boards(sweeps);
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         long start = System.nanoTime();
@@ -210,6 +207,7 @@ final class FleetCommand implements Callable<Integer> {
         Duration silence = parse("--silence-timeout", silenceTimeout);
         Duration checkpoint = parse("--checkpoint-interval", checkpointInterval);
         @Nullable Duration limit = duration == null ? null : parse("--duration", duration);
+        claimOut();
         String followed = rail == null ? "VDD_IN" : rail;
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         if (!checkpoint.isZero()) {
@@ -275,6 +273,11 @@ final class FleetCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /** Claims --out once every option is checked, so that a usage error leaves no directory behind. */
+    private void claimOut() throws java.io.IOException {
+        ReportOutput.claim(spec, "--out", out, OUT_MARKER, "cells.csv and boards.csv", "a fleet output directory");
     }
 
     private Duration parse(String option, String text) {
