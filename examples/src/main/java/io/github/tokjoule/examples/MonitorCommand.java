@@ -123,9 +123,10 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     @Option(
             names = "--realtime",
             paramLabel = "PRIORITY",
-            defaultValue = "0",
+            defaultValue = "10",
             description = "Run the hwmon and rapl sampler threads under SCHED_FIFO at this priority (1-99; needs root"
-                    + " or CAP_SYS_NICE and chrt): keeps 100 Hz deadlines on a loaded machine. Default 0: off.")
+                    + " or CAP_SYS_NICE and chrt): keeps 100 Hz deadlines on a loaded machine. Default 10; where it"
+                    + " is refused the sources sample at normal priority and stderr says so. 0: do not ask.")
     int realtime;
 
     @Option(
@@ -202,6 +203,15 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             err.println("tokjoule monitor: " + TokJoule.describe(e));
             return TokJoule.FAILED;
         }
+        for (PowerSource s : started) {
+            String rt = s.status().facts().getOrDefault("realtime", "off");
+            if (rt.startsWith("refused")) {
+                err.println("tokjoule monitor: " + s.name() + ": real-time priority " + rt
+                        + " (100 Hz deadlines may slip on a loaded machine: run as root or with CAP_SYS_NICE;"
+                        + " --realtime 0 to not ask)");
+            }
+        }
+        err.flush();
         return run(started, limit, stdout, err);
     }
 
