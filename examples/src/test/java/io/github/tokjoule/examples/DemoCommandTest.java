@@ -177,7 +177,7 @@ class DemoCommandTest {
             double first = Double.NEGATIVE_INFINITY;
             double second = Double.NEGATIVE_INFINITY;
             for (var mode : truth.manifest().modes()) {
-                CellTruth c = truth.cell(mode.label(), model, 256, 2048).orElseThrow();
+                CellTruth c = truth.cell(model, mode.label(), 2048, 256).orElseThrow();
                 double v = c.trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
                 if (v > first) {
                     second = first;

@@ -160,17 +160,17 @@ public final class SweepSpec {
         return modes.size() * models.size() * promptLengths.size() * genLengths.size();
     }
 
-    Optional<String> modelFailure(String mode, String model) {
-        return Optional.ofNullable(failedModels.get(key(mode, model)));
+    Optional<String> modelFailure(String model, String mode) {
+        return Optional.ofNullable(failedModels.get(key(model, mode)));
     }
 
-    Optional<String> cellFailure(String mode, String model, int gen, int ctx) {
-        return Optional.ofNullable(failedCells.get(key(mode, model, gen, ctx)));
+    Optional<String> cellFailure(String model, String mode, int ctx, int gen) {
+        return Optional.ofNullable(failedCells.get(key(model, mode, ctx, gen)));
     }
 
     /** The spec of one cell, with its own random seed derived from the sweep's and the cell's identity. */
-    CellSpec cellSpec(PowerMode mode, String model, int gen, int ctx, long startEpochNanos) {
-        String key = key(mode.label(), model, gen, ctx);
+    CellSpec cellSpec(String model, PowerMode mode, int ctx, int gen, long startEpochNanos) {
+        String key = key(model, mode.label(), ctx, gen);
         CellSpec.Builder b = CellSpec.builder(
                         model,
                         mode,
@@ -207,12 +207,14 @@ public final class SweepSpec {
         return new java.util.SplittableRandom(h).nextLong();
     }
 
-    static String key(String mode, String model) {
+    /** The key of a model at a mode; its text is part of every cell's random seed, so it must never change. */
+    static String key(String model, String mode) {
         return mode.toUpperCase(java.util.Locale.ROOT) + "/" + model;
     }
 
-    static String key(String mode, String model, int gen, int ctx) {
-        return key(mode, model) + "/gen" + gen + "/ctx" + ctx;
+    /** The key of a cell; its text ({@code MODE/model/genG/ctxC}) seeds the cell's random numbers: never change it. */
+    static String key(String model, String mode, int ctx, int gen) {
+        return key(model, mode) + "/gen" + gen + "/ctx" + ctx;
     }
 
     /**
@@ -377,58 +379,58 @@ public final class SweepSpec {
          * Marks a model as unservable at a mode: its directory gets a {@code FAILED} file with the reason and no
          * cells.
          *
-         * @param mode the mode label
          * @param model the model
+         * @param mode the mode label
          * @param reason the text written to {@code FAILED}
          * @return this builder
          */
-        public Builder failModel(String mode, String model, String reason) {
-            failedModels.put(key(mode, model), reason);
+        public Builder failModel(String model, String mode, String reason) {
+            failedModels.put(key(model, mode), reason);
             return this;
         }
 
         /**
          * Marks a cell as failed: its directory gets a {@code FAILED} file and a tegrastats log but no aiperf files.
          *
-         * @param mode the mode label
          * @param model the model
-         * @param gen the generation length
+         * @param mode the mode label
          * @param ctx the prompt length
+         * @param gen the generation length
          * @param reason the text written to {@code FAILED}
          * @return this builder
          */
-        public Builder failCell(String mode, String model, int gen, int ctx, String reason) {
-            failedCells.put(key(mode, model, gen, ctx), reason);
+        public Builder failCell(String model, String mode, int ctx, int gen, String reason) {
+            failedCells.put(key(model, mode, ctx, gen), reason);
             return this;
         }
 
         /**
          * Forces or forbids early end-of-sequence in a cell.
          *
-         * @param mode the mode label
          * @param model the model
-         * @param gen the generation length
+         * @param mode the mode label
          * @param ctx the prompt length
+         * @param gen the generation length
          * @param value {@code true} to force
          * @return this builder
          */
-        public Builder earlyEos(String mode, String model, int gen, int ctx, boolean value) {
-            forcedEarlyEos.put(key(mode, model, gen, ctx), value);
+        public Builder earlyEos(String model, String mode, int ctx, int gen, boolean value) {
+            forcedEarlyEos.put(key(model, mode, ctx, gen), value);
             return this;
         }
 
         /**
          * Forces the number of failed requests in a cell (all of them: aiperf has no latency metrics).
          *
-         * @param mode the mode label
          * @param model the model
-         * @param gen the generation length
+         * @param mode the mode label
          * @param ctx the prompt length
+         * @param gen the generation length
          * @param count 0 to the requests per cell
          * @return this builder
          */
-        public Builder failedRequests(String mode, String model, int gen, int ctx, int count) {
-            forcedFailures.put(key(mode, model, gen, ctx), count);
+        public Builder failedRequests(String model, String mode, int ctx, int gen, int count) {
+            forcedFailures.put(key(model, mode, ctx, gen), count);
             return this;
         }
 

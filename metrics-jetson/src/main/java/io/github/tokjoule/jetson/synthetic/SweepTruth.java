@@ -28,13 +28,15 @@ public record SweepTruth(
     /**
      * Returns one cell's truth.
      *
-     * @param modeLabel the mode label, case-insensitive
+     * <p>The arguments come in {@link io.github.tokjoule.core.cell.CellId}'s order.
+     *
      * @param model the model
-     * @param gen the generation length
+     * @param modeLabel the mode label, case-insensitive
      * @param ctx the prompt length
+     * @param gen the generation length
      * @return the cell, or empty if it was not simulated (its model failed, or it is not in the sweep)
      */
-    public Optional<CellTruth> cell(String modeLabel, String model, int gen, int ctx) {
+    public Optional<CellTruth> cell(String model, String modeLabel, int ctx, int gen) {
         for (CellTruth c : cells) {
             CellSpec s = c.spec();
             if (s.mode().label().equalsIgnoreCase(modeLabel)
@@ -59,15 +61,15 @@ public record SweepTruth(
     /**
      * A failure the generator injected on purpose.
      *
-     * @param modeLabel the mode label
      * @param model the model
-     * @param gen the generation length, or 0 for a whole model
+     * @param modeLabel the mode label
      * @param ctx the prompt length, or 0 for a whole model
+     * @param gen the generation length, or 0 for a whole model
      * @param reason the text written to the {@code FAILED} file
      * @param directory the directory holding the {@code FAILED} file
      * @since 0.1.0
      */
-    public record InjectedFailure(String modeLabel, String model, int gen, int ctx, String reason, Path directory) {
+    public record InjectedFailure(String model, String modeLabel, int ctx, int gen, String reason, Path directory) {
 
         /** {@return {@code true} if the whole model failed at this mode} */
         public boolean wholeModel() {

@@ -59,24 +59,24 @@ public final class SyntheticSweep {
         for (PowerMode mode : spec.modes()) {
             for (String model : spec.models()) {
                 Path modelDir = runDirectory.resolve(mode.label()).resolve(model);
-                Optional<String> modelFailure = spec.modelFailure(mode.label(), model);
+                Optional<String> modelFailure = spec.modelFailure(model, mode.label());
                 if (modelFailure.isPresent()) {
                     writeFailed(modelDir, modelFailure.get());
                     failures.add(
-                            new SweepTruth.InjectedFailure(mode.label(), model, 0, 0, modelFailure.get(), modelDir));
+                            new SweepTruth.InjectedFailure(model, mode.label(), 0, 0, modelFailure.get(), modelDir));
                     clock += MODEL_GAP_NANOS;
                     continue;
                 }
                 for (int gen : spec.genLengths()) {
                     for (int ctx : spec.promptLengths()) {
                         Path cellDir = SweepLayout.cellDirectory(runDirectory, model, mode.label(), ctx, gen);
-                        SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(mode, model, gen, ctx, clock));
-                        Optional<String> cellFailure = spec.cellFailure(mode.label(), model, gen, ctx);
+                        SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(model, mode, ctx, gen, clock));
+                        Optional<String> cellFailure = spec.cellFailure(model, mode.label(), ctx, gen);
                         if (cellFailure.isPresent()) {
                             cell.writeTegrastatsLog(cellDir.resolve("tegrastats.log"));
                             writeFailed(cellDir, cellFailure.get());
                             failures.add(new SweepTruth.InjectedFailure(
-                                    mode.label(), model, gen, ctx, cellFailure.get(), cellDir));
+                                    model, mode.label(), ctx, gen, cellFailure.get(), cellDir));
                         } else {
                             cell.writeAll(cellDir);
                         }

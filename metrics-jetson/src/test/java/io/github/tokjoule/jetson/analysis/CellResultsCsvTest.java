@@ -96,7 +96,7 @@ class CellResultsCsvTest {
                         .genLengths(64)
                         .requestsPerCell(3)
                         .randomAnomalies(false)
-                        .failCell("15W", "smollm2-135m", 64, 512, "server died, see log")
+                        .failCell("smollm2-135m", "15W", 512, 64, "server died, see log")
                         .build(),
                 dir.resolve("sweep"));
         SweepResult result = SweepAnalysis.analyze(dir.resolve("sweep"));

@@ -51,7 +51,7 @@ class DefaultSweepTest {
     }
 
     private static CellTruth truthOf(CellMetrics m) {
-        return truth.cell(m.id().modeLabel(), m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
+        return truth.cell(m.id().model(), m.id().modeLabel(), m.id().targetInputTokens(), m.id().targetOutputTokens())
                 .orElseThrow();
     }
 

@@ -69,7 +69,7 @@ class SummaryOnlySweepTest {
         for (AnalyzedCell c : r.cells()) {
             CellMetrics m = c.metrics();
             CellTruth t = truth.cell(
-                            m.id().modeLabel(), m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
+                            m.id().model(), m.id().modeLabel(), m.id().targetInputTokens(), m.id().targetOutputTokens())
                     .orElseThrow();
             double exact = t.successfulRequests().stream()
                     .mapToDouble(q -> f.apply(q).vddCpuGpuCvJoules())

@@ -81,10 +81,10 @@ class SweepAnalysisTest {
                 .genLengths(64, 160)
                 .requestsPerCell(6)
                 .randomAnomalies(false)
-                .earlyEos("25W", "fast", 160, 128, true)
-                .failedRequests("25W", "slow", 64, 2048, 2)
-                .failedRequests("25W", "fast", 64, 2048, 6)
-                .failCell("25W", "slow", 160, 128, "server died (OOM?)")
+                .earlyEos("fast", "25W", 128, 160, true)
+                .failedRequests("slow", "25W", 2048, 64, 2)
+                .failedRequests("fast", "25W", 2048, 64, 6)
+                .failCell("slow", "25W", 128, 160, "server died (OOM?)")
                 .build();
     }
 
@@ -112,7 +112,7 @@ class SweepAnalysisTest {
             if (failedCell) {
                 continue;
             }
-            CellTruth truth = designed.cell("25W", model, gen, ctx).orElseThrow();
+            CellTruth truth = designed.cell(model, "25W", ctx, gen).orElseThrow();
             // "fast" prefills hold at most one sample each: nothing can know them; "slow" ones are measured
             assertThat(m.hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
                     .as("%s prefill", m.id())
@@ -165,7 +165,7 @@ class SweepAnalysisTest {
             }
             CellMetrics m = c.metrics();
             CellTruth truth = designed.cell(
-                            "25W", m.id().model(), m.id().targetOutputTokens(), m.id().targetInputTokens())
+                            m.id().model(), "25W", m.id().targetInputTokens(), m.id().targetOutputTokens())
                     .orElseThrow();
             Map<Long, AttributedRequest> byStart = new HashMap<>();
             c.requests().forEach(r -> byStart.put(r.timeline().startEpochNanos(), r));
@@ -273,7 +273,7 @@ class SweepAnalysisTest {
         }
         // long decode at 6 W: the seed's decode-phase tok/J is near the true OSL / decode energy
         CellMetrics slow = cell(seed, "slow", 2048, 160);
-        CellTruth truth = designed.cell("25W", "slow", 160, 2048).orElseThrow();
+        CellTruth truth = designed.cell("slow", "25W", 2048, 160).orElseThrow();
         double trueDecode = truth.successfulRequests().stream()
                 .mapToDouble(r -> r.decodeJoules().vddCpuGpuCvJoules())
                 .average()

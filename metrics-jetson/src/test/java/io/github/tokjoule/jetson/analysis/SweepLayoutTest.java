@@ -33,8 +33,8 @@ class SweepLayoutTest {
                         .promptLengths(128, 2048)
                         .genLengths(64, 256)
                         .requestsPerCell(2)
-                        .failModel("15W", "qwen3-0.6b", "OOM")
-                        .failCell("MAXN_SUPER", "smollm2-135m", 256, 128, "server died")
+                        .failModel("qwen3-0.6b", "15W", "OOM")
+                        .failCell("smollm2-135m", "MAXN_SUPER", 128, 256, "server died")
                         .build(),
                 dir);
         Files.createDirectories(dir.resolve("logs/15W")); // driver-only directories are not modes

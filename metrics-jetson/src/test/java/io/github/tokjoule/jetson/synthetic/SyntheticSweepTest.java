@@ -29,8 +29,8 @@ class SyntheticSweepTest {
                 .promptLengths(128, 512)
                 .genLengths(64)
                 .requestsPerCell(3)
-                .failModel("MAXN_SUPER", "gemma3-1b", "NvMapMemAllocInternalTagged: error 12")
-                .failCell("25W", "smollm2-135m", 64, 512, "aiperf failed (ctx=512 gen=64)")
+                .failModel("gemma3-1b", "MAXN_SUPER", "NvMapMemAllocInternalTagged: error 12")
+                .failCell("smollm2-135m", "25W", 512, 64, "aiperf failed (ctx=512 gen=64)")
                 .build();
         assertThat(spec.cellCount()).isEqualTo(8);
         SweepTruth truth = SyntheticSweep.generate(spec, dir);
@@ -63,8 +63,8 @@ class SyntheticSweepTest {
             assertThat(c.logStartEpochNanos()).isGreaterThan(previousEnd);
             previousEnd = c.logEndEpochNanos();
         }
-        assertThat(truth.cell("25w", "smollm2-135m", 64, 128)).isPresent();
-        assertThat(truth.cell("MAXN_SUPER", "gemma3-1b", 64, 128)).isEmpty();
+        assertThat(truth.cell("smollm2-135m", "25w", 128, 64)).isPresent();
+        assertThat(truth.cell("gemma3-1b", "MAXN_SUPER", 128, 64)).isEmpty();
         assertThat(truth.tegrastatsLines())
                 .isEqualTo(truth.cells().stream().mapToLong(CellTruth::samples).sum());
     }
@@ -89,8 +89,8 @@ class SyntheticSweepTest {
                         .requestsPerCell(2)
                         .build(),
                 dir.resolve("one"));
-        CellTruth a = both.cell("25W", "qwen3-0.6b", 64, 128).orElseThrow();
-        CellTruth b = one.cell("25W", "qwen3-0.6b", 64, 128).orElseThrow();
+        CellTruth a = both.cell("qwen3-0.6b", "25W", 128, 64).orElseThrow();
+        CellTruth b = one.cell("qwen3-0.6b", "25W", 128, 64).orElseThrow();
         assertThat(a.spec().randomSeed()).isEqualTo(b.spec().randomSeed());
         assertThat(a.requests().get(1).ttftSeconds())
                 .isEqualTo(b.requests().get(1).ttftSeconds());
@@ -106,12 +106,12 @@ class SyntheticSweepTest {
                         .genLengths(64)
                         .requestsPerCell(4)
                         .randomAnomalies(false)
-                        .earlyEos("15W", "qwen2.5-0.5b", 64, 2048, true)
-                        .failedRequests("15W", "qwen2.5-0.5b", 64, 128, 1)
+                        .earlyEos("qwen2.5-0.5b", "15W", 2048, 64, true)
+                        .failedRequests("qwen2.5-0.5b", "15W", 128, 64, 1)
                         .build(),
                 dir);
-        CellTruth c128 = truth.cell("15W", "qwen2.5-0.5b", 64, 128).orElseThrow();
-        CellTruth c2048 = truth.cell("15W", "qwen2.5-0.5b", 64, 2048).orElseThrow();
+        CellTruth c128 = truth.cell("qwen2.5-0.5b", "15W", 128, 64).orElseThrow();
+        CellTruth c2048 = truth.cell("qwen2.5-0.5b", "15W", 2048, 64).orElseThrow();
         assertThat(c128.failedRequests()).isEqualTo(1);
         assertThat(c128.earlyEos()).isFalse();
         assertThat(c2048.failedRequests()).isZero();
@@ -155,7 +155,7 @@ class SyntheticSweepTest {
             String best = "";
             double bestTokJ = 0;
             for (PowerMode mode : SyntheticParameters.ORIN_NANO_SUPER_MODES) {
-                double tokJ = truth.cell(mode.label(), model, 256, 2048)
+                double tokJ = truth.cell(model, mode.label(), 2048, 256)
                         .orElseThrow()
                         .trueOutputTokensPerJoule(SyntheticRail.VDD_CPU_GPU_CV);
                 if (tokJ > bestTokJ) {
