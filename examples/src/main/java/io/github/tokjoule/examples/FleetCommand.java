@@ -216,6 +216,7 @@ final class FleetCommand implements Callable<Integer> {
         o.flush();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
+        EndingSignal.install(); // so that the last line names the signal that stopped the run
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
@@ -226,42 +227,45 @@ final class FleetCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
-        Optional<Throwable> failure;
-        FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
-        try (files;
-                Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
-            long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-            while (job.failure().isEmpty() && !job.status().isGloballyTerminalState()) {
-                long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), end - System.nanoTime());
-                if (wait <= 0) {
-                    break;
+        try {
+            Optional<Throwable> failure;
+            FleetCsvAppender files = FleetCsvAppender.open(out, OutputTokJVariant.REQUEST);
+            try (files;
+                    Following job = FleetJob.start(env, FleetJob.follow(env, source), settings, files)) {
+                long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+                while (job.failure().isEmpty() && !job.status().isGloballyTerminalState()) {
+                    long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), end - System.nanoTime());
+                    if (wait <= 0) {
+                        break;
+                    }
+                    if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                        interrupted = true;
+                        break;
+                    }
                 }
-                if (stop.await(wait, TimeUnit.NANOSECONDS)) {
-                    interrupted = true;
-                    break;
-                }
+                failure = job.failure();
             }
-            failure = job.failure();
+            // Printed before the shutdown hook is released: after that the JVM may halt at any point.
+            o.printf(
+                    Locale.ROOT,
+                    "%s: %d cell rows, %d board notices written to %s%n",
+                    interrupted ? "Stopped (" + EndingSignal.describe() + ")" : "Done",
+                    files.cellRows(),
+                    files.boardRows(),
+                    out);
+            o.flush();
+            if (failure.isPresent()) {
+                err.println("tokjoule fleet: the job failed: " + failure.get().getMessage());
+                err.flush();
+                return TokJoule.FAILED;
+            }
+            return TokJoule.OK;
         } finally {
             closed.countDown();
             if (!interrupted) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        o.printf(
-                Locale.ROOT,
-                "%s: %d cell rows, %d board notices written to %s%n",
-                interrupted ? "Stopped (Ctrl-C)" : "Done",
-                files.cellRows(),
-                files.boardRows(),
-                out);
-        o.flush();
-        if (failure.isPresent()) {
-            err.println("tokjoule fleet: the job failed: " + failure.get().getMessage());
-            err.flush();
-            return TokJoule.FAILED;
-        }
-        return TokJoule.OK;
     }
 
     private Duration parse(String option, String text) {

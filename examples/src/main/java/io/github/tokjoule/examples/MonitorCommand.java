@@ -254,6 +254,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         boolean[] interrupted = {false};
+        EndingSignal.install(); // so that the summary names the signal that stopped the run
         Thread hook = new Thread(() -> {
             interrupted[0] = true;
             LockSupport.unpark(main);
@@ -284,7 +285,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             if (log != null) {
                 log.close();
             }
-            stdout.println(interrupted[0] ? "Stopped (Ctrl-C); summary:" : "Done; summary:");
+            stdout.println(interrupted[0] ? "Stopped (" + EndingSignal.describe() + "); summary:" : "Done; summary:");
             view(sources, System.nanoTime() - startNanos, stdout, runningAtEnd);
             if (out != null && log != null) {
                 stdout.println("Log: " + out.toAbsolutePath() + " (" + log.rows() + " rows"

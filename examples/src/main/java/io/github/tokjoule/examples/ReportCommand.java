@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Parameters;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyze a sweep directory and write the report (HTML, Markdown, CSV, SVG charts).",
+            "Analyze a sweep directory and write the report (HTML, Markdown, CSV, SVG charts); or report a"
+                    + " tokjoule monitor log (LOG.csv or LOG.jsonl), alone or joined with aiperf's records (--records).",
             "SWEEP_DIR is a run in the tokjoule layout (manifest.json, <MODE>/<model>/gen<G>/ctx<C>/) or in the seed"
                     + " benchmark's published layout (one directory per mode, e.g. jetson-non-reasoning-benchmark-25w,"
                     + " then <model>/gen<G>/ctx<C>/profile_export_aiperf.json, tegrastats.log per cell or per mode)."
@@ -56,8 +59,28 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "The sweep directory.")
+    @Parameters(
+            index = "0",
+            paramLabel = "SWEEP_DIR|LOG",
+            description = "The sweep directory, or a log written by tokjoule monitor --out (.csv or .jsonl).")
     Path sweep = Path.of(".");
+
+    @Option(
+            names = "--records",
+            paramLabel = "FILE",
+            description = "With a monitor LOG: aiperf's profile_export.jsonl of the requests run while the log was"
+                    + " written; their energy per request and per phase is joined on --rail (default: the log's only"
+                    + " rail, else VDD_CPU_GPU_CV, else VDD_IN). Without it the report is the log's summary.")
+    @Nullable
+    Path records;
+
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "With a monitor LOG and --records: the model the requests ran, for cells.csv (default:"
+                    + " unknown; --mode LABEL names the power mode the same way).")
+    @Nullable
+    String model;
 
     @CommandLine.Mixin
     ReportOutput output = new ReportOutput();
@@ -134,6 +157,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isRegularFile(sweep)) {
+            return monitorLog();
+        }
+        if (records != null || model != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--records and --model apply to a monitor log (tokjoule report LOG.csv --records"
+                            + " profile_export.jsonl), not to a sweep directory");
+        }
         Inputs.requireDirectory(spec, "SWEEP_DIR", sweep);
         if (zone == null && !Files.exists(sweep.resolve(SweepManifest.FILE_NAME))) {
             throw new CommandLine.ParameterException(
@@ -188,6 +220,47 @@ final class ReportCommand implements Callable<Integer> {
         Warnings.print(err, "report", result.warnings());
         t.print(spec.commandLine().getErr());
         return 0;
+    }
+
+    /** {@code tokjoule report LOG}: a standalone monitor log ({@link MonitorLogReport}). */
+    private int monitorLog() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        if (zone != null) {
+            wrong.add("--zone (a monitor log and aiperf's records hold epoch times: no zone applies)");
+        }
+        if (method != Method.MEASURED) {
+            wrong.add("--method seed (the seed's arithmetic needs aiperf's summary of a sweep cell)");
+        }
+        if (records != null) {
+            Inputs.requireFile(spec, "--records", records);
+        } else if (model != null || mode != null) {
+            wrong.add("--model and --mode without --records (they label the requests' cell)");
+        }
+        if (!wrong.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "with a monitor log " + sweep + ": " + String.join("; ", wrong) + " do(es) not apply");
+        }
+        try {
+            return new MonitorLogReport(
+                            sweep,
+                            spec.commandLine().getOut(),
+                            spec.commandLine().getErr())
+                    .run(
+                            records,
+                            rail,
+                            estimator.estimator,
+                            model == null ? "unknown" : model,
+                            mode == null ? "unknown" : mode,
+                            allowPartial,
+                            output);
+        } catch (MonitorLogReport.UsageProblem e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+        } catch (MonitorLogReport.InputProblem e) {
+            spec.commandLine().getErr().println("tokjoule report: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return TokJoule.FAILED;
+        }
     }
 
     /**

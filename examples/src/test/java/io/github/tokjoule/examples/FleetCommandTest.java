@@ -32,7 +32,7 @@ class FleetCommandTest {
      * One board's finished logs: 10 W sampled every 100 ms for 30 s (a live log as {@code tokjoule monitor} writes
      * it) and 14 requests of 1.5 s (TTFT 300 ms, 100 tokens in, 50 out) starting at 1, 3, …, 27 s.
      */
-    private static void board(Path fleet) throws IOException {
+    static void board(Path fleet) throws IOException {
         Path board = fleet.resolve("b1");
         Path cell = board.resolve("25W/m1/gen50/ctx100");
         Files.createDirectories(cell);

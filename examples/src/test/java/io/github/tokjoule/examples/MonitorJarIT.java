@@ -5,30 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.live.LiveLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ctrl-C against the built jar: {@code java -jar target/tokjoule.jar monitor} on a fake Jetson tree as a real child
- * process, stopped with SIGINT as a terminal's Ctrl-C would. Runs in the {@code integration-test} phase, after the
+ * Ctrl-C and SIGTERM against the built jar: {@code java -jar target/tokjoule.jar monitor} on a fake Jetson tree as a
+ * real child process ({@link JarProcess}), stopped with SIGINT as a terminal's Ctrl-C would, or with SIGTERM as
+ * {@code kill} or a service manager would. Runs in the {@code integration-test} phase, after the
  * shaded jar is packaged (the {@code jar-tests} execution of surefire in examples/pom.xml: classes named {@code *IT}).
  *
- * <p>What must hold (docs/LIVE.md): the JVM exits with 130 (128 + SIGINT, as for any Java program stopped by
- * SIGINT, after the shutdown hook has let the command flush); the summary is printed; the log's last line is complete;
+ * <p>What must hold (docs/LIVE.md): the JVM exits with 130 or 143 (128 + the signal's number, as for any Java
+ * program stopped by a signal, after the shutdown hook has let the command flush); the summary is printed and names
+ * the signal ({@code Stopped (Ctrl-C)}, {@code Stopped (SIGTERM)}); the log's last line is complete;
  * and the log reads back through {@link LiveLog#read} with every sample the summary counted.
  */
 class MonitorJarIT {
-
-    private static final Path JAR = Path.of("target/tokjoule.jar");
 
     @TempDir
     Path dir;
@@ -49,26 +47,14 @@ class MonitorJarIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run.csv", "run.jsonl"})
-    void ctrlCFlushesTheLogAndPrintsTheSummary(String name) throws Exception {
-        assertThat(JAR)
-                .as("the shaded jar: this test runs in the integration-test phase (mvn verify), after package")
-                .exists();
+    @CsvSource({"run.csv, INT", "run.jsonl, INT", "run.csv, TERM"})
+    void aSignalFlushesTheLogAndPrintsTheSummaryNamingIt(String name, String signal) throws Exception {
         fakeSysfs(dir);
         Path log = dir.resolve(name);
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        List<String> command = new ArrayList<>();
-        if (sigintIgnored()) {
-            // A build started in the background by a non-interactive shell runs with SIGINT ignored, the child
-            // inherits that, and a JVM whose SIGINT is ignored keeps it ignored (as nohup'd programs should): give
-            // the child the default disposition back (GNU env, coreutils 8.31 or later), as a terminal would.
-            command.addAll(List.of("env", "--default-signal=INT"));
-        }
-        command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
+        String out;
+        int status;
+        try (JarProcess p = JarProcess.start(
+                dir,
                 "monitor",
                 "--source",
                 "hwmon",
@@ -79,45 +65,27 @@ class MonitorJarIT {
                 "--refresh-ms",
                 "200",
                 "--out",
-                log.toString()));
-        Process p = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        try {
-            // Wait for a few refreshes to reach the log, then Ctrl-C.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (rows(log) < 60 && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(p.isAlive())
-                    .as("monitor still running; stderr: %s", read(stderr))
-                    .isTrue();
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
-                            .start()
-                            .waitFor())
-                    .isZero();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS))
-                    .as("monitor ends after SIGINT")
-                    .isTrue();
-        } finally {
-            p.destroyForcibly();
+                log.toString())) {
+            // Wait for a few refreshes to reach the log, then the signal.
+            p.awaitWhileRunning(() -> rows(log) >= 60, 60);
+            status = p.signalAndWait(signal);
+            out = p.stdout();
+            assertThat(status).as("stdout %s%nstderr %s", out, p.stderr()).isEqualTo(JarProcess.exitStatus(signal));
         }
-        String out = read(stdout);
-        assertThat(p.exitValue()).as("stdout %s%nstderr %s", out, read(stderr)).isEqualTo(130);
-        assertThat(out).contains("Stopped (Ctrl-C); summary:", "hwmon/VDD_IN", "6.000 W", "within 2 ms");
-        Matcher samples = SAMPLES.matcher(out.substring(out.lastIndexOf("Stopped (Ctrl-C)")));
+        String stopped = "Stopped (" + JarProcess.summaryName(signal) + ")";
+        assertThat(out).contains(stopped + "; summary:", "hwmon/VDD_IN", "6.000 W", "within 2 ms");
+        Matcher samples = SAMPLES.matcher(out.substring(out.lastIndexOf(stopped)));
         Matcher rows = ROWS.matcher(out);
         assertThat(samples.find()).as(out).isTrue();
         assertThat(rows.find()).as(out).isTrue();
         assertThat(samples.group(2)).isEqualTo("0");
-        assertThat(out.substring(out.lastIndexOf("Stopped (Ctrl-C)"))).doesNotContain("STOPPED");
+        assertThat(out.substring(out.lastIndexOf(stopped))).doesNotContain("STOPPED");
         long sampleCount = Long.parseLong(samples.group(1));
         assertThat(Long.parseLong(rows.group(1)))
                 .as("one row per sample and rail")
                 .isEqualTo(2 * sampleCount);
 
-        String text = read(log);
+        String text = JarProcess.read(log);
         assertThat(text).endsWith("\n"); // the last line is complete
         List<String> lines = text.lines().toList();
         String last = lines.get(lines.size() - 1);
@@ -138,31 +106,14 @@ class MonitorJarIT {
                         org.assertj.core.api.Assertions.within(1e-9));
     }
 
-    /** Whether this process ignores SIGINT (signal 2: bit 1 of {@code SigIgn} in {@code /proc/self/status}). */
-    private static boolean sigintIgnored() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return false;
+    private static long rows(Path log) {
+        try {
+            return JarProcess.read(log)
+                    .lines()
+                    .filter(l -> l.startsWith("1") || l.startsWith("{\"epoch"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
-            }
-        }
-        return false;
-    }
-
-    private static long rows(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        return read(log)
-                .lines()
-                .filter(l -> l.startsWith("1") || l.startsWith("{\"epoch"))
-                .count();
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 }

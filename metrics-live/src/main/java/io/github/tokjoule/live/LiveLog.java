@@ -52,6 +52,15 @@ public final class LiveLog {
     /** The first line's text: the format name and version. */
     public static final String FORMAT = "tokjoule live log 1";
 
+    /** The reading of a rail whose rows are power readings. */
+    public static final String POWER = "power";
+
+    /**
+     * The reading of a rail whose rows come from an energy counter: each row's watts is the mean power of the interval
+     * that ends at it, its joules the counter's own count.
+     */
+    public static final String ENERGY_COUNTER = "energy_counter";
+
     private static final String HEADER = "epoch_nanos,source,rail,watts,joules";
 
     private LiveLog() {}
@@ -101,7 +110,7 @@ public final class LiveLog {
             out.write(json ? "{\"format\":\"" + FORMAT + "\"}\n" : "# " + FORMAT + "\n");
             for (LiveTrace t : traces) {
                 for (String rail : t.rails()) {
-                    String reading = t.reading() == LiveTrace.Reading.POWER ? "power" : "energy_counter";
+                    String reading = t.reading() == LiveTrace.Reading.POWER ? POWER : ENERGY_COUNTER;
                     out.write(
                             json
                                     ? "{\"rail\":" + quote(t.source() + "/" + rail) + ",\"reading\":\"" + reading
@@ -206,7 +215,64 @@ public final class LiveLog {
      * @param comments the header's comments
      * @since 0.2.0
      */
-    public record Contents(Map<String, PowerTrace> traces, Map<String, String> readings, List<String> comments) {}
+    public record Contents(Map<String, PowerTrace> traces, Map<String, String> readings, List<String> comments) {
+
+        /**
+         * Finds a rail by its key ({@code hwmon/VDD_IN}) or by its name alone ({@code VDD_IN}) when one source has
+         * it.
+         *
+         * @param name a key or a rail name
+         * @return the rail's key
+         * @throws IllegalArgumentException naming the log's rails, if no rail or several rails match
+         */
+        public String railKey(String name) {
+            if (traces.containsKey(name)) {
+                return name;
+            }
+            List<String> matches = traces.keySet().stream()
+                    .filter(k -> k.substring(k.indexOf('/') + 1).equals(name))
+                    .toList();
+            if (matches.size() == 1) {
+                return matches.get(0);
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("no rail " + name + " in the log; it has " + railList());
+            }
+            throw new IllegalArgumentException("rail " + name + " is logged by several sources ("
+                    + String.join(", ", matches) + "): name it as SOURCE/RAIL");
+        }
+
+        /** {@return the rails' keys, comma-separated, or {@code no rail} for a log that declares none} */
+        public String railList() {
+            return traces.isEmpty() ? "no rail" : String.join(", ", traces.keySet());
+        }
+
+        /**
+         * Returns a rail's power on the terms of the request–power join (core's estimators, which integrate power
+         * readings by trapezoids): a power rail as read; an energy counter's rows as the mean power of each interval
+         * stamped at the interval's middle ({@code (t_{i−1} + t_i) / 2}, from the second row on), where a mean over
+         * the interval is best placed. The nominal interval is kept.
+         *
+         * @param key the rail's key ({@link #railKey})
+         * @return the trace
+         * @throws IllegalArgumentException if the log has no such rail
+         */
+        public PowerTrace joinTrace(String key) {
+            PowerTrace t = traces.get(key);
+            if (t == null) {
+                throw new IllegalArgumentException("no rail " + key + " in the log; it has " + railList());
+            }
+            if (!ENERGY_COUNTER.equals(readings.get(key))) {
+                return t;
+            }
+            PowerTrace.Builder b = PowerTrace.builder();
+            for (int i = 1; i < t.size(); i++) {
+                long previous = t.epochNanosAt(i - 1);
+                b.add(previous + (t.epochNanosAt(i) - previous) / 2, t.wattsAt(i));
+            }
+            return b.build().withNominalIntervalNanos(t.nominalIntervalNanos());
+        }
+    }
 
     /**
      * Reads a log written by {@link #open}.

@@ -224,7 +224,7 @@ public final class ReportDataBuilder {
         }
         List<String> parts = new ArrayList<>();
         byTool.forEach((tool, a) -> {
-            String name = PowerTraceSource.Tool.HWMON == tool ? "hwmon" : "tegrastats";
+            String name = tool.label();
             String range = Double.isNaN(a[1])
                     ? ""
                     : " (nominal sample interval " + Sig.of(a[1])

@@ -380,8 +380,20 @@ public final class ReportTables {
      * @return the table; its columns are {@link #cellColumns()}
      */
     public static Table cells(ReportData data) {
-        List<List<Table.Entry>> rows = new ArrayList<>(data.cells().size());
-        for (CellRow c : data.cells()) {
+        return cells(data.cells(), data.method(), data.rail());
+    }
+
+    /**
+     * Cells with every metric ({@code cells.csv}), from rows built elsewhere (a monitor log's report).
+     *
+     * @param cells the rows
+     * @param method the energy method, for the caption
+     * @param rail the power rail, for the caption
+     * @return the table; its columns are {@link #cellColumns()}
+     */
+    static Table cells(List<CellRow> cells, String method, String rail) {
+        List<List<Table.Entry>> rows = new ArrayList<>(cells.size());
+        for (CellRow c : cells) {
             List<Table.Entry> row = new ArrayList<>();
             row.add(Table.text(c.mode()));
             row.add(Table.text(c.model()));
@@ -408,7 +420,7 @@ public final class ReportTables {
         return new Table(
                 CELLS_ID,
                 "All cells",
-                "Every cell with every metric; energy values by " + data.method() + " on " + data.rail()
+                "Every cell with every metric; energy values by " + method + " on " + rail
                         + ". Flags are separated by ';'.",
                 cellColumns(),
                 rows);

@@ -2,6 +2,8 @@ package io.github.tokjoule.jetson.analysis;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which power trace a cell's energy figures came from (issue 16): tegrastats' log, or the dense INA3221 trace read
@@ -24,7 +26,47 @@ public record PowerTraceSource(Tool tool, double nominalIntervalMillis) {
         /** tegrastats' log (typically one sample per 100–1,000 ms). */
         TEGRASTATS,
         /** The INA3221 rails read through hwmon ({@code hwmon.csv}, typically 100 Hz). */
-        HWMON
+        HWMON,
+        /**
+         * nvidia-smi's power readings, from a {@code tokjoule monitor --source nvidia-smi} log.
+         *
+         * @since 0.2.0
+         */
+        NVIDIA_SMI,
+        /**
+         * RAPL energy counters, from a {@code tokjoule monitor --source rapl} log.
+         *
+         * @since 0.2.0
+         */
+        RAPL;
+
+        /**
+         * {@return the tool's name as {@code tokjoule monitor --source} and the live log spell it: {@code hwmon},
+         * {@code tegrastats}, {@code nvidia-smi}, {@code rapl}}
+         *
+         * @since 0.2.0
+         */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * The trace of a live log's rail ({@code tokjoule monitor --out}), by the source that logged it.
+     *
+     * @param source the source's name as the log spells it ({@code hwmon}, {@code tegrastats}, {@code nvidia-smi},
+     *     {@code rapl})
+     * @param nominalIntervalNanos the trace's nominal sample interval in nanoseconds, 0 or less if unknown
+     * @return the trace's source, or empty for a source this type does not know
+     * @since 0.2.0
+     */
+    public static Optional<PowerTraceSource> ofLiveSource(String source, long nominalIntervalNanos) {
+        for (Tool t : Tool.values()) {
+            if (t.label().equals(source)) {
+                return Optional.of(new PowerTraceSource(t, millis(nominalIntervalNanos)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -52,12 +94,12 @@ public record PowerTraceSource(Tool tool, double nominalIntervalMillis) {
     }
 
     /**
-     * {@return the tool in lower case and the interval to three significant figures (whole milliseconds kept), e.g.
+     * {@return the tool's {@link Tool#label() label} and the interval to three significant figures (whole milliseconds kept), e.g.
      * {@code hwmon 10 ms}, {@code tegrastats 500 ms}, {@code tegrastats 33.3 ms}; the tool alone when the interval is
      * unknown}
      */
     public String label() {
-        String name = tool == Tool.HWMON ? "hwmon" : "tegrastats";
+        String name = tool.label();
         if (!Double.isFinite(nominalIntervalMillis)) {
             return name;
         }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,8 +31,14 @@ import org.jspecify.annotations.Nullable;
  * <h2>What is recorded</h2>
  *
  * A field printed as {@code [N/A]} or {@code [Not Supported]} in the first reading is not offered by this GPU: it is
- * left out and the {@link SourceStatus#facts()} say so; the others are the rails of a {@link LiveTrace.Reading#POWER}
- * trace in watts. The energy counter, if offered, fills a second, {@link LiveTrace.Reading#ENERGY_COUNTER} trace
+ * left out and the {@link SourceStatus#facts()} say so; the others are rails in watts of {@link
+ * LiveTrace.Reading#POWER} traces, one per averaging window, whose {@link LiveTrace#sensorDelayNanos() sensor delay} is
+ * that window plus the driver's refresh period ({@link #DRIVER_REFRESH_NANOS}): {@link #AVERAGING_WINDOW_NANOS} (one
+ * second) for {@code power.draw.average}, and for {@code power.draw} where the GPU offers {@code power.draw.average}
+ * (Ampere except GA100, and newer: there {@code power.draw} is the one-second average); no window for {@code
+ * power.draw.instant} and for {@code power.draw} on older GPUs. A measurement
+ * window's interval and shift then account for the average ({@link io.github.tokjoule.live.LiveMeter}), and its end
+ * waits for the readings one second past it. The facts say each field's averaging. The energy counter, if offered, fills a second, {@link LiveTrace.Reading#ENERGY_COUNTER} trace
  * ({@code energy}, in joules), so window energies from it are the GPU's own count. A later line whose value is not a
  * number is a counted failure and gives no sample.
  *
@@ -50,16 +58,31 @@ public final class NvidiaSmiSource extends ChildProcessSource {
     /** The power fields asked for when the driver lists them. */
     public static final List<String> POWER_FIELDS = List.of("power.draw", "power.draw.average", "power.draw.instant");
 
+    /**
+     * The window of the averaged power readings: {@code power.draw.average}, and {@code power.draw} where the GPU
+     * offers {@code power.draw.average}, are trailing means over one second ({@code nvidia-smi --help-query-gpu}:
+     * "On Ampere or newer devices, returns average power draw over 1 sec"; measured on an H100 as the best-fitting
+     * window, 1,000 ms: docs/reference/gpu-power-facts.md). A trace of these readings has this sensor delay.
+     */
+    public static final long AVERAGING_WINDOW_NANOS = 1_000_000_000L;
+
+    /**
+     * How often the driver refreshes its power readings: 100 ms, measured on an H100 (both readings and the energy
+     * counter; docs/reference/gpu-power-facts.md), the only GPU measured; nvidia-smi does not say it. A reading is up
+     * to this much older than the line that prints it, so it is part of every power trace's sensor delay.
+     */
+    public static final long DRIVER_REFRESH_NANOS = 100_000_000L;
+
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_.]+)\"");
 
     private final List<String> fields;
     private final long intervalNanos;
     private final int capacity;
-    private volatile @Nullable LiveTrace power;
+    private volatile List<LiveTrace> power = List.of();
     private volatile @Nullable LiveTrace energy;
-    private int[] powerColumns = new int[0];
+    private int[][] powerColumns = new int[0][];
+    private double[][] wattsBuffers = new double[0][];
     private int energyColumn = -1;
-    private double[] wattsBuffer = new double[0];
     private final double[] joulesBuffer = new double[1];
 
     private NvidiaSmiSource(
@@ -160,18 +183,19 @@ public final class NvidiaSmiSource extends ChildProcessSource {
             throw new IllegalArgumentException("nvidia-smi printed " + values.length + " values, expected "
                     + (fields.size() + 1) + " (index," + String.join(",", fields) + "): " + text);
         }
-        if (power == null) {
+        if (power.isEmpty()) {
             firstLine(values);
         }
-        LiveTrace p = power;
-        if (p == null) {
-            throw new IllegalStateException("unreachable: the first line defines the power trace");
-        }
-        for (int r = 0; r < powerColumns.length; r++) {
-            wattsBuffer[r] = number(values, powerColumns[r]);
+        List<LiveTrace> traces = power;
+        for (int g = 0; g < powerColumns.length; g++) {
+            for (int r = 0; r < powerColumns[g].length; r++) {
+                wattsBuffers[g][r] = number(values, powerColumns[g][r]);
+            }
         }
         double joules = energyColumn < 0 ? 0 : number(values, energyColumn) / 1000.0;
-        p.appendWatts(epochNanos, wattsBuffer);
+        for (int g = 0; g < traces.size(); g++) {
+            traces.get(g).appendWatts(epochNanos, wattsBuffers[g]);
+        }
         LiveTrace e = energy;
         if (e != null) {
             joulesBuffer[0] = joules;
@@ -181,8 +205,10 @@ public final class NvidiaSmiSource extends ChildProcessSource {
     }
 
     private void firstLine(String[] values) {
-        List<String> rails = new ArrayList<>();
-        List<Integer> columns = new ArrayList<>();
+        boolean averageListed = fields.contains("power.draw.average");
+        boolean averageOffered = averageListed && isNumber(values[fields.indexOf("power.draw.average") + 1].strip());
+        // one trace per averaging window (its sensor delay), in the order of the first field each holds
+        Map<Long, List<Integer>> columnsByWindow = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             String field = fields.get(i);
             String value = values[i + 1].strip();
@@ -192,18 +218,36 @@ public final class NvidiaSmiSource extends ChildProcessSource {
                 continue;
             }
             if (POWER_FIELDS.contains(field)) {
-                rails.add(field);
-                columns.add(i + 1);
+                long window = averagingWindowNanos(field, averageListed, averageOffered);
+                columnsByWindow.computeIfAbsent(window, w -> new ArrayList<>()).add(i + 1);
             } else {
                 energyColumn = i + 1;
             }
         }
-        if (rails.isEmpty()) {
+        if (columnsByWindow.isEmpty()) {
             throw new IllegalArgumentException("nvidia-smi prints no power reading for this GPU (every power field"
                     + " is not available): " + String.join(",", values));
         }
-        powerColumns = columns.stream().mapToInt(Integer::intValue).toArray();
-        wattsBuffer = new double[rails.size()];
+        int[][] columns = new int[columnsByWindow.size()][];
+        double[][] buffers = new double[columnsByWindow.size()][];
+        List<LiveTrace> traces = new ArrayList<>();
+        int g = 0;
+        for (Map.Entry<Long, List<Integer>> e : columnsByWindow.entrySet()) {
+            columns[g] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            buffers[g] = new double[columns[g].length];
+            List<String> rails = new ArrayList<>();
+            for (int column : columns[g]) {
+                rails.add(fields.get(column - 1));
+            }
+            traces.add(LiveTrace.builder("nvidia-smi", rails)
+                    .capacity(capacity)
+                    .nominalIntervalNanos(intervalNanos)
+                    .sensorDelayNanos(e.getKey() + DRIVER_REFRESH_NANOS)
+                    .build());
+            g++;
+        }
+        powerColumns = columns;
+        wattsBuffers = buffers;
         if (energyColumn >= 0) {
             energy = LiveTrace.builder("nvidia-smi", List.of("energy"))
                     .reading(LiveTrace.Reading.ENERGY_COUNTER)
@@ -211,10 +255,39 @@ public final class NvidiaSmiSource extends ChildProcessSource {
                     .nominalIntervalNanos(intervalNanos)
                     .build();
         }
-        power = LiveTrace.builder("nvidia-smi", rails)
-                .capacity(capacity)
-                .nominalIntervalNanos(intervalNanos)
-                .build();
+        power = List.copyOf(traces);
+    }
+
+    /**
+     * The averaging window of a power field, recorded in the facts: {@code power.draw.instant} none; {@code
+     * power.draw.average} {@link #AVERAGING_WINDOW_NANOS}; {@code power.draw} the same where this GPU offers {@code
+     * power.draw.average} (which the driver's help says is available on "Ampere (except GA100) or newer devices",
+     * exactly where {@code power.draw} is the one-second average), none where the driver lists {@code
+     * power.draw.average} but this GPU prints it as not available (an older GPU, whose {@code power.draw} is
+     * instantaneous), and unknown, taken as none, where the driver does not list it (before driver 535).
+     */
+    private long averagingWindowNanos(String field, boolean averageListed, boolean averageOffered) {
+        String how;
+        long window;
+        if (field.equals("power.draw.instant")) {
+            how = "instantaneous";
+            window = 0;
+        } else if (field.equals("power.draw.average") || averageOffered) {
+            how = "a trailing 1 s mean";
+            window = AVERAGING_WINDOW_NANOS;
+        } else if (averageListed) {
+            how = "instantaneous (this GPU does not offer power.draw.average: older than Ampere, or GA100)";
+            window = 0;
+        } else {
+            how = "unknown (the driver lists no power.draw.average; a 1 s mean on Ampere and newer), taken as"
+                    + " instantaneous: windows' intervals do not account for an average";
+            window = 0;
+        }
+        fact(
+                field + " averaging",
+                how + "; sensor delay " + TimeUnit.NANOSECONDS.toMillis(window + DRIVER_REFRESH_NANOS)
+                        + " ms (with the driver's 100 ms refresh, as measured on an H100)");
+        return window;
     }
 
     private static boolean isNumber(String value) {
@@ -238,12 +311,8 @@ public final class NvidiaSmiSource extends ChildProcessSource {
 
     @Override
     public List<LiveTrace> traces() {
-        LiveTrace p = power;
         LiveTrace e = energy;
-        List<LiveTrace> all = new ArrayList<>(2);
-        if (p != null) {
-            all.add(p);
-        }
+        List<LiveTrace> all = new ArrayList<>(power);
         if (e != null) {
             all.add(e);
         }

@@ -130,6 +130,10 @@ class ChildProcessSourceTest {
             List<LiveTrace> traces = source.traces();
             assertThat(traces).hasSize(2);
             assertThat(traces.get(0).rails()).containsExactly("power.draw", "power.draw.average");
+            // power.draw.average is offered: this GPU averages power.draw over a second too
+            assertThat(traces.get(0).sensorDelayNanos())
+                    .isEqualTo(NvidiaSmiSource.AVERAGING_WINDOW_NANOS + NvidiaSmiSource.DRIVER_REFRESH_NANOS);
+            assertThat(source.status().facts().get("power.draw averaging")).startsWith("a trailing 1 s mean");
             assertThat(source.status().facts())
                     .containsEntry("power.draw", "offered")
                     .containsEntry("energy counter field", "total_energy_consumption");
@@ -165,11 +169,19 @@ class ChildProcessSourceTest {
                 Thread.sleep(20);
             }
             source.close();
-            assertThat(source.traces()).hasSize(1);
+            // one trace per averaging window: the one-second means, and the instant reading
+            assertThat(source.traces()).hasSize(2);
             LiveTrace trace = source.traces().get(0);
-            assertThat(trace.rails()).containsExactly("power.draw", "power.draw.average", "power.draw.instant");
+            assertThat(trace.rails()).containsExactly("power.draw", "power.draw.average");
+            assertThat(trace.sensorDelayNanos())
+                    .isEqualTo(NvidiaSmiSource.AVERAGING_WINDOW_NANOS + NvidiaSmiSource.DRIVER_REFRESH_NANOS);
             assertThat(trace.size()).isEqualTo(captured.size() - 1);
-            PowerTrace instant = trace.snapshot("power.draw.instant");
+            LiveTrace instantTrace = source.traces().get(1);
+            assertThat(instantTrace.rails()).containsExactly("power.draw.instant");
+            assertThat(instantTrace.sensorDelayNanos()).isEqualTo(NvidiaSmiSource.DRIVER_REFRESH_NANOS);
+            assertThat(source.status().facts().get("power.draw.instant averaging"))
+                    .startsWith("instantaneous");
+            PowerTrace instant = instantTrace.snapshot("power.draw.instant");
             for (int k = 0; k < instant.size(); k++) {
                 String[] columns = captured.get(k + 1).split(", ");
                 assertThat(instant.wattsAt(k)).isEqualTo(Double.parseDouble(columns[18]));
@@ -196,15 +208,34 @@ class ChildProcessSourceTest {
 
     @Test
     void nvidiaSmiWithoutEnergyFieldHasOneTrace(@TempDir Path dir) throws Exception {
-        Path wrapper = fakeNvidiaSmi(dir, "FAKE_NVSMI_ENERGY=none");
-        try (NvidiaSmiSource source = NvidiaSmiSource.probe(wrapper.toString(), 0, 20 * MS, 100, LiveClock.system())) {
-            source.start();
-            source.close();
-            assertThat(source.traces()).hasSize(1);
-            assertThat(source.traces().get(0).rails())
-                    .containsExactly("power.draw", "power.draw.average", "power.draw.instant");
+        try (NvidiaSmiSource source = startedAndClosed(dir, "FAKE_NVSMI_ENERGY=none")) {
+            assertThat(source.traces()).hasSize(2);
+            assertThat(source.traces().get(0).rails()).containsExactly("power.draw", "power.draw.average");
+            assertThat(source.traces().get(1).rails()).containsExactly("power.draw.instant");
             assertThat(source.status().facts()).containsEntry("energy counter field", "none listed");
         }
+    }
+
+    @Test
+    void nvidiaSmiOfAnOlderGpuReadsPowerDrawAsInstantaneous(@TempDir Path dir) throws Exception {
+        try (NvidiaSmiSource source = startedAndClosed(dir, "FAKE_NVSMI_AVERAGE=na")) {
+            // power.draw.average listed but not available: older than Ampere (or GA100), power.draw is a point reading
+            assertThat(source.traces()).hasSize(2);
+            LiveTrace power = source.traces().get(0);
+            assertThat(power.rails()).containsExactly("power.draw", "power.draw.instant");
+            assertThat(power.sensorDelayNanos()).isEqualTo(NvidiaSmiSource.DRIVER_REFRESH_NANOS);
+            assertThat(source.status().facts().get("power.draw averaging"))
+                    .startsWith("instantaneous (this GPU does not offer power.draw.average");
+        }
+    }
+
+    /** The fake nvidia-smi with one of its variables set, started (its first line in) and closed. */
+    private static NvidiaSmiSource startedAndClosed(Path dir, String variable) throws Exception {
+        NvidiaSmiSource source =
+                NvidiaSmiSource.probe(fakeNvidiaSmi(dir, variable).toString(), 0, 20 * MS, 100, LiveClock.system());
+        source.start();
+        source.close();
+        return source;
     }
 
     /** The fake nvidia-smi behind a wrapper that sets one of its variables, as one executable path. */
