@@ -120,8 +120,10 @@ final class AiperfCommand implements Callable<Integer> {
         Inputs.requireFile(spec, "FILE", file);
         String name = String.valueOf(file.getFileName());
         String plain = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        // A copy renamed with hyphens (gpu-telemetry-export.jsonl) is still the same export.
+        String key = plain.toLowerCase(Locale.ROOT).replace('-', '_');
         for (Map.Entry<String, String> other : OTHER_EXPORTS) {
-            if (plain.toLowerCase(Locale.ROOT).contains(other.getKey())) {
+            if (key.contains(other.getKey())) {
                 err.println("tokjoule aiperf: " + file + " is " + other.getValue());
                 return TokJoule.FAILED;
             }
@@ -138,7 +140,9 @@ final class AiperfCommand implements Callable<Integer> {
         try (in) {
             export = read(in, plain, notes);
         } catch (IOException | AiperfFormatException | UncheckedIOException e) {
-            err.println("tokjoule aiperf: " + TokJoule.describe(e));
+            // A cut copy of a real export fails for its cut, not for being some other file.
+            err.println("tokjoule aiperf: " + TokJoule.describe(e)
+                    + (in.truncation().isPresent() ? "" : " " + READS));
             in.truncation().ifPresent(t -> err.println("tokjoule aiperf: " + file + ": " + t));
             return TokJoule.FAILED;
         }
@@ -147,7 +151,10 @@ final class AiperfCommand implements Callable<Integer> {
             err.println("tokjoule aiperf: warning: " + note);
         }
         if (export.metrics().isEmpty() && export.errorSummary().isEmpty()) {
-            err.println("tokjoule aiperf: " + file + ": no metric and no error summary: is it an aiperf export?");
+            err.println("tokjoule aiperf: " + file + ": no metric and no error summary: "
+                    + (telemetry(file)
+                            ? "it is " + OTHER_EXPORTS.get(0).getValue()
+                            : "is it an aiperf export? " + READS));
             return TokJoule.FAILED;
         }
         try {
@@ -167,6 +174,24 @@ final class AiperfCommand implements Callable<Integer> {
             return allowPartial ? TokJoule.OK : TokJoule.FAILED;
         }
         return TokJoule.OK;
+    }
+
+    /** What to give instead of a file that is not one of the exports read here. */
+    private static final String READS = "(tokjoule aiperf reads profile_export_aiperf.json, profile_export_aiperf.csv"
+            + " and profile_export.jsonl, each also .gz)";
+
+    /**
+     * Whether the file's first line is a record of aiperf's GPU telemetry export (a {@code telemetry_data} object per
+     * GPU sample), for a copy whose name no longer says so.
+     */
+    private static boolean telemetry(Path file) {
+        try (GzipInput in = GzipInput.open(file)) {
+            String head = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+            String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            return first.contains("\"telemetry_data\"") && first.contains("\"gpu_uuid\"");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads the export its (uncompressed) file name says. */

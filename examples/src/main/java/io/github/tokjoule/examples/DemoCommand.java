@@ -54,11 +54,15 @@ final class DemoCommand implements Callable<Integer> {
                     + " the same sweep. --seed is an older alias.")
     long randomSeed = 42;
 
+    /** The file that marks a directory as a sweep {@code tokjoule demo} wrote. */
+    static final String SWEEP_MARKER = ".tokjoule-demo-sweep";
+
     @Option(
             names = "--keep-sweep",
             paramLabel = "DIR",
             description = "Write the synthetic sweep here and keep it (default: a temporary directory, deleted"
-                    + " afterwards); analyze it again with: tokjoule report DIR.")
+                    + " afterwards); analyze it again with: tokjoule report DIR. DIR must be new, empty, or a sweep"
+                    + " tokjoule demo wrote before (it holds a " + SWEEP_MARKER + " file).")
     @Nullable
     Path keepSweep;
 
@@ -69,7 +73,15 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = output.prepare();
-        Path sweepDir = keepSweep != null ? keepSweep : Files.createTempDirectory("tokjoule-demo-");
+        Path sweepDir = keepSweep != null
+                ? ReportOutput.claim(
+                        spec,
+                        "--keep-sweep",
+                        keepSweep,
+                        SWEEP_MARKER,
+                        "manifest.json and the power-mode directories",
+                        "a synthetic sweep of tokjoule demo")
+                : Files.createTempDirectory("tokjoule-demo-");
         try {
             SweepTruth truth = SyntheticSweep.generate(
                     SweepSpec.builder(ZONE).randomSeed(randomSeed).build(), sweepDir);

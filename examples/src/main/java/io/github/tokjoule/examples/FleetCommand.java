@@ -93,11 +93,16 @@ final class FleetCommand implements Callable<Integer> {
     @Nullable
     String duration;
 
+    /** The file that marks a directory as one {@code tokjoule fleet} wrote. */
+    static final String OUT_MARKER = ".tokjoule-fleet";
+
     @Option(
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "tokjoule-fleet",
-            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet).")
+            description = "Where cells.csv and boards.csv go (default: ./tokjoule-fleet). DIR must be new, empty, or"
+                    + " one tokjoule fleet wrote before (it holds a " + OUT_MARKER + " file): a non-empty directory"
+                    + " without it is refused (exit code 2), so no file tokjoule did not write is overwritten.")
     Path out = Path.of("tokjoule-fleet");
 
     @Option(
@@ -151,6 +156,7 @@ final class FleetCommand implements Callable<Integer> {
         if (follow != null) {
             return follow(follow);
         }
+        claimOut();
         List<BoardSweep> boards = FleetJob.boards(sweeps);
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         long start = System.nanoTime();
@@ -201,6 +207,7 @@ final class FleetCommand implements Callable<Integer> {
         Duration silence = parse("--silence-timeout", silenceTimeout);
         Duration checkpoint = parse("--checkpoint-interval", checkpointInterval);
         @Nullable Duration limit = duration == null ? null : parse("--duration", duration);
+        claimOut();
         String followed = rail == null ? "VDD_IN" : rail;
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         if (!checkpoint.isZero()) {
@@ -266,6 +273,11 @@ final class FleetCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /** Claims --out once every option is checked, so that a usage error leaves no directory behind. */
+    private void claimOut() throws java.io.IOException {
+        ReportOutput.claim(spec, "--out", out, OUT_MARKER, "cells.csv and boards.csv", "a fleet output directory");
     }
 
     private Duration parse(String option, String text) {

@@ -190,6 +190,9 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                     spec.commandLine(),
                     "--interval-ms, --refresh-ms must be at least 1, --capacity at least 2, --realtime 0 to 99");
         }
+        if (sources.contains(Source.hwmon) || sources.contains(Source.rapl)) {
+            Inputs.requireDirectory(spec, "--sysfs-root", sysfsRoot);
+        }
         LiveClock clock = LiveClock.system();
         List<PowerSource> started = new ArrayList<>();
         try {

@@ -59,11 +59,11 @@ final class PlanHeader {
             double prefillTokensPerSecond,
             List<String> missingFiles) {
         List<String> l = new ArrayList<>();
-        l.add("# tokjoule plan " + plan.source() + ": " + plan.cellCount() + " cells ("
-                + plan.modes().size()
+        l.add("# tokjoule plan " + plan.source() + ": " + plan.grid().cellCount() + " cells ("
+                + plan.grid().modes().size()
                 + " power modes x " + plan.models().size() + " models x "
-                + plan.genLengths().size() + " gen x "
-                + plan.promptLengths().size() + " ctx), " + plan.requestsPerCell() + " requests each + "
+                + plan.grid().genLengths().size() + " gen x "
+                + plan.grid().promptLengths().size() + " ctx), " + plan.requestsPerCell() + " requests each + "
                 + plan.warmupRequests() + " warm-up, concurrency " + plan.concurrency());
         l.add("#");
         l.add("# Legend: one step per line below, in the order the sweep runs them.");
@@ -108,7 +108,7 @@ final class PlanHeader {
             requestSeconds += rounds * (c.promptTokens() / prefillRate + c.genTokens() / decodeRate);
         }
         Duration requests = Duration.ofMillis(Math.round(requestSeconds * 1000));
-        int loads = plan.modes().size() * plan.models().size(); // one server start per model and mode
+        int loads = plan.grid().modes().size() * plan.models().size(); // one server start per model and mode
         l.add("# Estimated duration: about " + human(pauses.plus(requests)) + ", not counting model loads");
         l.add("#   pauses:   " + human(pauses) + " in " + sleeps + " SLEEP steps (exact, before any inference)");
         l.add(String.format(
@@ -152,7 +152,7 @@ final class PlanHeader {
     }
 
     private static void lasting(List<String> l, SweepPlan plan) {
-        List<PowerMode> modes = plan.modes();
+        List<PowerMode> modes = plan.grid().modes();
         PowerMode last = modes.get(modes.size() - 1);
         l.add("# Lasting changes (they stay after the sweep, until you change them or reboot):");
         l.add("#   - power mode left at " + last.label() + " (nvpmodel -m " + last.id() + "), the sweep's last; restore"

@@ -37,27 +37,66 @@ final class ReportOutput {
     CommandLine.Model.CommandSpec mixee;
 
     /**
-     * Checks that the directory is tokjoule's to write, and creates it with its marker, so that a directory the report cannot be written to fails before the long part.
+     * Checks that the directory is tokjoule's to write, and creates it with its marker, so that a directory the report
+     * cannot be written to fails before the long part.
      *
      * @return the directory
-     * @throws CommandLine.ParameterException if the directory is not empty and not marked as tokjoule's
+     * @throws CommandLine.ParameterException if the path is a file, or a directory that is not empty and not marked as
+     *     tokjoule's
      * @throws IOException if the directory cannot be created
      */
     Path prepare() throws IOException {
-        if (Files.isDirectory(directory) && !Files.exists(directory.resolve(MARKER)) && !isEmpty(directory)) {
+        return claim(
+                mixee,
+                "--out",
+                directory,
+                MARKER,
+                "index.html, report.md, cells.csv, charts/*.png, charts/*.svg and tables/*.csv",
+                "a report directory");
+    }
+
+    /**
+     * Claims a directory for files tokjoule replaces: it must be new, empty, or hold {@code marker} (left there by an
+     * earlier run, which this call also writes), so that nothing tokjoule did not write is overwritten or deleted.
+     *
+     * @param spec the command, for the usage error
+     * @param option the option that named the directory, e.g. {@code --out}
+     * @param directory the directory
+     * @param marker the marker file's name
+     * @param replaces what tokjoule replaces there, for the messages
+     * @param what what the directory is, for the marker's text, e.g. {@code a report directory}
+     * @return the directory
+     * @throws CommandLine.ParameterException (exit code 2) if the path is a file, or a directory that is not empty and
+     *     has no marker
+     * @throws IOException if the directory cannot be created or the marker written
+     */
+    static Path claim(
+            CommandLine.Model.CommandSpec spec,
+            String option,
+            Path directory,
+            String marker,
+            String replaces,
+            String what)
+            throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new CommandLine.ParameterException(
-                    mixee.commandLine(),
-                    "--out " + directory + ": the directory is not empty and has no " + MARKER + " file, so tokjoule"
-                            + " did not write it; the report would replace files there (index.html, report.md,"
-                            + " cells.csv, charts/*.png, charts/*.svg, tables/*.csv). Give a new or empty directory.");
+                    spec.commandLine(),
+                    option + " " + directory + ": is a file, not a directory; give a new or empty" + " directory");
+        }
+        if (Files.isDirectory(directory) && !Files.exists(directory.resolve(marker)) && !isEmpty(directory)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    option + " " + directory + ": the directory is not empty and has no " + marker + " file, so"
+                            + " tokjoule did not write it; tokjoule would replace files there (" + replaces
+                            + "). Give a new or empty directory.");
         }
         Files.createDirectories(directory);
-        Path marker = directory.resolve(MARKER);
-        if (!Files.exists(marker)) {
+        Path file = directory.resolve(marker);
+        if (!Files.exists(file)) {
             Files.writeString(
-                    marker,
-                    "Written by tokjoule: a report directory. tokjoule replaces index.html, report.md, cells.csv,"
-                            + " charts/*.png, charts/*.svg and tables/*.csv here on its next run; keep other files elsewhere.\n",
+                    file,
+                    "Written by tokjoule: " + what + ". tokjoule replaces " + replaces + " here on its next run;"
+                            + " keep other files elsewhere.\n",
                     StandardCharsets.UTF_8);
         }
         return directory;

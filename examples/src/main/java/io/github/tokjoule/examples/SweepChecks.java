@@ -109,7 +109,7 @@ final class SweepChecks {
             zoneWrong = true;
             double hours = f.number("recordsMinusWindowHours");
             if (!Double.isNaN(hours)) {
-                String implied = impliedZone(result.zone(), hours, at(cell));
+                String implied = impliedZone(result.zone(), hours, at(cell, f));
                 count("zone " + implied, implied);
             } else {
                 count(
@@ -149,7 +149,16 @@ final class SweepChecks {
                         + " cell";
     }
 
-    private static Instant at(AnalyzedCell cell) {
+    /**
+     * When the records start: the offsets are compared at that instant, not today, since a zone's offset changes with
+     * daylight saving time (a May sweep read in America/New_York is at −4 h, not December's −5 h). A cell whose window
+     * missed the trace has no attributed request, so the flag carries the instant.
+     */
+    private static Instant at(AnalyzedCell cell, Flag f) {
+        double seconds = f.number("recordsStartEpochSeconds");
+        if (Double.isFinite(seconds)) {
+            return Instant.ofEpochSecond((long) Math.floor(seconds));
+        }
         return cell.requests().isEmpty()
                 ? Instant.now()
                 : Instant.ofEpochSecond(0, cell.requests().get(0).timeline().startEpochNanos());

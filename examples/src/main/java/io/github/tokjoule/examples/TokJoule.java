@@ -3,6 +3,11 @@ package io.github.tokjoule.examples;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -118,18 +123,39 @@ public final class TokJoule implements Callable<Integer> {
         return USAGE;
     }
 
-    /** One line: the exception's message (its class when it has none), then its causes' messages. */
+    /**
+     * One line: the exception's message (its class when it has none), then its causes' messages. A cause whose first
+     * line is already said is left out (Jackson repeats its message with a location suffix on a second line), and a
+     * file-system failure, whose message is only the path, says what went wrong with it.
+     */
     static String describe(Throwable e) {
-        StringBuilder sb =
-                new StringBuilder(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        StringBuilder sb = new StringBuilder(message(e));
         Throwable cause = e.getCause();
         for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
-            String m = cause.getMessage();
-            if (m != null && sb.indexOf(m) < 0) {
+            String m = cause.getMessage() == null ? null : message(cause);
+            if (m != null && sb.indexOf(m.lines().findFirst().orElse(m).strip()) < 0) {
                 sb.append(" (").append(m).append(')');
             }
         }
         return sb.toString().replace('\n', ' ');
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String what = f.getReason() != null
+                    ? f.getReason()
+                    : e instanceof NoSuchFileException
+                            ? "no such file or directory"
+                            : e instanceof AccessDeniedException
+                                    ? "permission denied"
+                                    : e instanceof FileAlreadyExistsException
+                                            ? "already exists (as a file, where a directory was needed?)"
+                                            : e instanceof NotDirectoryException
+                                                    ? "not a directory"
+                                                    : e.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 
     /** No subcommand is a usage error: the usage goes to standard error, the exit code is {@value #USAGE}. */

@@ -24,11 +24,17 @@ final class Warnings {
         Map<String, Group> groups = group(warnings);
         for (Map.Entry<String, Group> g : groups.entrySet()) {
             Group v = g.getValue();
-            err.println(
-                    "tokjoule " + command + ": warning: " + (v.count == 1 ? v.where : v.count + " x, first " + v.where)
-                            + (v.where.isEmpty() ? "" : ": ") + g.getKey());
+            err.println("tokjoule " + command + ": warning: " + prefix(v) + g.getKey());
         }
         err.flush();
+    }
+
+    /** {@code "<file>: "}, {@code "384 x, first <file>: "}, {@code "3 x: "} (a warning naming no file), or nothing. */
+    static String prefix(Group g) {
+        if (g.count == 1) {
+            return g.where.isEmpty() ? "" : g.where + ": ";
+        }
+        return g.count + " x" + (g.where.isEmpty() ? ": " : ", first " + g.where + ": ");
     }
 
     /** The warnings by text, in order of first appearance. */

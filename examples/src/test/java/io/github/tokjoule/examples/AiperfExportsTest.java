@@ -177,6 +177,35 @@ class AiperfExportsTest extends CommandLineTest {
     }
 
     @Test
+    void aRenamedTelemetryExportIsStillRecognised() throws Exception {
+        // The corpus's copy is named ai-dynamo_plot-fixture-qwen-c1-gpu-telemetry-export.jsonl: hyphens, not
+        // underscores; one with a neutral name is told by its first record.
+        String record = "{\"timestamp_ns\": 1762551530946074466, \"gpu_index\": 0, \"gpu_uuid\": \"GPU-ef6e\","
+                + " \"telemetry_data\": {\"gpu_power_usage\": 30.257}}\n";
+        Path hyphens = Files.writeString(dir.resolve("run-gpu-telemetry-export.jsonl"), record);
+        assertThat(run("aiperf", hyphens.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("is aiperf's GPU telemetry time series, not a benchmark summary");
+        err.getBuffer().setLength(0);
+        Path neutral = Files.writeString(dir.resolve("run3.jsonl"), record);
+        assertThat(run("aiperf", neutral.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("run3.jsonl: no metric and no error summary: it is aiperf's GPU telemetry time series");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsRefusedOnceNamingWhatIsRead() throws Exception {
+        Path notes = Files.writeString(dir.resolve("SOURCES.md"), "# Sources\n");
+        assertThat(run("aiperf", notes.toString())).isEqualTo(1);
+        String e = err.toString();
+        assertThat(e)
+                .contains("SOURCES.md: $ (line 1, column 1): Unexpected character ('#'")
+                .contains("(tokjoule aiperf reads profile_export_aiperf.json, profile_export_aiperf.csv and"
+                        + " profile_export.jsonl, each also .gz)")
+                .doesNotContain("[Source:");
+        assertThat(e.indexOf("Unexpected character")).isEqualTo(e.lastIndexOf("Unexpected character"));
+    }
+
+    @Test
     void whatIsNoExportFailsNamingTheCause() throws Exception {
         Path csv = Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n");
         assertThat(run("aiperf", csv.toString())).isEqualTo(1);

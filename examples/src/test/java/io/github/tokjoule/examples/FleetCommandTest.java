@@ -140,5 +140,7 @@ class FleetCommandTest {
         assertThat(run("fleet", "--follow", dir.toString(), "--silence-timeout", "soon"))
                 .isEqualTo(TokJoule.USAGE);
         assertThat(err.toString()).contains("--silence-timeout 'soon' is not a whole number with ms, s, m or h");
+        // A usage error leaves no output directory behind (the default --out is ./tokjoule-fleet).
+        assertThat(Path.of("tokjoule-fleet")).doesNotExist();
     }
 }

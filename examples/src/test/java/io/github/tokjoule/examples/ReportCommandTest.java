@@ -243,6 +243,50 @@ class ReportCommandTest extends CommandLineTest {
     }
 
     @Test
+    void theImpliedOffsetIsTakenAtTheSweepsDateNotToday() throws Exception {
+        // The fixture ran on 2026-05-25 in Asia/Kolkata (UTC+05:30). Read in America/New_York, then at UTC-04:00
+        // (daylight saving time; UTC-05:00 in winter), aiperf's naive start_time lands 9.5 h after the records: the
+        // data imply -04:00 + 9.5 h = UTC+05:30 whatever the day the test runs (it said UTC+04:30 in December).
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "America/New_York",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("aiperf's records start -9.50 h")
+                .contains("the data imply the offset UTC+05:30 (e.g. ")
+                .contains("give --zone UTC+05:30");
+    }
+
+    @Test
+    void outNamingAFileIsAUsageError() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--out " + file + ": is a file, not a directory");
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
+    void thePageSaysWhichCellsAreRunWindowEstimates() throws Exception {
+        Path sweep = copyOfTheFixture();
+        deleteRecords(sweep);
+        Path r = dir.resolve("r");
+        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--out", r.toString()))
+                .isZero();
+        String page = Files.readString(r.resolve("index.html")).replace("&#39;", "'");
+        assertThat(page)
+                .contains("Energy figures are run-window estimates for 2 of 2 cells (100 %, RUN_WINDOW_ESTIMATE,"
+                        + " marked RW)")
+                .contains(
+                        "But no cell here has aiperf's per-request records (profile_export.jsonl): every energy figure is"
+                                + " a run-window estimate (marked RW)");
+    }
+
+    @Test
     void aSweepWithoutRecordsGetsRunWindowEstimatesAndSaysSo() throws Exception {
         Path sweep = copyOfTheFixture();
         deleteRecords(sweep);

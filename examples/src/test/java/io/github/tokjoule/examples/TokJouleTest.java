@@ -28,7 +28,8 @@ class TokJouleTest extends CommandLineTest {
 
     @Test
     void everyCommandsHelpStatesTheOneExitCodeConvention() {
-        for (String sub : new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf"}) {
+        for (String sub :
+                new String[] {"", "demo", "report", "sweep", "plan", "tegrastats", "fleet", "aiperf", "monitor"}) {
             out.getBuffer().setLength(0);
             assertThat(sub.isEmpty() ? run("--help") : run(sub, "--help"))
                     .as(sub)
@@ -50,7 +51,10 @@ class TokJouleTest extends CommandLineTest {
             {"plan", missing},
             {"sweep", missing},
             {"tegrastats", missing},
-            {"aiperf", missing}
+            {"aiperf", missing},
+            {"fleet", missing},
+            {"fleet", "--follow", missing},
+            {"monitor", "--sysfs-root", missing, "--duration", "1s"}
         }) {
             err.getBuffer().setLength(0);
             assertThat(run(args)).as(args[0]).isEqualTo(2);
@@ -63,8 +67,41 @@ class TokJouleTest extends CommandLineTest {
     }
 
     @Test
+    void noCommandOverwritesADirectoryItDidNotWrite() throws IOException {
+        // Each directory holds a file of a name the command writes there; none may be touched.
+        Path sweep = java.nio.file.Files.createDirectories(dir.resolve("sweep"));
+        java.nio.file.Files.writeString(sweep.resolve("manifest.json"), "mine");
+        Path fleet = java.nio.file.Files.createDirectories(dir.resolve("fleet"));
+        java.nio.file.Files.writeString(fleet.resolve("cells.csv"), "mine");
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+        for (String[] args : new String[][] {
+            {
+                "demo",
+                "--keep-sweep",
+                sweep.toString(),
+                "--out",
+                dir.resolve("r1").toString()
+            },
+            {"fleet", dir.toString(), "--out", fleet.toString()},
+            {"demo", "--out", file.toString()},
+            {"demo", "--keep-sweep", file.toString(), "--out", dir.resolve("r2").toString()}
+        }) {
+            err.getBuffer().setLength(0);
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString())
+                    .as(String.join(" ", args))
+                    .startsWith("tokjoule " + args[0] + ": ")
+                    .containsAnyOf("has no .tokjoule-", "is a file, not a directory")
+                    .containsIgnoringCase("give a new or empty directory");
+        }
+        assertThat(sweep.resolve("manifest.json")).hasContent("mine");
+        assertThat(fleet.resolve("cells.csv")).hasContent("mine");
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
     void aBadZoneReadsTheSameInEveryCommand() {
-        for (String sub : new String[] {"report", "tegrastats", "aiperf"}) {
+        for (String sub : new String[] {"report", "tegrastats", "aiperf", "fleet"}) {
             err.getBuffer().setLength(0);
             assertThat(run(sub, dir.toString(), "--zone", "Asia/Atlantis"))
                     .as(sub)
@@ -98,7 +135,8 @@ class TokJouleTest extends CommandLineTest {
                         "--keep-sweep",
                         dir.resolve("s").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).startsWith("tokjoule demo: ");
+        // The cause is said, not only the path (it printed "tokjoule demo: <path>").
+        assertThat(err.toString()).startsWith("tokjoule demo: " + file.resolve("sub") + ": ");
     }
 
     @Test
@@ -114,5 +152,17 @@ class TokJouleTest extends CommandLineTest {
         assertThat(TokJoule.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
         assertThat(TokJoule.describe(new IOException("same", new IOException("same"))))
                 .isEqualTo("same");
+        // Jackson repeats its message with the location on a second line: said once.
+        assertThat(TokJoule.describe(new IOException(
+                        "x.json: $ (line 1, column 1): Unexpected character",
+                        new IOException("Unexpected character\n at [Source: REDACTED; line: 1, column: 1]"))))
+                .isEqualTo("x.json: $ (line 1, column 1): Unexpected character");
+        // A file-system failure's message is only the path: what went wrong is added.
+        assertThat(TokJoule.describe(new java.nio.file.FileAlreadyExistsException("out")))
+                .isEqualTo("out: already exists (as a file, where a directory was needed?)");
+        assertThat(TokJoule.describe(new java.nio.file.AccessDeniedException("/proc/x")))
+                .isEqualTo("/proc/x: permission denied");
+        assertThat(TokJoule.describe(new java.nio.file.FileSystemException("/a", null, "Read-only file system")))
+                .isEqualTo("/a: Read-only file system");
     }
 }

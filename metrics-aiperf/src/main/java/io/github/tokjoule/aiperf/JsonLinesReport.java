@@ -38,31 +38,6 @@ public final class JsonLinesReport {
             long malformedLines,
             long truncatedLastLine,
             long issueCount,
-            List<ReadIssue> issues) {
-        this(
-                source,
-                lines,
-                records,
-                skippedByPhase,
-                blankLines,
-                malformedLines,
-                truncatedLastLine,
-                issueCount,
-                issues,
-                0,
-                Set.of());
-    }
-
-    @SuppressWarnings("TooManyParameters") // built by the readers only
-    JsonLinesReport(
-            String source,
-            long lines,
-            long records,
-            long skippedByPhase,
-            long blankLines,
-            long malformedLines,
-            long truncatedLastLine,
-            long issueCount,
             List<ReadIssue> issues,
             long skippedListMetrics,
             Set<String> skippedListMetricNames) {

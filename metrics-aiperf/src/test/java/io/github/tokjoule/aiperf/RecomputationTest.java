@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +155,10 @@ class RecomputationTest {
         assertThat(scalar.std()).isNaN();
         assertThat(scalar.count()).isEqualTo(1); // the legacy layout writes count 1 for scalars
         AiperfRecords.MetricValues none = new AiperfRecords.MetricValues(
-                "x", MetricUnit.MILLISECONDS, new double[0], new JsonLinesReport("s", 0, 0, 0, 0, 0, 0, 0, List.of()));
+                "x",
+                MetricUnit.MILLISECONDS,
+                new double[0],
+                new JsonLinesReport("s", 0, 0, 0, 0, 0, 0, 0, List.of(), 0, Set.of()));
         assertThat(none.summary().isEmpty()).isTrue();
         assertThat(none.unit()).isEqualTo(MetricUnit.MILLISECONDS);
     }

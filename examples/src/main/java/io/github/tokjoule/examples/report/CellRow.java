@@ -12,8 +12,8 @@ import java.util.Optional;
  * One cell of a sweep as the report sees it: its identity, whether it succeeded, its metric values, the method they
  * were computed with, the power rail, and its flags.
  *
- * @param mode the power-mode label, e.g. {@code 25W}
  * @param model the model name
+ * @param mode the power-mode label, e.g. {@code 25W}
  * @param ctx the target prompt length, tokens
  * @param gen the target generation length, tokens
  * @param failure the reason the cell failed, or empty if it succeeded
@@ -28,8 +28,8 @@ import java.util.Optional;
  *     {@code hwmon 10 ms} or {@code tegrastats 500 ms}); empty when the cell had no power trace
  */
 public record CellRow(
-        String mode,
         String model,
+        String mode,
         int ctx,
         int gen,
         Optional<String> failure,
@@ -56,7 +56,7 @@ public record CellRow(
      */
     public CellRow withMode(String modeLabel) {
         return new CellRow(
-                modeLabel, model, ctx, gen, failure, values, method, rail, flags, intervals, estimator, powerTrace);
+                model, modeLabel, ctx, gen, failure, values, method, rail, flags, intervals, estimator, powerTrace);
     }
 
     /**
@@ -67,7 +67,7 @@ public record CellRow(
      */
     public CellRow withFlags(List<FlagMark> newFlags) {
         return new CellRow(
-                mode, model, ctx, gen, failure, values, method, rail, newFlags, intervals, estimator, powerTrace);
+                model, mode, ctx, gen, failure, values, method, rail, newFlags, intervals, estimator, powerTrace);
     }
 
     /**
@@ -130,7 +130,7 @@ public record CellRow(
     }
 
     /** {@return whether this is the cell with the given identity} */
-    boolean is(String modeLabel, String modelName, int ctxTokens, int genTokens) {
+    boolean is(String modelName, String modeLabel, int ctxTokens, int genTokens) {
         return mode.equals(modeLabel) && model.equals(modelName) && ctx == ctxTokens && gen == genTokens;
     }
 }

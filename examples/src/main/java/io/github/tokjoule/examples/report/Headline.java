@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.core.join.RunWindowEstimator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             if (peak.isEmpty()) {
                 continue;
             }
-            CellRow c = data.cell(peak.get(), model, data.canonicalCtx(), data.canonicalGen())
+            CellRow c = data.cell(model, peak.get(), data.canonicalCtx(), data.canonicalGen())
                     .orElseThrow();
             double tputRatio = Double.NaN;
             double effRatio = Double.NaN;
@@ -82,7 +83,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                 tputRatio = ratio(data, model, pair.get(), Metric.TOK_S);
                 effRatio = ratio(data, model, pair.get(), Metric.OUTPUT_TOK_PER_J);
                 for (String mode : List.of(pair.get().mode(), pair.get().baseline())) {
-                    data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+                    data.cell(model, mode, data.canonicalCtx(), data.canonicalGen())
                             .ifPresent(cell -> {
                                 ratioFlags.addAll(cell.flagsOn(Metric.TOK_S));
                                 ratioFlags.addAll(cell.flagsOn(Metric.OUTPUT_TOK_PER_J));
@@ -102,10 +103,10 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
     }
 
     private static double ratio(ReportData data, String model, ModePairLabel pair, Metric metric) {
-        double a = data.cell(pair.mode(), model, data.canonicalCtx(), data.canonicalGen())
+        double a = data.cell(model, pair.mode(), data.canonicalCtx(), data.canonicalGen())
                 .map(c -> c.value(metric))
                 .orElse(Double.NaN);
-        double b = data.cell(pair.baseline(), model, data.canonicalCtx(), data.canonicalGen())
+        double b = data.cell(model, pair.baseline(), data.canonicalCtx(), data.canonicalGen())
                 .map(c -> c.value(metric))
                 .orElse(Double.NaN);
         return a / b;
@@ -155,14 +156,9 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             double[] tput = range(best, true);
             double[] eff = range(best, false);
             if (Double.isFinite(tput[0])) {
-                List<String> flagged = best.stream()
-                        .filter(b -> !b.ratioFlags().isEmpty())
-                        .map(b -> b.model() + " (" + String.join(", ", b.ratioFlags()) + ")")
-                        .toList();
                 out.add(p.mode() + " vs " + p.baseline() + " (" + where + "): output tok/s " + span(tput)
                         + ", output tok/J " + span(eff) + " (" + data.method() + ")"
-                        + (best.size() > 1 ? " across models" : "")
-                        + (flagged.isEmpty() ? "." : "; approximate for " + String.join(", ", flagged) + "."));
+                        + (best.size() > 1 ? " across models" : "") + approximate(best) + ".");
             }
         }
         List<String> fastest = new ArrayList<>();
@@ -170,7 +166,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             String model = null;
             double max = Double.NEGATIVE_INFINITY;
             for (String m : data.models()) {
-                double v = data.cell(mode, m, data.canonicalCtx(), data.canonicalGen())
+                double v = data.cell(m, mode, data.canonicalCtx(), data.canonicalGen())
                         .map(c -> c.value(Metric.TOK_S))
                         .orElse(Double.NaN);
                 if (v > max) {
@@ -179,7 +175,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                 }
             }
             if (model != null) {
-                fastest.add(mode + " " + model + " (" + fmt(max, 1) + " tok/s)");
+                fastest.add(mode + " " + model + " (" + Sig.of(max) + " tok/s)");
             }
         }
         if (!fastest.isEmpty()) {
@@ -191,6 +187,16 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
             out.add(failed + " of " + total + " cells failed; see the status column of the cell table.");
         }
         long ok = total - failed;
+        long runWindow = data.cells().stream()
+                .filter(c ->
+                        c.estimator().filter(RunWindowEstimator.NAME::equals).isPresent())
+                .count();
+        if (ok > 0 && runWindow > 0) {
+            out.add("Energy figures are run-window estimates for " + runWindow + " of " + ok + " cells ("
+                    + fmt(100.0 * runWindow / ok, 0) + " %, RUN_WINDOW_ESTIMATE, marked RW): the sweep has aiperf's"
+                    + " summary but no per-request records (profile_export.jsonl) for them, so their energy is the"
+                    + " power log's over aiperf's whole run, shared by the requests; see the accuracy flags.");
+        }
         long prefill = data.cells().stream()
                 .filter(c -> c.flags().stream().anyMatch(f -> f.name().equals("PREFILL_UNDERSAMPLED")))
                 .count();
@@ -199,6 +205,41 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                     + fmt(100.0 * prefill / ok, 0) + " %, PREFILL_UNDERSAMPLED); decode and total tok/J are not.");
         }
         return out;
+    }
+
+    /**
+     * {@code "; approximate for gemma3-1b (OUTPUT_LENGTH_MISMATCH)"}: the models whose ratios a flag makes approximate;
+     * a flag on every model's ratios (of more than one model) is said once, {@code "; approximate for every model
+     * (RUN_WINDOW_ESTIMATE) and for gemma3-1b (OUTPUT_LENGTH_MISMATCH)"}, instead of once per model; empty when no
+     * ratio is flagged.
+     */
+    static String approximate(List<BestMode> best) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (BestMode b : best) {
+            for (String f : b.ratioFlags()) {
+                counts.merge(f, 1, Integer::sum);
+            }
+        }
+        List<String> everywhere = best.size() > 1
+                ? counts.entrySet().stream()
+                        .filter(e -> e.getValue() == best.size())
+                        .map(Map.Entry::getKey)
+                        .toList()
+                : List.of();
+        List<String> parts = new ArrayList<>();
+        for (BestMode b : best) {
+            List<String> own =
+                    b.ratioFlags().stream().filter(f -> !everywhere.contains(f)).toList();
+            if (!own.isEmpty()) {
+                parts.add(b.model() + " (" + String.join(", ", own) + ")");
+            }
+        }
+        String some = String.join(", ", parts);
+        if (everywhere.isEmpty()) {
+            return parts.isEmpty() ? "" : "; approximate for " + some;
+        }
+        return "; approximate for every model (" + String.join(", ", everywhere) + ")"
+                + (parts.isEmpty() ? "" : " and for " + some);
     }
 
     /** [min, max] of the pair's throughput (or efficiency) ratio over models with a finite value. */
@@ -244,7 +285,7 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
                             "%-" + width + "s  %-10s  %14s%s",
                             b.model(),
                             b.mode(),
-                            fmt(b.tokensPerJoule(), 2),
+                            Double.isFinite(b.tokensPerJoule()) ? Sig.of(b.tokensPerJoule()) : "—",
                             pair.isPresent()
                                     ? String.format(
                                             Locale.ROOT,

@@ -83,7 +83,7 @@ public final class ReportCharts {
                 String mode = data.modes().get(k);
                 List<SvgPlot.Mark> marks = new ArrayList<>();
                 for (int ctx : data.promptLengths()) {
-                    marks.add(mark(data.cell(mode, model, ctx, gen), metric, range, seen, "mc"));
+                    marks.add(mark(data.cell(model, mode, ctx, gen), metric, range, seen, "mc"));
                 }
                 series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
             }
@@ -121,7 +121,7 @@ public final class ReportCharts {
             for (int k = 0; k < data.modes().size(); k++) {
                 List<SvgPlot.Mark> marks = new ArrayList<>();
                 for (int gen : data.genLengths()) {
-                    marks.add(mark(data.cell(data.modes().get(k), model, ctx, gen), metric, range, seen, "mg"));
+                    marks.add(mark(data.cell(model, data.modes().get(k), ctx, gen), metric, range, seen, "mg"));
                 }
                 series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
             }
@@ -170,8 +170,8 @@ public final class ReportCharts {
                 for (int c = 0; c < xs.size(); c++) {
                     g[r][c] = mark(
                             data.cell(
-                                    mode,
                                     model,
+                                    mode,
                                     data.promptLengths().get(c),
                                     data.genLengths().get(r)),
                             metric,
@@ -302,7 +302,7 @@ public final class ReportCharts {
                         + ".",
                 metric.label(),
                 (model, mode) -> mark(
-                        data.cell(mode, model, data.canonicalCtx(), data.canonicalGen()),
+                        data.cell(model, mode, data.canonicalCtx(), data.canonicalGen()),
                         metric,
                         new double[2],
                         new boolean[2],
@@ -330,7 +330,7 @@ public final class ReportCharts {
                     int n = 0;
                     List<String> flags = new ArrayList<>();
                     for (int ctx : data.promptLengths()) {
-                        Optional<CellRow> c = data.cell(mode, model, ctx, gen);
+                        Optional<CellRow> c = data.cell(model, mode, ctx, gen);
                         double v = c.map(r -> r.value(Metric.PREFILL_TOK_S)).orElse(Double.NaN);
                         if (Double.isFinite(v)) {
                             sum += v;
@@ -395,7 +395,7 @@ public final class ReportCharts {
             List<SvgPlot.Mark> marks = new ArrayList<>();
             for (int gen : data.genLengths()) {
                 marks.add(mark(
-                        data.cell(mode, model, data.canonicalCtx(), gen), Metric.ENERGY_TOTAL_J, range, seen, "Mg"));
+                        data.cell(model, mode, data.canonicalCtx(), gen), Metric.ENERGY_TOTAL_J, range, seen, "Mg"));
             }
             String colour = MODEL_COLOURS[i % MODEL_COLOURS.length];
             series.add(new SvgPlot.Series(colour, marks));

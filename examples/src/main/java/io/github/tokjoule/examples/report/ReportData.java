@@ -64,15 +64,17 @@ public record ReportData(
     /**
      * Returns a cell.
      *
-     * @param mode the mode label
+     * <p>The arguments come in {@link io.github.tokjoule.core.cell.CellId}'s order.
+     *
      * @param model the model
+     * @param mode the mode label
      * @param ctx the prompt length
      * @param gen the generation length
      * @return the cell, or empty if the sweep has no such cell
      */
-    public Optional<CellRow> cell(String mode, String model, int ctx, int gen) {
+    public Optional<CellRow> cell(String model, String mode, int ctx, int gen) {
         for (CellRow c : cells) {
-            if (c.is(mode, model, ctx, gen)) {
+            if (c.is(model, mode, ctx, gen)) {
                 return Optional.of(c);
             }
         }

@@ -11,6 +11,7 @@ import io.github.tokjoule.core.compare.SpeedupMatrix;
 import io.github.tokjoule.core.compare.SpeedupMethod;
 import io.github.tokjoule.core.energy.OutputTokJVariant;
 import io.github.tokjoule.core.flags.Flag;
+import io.github.tokjoule.core.join.RunWindowEstimator;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.CellResultsCsv;
 import io.github.tokjoule.jetson.analysis.PowerTraceSource;
@@ -169,13 +170,13 @@ public final class ReportDataBuilder {
         items.addAll(setup);
         List<String> allNotes = new ArrayList<>();
         for (SweepLayout.FailedModel f : result.failedModels()) {
-            allNotes.add(f.model() + " could not be served at " + f.mode().label() + ": " + f.reason());
+            allNotes.add(f.model() + " could not be served at " + f.mode().label() + ": " + Sig.prose(f.reason()));
         }
         for (Flag f : result.sweepFlags()) {
-            allNotes.add(f.severity() + " " + f.flag() + ": " + f.reason());
+            allNotes.add(f.severity() + " " + f.flag() + ": " + Sig.prose(f.reason()));
         }
         for (String w : result.warnings()) {
-            allNotes.add("Analysis warning: " + w);
+            allNotes.add("Analysis warning: " + Sig.prose(w));
         }
         allNotes.addAll(notes);
         return new ReportData(
@@ -183,7 +184,7 @@ public final class ReportDataBuilder {
                 items,
                 SetupFacts.of(result),
                 method.name(),
-                describe(method, variant) + traces(rows),
+                describe(method, variant) + runWindow(rows) + traces(rows),
                 rails.isEmpty() ? result.options().rail().toString() : String.join(" + ", rails),
                 result.modes(),
                 result.models(),
@@ -197,6 +198,28 @@ public final class ReportDataBuilder {
                 best(),
                 pareto(),
                 allNotes);
+    }
+
+    /**
+     * The sentence that says which cells the method above does not describe: those without per-request records, whose
+     * energy is a run-window estimate (estimator {@code RUN_WINDOW}); empty when there are none.
+     */
+    static String runWindow(List<CellRow> rows) {
+        long n = rows.stream()
+                .filter(r ->
+                        r.estimator().filter(RunWindowEstimator.NAME::equals).isPresent())
+                .count();
+        if (n == 0) {
+            return "";
+        }
+        String estimate = "the power log's energy over aiperf's start..end window less its idle time, shared by the"
+                + " requests (flag RUN_WINDOW_ESTIMATE)";
+        if (n == rows.size()) {
+            return " But no cell here has aiperf's per-request records (profile_export.jsonl): every energy figure is"
+                    + " a run-window estimate (marked RW), " + estimate + ".";
+        }
+        return " Except for " + n + " of " + rows.size() + " cells (marked RW: no profile_export.jsonl, aiperf's"
+                + " per-request records): their energy is a run-window estimate, " + estimate + ".";
     }
 
     /**
@@ -274,11 +297,11 @@ public final class ReportDataBuilder {
         v.put(Metric.TEGRASTATS_LINES, (double) a.tegrastatsLines());
         List<FlagMark> flags = new ArrayList<>();
         for (Flag f : c.flags()) {
-            flags.add(new FlagMark(f.flag().name(), f.severity().name(), f.reason()));
+            flags.add(new FlagMark(f.flag().name(), f.severity().name(), Sig.prose(f.reason())));
         }
         return new CellRow(
-                c.id().modeLabel(),
                 c.id().model(),
+                c.id().modeLabel(),
                 c.id().targetInputTokens(),
                 c.id().targetOutputTokens(),
                 c.status().failureReason(),

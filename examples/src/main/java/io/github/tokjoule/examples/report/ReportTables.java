@@ -164,7 +164,7 @@ public final class ReportTables {
         String best = null;
         double max = Double.NEGATIVE_INFINITY;
         for (String mode : data.modes()) {
-            Optional<CellRow> c = data.cell(mode, model, data.canonicalCtx(), data.canonicalGen());
+            Optional<CellRow> c = data.cell(model, mode, data.canonicalCtx(), data.canonicalGen());
             double v = c.map(r -> r.value(Metric.OUTPUT_TOK_PER_J)).orElse(Double.NaN);
             if (v > max) {
                 max = v;
@@ -175,7 +175,7 @@ public final class ReportTables {
     }
 
     private static Table.Entry canonicalEntry(ReportData data, String mode, String model, Metric metric) {
-        return data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+        return data.cell(model, mode, data.canonicalCtx(), data.canonicalGen())
                 .map(c -> Table.metric(c, metric))
                 .orElse(Table.num(Double.NaN, metric.decimals(), metric.source(), List.of()));
     }
@@ -222,7 +222,7 @@ public final class ReportTables {
     public static Table bestTotal(ReportData data) {
         List<List<Table.Entry>> rows = new ArrayList<>();
         for (BestCell b : data.bestTotalTokPerJoule()) {
-            List<String> flags = data.cell(b.mode(), b.model(), b.ctx(), b.gen())
+            List<String> flags = data.cell(b.model(), b.mode(), b.ctx(), b.gen())
                     .map(c -> c.flagsOn(Metric.TOTAL_TOK_PER_J))
                     .orElse(List.of());
             rows.add(List.of(
@@ -262,7 +262,7 @@ public final class ReportTables {
         List<List<Table.Entry>> rows = new ArrayList<>();
         for (String model : data.models()) {
             for (String mode : data.modes()) {
-                Optional<CellRow> cell = data.cell(mode, model, data.canonicalCtx(), data.canonicalGen());
+                Optional<CellRow> cell = data.cell(model, mode, data.canonicalCtx(), data.canonicalGen());
                 List<Table.Entry> row = new ArrayList<>(List.of(Table.text(model), Table.text(mode)));
                 for (Metric m : metrics) {
                     row.add(cell.map(c -> Table.metric(c, m)).orElse(Table.num(Double.NaN, m.decimals())));

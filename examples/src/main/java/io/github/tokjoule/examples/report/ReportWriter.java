@@ -91,7 +91,7 @@ public final class ReportWriter {
         sections.add(section(
                 "prefill", "Prefill throughput", "", List.of(() -> chart(ReportCharts.prefillThroughput(data)))));
         sections.add(section(
-                "power",
+                "power-draw", // "power" is the table's id
                 "Power draw",
                 "",
                 List.of(() -> chart(ReportCharts.power(data)), () -> table(ReportTables.power(data)))));
@@ -164,14 +164,14 @@ public final class ReportWriter {
                         + " maps at every combination.",
                 linesAt(data, Metric.PREFILL_TOK_S, twoGens, true)));
         sections.add(new Report.Section(
-                "flags",
+                "accuracy-flags", // "flags" is the table's id
                 "Accuracy flags",
                 "",
                 List.of(
                         new Report.ProseBlock("flags-explained", "What each flag means", FlagProse.paragraphs(data)),
                         table(ReportTables.flags(data)))));
         sections.add(new Report.Section(
-                "cells", "All cells", "", List.of(new Report.TableBlock(ReportTables.cells(data), true))));
+                "all-cells", "All cells", "", List.of(new Report.TableBlock(ReportTables.cells(data), true))));
         return new Report(
                 data.title(),
                 data.setup(),

@@ -173,7 +173,7 @@ public record SetupFacts(
                     k < 0 ? 0 : parseLong(plan.get(p + "contextTokens"))));
         }
         List<ModeInfo> modes = new ArrayList<>();
-        List<PowerMode> known = manifest.map(SweepManifest::modes).orElse(List.of());
+        List<PowerMode> known = manifest.map(m -> m.grid().modes()).orElse(List.of());
         for (String label : modeLabels) {
             int id = known.stream()
                     .filter(m -> m.label().equals(label))

@@ -35,8 +35,8 @@ final class SetupSection {
                                                 .orElse("")
                                 : "the seed benchmark's published layout (modes from directory names)")));
         List<String> modes = new ArrayList<>();
-        if (m.isPresent() && !m.get().modes().isEmpty()) {
-            for (PowerMode p : m.get().modes()) {
+        if (m.isPresent()) {
+            for (PowerMode p : m.get().grid().modes()) {
                 modes.add(p.label() + " (nvpmodel -m " + p.id() + ")");
             }
         } else {

@@ -23,7 +23,7 @@ final class SetupTables {
         for (String mode : data.modes()) {
             CellRow best = null;
             for (String model : data.models()) {
-                CellRow c = data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+                CellRow c = data.cell(model, mode, data.canonicalCtx(), data.canonicalGen())
                         .orElse(null);
                 if (c != null
                         && Double.isFinite(c.value(Metric.TOK_S))

@@ -3,6 +3,8 @@ package io.github.tokjoule.examples.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Numbers as people read them: three significant figures ({@code 251.018 ms} prints {@code 251}, {@code 36.111}
@@ -22,6 +24,36 @@ final class Sig {
      */
     static String of(double v) {
         return of(v, 3);
+    }
+
+    /**
+     * A decimal number standing alone in prose: not part of a word, version, date, time or path ({@code qwen2.5},
+     * {@code R36.4.3}, {@code 05:30:03.504Z} and {@code ctx2048/gen1.5} are left alone).
+     */
+    private static final Pattern PROSE_NUMBER = Pattern.compile("(?<![\\w.:/])(\\d+)\\.(\\d+)(?![\\w:/]|\\.\\d)");
+
+    /**
+     * Rounds the decimal numbers of a sentence written elsewhere (a flag's reason, a warning) to three significant
+     * figures, as {@link #of(double)} does: {@code "up to 251.018 ms"} reads {@code "up to 251 ms"}, {@code "36.111
+     * tokens is 43.576 %"} reads {@code "36.1 tokens is 43.6 %"}. Only numbers with more than three significant
+     * figures change (no digits are added: {@code 2.0} stays); integers, versions and times are left as they are.
+     *
+     * @param text the sentence
+     * @return the sentence with its long decimals rounded
+     */
+    static String prose(String text) {
+        Matcher m = PROSE_NUMBER.matcher(text);
+        StringBuilder sb = new StringBuilder(text.length());
+        while (m.find()) {
+            String digits = (m.group(1) + m.group(2)).replaceFirst("^0+", "");
+            String replacement = m.group();
+            if (digits.length() > 3) {
+                replacement = of(new BigDecimal(m.group()).doubleValue());
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /**

@@ -159,8 +159,8 @@ final class UseCases {
             List<Table.Entry> row = new ArrayList<>();
             row.add(Table.text(model));
             for (Metric m : List.of(Metric.TOK_S, Metric.OUTPUT_TOK_PER_J, Metric.POWER_W)) {
-                Optional<CellRow> a = data.cell(hi, model, data.canonicalCtx(), data.canonicalGen());
-                Optional<CellRow> b = data.cell(mid, model, data.canonicalCtx(), data.canonicalGen());
+                Optional<CellRow> a = data.cell(model, hi, data.canonicalCtx(), data.canonicalGen());
+                Optional<CellRow> b = data.cell(model, mid, data.canonicalCtx(), data.canonicalGen());
                 row.add(a.map(c -> Table.metric(c, m)).orElse(Table.num(Double.NaN, m.decimals())));
                 row.add(b.map(c -> Table.metric(c, m)).orElse(Table.num(Double.NaN, m.decimals())));
                 List<String> flags = new ArrayList<>();
@@ -195,7 +195,7 @@ final class UseCases {
     }
 
     private static double value(ReportData data, String mode, String model, Metric metric) {
-        return data.cell(mode, model, data.canonicalCtx(), data.canonicalGen())
+        return data.cell(model, mode, data.canonicalCtx(), data.canonicalGen())
                 .map(c -> c.value(metric))
                 .orElse(Double.NaN);
     }

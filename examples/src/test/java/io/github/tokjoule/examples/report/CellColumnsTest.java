@@ -23,8 +23,8 @@ class CellColumnsTest {
     @Test
     void theStatusIsTheDriversOnOneLine() {
         CellRow failed = new CellRow(
-                "15W",
                 "m",
+                "15W",
                 128,
                 64,
                 Optional.of("OOM\nkilled"),

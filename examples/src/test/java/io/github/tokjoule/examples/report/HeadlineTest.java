@@ -27,7 +27,10 @@ class HeadlineTest {
         assertThat(h.findings().get(1)).startsWith("25W vs 15W (ctx 2048 / gen 256): output tok/s +36 % to +46 %");
         assertThat(h.findings()).anySatisfy(f -> assertThat(f).contains("1 of 192 cells failed"));
         assertThat(h.toLines("MEASURED").get(0)).contains("model", "best mode", "output tok/J", "25W/15W tok/s");
-        assertThat(h.toLines("MEASURED").get(1)).startsWith("smollm2-135m").contains("25W", "28.76", "x1.44");
+        assertThat(h.toLines("MEASURED").get(1)).startsWith("smollm2-135m").contains("25W", "28.8", "x1.44");
+        // Three significant figures: 165.1 tok/s prints 165, 53.9 stays 53.9.
+        assertThat(h.findings()).anySatisfy(f -> assertThat(f)
+                .contains("7W smollm2-135m (53.9 tok/s)", "25W smollm2-135m (165 tok/s)"));
     }
 
     @Test
@@ -61,5 +64,23 @@ class HeadlineTest {
         assertThat(h.toLines("MEASURED").get(4))
                 .startsWith("llama3.2-1b")
                 .endsWith("approximate: OUTPUT_LENGTH_MISMATCH");
+    }
+
+    @Test
+    void aFlagOnEveryModelsRatiosIsSaidOnce() {
+        ReportData d = SampleData.create();
+        java.util.List<CellRow> cells = new java.util.ArrayList<>();
+        for (CellRow c : d.cells()) {
+            java.util.List<FlagMark> flags = new java.util.ArrayList<>(c.flags());
+            flags.add(new FlagMark("RUN_WINDOW_ESTIMATE", "WARNING", "no per-request records"));
+            if (c.mode().equals("15W") && c.model().equals("llama3.2-1b")) {
+                flags.add(new FlagMark("OUTPUT_LENGTH_MISMATCH", "WARNING", "mean OSL 150 vs target 256"));
+            }
+            cells.add(c.withFlags(flags));
+        }
+        Headline h = Headline.of(SampleData.with(d, d.modes(), cells, d.modelModes()));
+        assertThat(h.findings().get(1))
+                .endsWith("; approximate for every model (RUN_WINDOW_ESTIMATE) and for llama3.2-1b"
+                        + " (OUTPUT_LENGTH_MISMATCH).");
     }
 }

@@ -13,8 +13,8 @@ class PowerTracesSentenceTest {
 
     private static CellRow cell(Optional<PowerTraceSource> trace) {
         return new CellRow(
-                "25W",
                 "m",
+                "25W",
                 128,
                 64,
                 Optional.empty(),

@@ -117,6 +117,18 @@ class ReportWriterTest {
         for (Report.Section s : written.report().sections()) {
             assertThat(toc).contains("href=\"#" + s.id() + "\"");
         }
+        // Every anchor is unique: the sections "power", "flags" and "cells" shared their tables' ids, so the table of
+        // contents' links to those tables landed on the sections.
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Map<String, Integer> ids = new java.util.TreeMap<>();
+        while (m.find()) {
+            ids.merge(m.group(1), 1, Integer::sum);
+        }
+        assertThat(ids).isNotEmpty();
+        assertThat(ids.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey))
+                .as("ids used more than once")
+                .isEmpty();
     }
 
     @Test

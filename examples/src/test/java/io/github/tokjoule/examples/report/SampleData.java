@@ -123,8 +123,8 @@ final class SampleData {
                         }
                         flags.add(new FlagMark("TIMESTAMPS_RECONSTRUCTED", "INFO", "period 0.521 s fitted"));
                         cells.add(new CellRow(
-                                mode,
                                 model,
+                                mode,
                                 ctx,
                                 gen,
                                 failed ? Optional.of("aiperf exited with code 1, server OOM") : Optional.empty(),

@@ -27,6 +27,22 @@ class SigTest {
     }
 
     @Test
+    void proseKeepsThreeSignificantFiguresAndLeavesNamesVersionsAndTimesAlone() {
+        // The flag reasons, as FlagRules writes them (three decimals).
+        assertThat(Sig.prose("sample time(s) reconstructed from 1 s stamps (uncertainty up to 251.018 ms)"))
+                .isEqualTo("sample time(s) reconstructed from 1 s stamps (uncertainty up to 251 ms)");
+        assertThat(Sig.prose("realised output length 36.111 tokens is 43.576 % below the target 64."))
+                .isEqualTo("realised output length 36.1 tokens is 43.6 % below the target 64.");
+        assertThat(Sig.prose("interval is ±18.528 % (more than ±10 %); off by -9.492 h"))
+                .isEqualTo("interval is ±18.5 % (more than ±10 %); off by -9.49 h");
+        // Short numbers keep their digits (nothing is added); whole digits stay.
+        assertThat(Sig.prose("2.0 W, 0.52 J, 0.0123 s, 1234.5 ms")).isEqualTo("2.0 W, 0.52 J, 0.0123 s, 1235 ms");
+        // Names, versions, dates, times and paths are not numbers.
+        String names = "qwen2.5-0.5b on R36.4.3 (aiperf 0.10.0) at 2026-05-27T05:30:03.504623Z in a/ctx2048/1.2345";
+        assertThat(Sig.prose(names)).isEqualTo(names);
+    }
+
+    @Test
     void theDigitsAreWithinHalfAUnitOfTheLastPrintedDigit() {
         qt().forAll(doubles().between(-1e7, 1e7)).checkAssert(v -> {
             String s = Sig.of(v);

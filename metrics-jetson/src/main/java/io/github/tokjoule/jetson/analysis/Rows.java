@@ -114,7 +114,7 @@ final class Rows {
         return java.util.Optional.of(new Flag(
                 AccuracyFlag.ZONE_MISMATCH,
                 io.github.tokjoule.core.flags.Severity.ERROR,
-                Map.of("recordsMinusWindowHours", hours),
+                Map.of("recordsMinusWindowHours", hours, "recordsStartEpochSeconds", first / 1e9),
                 "aiperf's records start " + String.format(java.util.Locale.ROOT, "%.2f", hours)
                         + " h from its naive start_time resolved in this zone: the zone is not the one aiperf ran in"));
     }

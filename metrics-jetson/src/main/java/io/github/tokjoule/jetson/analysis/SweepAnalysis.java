@@ -89,7 +89,7 @@ public final class SweepAnalysis {
         ZoneId zone = ctx.zone;
         Optional<ZoneId> recorded = ctx.recorded;
         List<String> models =
-                new ArrayList<>(layout.manifest().map(SweepManifest::models).orElse(List.of()));
+                new ArrayList<>(layout.manifest().map(m -> m.grid().models()).orElse(List.of()));
         for (SweepLayout.CellLocation c : layout.cells()) {
             if (!models.contains(c.model())) {
                 models.add(c.model());

@@ -95,11 +95,14 @@ public record SweepLayout(
     /**
      * Where one cell's files are.
      *
-     * @param mode the power mode
+     * <p>Since 0.2.0 the fields come in {@link io.github.tokjoule.core.cell.CellId}'s order (model, mode, prompt,
+     * generation).
+     *
      * @param model the model name (its directory name)
+     * @param mode the power mode
      * @param backend the backend level's name ({@code llamacpp}, {@code ollama}), or empty when there is none
-     * @param genTokens the target generation length from {@code gen<G>}
      * @param ctxTokens the target prompt length from {@code ctx<C>}
+     * @param genTokens the target generation length from {@code gen<G>}
      * @param directory the cell directory
      * @param summaryFile aiperf's {@code profile_export_aiperf.json}, if present
      * @param recordsFile aiperf's {@code profile_export.jsonl}, if present
@@ -109,11 +112,11 @@ public record SweepLayout(
      * @since 0.1.0
      */
     public record CellLocation(
-            PowerMode mode,
             String model,
+            PowerMode mode,
             String backend,
-            int genTokens,
             int ctxTokens,
+            int genTokens,
             Path directory,
             Optional<Path> summaryFile,
             Optional<Path> recordsFile,
@@ -124,13 +127,13 @@ public record SweepLayout(
     /**
      * A model that could not be served at a mode.
      *
-     * @param mode the power mode
      * @param model the model name
+     * @param mode the power mode
      * @param directory the model directory
      * @param reason the text of its {@code FAILED} file
      * @since 0.1.0
      */
-    public record FailedModel(PowerMode mode, String model, Path directory, String reason) {}
+    public record FailedModel(String model, PowerMode mode, Path directory, String reason) {}
 
     static final String SUMMARY = "profile_export_aiperf.json";
     static final String GENAI_SUMMARY = "profile_export_genai_perf.json";
@@ -165,7 +168,7 @@ public record SweepLayout(
             SweepManifest m = SweepManifest.read(manifestFile);
             manifest = Optional.of(m);
             List<Path> children = subdirectories(root);
-            for (PowerMode pm : m.modes()) {
+            for (PowerMode pm : m.grid().modes()) {
                 Optional<Path> dir = children.stream()
                         .filter(c -> ModeNames.sameMode(c.getFileName().toString(), pm.label()))
                         .findFirst();
@@ -249,8 +252,8 @@ public record SweepLayout(
                     models.add(child);
                 }
             }
-            if (manifest.isPresent() && !manifest.get().models().isEmpty()) {
-                List<String> order = manifest.get().models();
+            if (manifest.isPresent()) {
+                List<String> order = manifest.get().grid().models();
                 models.sort(Comparator.comparingInt((Path p) -> {
                             int i = order.indexOf(p.getFileName().toString());
                             return i < 0 ? Integer.MAX_VALUE : i;
@@ -258,7 +261,7 @@ public record SweepLayout(
                         .thenComparing(p -> p.getFileName().toString()));
             }
             // A planned model with no directory at this mode still owes its cells (nothing is lost silently).
-            for (String planned : manifest.map(SweepManifest::models).orElse(List.of())) {
+            for (String planned : manifest.map(m -> m.grid().models()).orElse(List.of())) {
                 Path dir = b.dir().resolve(planned);
                 if (!models.contains(dir)) {
                     models.add(dir);
@@ -272,7 +275,7 @@ public record SweepLayout(
                 Path failedFile = modelDir.resolve(FAILED);
                 Optional<String> modelFailure =
                         Files.isRegularFile(failedFile) ? Optional.of(readReason(failedFile)) : Optional.empty();
-                modelFailure.ifPresent(r -> failed.add(new FailedModel(md.mode(), model, modelDir, r)));
+                modelFailure.ifPresent(r -> failed.add(new FailedModel(model, md.mode(), modelDir, r)));
                 List<CellLocation> found = new ArrayList<>();
                 if (Files.isDirectory(modelDir)) {
                     scanModel(md.mode(), model, b, modelDir, runLog, found);
@@ -310,11 +313,11 @@ public record SweepLayout(
                 Optional<String> reason =
                         Files.isRegularFile(failedFile) ? Optional.of(readReason(failedFile)) : Optional.empty();
                 found.add(new CellLocation(
-                        mode,
                         model,
+                        mode,
                         b.name(),
-                        gen,
                         ctx,
+                        gen,
                         ctxDir,
                         summary,
                         records,
@@ -338,29 +341,32 @@ public record SweepLayout(
             Path modelDir,
             Optional<String> modelFailure,
             List<CellLocation> found) {
-        for (int gen : manifest.genLengths()) {
-            for (int ctx : manifest.promptLengths()) {
-                boolean present = found.stream().anyMatch(c -> c.genTokens() == gen && c.ctxTokens() == ctx);
-                if (present) {
-                    continue;
-                }
-                Path dir = shapeDirectory(modelDir, ctx, gen);
-                String reason = modelFailure
-                        .map(r -> "model failed: " + r)
-                        .orElse("missing: the manifest plans this cell but " + dir + " does not exist");
-                found.add(new CellLocation(
-                        mode,
-                        model,
-                        b.name(),
-                        gen,
-                        ctx,
-                        dir,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        Optional.of(reason)));
+        for (SweepGrid.Cell planned : manifest.grid().cells()) {
+            if (!planned.mode().equals(mode) || !planned.model().equals(model)) {
+                continue;
             }
+            int ctx = planned.promptTokens();
+            int gen = planned.genTokens();
+            boolean present = found.stream().anyMatch(c -> c.genTokens() == gen && c.ctxTokens() == ctx);
+            if (present) {
+                continue;
+            }
+            Path dir = shapeDirectory(modelDir, ctx, gen);
+            String reason = modelFailure
+                    .map(r -> "model failed: " + r)
+                    .orElse("missing: the manifest plans this cell but " + dir + " does not exist");
+            found.add(new CellLocation(
+                    model,
+                    mode,
+                    b.name(),
+                    ctx,
+                    gen,
+                    dir,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    Optional.of(reason)));
         }
     }
 

@@ -44,18 +44,19 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Reading is tolerant: keys are matched ignoring case, {@code _} and {@code -} ({@code formatVersion} and
- * {@code format_version} are the same key), unknown keys are ignored, and every key but {@code modes} is optional
- * ({@link #zone()} is then empty, lists empty, numbers 0, strings empty). A wrong type or an invalid zone id is a
- * {@link SweepFormatException} naming the file and the key.
+ * {@code format_version} are the same key), unknown keys are ignored, and every key but the grid's is optional
+ * ({@link #zone()} is then empty, numbers 0, strings empty). The grid ({@code modes}, {@code models},
+ * {@code prompt_lengths}, {@code gen_lengths}) is required: it is what tells the analysis which cells a run planned,
+ * so a missed cell is reported, not silently absent; every manifest the generator and the driver have written has
+ * it. A wrong type, an invalid zone id, or a missing, empty or duplicated grid axis is a {@link SweepFormatException}
+ * naming the file and the key.
  *
  * @param formatVersion the layout version (1)
  * @param createdBy the writer, e.g. {@code tokjoule-synthetic 0.1.0} or {@code tokjoule-driver 0.1.0}
  * @param zone the device's time zone: tegrastats stamps and aiperf start/end times are naive local times in it
  * @param backend the inference backend, e.g. {@code llama.cpp}
- * @param modes the power modes in sweep order; their labels name the mode directories
- * @param models the model names (directory names)
- * @param promptLengths the target prompt lengths ({@code ctx})
- * @param genLengths the target generation lengths ({@code gen})
+ * @param grid the planned cells: models, modes (their labels name the mode directories), prompt lengths
+ *     ({@code ctx}) and generation lengths ({@code gen}); since 0.2.0 one {@link SweepGrid} in place of four lists
  * @param requestsPerCell aiperf's request count per cell
  * @param concurrency aiperf's concurrency
  * @param tegrastatsIntervalMillis the tegrastats {@code --interval} in ms
@@ -67,10 +68,7 @@ public record SweepManifest(
         String createdBy,
         Optional<ZoneId> zone,
         String backend,
-        List<PowerMode> modes,
-        List<String> models,
-        List<Integer> promptLengths,
-        List<Integer> genLengths,
+        SweepGrid grid,
         int requestsPerCell,
         int concurrency,
         int tegrastatsIntervalMillis,
@@ -83,14 +81,6 @@ public record SweepManifest(
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
-
-    /** Copies the lists. */
-    public SweepManifest {
-        modes = List.copyOf(modes);
-        models = List.copyOf(models);
-        promptLengths = List.copyOf(promptLengths);
-        genLengths = List.copyOf(genLengths);
-    }
 
     /**
      * Writes the manifest as pretty-printed JSON.
@@ -116,7 +106,7 @@ public record SweepManifest(
             }
             g.writeStringField("backend", backend);
             g.writeArrayFieldStart("modes");
-            for (PowerMode m : modes) {
+            for (PowerMode m : grid.modes()) {
                 g.writeStartObject();
                 g.writeNumberField("id", m.id());
                 g.writeStringField("label", m.label());
@@ -124,12 +114,12 @@ public record SweepManifest(
             }
             g.writeEndArray();
             g.writeArrayFieldStart("models");
-            for (String m : models) {
+            for (String m : grid.models()) {
                 g.writeString(m);
             }
             g.writeEndArray();
-            writeInts(g, "prompt_lengths", promptLengths);
-            writeInts(g, "gen_lengths", genLengths);
+            writeInts(g, "prompt_lengths", grid.promptLengths());
+            writeInts(g, "gen_lengths", grid.genLengths());
             g.writeNumberField("requests_per_cell", requestsPerCell);
             g.writeNumberField("concurrency", concurrency);
             g.writeNumberField("tegrastats_interval_ms", tegrastatsIntervalMillis);
@@ -152,8 +142,9 @@ public record SweepManifest(
      *
      * @param file the manifest file
      * @return the manifest
-     * @throws SweepFormatException if the file is not JSON, a key has the wrong type, a zone id is invalid, or
-     *     {@code modes} is missing or empty; the message names the file and the key
+     * @throws SweepFormatException if the file is not JSON, a key has the wrong type, a zone id is invalid, or a
+     *     grid axis ({@code modes}, {@code models}, {@code prompt_lengths}, {@code gen_lengths}) is missing, empty or
+     *     holds a duplicate; the message names the file and the key
      * @throws IOException if the file cannot be read
      */
     public static SweepManifest read(Path file) throws IOException {
@@ -200,22 +191,27 @@ public record SweepManifest(
             throw new SweepFormatException(
                     file, "not valid JSON at " + e.getLocation() + ": " + e.getOriginalMessage(), e);
         }
-        if (modes.isEmpty()) {
-            throw new SweepFormatException(file, "key \"modes\" is missing or empty", null);
+        required(file, "modes", modes);
+        required(file, "models", models);
+        required(file, "prompt_lengths", prompts);
+        required(file, "gen_lengths", gens);
+        SweepGrid grid;
+        try {
+            grid = SweepGrid.of(models, modes, prompts, gens);
+        } catch (IllegalArgumentException e) {
+            throw new SweepFormatException(file, String.valueOf(e.getMessage()), e);
         }
-        return new SweepManifest(
-                formatVersion,
-                createdBy,
-                zone,
-                backend,
-                modes,
-                models,
-                prompts,
-                gens,
-                requests,
-                concurrency,
-                interval,
-                notes);
+        return new SweepManifest(formatVersion, createdBy, zone, backend, grid, requests, concurrency, interval, notes);
+    }
+
+    private static void required(Path file, String key, List<?> axis) throws SweepFormatException {
+        if (axis.isEmpty()) {
+            throw new SweepFormatException(
+                    file,
+                    "key \"" + key + "\" is missing or empty: a manifest declares its sweep grid (modes, models,"
+                            + " prompt_lengths, gen_lengths), as every manifest tokjoule writes does",
+                    null);
+        }
     }
 
     private static String normalise(String key) {

@@ -79,8 +79,8 @@ final class CellsCsv {
             return "ok";
         } else if (Files.exists(layout.cellFailed(key))) {
             return "failed: " + read(layout.cellFailed(key));
-        } else if (Files.exists(layout.modelFailed(key.modeLabel(), key.model()))) {
-            return "failed: model failed: " + read(layout.modelFailed(key.modeLabel(), key.model()));
+        } else if (Files.exists(layout.modelFailed(key.model(), key.modeLabel()))) {
+            return "failed: model failed: " + read(layout.modelFailed(key.model(), key.modeLabel()));
         } else {
             return "missing: " + (Files.isDirectory(layout.cellDir(key)) ? v.reason() : "not run");
         }

@@ -43,7 +43,7 @@ final class DryRun {
     }
 
     private void build() {
-        note("run " + plan.cellCount() + " cells into " + layout.runDir() + " ("
+        note("run " + plan.grid().cellCount() + " cells into " + layout.runDir() + " ("
                 + plan.backend().jsonName() + ", zone " + plan.zone().getId() + ")");
         for (Command c : components.audit().commands(true)) {
             run(c);
@@ -53,7 +53,7 @@ final class DryRun {
             http("GET " + plan.server().baseUrl() + "/api/tags; if nothing answers:");
             start(commands.ollamaServe().withOutput(layout.logsDir().resolve("ollama-serve.log"), true));
         }
-        for (PowerMode mode : plan.modes()) {
+        for (PowerMode mode : plan.grid().modes()) {
             note("power mode " + mode.id() + " (" + mode.label() + ")");
             for (Command c : NvpmodelControl.commandsFor(commands, mode)) {
                 run(c);
@@ -64,7 +64,7 @@ final class DryRun {
             sleep(plan.cooldowns().betweenModes(), "between modes");
             for (ModelSpec model : plan.models()) {
                 note(mode.label() + " / " + model.name());
-                Path logDir = layout.modelLogDir(mode.label(), model.name());
+                Path logDir = layout.modelLogDir(model.name(), mode.label());
                 if (plan.backend() == Backend.OLLAMA && model.ollamaModelfile().isEmpty()) {
                     steps.add(new PlannedCommand(
                             PlannedCommand.Kind.WRITE,

@@ -110,33 +110,33 @@ public final class RunLayout {
     /**
      * Returns {@code <run>/<MODE>/<model>}.
      *
-     * @param modeLabel the mode label
      * @param model the model name
+     * @param modeLabel the mode label
      * @return the path
      */
-    public Path modelDir(String modeLabel, String model) {
+    public Path modelDir(String model, String modeLabel) {
         return runDir.resolve(modeLabel).resolve(model);
     }
 
     /**
      * Returns {@code <run>/<MODE>/<model>/FAILED}.
      *
-     * @param modeLabel the mode label
      * @param model the model name
+     * @param modeLabel the mode label
      * @return the path
      */
-    public Path modelFailed(String modeLabel, String model) {
-        return modelDir(modeLabel, model).resolve(FAILED);
+    public Path modelFailed(String model, String modeLabel) {
+        return modelDir(model, modeLabel).resolve(FAILED);
     }
 
     /**
      * Returns {@code <run>/audit/logs/<MODE>/<model>}.
      *
-     * @param modeLabel the mode label
      * @param model the model name
+     * @param modeLabel the mode label
      * @return the path
      */
-    public Path modelLogDir(String modeLabel, String model) {
+    public Path modelLogDir(String model, String modeLabel) {
         return logsDir().resolve(modeLabel).resolve(model);
     }
 
@@ -178,7 +178,7 @@ public final class RunLayout {
      * @return the path
      */
     public Path aiperfConsole(CellKey cell, int attempt) {
-        return modelLogDir(cell.modeLabel(), cell.model())
+        return modelLogDir(cell.model(), cell.modeLabel())
                 .resolve("gen" + cell.genTokens() + "-ctx" + cell.promptTokens() + "-aiperf-" + attempt + ".log");
     }
 
@@ -189,7 +189,7 @@ public final class RunLayout {
      * @return the path
      */
     public Path tegrastatsConsole(CellKey cell) {
-        return modelLogDir(cell.modeLabel(), cell.model())
+        return modelLogDir(cell.model(), cell.modeLabel())
                 .resolve("gen" + cell.genTokens() + "-ctx" + cell.promptTokens() + "-tegrastats.log");
     }
 

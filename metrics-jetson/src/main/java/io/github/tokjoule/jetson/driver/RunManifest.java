@@ -37,7 +37,7 @@ final class RunManifest {
         m.put("zone", plan.zone().getId());
         m.put("backend", plan.backend().jsonName());
         List<Object> modes = new ArrayList<>();
-        for (PowerMode mode : plan.modes()) {
+        for (PowerMode mode : plan.grid().modes()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", (long) mode.id());
             x.put("label", mode.label());
@@ -55,8 +55,8 @@ final class RunManifest {
             models.add(x);
         }
         m.put("models", models);
-        m.put("prompt_lengths", longs(plan.promptLengths()));
-        m.put("gen_lengths", longs(plan.genLengths()));
+        m.put("prompt_lengths", longs(plan.grid().promptLengths()));
+        m.put("gen_lengths", longs(plan.grid().genLengths()));
         m.put("requests_per_cell", (long) plan.requestsPerCell());
         m.put("concurrency", (long) plan.concurrency());
         m.put("warmup_requests", (long) plan.warmupRequests());

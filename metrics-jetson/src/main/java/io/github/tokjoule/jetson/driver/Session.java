@@ -92,7 +92,7 @@ final class Session {
             Map<String, Object> start = new LinkedHashMap<>();
             start.put("planFingerprint", plan.fingerprint());
             start.put("resumed", resumed);
-            start.put("cellsTotal", (long) plan.cellCount());
+            start.put("cellsTotal", (long) plan.grid().cellCount());
             start.put("cellsComplete", (long) alreadyComplete);
             start.put("zone", plan.zone().getId());
             start.put("sudoPrefix", new ArrayList<Object>(settings.sudoPrefix()));
@@ -123,11 +123,11 @@ final class Session {
                 closeServer();
             }
             if (status == SweepOutcome.Status.COMPLETED) {
-                if (failed > 0 || !failedModels.isEmpty() || done < plan.cellCount()) {
+                if (failed > 0 || !failedModels.isEmpty() || done < plan.grid().cellCount()) {
                     status = SweepOutcome.Status.COMPLETED_WITH_FAILURES;
                 }
-                message = (ok + alreadyComplete) + " of " + plan.cellCount() + " cells valid, " + failed + " failed, "
-                        + failedModels.size() + " models failed";
+                message = (ok + alreadyComplete) + " of " + plan.grid().cellCount() + " cells valid, " + failed
+                        + " failed, " + failedModels.size() + " models failed";
                 Map<String, Object> end = new LinkedHashMap<>();
                 end.put("cellsOk", (long) ok);
                 end.put("cellsFailed", (long) failed);
@@ -145,7 +145,7 @@ final class Session {
         return new SweepOutcome(
                 status,
                 layout.runDir(),
-                plan.cellCount(),
+                plan.grid().cellCount(),
                 alreadyComplete,
                 ok,
                 failed,
@@ -170,7 +170,7 @@ final class Session {
     private Optional<String> sweep(JournalReplay replay) throws IOException, InterruptedException {
         audit("start", true);
         compact("start");
-        for (PowerMode mode : plan.modes()) {
+        for (PowerMode mode : plan.grid().modes()) {
             List<PlannedCell> modeCells = pending(c -> c.mode().equals(mode));
             if (modeCells.isEmpty()) {
                 continue;
@@ -241,7 +241,7 @@ final class Session {
 
     private void runModel(PowerMode mode, ModelSpec model, List<PlannedCell> cells)
             throws IOException, InterruptedException {
-        archive(layout.modelFailed(mode.label(), model.name()));
+        archive(layout.modelFailed(model.name(), mode.label()));
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("mode", mode.label());
         start.put("model", model.name());
@@ -249,7 +249,7 @@ final class Session {
         journal().append("model-start", start);
         restartsUsed = 0;
         try {
-            components.server().start(model, layout.modelLogDir(mode.label(), model.name()));
+            components.server().start(model, layout.modelLogDir(model.name(), mode.label()));
         } catch (ServerFailureException e) {
             failModel(mode, model, e.kind() + ": " + e.getMessage(), cells);
             components.server().stop();
@@ -286,7 +286,7 @@ final class Session {
 
     private void failModel(PowerMode mode, ModelSpec model, String reason, List<PlannedCell> givenUp)
             throws IOException {
-        Path marker = layout.modelFailed(mode.label(), model.name());
+        Path marker = layout.modelFailed(model.name(), mode.label());
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, reason + "\n", StandardCharsets.UTF_8);
         // Every cell given up gets its own FAILED marker, so the sweep analysis lists it as a failed cell with the
@@ -520,13 +520,14 @@ final class Session {
             for (Duration d : cellDurations) {
                 sum = sum.plus(d);
             }
-            eta = Optional.of(sum.dividedBy(cellDurations.size()).multipliedBy(Math.max(0, plan.cellCount() - done)));
+            eta = Optional.of(sum.dividedBy(cellDurations.size())
+                    .multipliedBy(Math.max(0, plan.grid().cellCount() - done)));
         }
         settings.listener()
                 .onProgress(new SweepProgress(
                         stage,
                         done,
-                        plan.cellCount(),
+                        plan.grid().cellCount(),
                         Optional.ofNullable(mode),
                         Optional.ofNullable(model),
                         Optional.ofNullable(cell),

@@ -1,6 +1,7 @@
 package io.github.tokjoule.jetson.synthetic;
 
 import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.SweepGrid;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a synthetic sweep contains: parameters, modes, models, prompt and generation lengths, requests per cell, random seed,
- * device zone, start instant, tegrastats sampling, and injected failures and anomalies. Built with
+ * What a synthetic sweep contains: parameters, its {@link SweepGrid} (models, modes, prompt and generation lengths),
+ * requests per cell, random seed, device zone, start instant, tegrastats sampling, and injected failures and
+ * anomalies. Built with
  * {@link #builder(ZoneId)}; the defaults are the seed benchmark's sweep (Table 15 parameters, 4 modes × 8 models ×
  * prompts {128, 512, 1024, 2048} × gens {64, 128, 256} × 20 requests, random seed 42, tegrastats at 500 ms).
  *
@@ -21,10 +23,7 @@ import java.util.Optional;
 public final class SweepSpec {
 
     private final SyntheticParameters parameters;
-    private final List<PowerMode> modes;
-    private final List<String> models;
-    private final List<Integer> promptLengths;
-    private final List<Integer> genLengths;
+    private final SweepGrid grid;
     private final int requestsPerCell;
     private final long randomSeed;
     private final ZoneId zone;
@@ -42,7 +41,7 @@ public final class SweepSpec {
 
     private SweepSpec(Builder b) {
         this.parameters = b.parameters;
-        this.modes = b.modeLabels.isEmpty()
+        List<PowerMode> modes = b.modeLabels.isEmpty()
                 ? parameters.modes()
                 : b.modeLabels.stream()
                         .map(l -> parameters
@@ -50,25 +49,17 @@ public final class SweepSpec {
                                 .orElseThrow(() -> new IllegalArgumentException(
                                         "mode \"" + l + "\" has no parameters; known: " + parameters.modes())))
                         .toList();
-        this.models = b.models.isEmpty() ? parameters.models() : List.copyOf(b.models);
+        List<String> models = b.models.isEmpty() ? parameters.models() : List.copyOf(b.models);
         for (PowerMode m : modes) {
             for (String model : models) {
-                parameters.get(m.label(), model);
+                parameters.get(model, m.label());
             }
         }
-        this.promptLengths = List.copyOf(b.promptLengths);
-        this.genLengths = List.copyOf(b.genLengths);
-        if (promptLengths.isEmpty() || genLengths.isEmpty()) {
-            throw new IllegalArgumentException("promptLengths and genLengths must not be empty");
-        }
-        for (int c : promptLengths) {
-            if (c <= 0) {
-                throw new IllegalArgumentException("prompt lengths must be positive: " + promptLengths);
-            }
-        }
-        for (int g : genLengths) {
+        this.grid = SweepGrid.of(models, modes, b.promptLengths, b.genLengths);
+        for (int g : grid.genLengths()) {
             if (g < 2) {
-                throw new IllegalArgumentException("gen lengths must be at least 2: " + genLengths);
+                // the simulation needs a first token and a decode phase
+                throw new IllegalArgumentException("gen lengths must be at least 2: " + grid.genLengths());
             }
         }
         if (b.requestsPerCell <= 0) {
@@ -105,24 +96,14 @@ public final class SweepSpec {
         return parameters;
     }
 
-    /** {@return the modes, in sweep order} */
-    public List<PowerMode> modes() {
-        return modes;
-    }
-
-    /** {@return the models, in sweep order} */
-    public List<String> models() {
-        return models;
-    }
-
-    /** {@return the prompt lengths ({@code ctx}), the inner loop} */
-    public List<Integer> promptLengths() {
-        return promptLengths;
-    }
-
-    /** {@return the generation lengths ({@code gen}), the outer loop of a model} */
-    public List<Integer> genLengths() {
-        return genLengths;
+    /**
+     * Returns the cells to simulate.
+     *
+     * @return the grid
+     * @since 0.2.0
+     */
+    public SweepGrid grid() {
+        return grid;
     }
 
     /** {@return the requests per cell} */
@@ -155,28 +136,27 @@ public final class SweepSpec {
         return backend;
     }
 
-    /** {@return the number of cells (failed ones included)} */
-    public int cellCount() {
-        return modes.size() * models.size() * promptLengths.size() * genLengths.size();
-    }
-
     Optional<String> modelFailure(String model, String mode) {
         return Optional.ofNullable(failedModels.get(key(model, mode)));
     }
 
-    Optional<String> cellFailure(String model, String mode, int ctx, int gen) {
-        return Optional.ofNullable(failedCells.get(key(model, mode, ctx, gen)));
+    Optional<String> cellFailure(SweepGrid.Cell cell) {
+        return Optional.ofNullable(failedCells.get(key(cell)));
     }
 
     /** The spec of one cell, with its own random seed derived from the sweep's and the cell's identity. */
-    CellSpec cellSpec(String model, PowerMode mode, int ctx, int gen, long startEpochNanos) {
-        String key = key(model, mode.label(), ctx, gen);
+    CellSpec cellSpec(SweepGrid.Cell cell, long startEpochNanos) {
+        String model = cell.model();
+        PowerMode mode = cell.mode();
+        int ctx = cell.promptTokens();
+        int gen = cell.genTokens();
+        String key = key(cell);
         CellSpec.Builder b = CellSpec.builder(
                         model,
                         mode,
                         ctx,
                         gen,
-                        parameters.get(mode.label(), model),
+                        parameters.get(model, mode.label()),
                         Instant.ofEpochSecond(0, startEpochNanos),
                         zone)
                 .requests(requestsPerCell)
@@ -215,6 +195,10 @@ public final class SweepSpec {
     /** The key of a cell; its text ({@code MODE/model/genG/ctxC}) seeds the cell's random numbers: never change it. */
     static String key(String model, String mode, int ctx, int gen) {
         return key(model, mode) + "/gen" + gen + "/ctx" + ctx;
+    }
+
+    private static String key(SweepGrid.Cell cell) {
+        return key(cell.model(), cell.modeLabel(), cell.promptTokens(), cell.genTokens());
     }
 
     /**
@@ -438,7 +422,8 @@ public final class SweepSpec {
          * Builds and validates.
          *
          * @return the spec
-         * @throws IllegalArgumentException if a mode or model has no parameters, or a length or count is invalid
+         * @throws IllegalArgumentException if a mode or model has no parameters, a grid axis is empty or holds a
+         *     duplicate ({@link SweepGrid#of}), or a length or count is invalid
          */
         public SweepSpec build() {
             return new SweepSpec(this);
@@ -453,7 +438,7 @@ public final class SweepSpec {
 
     @Override
     public String toString() {
-        return "SweepSpec[modes=" + modes + ", models=" + models + ", ctx=" + promptLengths + ", gen=" + genLengths
-                + ", requests=" + requestsPerCell + ", randomSeed=" + randomSeed + ", zone=" + zone + "]";
+        return "SweepSpec[" + grid + ", requests=" + requestsPerCell + ", randomSeed=" + randomSeed + ", zone=" + zone
+                + "]";
     }
 }

@@ -53,14 +53,14 @@ public final class SyntheticParameters {
      * Returns a copy in which the given mode and model have the given parameters; the mode and the model are appended
      * to {@link #modes()} and {@link #models()} if new.
      *
-     * @param mode the power mode
      * @param model the model name as it appears in directory names (e.g. {@code smollm2-135m}), not blank
+     * @param mode the power mode
      * @param parameters the parameters
      * @return the modified copy
      * @throws IllegalArgumentException if the model name is blank or contains a path separator, or another mode with
      *     the same label (case-insensitive) but a different id is already present
      */
-    public SyntheticParameters with(PowerMode mode, String model, ModeModelParameters parameters) {
+    public SyntheticParameters with(String model, PowerMode mode, ModeModelParameters parameters) {
         checkModelName(model);
         List<PowerMode> newModes = new ArrayList<>(modes);
         Optional<PowerMode> sameLabel = findMode(mode.label());
@@ -122,26 +122,26 @@ public final class SyntheticParameters {
     }
 
     /**
-     * Returns the parameters of a mode and model.
+     * Returns the parameters of a model at a mode.
      *
-     * @param modeLabel the mode label, case-insensitive
      * @param model the model name
+     * @param modeLabel the mode label, case-insensitive
      * @return the parameters, or empty if none were set
      */
-    public Optional<ModeModelParameters> find(String modeLabel, String model) {
+    public Optional<ModeModelParameters> find(String model, String modeLabel) {
         return Optional.ofNullable(byKey.get(key(modeLabel, model)));
     }
 
     /**
-     * Returns the parameters of a mode and model.
+     * Returns the parameters of a model at a mode.
      *
-     * @param modeLabel the mode label, case-insensitive
      * @param model the model name
+     * @param modeLabel the mode label, case-insensitive
      * @return the parameters
      * @throws IllegalArgumentException if none were set; the message names the mode and the model
      */
-    public ModeModelParameters get(String modeLabel, String model) {
-        return find(modeLabel, model)
+    public ModeModelParameters get(String model, String modeLabel) {
+        return find(model, modeLabel)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no synthetic parameters for mode \"" + modeLabel + "\" and model \"" + model + "\""));
     }
@@ -255,7 +255,7 @@ public final class SyntheticParameters {
                         .clocks(cpuMhz[k], gpuMhz[k], emcMhz[k], cores[k])
                         .modelMegabytes(ggufMegabytes[m])
                         .build();
-                p = p.with(ORIN_NANO_SUPER_MODES.get(k), names[m], params);
+                p = p.with(names[m], ORIN_NANO_SUPER_MODES.get(k), params);
             }
             p = p.withTokenizer(names[m], tokenizerIds[m]);
         }

@@ -1,8 +1,7 @@
 package io.github.tokjoule.jetson.synthetic;
 
 import io.github.tokjoule.core.power.TimeWindow;
-import io.github.tokjoule.jetson.PowerMode;
-import io.github.tokjoule.jetson.analysis.SweepLayout;
+import io.github.tokjoule.jetson.analysis.SweepGrid;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,8 @@ import java.util.Optional;
  * &lt;run&gt;/&lt;MODE_LABEL&gt;/&lt;model&gt;/gen&lt;G&gt;/ctx&lt;C&gt;/FAILED      (an injected cell failure: the reason)
  * </pre>
  *
- * <p>Cells run in the seed driver's order (mode, model, then gen outer and ctx inner), one after the other on one
+ * <p>Cells run in the grid's run order ({@link SweepGrid#cells()}: mode, model, then gen outer and ctx inner), one
+ * after the other on one
  * clock: 10 s between cells, 30 s between models, 10 minutes between modes (a reboot). Each cell has its own seed,
  * derived from the sweep's random seed and the cell's identity, so adding or removing a model does not change the others.
  *
@@ -53,40 +53,44 @@ public final class SyntheticSweep {
         Files.createDirectories(runDirectory);
         SweepManifest manifest = manifest(spec);
         manifest.write(runDirectory.resolve(SweepManifest.FILE_NAME));
-        List<CellTruth> cells = new ArrayList<>(spec.cellCount());
+        List<CellTruth> cells = new ArrayList<>(spec.grid().cellCount());
         List<SweepTruth.InjectedFailure> failures = new ArrayList<>();
         long clock = TimeWindow.toEpochNanos(spec.start());
-        for (PowerMode mode : spec.modes()) {
-            for (String model : spec.models()) {
-                Path modelDir = runDirectory.resolve(mode.label()).resolve(model);
-                Optional<String> modelFailure = spec.modelFailure(model, mode.label());
-                if (modelFailure.isPresent()) {
-                    writeFailed(modelDir, modelFailure.get());
-                    failures.add(
-                            new SweepTruth.InjectedFailure(model, mode.label(), 0, 0, modelFailure.get(), modelDir));
-                    clock += MODEL_GAP_NANOS;
-                    continue;
-                }
-                for (int gen : spec.genLengths()) {
-                    for (int ctx : spec.promptLengths()) {
-                        Path cellDir = SweepLayout.cellDirectory(runDirectory, model, mode.label(), ctx, gen);
-                        SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(model, mode, ctx, gen, clock));
-                        Optional<String> cellFailure = spec.cellFailure(model, mode.label(), ctx, gen);
-                        if (cellFailure.isPresent()) {
-                            cell.writeTegrastatsLog(cellDir.resolve("tegrastats.log"));
-                            writeFailed(cellDir, cellFailure.get());
-                            failures.add(new SweepTruth.InjectedFailure(
-                                    model, mode.label(), ctx, gen, cellFailure.get(), cellDir));
-                        } else {
-                            cell.writeAll(cellDir);
-                        }
-                        cells.add(cell.truth());
-                        clock = cell.truth().logEndEpochNanos() + CELL_GAP_NANOS;
-                    }
-                }
+        Optional<SweepGrid.Cell> previous = Optional.empty();
+        for (SweepGrid.Cell c : spec.grid().cells()) {
+            boolean firstOfModel = previous.isEmpty()
+                    || !previous.get().model().equals(c.model())
+                    || !previous.get().mode().equals(c.mode());
+            if (firstOfModel && previous.isPresent()) {
                 clock += MODEL_GAP_NANOS;
+                if (!previous.get().mode().equals(c.mode())) {
+                    clock += MODE_GAP_NANOS;
+                }
             }
-            clock += MODE_GAP_NANOS;
+            previous = Optional.of(c);
+            Optional<String> modelFailure = spec.modelFailure(c.model(), c.modeLabel());
+            if (modelFailure.isPresent()) {
+                if (firstOfModel) {
+                    Path modelDir = runDirectory.resolve(c.modeLabel()).resolve(c.model());
+                    writeFailed(modelDir, modelFailure.get());
+                    failures.add(new SweepTruth.InjectedFailure(
+                            c.model(), c.modeLabel(), 0, 0, modelFailure.get(), modelDir));
+                }
+                continue;
+            }
+            Path cellDir = c.directory(runDirectory);
+            SyntheticCell cell = SyntheticCell.simulate(spec.cellSpec(c, clock));
+            Optional<String> cellFailure = spec.cellFailure(c);
+            if (cellFailure.isPresent()) {
+                cell.writeTegrastatsLog(cellDir.resolve("tegrastats.log"));
+                writeFailed(cellDir, cellFailure.get());
+                failures.add(new SweepTruth.InjectedFailure(
+                        c.model(), c.modeLabel(), c.promptTokens(), c.genTokens(), cellFailure.get(), cellDir));
+            } else {
+                cell.writeAll(cellDir);
+            }
+            cells.add(cell.truth());
+            clock = cell.truth().logEndEpochNanos() + CELL_GAP_NANOS;
         }
         return new SweepTruth(runDirectory, manifest, cells, failures);
     }
@@ -103,10 +107,7 @@ public final class SyntheticSweep {
                 CREATED_BY,
                 Optional.of(spec.zone()),
                 spec.backend(),
-                spec.modes(),
-                spec.models(),
-                spec.promptLengths(),
-                spec.genLengths(),
+                spec.grid(),
                 spec.requestsPerCell(),
                 1,
                 spec.intervalMillis(),

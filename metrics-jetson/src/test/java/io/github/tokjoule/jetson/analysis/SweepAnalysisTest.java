@@ -62,15 +62,15 @@ class SweepAnalysisTest {
                 .build();
         SyntheticParameters p = SyntheticParameters.empty()
                 .with(
-                        MODE,
                         "fast",
+                        MODE,
                         base.toBuilder()
                                 .prefillOverheadMillis(20)
                                 .prefillTokensPerSecond(20_000)
                                 .build())
                 .with(
-                        MODE,
                         "slow",
+                        MODE,
                         base.toBuilder()
                                 .prefillOverheadMillis(1400)
                                 .prefillTokensPerSecond(4000)

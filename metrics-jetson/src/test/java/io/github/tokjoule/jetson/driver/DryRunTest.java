@@ -159,16 +159,16 @@ class DryRunTest {
         assertThat(plan.models())
                 .extracting(m -> m.quantisation())
                 .containsExactly("Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M", "Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M");
-        assertThat(plan.modes())
+        assertThat(plan.grid().modes())
                 .containsExactly(
                         PowerMode.of(3, "7W"),
                         PowerMode.of(0, "15W"),
                         PowerMode.of(1, "25W"),
                         PowerMode.of(2, "MAXN_SUPER"));
-        assertThat(plan.promptLengths()).containsExactly(128, 512, 1024, 2048);
-        assertThat(plan.genLengths()).containsExactly(64, 128, 256);
+        assertThat(plan.grid().promptLengths()).containsExactly(128, 512, 1024, 2048);
+        assertThat(plan.grid().genLengths()).containsExactly(64, 128, 256);
         assertThat(plan.requestsPerCell()).isEqualTo(20);
-        assertThat(plan.cellCount()).isEqualTo(384);
+        assertThat(plan.grid().cellCount()).isEqualTo(384);
         assertThat(plan.zone()).isEqualTo(ZoneId.systemDefault());
         Path home = Path.of(System.getProperty("user.home"));
         assertThat(plan.models().get(0).ggufPath())

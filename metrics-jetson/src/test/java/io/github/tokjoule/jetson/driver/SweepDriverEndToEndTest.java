@@ -82,7 +82,7 @@ class SweepDriverEndToEndTest {
                 .isEqualTo(rig.zone);
         assertThat(result.sweepFlags()).isEmpty();
         assertThat(result.warnings()).as("warnings").isEmpty();
-        assertThat(result.cells()).hasSize(plan.cellCount());
+        assertThat(result.cells()).hasSize(plan.grid().cellCount());
         for (PlannedCell c : plan.cells()) {
             CellKey k = c.key();
             CellMetrics m = result.cell(k.model(), k.modeLabel(), k.promptTokens(), k.genTokens())
@@ -308,10 +308,10 @@ class SweepDriverEndToEndTest {
         assertThat(read.createdBy()).startsWith("tokjoule-driver");
         assertThat(read.zone()).hasValue(rig.zone);
         assertThat(read.backend()).isEqualTo("llama.cpp");
-        assertThat(read.modes()).containsExactlyElementsOf(plan.modes());
-        assertThat(read.models()).containsExactly("alpha", "beta");
-        assertThat(read.promptLengths()).containsExactly(16, 32);
-        assertThat(read.genLengths()).containsExactly(4, 8);
+        assertThat(read.grid()).isEqualTo(plan.grid());
+        assertThat(read.grid().models()).containsExactly("alpha", "beta");
+        assertThat(read.grid().promptLengths()).containsExactly(16, 32);
+        assertThat(read.grid().genLengths()).containsExactly(4, 8);
         assertThat(read.requestsPerCell()).isEqualTo(3);
         assertThat(read.concurrency()).isEqualTo(1);
         assertThat(read.tegrastatsIntervalMillis()).isEqualTo(50);

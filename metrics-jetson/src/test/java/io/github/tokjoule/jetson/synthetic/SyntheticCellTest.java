@@ -93,7 +93,7 @@ class SyntheticCellTest {
     void trueEnergiesAddUpOverTheProfilingWindow() {
         qt().withExamples(20).forAll(longs().all(), integers().between(1, 6)).checkAssert((seed, requests) -> {
             CellTruth t = SyntheticCell.simulate(
-                            spec(SyntheticParameters.table15().get("25W", "qwen3-0.6b"), 512, 64)
+                            spec(SyntheticParameters.table15().get("qwen3-0.6b", "25W"), 512, 64)
                                     .randomSeed(seed)
                                     .requests(requests)
                                     .build())
@@ -139,7 +139,7 @@ class SyntheticCellTest {
     @Test
     void tegrastatsLinesCarryFloorStampsAndExactRunningMeans() throws IOException {
         SyntheticCell cell =
-                SyntheticCell.simulate(spec(SyntheticParameters.table15().get("25W", "llama3.2-1b"), 512, 128)
+                SyntheticCell.simulate(spec(SyntheticParameters.table15().get("llama3.2-1b", "25W"), 512, 128)
                         .requests(4)
                         .build());
         Path log = dir.resolve("tegrastats.log");
@@ -169,7 +169,7 @@ class SyntheticCellTest {
     @Test
     void recordsAreSelfConsistentLikeAiperfs() throws IOException {
         SyntheticCell cell =
-                SyntheticCell.simulate(spec(SyntheticParameters.table15().get("15W", "gemma3-1b"), 1024, 64)
+                SyntheticCell.simulate(spec(SyntheticParameters.table15().get("gemma3-1b", "15W"), 1024, 64)
                         .failedRequests(2)
                         .build());
         cell.writeAiperfExports(dir);
@@ -263,7 +263,7 @@ class SyntheticCellTest {
 
     @Test
     void sameSpecGivesIdenticalBytes() throws IOException {
-        CellSpec s = spec(SyntheticParameters.table15().get("7W", "smollm2-135m"), 128, 64)
+        CellSpec s = spec(SyntheticParameters.table15().get("smollm2-135m", "7W"), 128, 64)
                 .randomSeed(7)
                 .build();
         SyntheticCell.simulate(s).writeAll(dir.resolve("a"));
@@ -272,7 +272,7 @@ class SyntheticCellTest {
             assertThat(Files.readAllBytes(dir.resolve("a").resolve(f)))
                     .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
         }
-        SyntheticCell.simulate(spec(SyntheticParameters.table15().get("7W", "smollm2-135m"), 128, 64)
+        SyntheticCell.simulate(spec(SyntheticParameters.table15().get("smollm2-135m", "7W"), 128, 64)
                         .randomSeed(8)
                         .build())
                 .writeAll(dir.resolve("c"));

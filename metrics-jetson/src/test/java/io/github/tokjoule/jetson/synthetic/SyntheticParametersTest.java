@@ -14,7 +14,7 @@ class SyntheticParametersTest {
         SyntheticParameters p = SyntheticParameters.table15();
         assertThat(p.models()).hasSize(8);
         assertThat(p.modes()).containsExactlyElementsOf(SyntheticParameters.ORIN_NANO_SUPER_MODES);
-        ModeModelParameters llama25 = p.get("25w", "llama3.2-1b");
+        ModeModelParameters llama25 = p.get("llama3.2-1b", "25w");
         // Table 15: Llama3.2-1B 25W TTFT p50 982.7 ms, ITL p50 21.27 ms, power 8.56 W
         assertThat(llama25.expectedTtftMillis(2048)).isCloseTo(982.7, within(1e-9));
         assertThat(llama25.expectedItlMillis(2048)).isCloseTo(21.27, within(1e-12));
@@ -24,10 +24,10 @@ class SyntheticParametersTest {
         assertThat(llama25.gpuMegahertz()).isEqualTo(820);
         // ITL grows 3 % per 1000 prompt tokens: at ctx 1048 it is 3 % below ctx 2048
         assertThat(llama25.expectedItlMillis(1048)).isCloseTo(21.27 * 0.97, within(1e-12));
-        assertThat(p.get("7W", "smollm2-135m").onlineCores()).isEqualTo(4);
+        assertThat(p.get("smollm2-135m", "7W").onlineCores()).isEqualTo(4);
         assertThat(p.tokenizer("gemma3-1b")).isEqualTo("google/gemma-3-1b-it");
         assertThat(p.tokenizer("unknown")).isEqualTo("unknown");
-        assertThat(p.find("10W", "gemma3-1b")).isEmpty();
+        assertThat(p.find("gemma3-1b", "10W")).isEmpty();
         assertThat(p.toString()).contains("MAXN_SUPER");
     }
 
@@ -35,18 +35,18 @@ class SyntheticParametersTest {
     void withAddsAndReplaces() {
         ModeModelParameters base = ModeModelParameters.builder().build();
         SyntheticParameters p = SyntheticParameters.empty()
-                .with(PowerMode.of(1, "25W"), "a", base)
-                .with(PowerMode.of(1, "25W"), "b", base)
+                .with("a", PowerMode.of(1, "25W"), base)
+                .with("b", PowerMode.of(1, "25W"), base)
                 .with(
-                        PowerMode.of(1, "25W"),
                         "a",
+                        PowerMode.of(1, "25W"),
                         base.toBuilder().decodeWatts(9).build());
         assertThat(p.modes()).hasSize(1);
         assertThat(p.models()).containsExactly("a", "b");
-        assertThat(p.get("25W", "a").decodeWatts()).isEqualTo(9);
-        assertThatThrownBy(() -> p.with(PowerMode.of(2, "25w"), "a", base)).hasMessageContaining("different id");
-        assertThatThrownBy(() -> p.get("25W", "c")).hasMessageContaining("\"c\"");
-        assertThatThrownBy(() -> p.with(PowerMode.of(1, "25W"), "..", base)).hasMessageContaining("\"..\"");
+        assertThat(p.get("a", "25W").decodeWatts()).isEqualTo(9);
+        assertThatThrownBy(() -> p.with("a", PowerMode.of(2, "25w"), base)).hasMessageContaining("different id");
+        assertThatThrownBy(() -> p.get("c", "25W")).hasMessageContaining("\"c\"");
+        assertThatThrownBy(() -> p.with("..", PowerMode.of(1, "25W"), base)).hasMessageContaining("\"..\"");
         assertThatThrownBy(() -> p.withTokenizer("a", "")).hasMessageContaining("tokenizer");
     }
 

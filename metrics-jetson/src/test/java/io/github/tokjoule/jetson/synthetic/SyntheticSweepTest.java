@@ -32,7 +32,7 @@ class SyntheticSweepTest {
                 .failModel("gemma3-1b", "MAXN_SUPER", "NvMapMemAllocInternalTagged: error 12")
                 .failCell("smollm2-135m", "25W", 512, 64, "aiperf failed (ctx=512 gen=64)")
                 .build();
-        assertThat(spec.cellCount()).isEqualTo(8);
+        assertThat(spec.grid().cellCount()).isEqualTo(8);
         SweepTruth truth = SyntheticSweep.generate(spec, dir);
 
         assertThat(truth.cells()).hasSize(6); // 8 cells − 2 of the failed model
@@ -53,7 +53,7 @@ class SyntheticSweepTest {
         SweepManifest manifest = SweepManifest.read(dir.resolve("manifest.json"));
         assertThat(manifest).isEqualTo(truth.manifest());
         assertThat(manifest.zone()).contains(KOLKATA);
-        assertThat(manifest.modes()).containsExactly(PowerMode.of(1, "25W"), PowerMode.of(2, "MAXN_SUPER"));
+        assertThat(manifest.grid().modes()).containsExactly(PowerMode.of(1, "25W"), PowerMode.of(2, "MAXN_SUPER"));
         assertThat(manifest.requestsPerCell()).isEqualTo(3);
         assertThat(manifest.tegrastatsIntervalMillis()).isEqualTo(500);
 
@@ -127,7 +127,10 @@ class SyntheticSweepTest {
         assertThatThrownBy(() -> SweepSpec.builder(KOLKATA).promptLengths().build())
                 .hasMessageContaining("promptLengths");
         assertThatThrownBy(() -> SweepSpec.builder(KOLKATA).promptLengths(0).build())
-                .hasMessageContaining("prompt lengths");
+                .hasMessageContaining("promptLengths");
+        assertThatThrownBy(() -> SweepSpec.builder(KOLKATA).genLengths(64, 64).build())
+                .hasMessageContaining("genLengths")
+                .hasMessageContaining("duplicates");
         assertThatThrownBy(() -> SweepSpec.builder(KOLKATA).genLengths(1).build())
                 .hasMessageContaining("gen lengths");
         assertThatThrownBy(() -> SweepSpec.builder(KOLKATA).requestsPerCell(0).build())

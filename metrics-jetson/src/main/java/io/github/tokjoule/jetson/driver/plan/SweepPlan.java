@@ -1,6 +1,7 @@
 package io.github.tokjoule.jetson.driver.plan;
 
 import io.github.tokjoule.jetson.PowerMode;
+import io.github.tokjoule.jetson.analysis.SweepGrid;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A sweep plan: power modes × models × generation lengths × prompt lengths, run in that order (mode → model → gen →
- * ctx, as the seed's driver), plus how each cell is run. Read it with {@link #read(Path)} or
+ * A sweep plan: its {@link SweepGrid} (models × power modes × prompt lengths × generation lengths, run in the grid's
+ * run order: mode → model → gen → ctx, as the seed's driver), the model files, and how each cell is run. Read it with {@link #read(Path)} or
  * {@link #parse(String, String, Path)}; every problem raises a {@link SweepPlanException} naming the JSON path and
  * the value.
  *
@@ -63,10 +64,8 @@ public final class SweepPlan {
     private final String description;
     private final Backend backend;
     private final ZoneId zone;
-    private final List<PowerMode> modes;
+    private final SweepGrid grid;
     private final List<ModelSpec> models;
-    private final List<Integer> promptLengths;
-    private final List<Integer> genLengths;
     private final int requestsPerCell;
     private final int concurrency;
     private final int warmupRequests;
@@ -86,10 +85,8 @@ public final class SweepPlan {
         this.description = v.description;
         this.backend = v.backend;
         this.zone = v.zone;
-        this.modes = List.copyOf(v.modes);
         this.models = List.copyOf(v.models);
-        this.promptLengths = List.copyOf(v.promptLengths);
-        this.genLengths = List.copyOf(v.genLengths);
+        this.grid = SweepGrid.of(models.stream().map(ModelSpec::name).toList(), v.modes, v.promptLengths, v.genLengths);
         this.requestsPerCell = v.requestsPerCell;
         this.concurrency = v.concurrency;
         this.warmupRequests = v.warmupRequests;
@@ -212,31 +209,18 @@ public final class SweepPlan {
     }
 
     /**
-     * Returns every cell in run order: mode → model → gen → ctx, each in plan order.
+     * Returns every cell with its model files, in the grid's run order ({@link SweepGrid#cells()}: mode → model →
+     * gen → ctx, each in plan order).
      *
-     * @return the cells
+     * @return the {@code grid().cellCount()} cells
      */
     public List<PlannedCell> cells() {
-        List<PlannedCell> cells = new ArrayList<>(cellCount());
-        for (PowerMode mode : modes) {
-            for (ModelSpec model : models) {
-                for (int gen : genLengths) {
-                    for (int ctx : promptLengths) {
-                        cells.add(new PlannedCell(model, mode, ctx, gen));
-                    }
-                }
-            }
+        List<PlannedCell> cells = new ArrayList<>(grid.cellCount());
+        for (SweepGrid.Cell c : grid.cells()) {
+            ModelSpec model = models.get(grid.models().indexOf(c.model()));
+            cells.add(new PlannedCell(model, c.mode(), c.promptTokens(), c.genTokens()));
         }
         return cells;
-    }
-
-    /**
-     * Returns the number of cells: modes × models × gens × prompts.
-     *
-     * @return the count
-     */
-    public int cellCount() {
-        return modes.size() * models.size() * genLengths.size() * promptLengths.size();
     }
 
     /**
@@ -278,7 +262,7 @@ public final class SweepPlan {
         root.put("backend", backend.jsonName());
         root.put("zone", zone.getId());
         List<Object> ms = new ArrayList<>();
-        for (PowerMode mode : modes) {
+        for (PowerMode mode : grid.modes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", (long) mode.id());
             m.put("label", mode.label());
@@ -297,8 +281,8 @@ public final class SweepPlan {
             mods.add(m);
         }
         root.put("models", mods);
-        root.put("promptLengths", longs(promptLengths));
-        root.put("genLengths", longs(genLengths));
+        root.put("promptLengths", longs(grid.promptLengths()));
+        root.put("genLengths", longs(grid.genLengths()));
         root.put("requestsPerCell", (long) requestsPerCell);
         root.put("concurrency", (long) concurrency);
         root.put("warmupRequests", (long) warmupRequests);
@@ -401,39 +385,24 @@ public final class SweepPlan {
     }
 
     /**
-     * Returns the power modes in run order.
+     * Returns the cells the plan runs: its models' names, power modes, prompt lengths (aiperf
+     * {@code --synthetic-input-tokens-mean}) and generation lengths (aiperf {@code --output-tokens-mean}), in run
+     * order.
      *
-     * @return the modes
+     * @return the grid
+     * @since 0.2.0
      */
-    public List<PowerMode> modes() {
-        return modes;
+    public SweepGrid grid() {
+        return grid;
     }
 
     /**
-     * Returns the models in run order.
+     * Returns the models with their files, in run order; their names are {@code grid().models()}.
      *
      * @return the models
      */
     public List<ModelSpec> models() {
         return models;
-    }
-
-    /**
-     * Returns the prompt lengths (aiperf {@code --synthetic-input-tokens-mean}), in tokens.
-     *
-     * @return the lengths
-     */
-    public List<Integer> promptLengths() {
-        return promptLengths;
-    }
-
-    /**
-     * Returns the generation lengths (aiperf {@code --output-tokens-mean}), in tokens.
-     *
-     * @return the lengths
-     */
-    public List<Integer> genLengths() {
-        return genLengths;
     }
 
     /**
@@ -572,7 +541,8 @@ public final class SweepPlan {
 
     @Override
     public String toString() {
-        return "SweepPlan[" + source + ": " + modes.size() + " modes × " + models.size() + " models × "
-                + genLengths.size() + " gens × " + promptLengths.size() + " prompts, " + backend.jsonName() + "]";
+        return "SweepPlan[" + source + ": " + grid.modes().size() + " modes × " + models.size() + " models × "
+                + grid.genLengths().size() + " gens × " + grid.promptLengths().size() + " prompts, "
+                + backend.jsonName() + "]";
     }
 }

@@ -105,7 +105,7 @@ class JetsonCommandsTest {
     @Test
     void aiperfForLlamaCppHasTheSeedsFlagsPlusWarmUpOutputLengthControlAndArtifactDir() {
         SweepPlan plan = plan("");
-        PlannedCell cell = plan.cells().get(plan.cellCount() - 1); // gen 256, ctx 2048
+        PlannedCell cell = plan.cells().get(plan.grid().cellCount() - 1); // gen 256, ctx 2048
         assertThat(JetsonCommands.of(plan, SUDO)
                         .aiperf(cell, Path.of("/run/15W/qwen3-0.6b/gen256/ctx2048"))
                         .argv())

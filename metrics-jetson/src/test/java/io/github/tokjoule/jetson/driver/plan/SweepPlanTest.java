@@ -39,9 +39,9 @@ class SweepPlanTest {
     void aMinimalPlanGetsTheSeedDefaults() {
         SweepPlan plan = parse(with(""));
         assertThat(plan.backend()).isEqualTo(Backend.LLAMA_CPP);
-        assertThat(plan.modes()).containsExactly(PowerMode.of(0, "15W"));
-        assertThat(plan.promptLengths()).containsExactly(128, 512, 1024, 2048);
-        assertThat(plan.genLengths()).containsExactly(64, 128, 256);
+        assertThat(plan.grid().modes()).containsExactly(PowerMode.of(0, "15W"));
+        assertThat(plan.grid().promptLengths()).containsExactly(128, 512, 1024, 2048);
+        assertThat(plan.grid().genLengths()).containsExactly(64, 128, 256);
         assertThat(plan.requestsPerCell()).isEqualTo(20);
         assertThat(plan.concurrency()).isEqualTo(1);
         assertThat(plan.warmupRequests()).isEqualTo(1);
@@ -85,7 +85,7 @@ class SweepPlanTest {
                 + " \"models\": [" + MODEL + ", {\"name\": \"n\", \"gguf\": \"n.gguf\", \"tokenizer\": \"org/n\"}],"
                 + " \"genLengths\": [64, 128], \"promptLengths\": [512, 128]}");
         List<String> keys = plan.cells().stream().map(c -> c.key().toString()).collect(Collectors.toList());
-        assertThat(plan.cellCount()).isEqualTo(16).isEqualTo(keys.size());
+        assertThat(plan.grid().cellCount()).isEqualTo(16).isEqualTo(keys.size());
         assertThat(keys)
                 .startsWith(
                         "25W/m/gen64/ctx512",
