@@ -61,6 +61,12 @@ public final class LiveLog {
      */
     public static final String ENERGY_COUNTER = "energy_counter";
 
+    /**
+     * The comment that records a rail's sensor delay ({@link LiveTrace#sensorDelayNanos()}), written for every rail
+     * whose delay is not 0: {@code sensor_delay SOURCE/RAIL NANOS}. A comment, so the format stays version 1.
+     */
+    public static final String SENSOR_DELAY = "sensor_delay";
+
     private static final String HEADER = "epoch_nanos,source,rail,watts,joules";
 
     private LiveLog() {}
@@ -119,7 +125,15 @@ public final class LiveLog {
                                             + t.nominalIntervalNanos() + "\n");
                 }
             }
-            for (String c : comments) {
+            List<String> all = new ArrayList<>(comments);
+            for (LiveTrace t : traces) {
+                for (String rail : t.rails()) {
+                    if (t.sensorDelayNanos() > 0) {
+                        all.add(SENSOR_DELAY + " " + t.source() + "/" + rail + " " + t.sensorDelayNanos());
+                    }
+                }
+            }
+            for (String c : all) {
                 out.write(json ? "{\"comment\":" + quote(c) + "}\n" : "# " + c.replace('\n', ' ') + "\n");
             }
             if (!json) {
@@ -248,8 +262,31 @@ public final class LiveLog {
         }
 
         /**
+         * Returns a rail's sensor delay as the log records it ({@value #SENSOR_DELAY} comments).
+         *
+         * @param key the rail's key
+         * @return the delay in nanoseconds, 0 if the log records none for the rail
+         */
+        public long sensorDelayNanos(String key) {
+            String prefix = SENSOR_DELAY + " " + key + " ";
+            for (String c : comments) {
+                if (c.startsWith(prefix)) {
+                    try {
+                        return Math.max(
+                                0, Long.parseLong(c.substring(prefix.length()).strip()));
+                    } catch (NumberFormatException e) {
+                        return 0; // a comment is not a declaration: one that does not parse records nothing
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /**
          * Returns a rail's power on the terms of the request–power join (core's estimators, which integrate power
-         * readings by trapezoids): a power rail as read; an energy counter's rows as the mean power of each interval
+         * readings by trapezoids): a power rail's readings stamped half its {@link #sensorDelayNanos sensor delay}
+         * earlier (a reading reflects the power up to that delay before its stamp: the mean delay, as {@link
+         * LiveMeter} reads a window shifted by it); an energy counter's rows as the mean power of each interval
          * stamped at the interval's middle ({@code (t_{i−1} + t_i) / 2}, from the second row on), where a mean over
          * the interval is best placed. The nominal interval is kept.
          *
@@ -263,7 +300,15 @@ public final class LiveLog {
                 throw new IllegalArgumentException("no rail " + key + " in the log; it has " + railList());
             }
             if (!ENERGY_COUNTER.equals(readings.get(key))) {
-                return t;
+                long shift = sensorDelayNanos(key) / 2;
+                if (shift == 0) {
+                    return t;
+                }
+                PowerTrace.Builder b = PowerTrace.builder();
+                for (int i = 0; i < t.size(); i++) {
+                    b.add(t.epochNanosAt(i) - shift, t.wattsAt(i));
+                }
+                return b.build().withNominalIntervalNanos(t.nominalIntervalNanos());
             }
             PowerTrace.Builder b = PowerTrace.builder();
             for (int i = 1; i < t.size(); i++) {

@@ -51,6 +51,38 @@ class LiveLogTest {
         assertThat(LiveLog.isJsonLines(log)).isEqualTo(name.endsWith(".jsonl"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"delay.csv", "delay.jsonl"})
+    void aRailsSensorDelayIsRecordedAndTheJoinReadsItsStampsHalfTheDelayEarlier(String name, @TempDir Path dir)
+            throws IOException {
+        LiveTrace hwmon = LiveTrace.builder("hwmon", List.of("VDD_IN"))
+                .capacity(100)
+                .nominalIntervalNanos(10_000_000L)
+                .sensorDelayNanos(10_500_000L) // samples=4, update_interval=6: 6 x (2 - 1/4) ms
+                .build();
+        LiveTrace plain = LiveTrace.builder("other", List.of("X"))
+                .capacity(100)
+                .nominalIntervalNanos(10_000_000L)
+                .build();
+        Path log = dir.resolve(name);
+        try (LiveLog.LogWriter writer = LiveLog.open(log, List.of(hwmon, plain), List.of())) {
+            for (int i = 0; i < 3; i++) {
+                hwmon.appendWatts(T0 + i * 10_000_000L, new double[] {5 + i});
+                plain.appendWatts(T0 + i * 10_000_000L, new double[] {1});
+            }
+            writer.drain();
+        }
+        LiveLog.Contents contents = LiveLog.read(log);
+        assertThat(contents.comments()).containsExactly("sensor_delay hwmon/VDD_IN 10500000");
+        assertThat(contents.sensorDelayNanos("hwmon/VDD_IN")).isEqualTo(10_500_000L);
+        assertThat(contents.sensorDelayNanos("other/X")).isZero();
+        PowerTrace joined = contents.joinTrace("hwmon/VDD_IN");
+        assertThat(joined.epochNanos())
+                .containsExactly(T0 - 5_250_000L, T0 + 10_000_000L - 5_250_000L, T0 + 20_000_000L - 5_250_000L);
+        assertThat(joined.watts()).containsExactly(5.0, 6.0, 7.0);
+        assertThat(contents.joinTrace("other/X")).isSameAs(contents.traces().get("other/X"));
+    }
+
     @Test
     void badLogsNameTheFileAndLine(@TempDir Path dir) throws IOException {
         Path notLog = dir.resolve("x.csv");

@@ -129,13 +129,15 @@ class NvidiaSmiWindowCoverageTest {
         WindowIntervalCoverageTest.print(what + "power.draw (1 s mean), D = 0", without);
         WindowIntervalCoverageTest.print(what + "power.draw.instant, D = 0.1 s", point);
         WindowIntervalCoverageTest.print(what + "power.draw.instant, D = 0", pointWithout);
-        // the 90 % of the INA3221's intervals is not reached: the one-second mean smooths the steps at a window's
-        // edges, which makes the trapezoid short by about (R_start + R_end) x W / 8 at both edges alike, while the
-        // interval treats the edges as independent (docs/LIVE.md); without the delay nearly every interval misses
-        assertThat(withDelay.coverage()).isGreaterThanOrEqualTo(0.75);
+        // With the edges' smoothing added linearly ((Ra + Rb) · D / 8, WindowBound) and no clip at the readings'
+        // range (a one-second mean is below a short burst's power), the averaged reading's intervals hold the truth
+        // in every window of the three seeds; in quadrature alone and clipped they held it in 78-84 %. The instant
+        // reading (D = 0.1 s, clipped) holds it in 88.5-94 % (docs/LIVE.md); without the delay nearly every interval
+        // of the averaged reading misses
+        assertThat(withDelay.coverage()).isGreaterThanOrEqualTo(0.90);
         assertThat(without.coverage()).isLessThan(0.05);
         assertThat(withDelay.medianHalfWidth()).isLessThanOrEqualTo(10 * withDelay.medianError());
-        assertThat(point.coverage()).isGreaterThanOrEqualTo(0.80).isGreaterThanOrEqualTo(pointWithout.coverage());
+        assertThat(point.coverage()).isGreaterThanOrEqualTo(0.85).isGreaterThanOrEqualTo(pointWithout.coverage());
         assertThat(point.medianHalfWidth()).isLessThanOrEqualTo(10 * point.medianError());
     }
 }

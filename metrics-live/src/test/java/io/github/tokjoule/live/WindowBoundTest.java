@@ -60,7 +60,8 @@ class WindowBoundTest {
      * The sensor delay widens each edge: window [15, 45] ms, D = 10 ms. Start edge at 15: Δ = 10 ms, zone [0, 30] →
      * readings 2..6, R = 4 W; end edge at 45: zone [30, 60] → R = 0. σ²(15) = 16 × (100 + 100) / 12 ms² =
      * 2.667·10⁻⁴ J²; inside, b₂ = b₃ = 0.02 J (intervals [20, 30], [30, 40]; [10, 20] is not wholly inside), Σ b² / 3
-     * = 2.667·10⁻⁴; half width 1.96 · √(5.333·10⁻⁴) = 0.04526 J below E = 0.14 J; above, the clip at 30 ms × 6 W =
+     * = 2.667·10⁻⁴; half width 1.96 · √(5.333·10⁻⁴) + (4 + 0) W · 10 ms / 8 = 0.05026 J below E = 0.14 J (D is not
+     * longer than the spacing, so the clip applies); above, the clip at 30 ms × 6 W =
      * 0.18 J (the highest reading within [0, 60] ms) binds first.
      */
     @Test
@@ -69,7 +70,9 @@ class WindowBoundTest {
         double e0 = 0.01 + 0.04 + 0.06 + 0.03; // [15,20] 2 W, [20,30] 4 W, [30,40] 6 W, [40,45] 6 W
         assertThat(e.joules()).isCloseTo(e0, within(1e-12));
         assertThat(e.joules() - e.ci95LowJoules())
-                .isCloseTo(1.959964 * Math.sqrt(16 * 200e-6 / 12 + 2 * 0.02 * 0.02 / 3) + e0 * 1e-9, within(1e-9));
+                // + the edges' smoothing, (Ra + Rb) · D / 8 = (4 W + 0 W) · 10 ms / 8 = 0.005 J
+                .isCloseTo(
+                        1.959964 * Math.sqrt(16 * 200e-6 / 12 + 2 * 0.02 * 0.02 / 3) + 0.005 + e0 * 1e-9, within(1e-9));
         assertThat(e.ci95HighJoules()).isCloseTo(0.18, within(1e-12));
     }
 

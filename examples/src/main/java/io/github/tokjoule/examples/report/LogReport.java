@@ -100,8 +100,9 @@ public final class LogReport {
             description = "Each request's prefill [start, first token], decode [first token, end] and whole window"
                     + " integrated on " + j.rail() + " by core's join (estimator "
                     + j.attribution().estimator()
-                    + "), with 95 % intervals; cell figures are ratios of sums over the attributed requests. "
-                    + ReportDataBuilder.describe(EnergyMethod.MEASURED, OutputTokJVariant.REQUEST);
+                    + "), with 95 % intervals, the readings stamped half their sensor delay earlier where the log"
+                    + " records one; cell figures are ratios of sums over the attributed requests. Output tok/J is the"
+                    + " REQUEST variant (output tokens / whole request energy); the other variants are in cells.csv.";
         }
         return new Report(
                 "Monitor log report: " + log.getFileName(),

@@ -3,8 +3,12 @@ package io.github.tokjoule.examples.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
 
 class SigTest {
@@ -55,5 +59,79 @@ class SigTest {
                 assertThat(digits.length()).as(s).isLessThanOrEqualTo(3);
             }
         });
+    }
+
+    /** The formatting as it was before its fast path, on the exact binary value only: the slow reference. */
+    static String exactReference(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP));
+        d = d.setScale(Math.max(0, digits - (d.precision() - d.scale())), RoundingMode.HALF_UP);
+        if (Math.abs(v) >= Math.pow(10, digits - 1)) {
+            d = new BigDecimal(v).setScale(0, RoundingMode.HALF_UP);
+        }
+        String s = d.toPlainString();
+        return s.startsWith("-") && d.signum() == 0 ? s.substring(1) : s;
+    }
+
+    @Test
+    void printsWhatTheExactBinaryValueRoundsToAtAnyMagnitude() {
+        qt().withExamples(20000)
+                .forAll(
+                        longs().between(Long.MIN_VALUE, Long.MAX_VALUE),
+                        integers().between(1, 11))
+                .checkAssert((bits, digits) -> {
+                    double v = Double.longBitsToDouble(bits);
+                    assertThat(Sig.of(v, digits)).as("%s, %d", v, digits).isEqualTo(exactReference(v, digits));
+                });
+        qt().withExamples(20000)
+                .forAll(doubles().between(-1e7, 1e7), integers().between(1, 11))
+                .checkAssert((v, digits) ->
+                        assertThat(Sig.of(v, digits)).as("%s, %d", v, digits).isEqualTo(exactReference(v, digits)));
+    }
+
+    @Test
+    void printsWhatTheExactBinaryValueRoundsToNextToTies() {
+        // decimal ties m.5 × 10^k at the digit rounded, and the doubles on either side of each
+        qt().withExamples(20000)
+                .forAll(
+                        integers().between(1, 99_999),
+                        integers().between(-12, 8),
+                        integers().between(1, 6))
+                .checkAssert((m, k, digits) -> {
+                    double tie = new BigDecimal(m)
+                            .add(new BigDecimal("0.5"))
+                            .scaleByPowerOfTen(k)
+                            .doubleValue();
+                    for (double v : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie), -tie}) {
+                        assertThat(Sig.of(v, digits)).as("%s, %d", v, digits).isEqualTo(exactReference(v, digits));
+                    }
+                });
+        // powers of ten (where log10 may put the leading digit one place off) and the carries just below them
+        for (int e = -30; e <= 30; e++) {
+            double p = Double.parseDouble("1e" + e);
+            for (int digits = 1; digits <= 6; digits++) {
+                double carry = new BigDecimal(1)
+                        .subtract(new BigDecimal("0.5").movePointLeft(digits))
+                        .scaleByPowerOfTen(e)
+                        .doubleValue();
+                for (double v : new double[] {
+                    p, Math.nextUp(p), Math.nextDown(p), carry, Math.nextUp(carry), Math.nextDown(carry)
+                }) {
+                    assertThat(Sig.of(v, digits)).as("%s, %d", v, digits).isEqualTo(exactReference(v, digits));
+                }
+            }
+        }
+        // 2.675 is 2.67499999999999982236431605997495353221893310546875: half-up on the exact value gives 2.67
+        assertThat(Sig.of(2.675)).isEqualTo("2.67");
+        assertThat(Sig.of(0.125, 2)).isEqualTo("0.13");
+        assertThat(Sig.of(1.0e-7)).isEqualTo("0.000000100");
+        assertThat(Sig.of(1.0e20)).isEqualTo("100000000000000000000");
+        assertThat(Sig.of(1.2345678901234567e25)).isEqualTo(new BigDecimal(1.2345678901234567e25).toPlainString());
+        assertThat(Sig.of(Double.MIN_VALUE, 1)).isEqualTo(exactReference(Double.MIN_VALUE, 1));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.tokjoule.core.thermal;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,15 +21,7 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
      * @throws IllegalArgumentException if a temperature is NaN or infinite; the message names the sensor
      */
     public ThermalSample {
-        Map<String, Double> copy = new LinkedHashMap<>(2 * celsiusBySensor.size());
-        for (Map.Entry<String, Double> e : celsiusBySensor.entrySet()) {
-            double c = e.getValue();
-            if (!Double.isFinite(c)) {
-                throw new IllegalArgumentException("temperature of sensor " + e.getKey() + " is not finite: " + c);
-            }
-            copy.put(e.getKey(), c);
-        }
-        celsiusBySensor = Collections.unmodifiableMap(copy);
+        celsiusBySensor = celsiusBySensor instanceof SensorReadings r ? r : SensorReadings.copyOf(celsiusBySensor);
     }
 
     /**
@@ -54,16 +44,13 @@ public record ThermalSample(long epochNanos, Map<String, Double> celsiusBySensor
      * @return the temperature in °C, or NaN if the sensor was not read
      */
     public double celsius(String sensor) {
-        Double exact = celsiusBySensor.get(sensor);
-        if (exact != null) {
-            return exact;
-        }
-        // no lower-cased copies: this runs for every sample of every thermal summary
-        for (Map.Entry<String, Double> e : celsiusBySensor.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(sensor)) {
-                return e.getValue();
-            }
-        }
-        return Double.NaN;
+        SensorReadings r = readings();
+        int i = r.indexOf(sensor);
+        return i < 0 ? Double.NaN : r.celsius(i);
+    }
+
+    /** The readings as the constructor stored them: array-backed, no hashing (they are read once or twice each). */
+    SensorReadings readings() {
+        return (SensorReadings) celsiusBySensor;
     }
 }

@@ -3,7 +3,6 @@ package io.github.tokjoule.core.thermal;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -117,10 +116,11 @@ public final class ThermalSummary {
                 gpuSum += gpu;
                 gpuCount++;
             }
-            Map.Entry<String, Double> j = junction(s);
-            if (j != null && !(j.getValue() <= peak)) {
-                peak = j.getValue();
-                peakName = j.getKey();
+            SensorReadings r = s.readings();
+            int j = junction(r);
+            if (j >= 0 && !(r.celsius(j) <= peak)) {
+                peak = r.celsius(j);
+                peakName = r.name(j);
             }
         }
         return new ThermalSummary(
@@ -132,15 +132,16 @@ public final class ThermalSummary {
                 throttleCelsius);
     }
 
-    /** The sample's junction reading: {@code tj}, else its hottest sensor other than {@code PMIC}. */
-    private static Map.@Nullable Entry<String, Double> junction(ThermalSample s) {
-        Map.Entry<String, Double> best = null;
-        for (Map.Entry<String, Double> e : s.celsiusBySensor().entrySet()) {
-            if (e.getKey().equalsIgnoreCase("tj")) {
-                return e;
+    /** The index of the sample's junction reading: {@code tj}, else its hottest sensor other than {@code PMIC}; -1 if none. */
+    private static int junction(SensorReadings r) {
+        int best = -1;
+        for (int i = 0; i < r.count(); i++) {
+            String name = r.name(i);
+            if (name.equalsIgnoreCase("tj")) {
+                return i;
             }
-            if (!e.getKey().equalsIgnoreCase("PMIC") && (best == null || e.getValue() > best.getValue())) {
-                best = e;
+            if (!name.equalsIgnoreCase("PMIC") && (best < 0 || r.celsius(i) > r.celsius(best))) {
+                best = i;
             }
         }
         return best;
