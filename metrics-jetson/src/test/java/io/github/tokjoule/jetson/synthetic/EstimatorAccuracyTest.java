@@ -83,7 +83,8 @@ class EstimatorAccuracyTest {
         }
         // NOT met on the hold-out seeds (docs/ANALYSIS.md §11): total and output tok/J p90 ≤ 2 % (2.2 %; was 2.5 %
         // before the near-locked test), max ≤ 4 % (20 %), prefill p90 ≤ 6 % (6.4 %), prefill width ≤ 4 × (4.4 ×
-        // where ≥ 3 pooled samples: the same intervals over smaller errors). These guard the figures against growing.
+        // where ≥ 3 pooled samples; 4.3 × before: near-locked pools take the reconstruction, whose SE is larger).
+        // These guard the figures against growing.
         for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
             assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.023);
