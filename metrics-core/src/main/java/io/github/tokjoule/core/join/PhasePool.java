@@ -14,7 +14,10 @@ import java.util.List;
  * plain mean of the readings (unbiased for independent positions; standard error from their spread) and the
  * equivalent-time reconstruction, the trapezoid through the readings in {@code u} order, flat beyond the first and
  * the last (it follows a ramp at an edge; standard error from successive differences times {@code √Σ w²}). The one
- * with the smaller standard error is taken. Half width of the interval:
+ * with the smaller standard error is taken, except that the reconstruction is taken whenever the positions are not
+ * uniform ({@link #nearLocked}: Kolmogorov's test at 95 %), where the plain mean is biased toward the band the
+ * readings crowd into (a near-locked sampler; one reading on a phase's start ramp then counts as much as one on its
+ * plateau). Half width of the interval:
  *
  * <pre>
  * half = 0.6 · ( √((t₀.₉₇₅,ₙ₋₁ · SE)² + (0.05 % · mean)² + (plain − reconstruction)²)
@@ -45,6 +48,8 @@ final class PhasePool {
     static final double SCALE = 0.6;
     /** Share of the step from the level before the phase that the unsampled start may hide (a ramp), chosen alike. */
     static final double STEP_IN = 0.75;
+    /** Kolmogorov's asymptotic 95 % critical value, √(−ln(0.025) / 2): the near-locked test's threshold. */
+    static final double KOLMOGOROV_95 = 1.3581;
 
     private final double meanWatts;
     private final double lowWatts;
@@ -156,11 +161,12 @@ final class PhasePool {
             spread += (v - plain) * (v - plain);
         }
         // The plain mean has the smaller variance on a flat profile, the reconstruction on a shaped one (a ramp):
-        // take the one whose estimated variance is smaller.
+        // take the one whose estimated variance is smaller, unless the positions are not uniform (a near-locked
+        // sampler): then the plain mean is biased toward the band the readings crowd into, whatever its variance.
         double standardError = residual * Math.sqrt(weights);
         double plainError = Math.sqrt(spread / (n - 1) / n);
         double disagreement = Math.abs(plain - mean);
-        if (plainError < standardError) {
+        if (plainError < standardError && !nearLocked(u, order)) {
             mean = plain;
             standardError = plainError;
         }
@@ -182,6 +188,23 @@ final class PhasePool {
                                 + edgeTerm)
                 + gapTerm;
         return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual);
+    }
+
+    /**
+     * Whether the pooled positions reject uniformity on {@code [0, 1]}: Kolmogorov's statistic {@code D = max_i
+     * max(i / n − u_(i), u_(i) − (i − 1) / n)} over the sorted positions above its asymptotic 95 % critical value
+     * {@code 1.358 / √n} (√(−ln(0.025) / 2) = 1.3581). A sampler whose period is within a few ms of the request
+     * period random-walks over a narrow band of each request and fails this test; independent positions pass it 95 %
+     * of the time. No constant here was tuned.
+     */
+    static boolean nearLocked(double[] u, Integer[] order) {
+        int n = order.length;
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+            double v = u[order[i]];
+            d = Math.max(d, Math.max((i + 1.0) / n - v, v - (double) i / n));
+        }
+        return d > KOLMOGOROV_95 / Math.sqrt(n);
     }
 
     private static double harmonic(int n) {

@@ -43,6 +43,40 @@ class PooledEstimatorTest {
     }
 
     @Test
+    void readingsCrowdedIntoABandTakeTheReconstructionEvenWhenThePlainMeanIsQuieter() {
+        // Three readings on a start ramp (u = 0.02–0.04) and one on the plateau, as a near-locked sampler leaves them.
+        // Kolmogorov's D = 0.75 − 0.04 = 0.71 > 1.3581 / √4 = 0.679: not uniform. Plain mean 4.075 W (SE 1.975) is
+        // quieter than the reconstruction (SE 2.214), but biased toward the ramp; the reconstruction, weights 0.025,
+        // 0.01, 0.435, 0.53: 0.05 + 0.022 + 0.9135 + 5.3 = 6.2855 W.
+        // half = 0.6 · (√((3.182446 · 2.213944)² + (0.0005 · 6.2855)² + 2.2105²) + 0.5 · (0.02 · 8 + 0.1 · 8))
+        //        + (0.86 − H(5) / 5) · 8 = 7.945293 W, low clipped at 0 (python3 with scipy.stats.t.ppf(0.975, 3), as
+        // in the first test)
+        double[] u = {0.02, 0.03, 0.04, 0.9};
+        PhasePool pool = PhasePool.fromPoints(u, new double[] {2, 2.2, 2.1, 10}, 0, 0, 100, Double.NaN);
+
+        assertThat(PhasePool.nearLocked(u, new Integer[] {0, 1, 2, 3})).isTrue();
+        assertThat(pool.meanWatts()).isCloseTo(6.2855, within(1e-12));
+        assertThat(pool.lowWatts()).isEqualTo(0);
+        assertThat(pool.highWatts()).isCloseTo(14.230793093492434, within(1e-9));
+    }
+
+    @Test
+    void evenlySpreadPositionsAreNotNearLockedAndABandIs() {
+        for (int n = 3; n <= 200; n++) {
+            double[] even = new double[n];
+            double[] band = new double[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                even[i] = (i + 0.5) / n; // D = 0.5 / n < 1.3581 / √n
+                band[i] = 0.1 * i / n; // D ≥ 1 − 0.1 = 0.9 > 1.3581 / √3
+                order[i] = i;
+            }
+            assertThat(PhasePool.nearLocked(even, order)).as("n = %d", n).isFalse();
+            assertThat(PhasePool.nearLocked(band, order)).as("n = %d", n).isTrue();
+        }
+    }
+
+    @Test
     void tooFewReadingsSpanThePrior() {
         PhasePool one = PhasePool.fromPoints(new double[] {0.3}, new double[] {7}, 5, 1, 9, Double.NaN);
         assertThat(one.resolved()).isFalse();

@@ -5,7 +5,9 @@ import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.join.TokensPerJouleEstimate;
+import io.github.tokjoule.core.power.PowerTrace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +35,18 @@ final class EstimatorAccuracy {
     /** One figure of one cell. */
     record Result(double error, boolean covered, double halfWidth) {}
 
-    /** One cell: its specification, pooled samples per phase, and one result per figure. */
-    record Cell(TruthCellSpec spec, int prefillSamples, int decodeSamples, Result[] results) {
+    /**
+     * One cell: its specification, pooled samples per phase, the widest stretch of the request-relative axis {@code [0,
+     * 1]} that no reading of any request fell on, the mean drift of the sampler's position per request (the request
+     * period less the nearest whole number of sampling periods, ms), and one result per figure.
+     */
+    record Cell(
+            TruthCellSpec spec,
+            int prefillSamples,
+            int decodeSamples,
+            double widestUnsampled,
+            double driftMillis,
+            Result[] results) {
         Result result(Figure f) {
             return results[f.ordinal()];
         }
@@ -85,9 +97,76 @@ final class EstimatorAccuracy {
             r[Figure.OUTPUT_TOK_PER_J.ordinal()] = tokens(e.outputTokensPerJoule(), e.outputTokens() / tt);
             r[Figure.PREFILL_TOK_PER_J.ordinal()] = tokens(e.prefillTokensPerJoule(), e.inputTokens() / tp);
             r[Figure.DECODE_TOK_PER_J.ordinal()] = tokens(e.decodeTokensPerJoule(), e.outputTokens() / td);
-            cells.add(new Cell(spec, truth.pooledSamples(Phase.PREFILL), truth.pooledSamples(Phase.DECODE), r));
+            cells.add(new Cell(
+                    spec,
+                    truth.pooledSamples(Phase.PREFILL),
+                    truth.pooledSamples(Phase.DECODE),
+                    widestUnsampled(truth),
+                    driftMillis(truth),
+                    r));
         }
         return cells;
+    }
+
+    /** The widest stretch of the request-relative axis without a reading of any request (the ends included). */
+    static double widestUnsampled(TruthCell truth) {
+        List<Double> u = new ArrayList<>();
+        PowerTrace trace = truth.trace();
+        for (RequestTimeline r : truth.requests()) {
+            double length = r.endEpochNanos() - r.startEpochNanos();
+            for (int k = 0; k < trace.size(); k++) {
+                long t = trace.epochNanosAt(k);
+                if (t >= r.startEpochNanos() && t <= r.endEpochNanos()) {
+                    u.add((t - r.startEpochNanos()) / length);
+                }
+            }
+        }
+        u.add(0.0);
+        u.add(1.0);
+        double[] sorted = u.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double widest = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            widest = Math.max(widest, sorted[i] - sorted[i - 1]);
+        }
+        return widest;
+    }
+
+    /** Mean over successive requests of (start-to-start period − the nearest whole number of sampling periods), ms. */
+    static double driftMillis(TruthCell truth) {
+        List<RequestTimeline> rs = truth.requests();
+        double sampling = truth.spec().samplingPeriodMillis();
+        double sum = 0;
+        for (int i = 1; i < rs.size(); i++) {
+            double period = (rs.get(i).startEpochNanos() - rs.get(i - 1).startEpochNanos()) / 1e6;
+            sum += period - sampling * Math.rint(period / sampling);
+        }
+        return rs.size() > 1 ? sum / (rs.size() - 1) : Double.NaN;
+    }
+
+    /** Every cell whose total-energy error exceeds {@code threshold}, with what its readings could see. */
+    static String worstTotals(List<Cell> cells, double threshold) {
+        StringBuilder sb =
+                new StringBuilder("| TTFT ms | latency ms | drift ms / request | pooled prefill / decode samples"
+                        + " | widest unsampled share of the request | total error | half width | covered |\n"
+                        + "|---|---|---|---|---|---|---|---|\n");
+        for (Cell c : cells) {
+            Result r = c.result(Figure.ENERGY_TOTAL);
+            if (r.error() > threshold) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %.0f | %.0f | %+.1f | %d / %d | %.0f %% | %.2f %% | %.2f %% | %s |%n",
+                        c.spec().ttftMillis(),
+                        c.spec().latencyMillis(),
+                        c.driftMillis(),
+                        c.prefillSamples(),
+                        c.decodeSamples(),
+                        100 * c.widestUnsampled(),
+                        100 * r.error(),
+                        100 * r.halfWidth(),
+                        r.covered() ? "yes" : "no"));
+            }
+        }
+        return sb.toString();
     }
 
     private static Result energy(EnergyEstimate e, double truth) {

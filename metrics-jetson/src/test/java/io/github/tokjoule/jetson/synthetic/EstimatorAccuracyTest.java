@@ -53,7 +53,11 @@ class EstimatorAccuracyTest {
                         + "\n" + EstimatorAccuracy.table("POOLED, calibration seeds", pooledCalibration)
                         + "\n" + EstimatorAccuracy.widthRatios(pooledCalibration)
                         + "\n" + EstimatorAccuracy.byPrefillSamples(pooledCalibration)
-                        + "\n" + EstimatorAccuracy.table("PER_REQUEST, hold-out seeds", perRequest));
+                        + "\n" + EstimatorAccuracy.table("PER_REQUEST, hold-out seeds", perRequest)
+                        + "\n### Total energy more than 4 % off, hold-out seeds\n\n"
+                        + EstimatorAccuracy.worstTotals(pooled, 0.04)
+                        + "\n### Total energy more than 4 % off, calibration seeds\n\n"
+                        + EstimatorAccuracy.worstTotals(pooledCalibration, 0.04));
 
         assertThat(holdOut).hasSize(198);
         for (Figure f : Figure.values()) {
@@ -77,19 +81,30 @@ class EstimatorAccuracyTest {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
             assertThat(s.medianHalfWidth()).as(f.name()).isLessThanOrEqualTo(4 * s.median());
         }
-        // NOT met on the hold-out seeds (docs/ANALYSIS.md §11): total and output tok/J p90 ≤ 2 % (2.5 %), max ≤ 4 %
-        // (20 %: near-locked short requests whose prefill holds 0–3 pooled samples), prefill p90 ≤ 6 % (6.4 %),
-        // prefill width ≤ 4 × (4.3 × where ≥ 3 pooled samples). These guard the present figures against growing.
+        // NOT met on the hold-out seeds (docs/ANALYSIS.md §11): total and output tok/J p90 ≤ 2 % (2.2 %; was 2.5 %
+        // before the near-locked test), max ≤ 4 % (20 %), prefill p90 ≤ 6 % (6.4 %), prefill width ≤ 4 × (4.4 ×
+        // where ≥ 3 pooled samples; 4.3 × before: near-locked pools take the reconstruction, whose SE is larger).
+        // These guard the figures against growing.
         for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
-            assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.026);
+            assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.023);
             assertThat(s.max()).as(f.name()).isLessThanOrEqualTo(0.21);
         }
         assertThat(prefill.p90()).isLessThanOrEqualTo(0.065);
         EstimatorAccuracy.Summary resolved =
                 EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 3);
-        assertThat(resolved.medianHalfWidth()).isLessThanOrEqualTo(4.4 * resolved.median());
+        assertThat(resolved.medianHalfWidth()).isLessThanOrEqualTo(4.5 * resolved.median());
         assertThat(resolved.coverage()).isGreaterThanOrEqualTo(0.9);
+        // Why max ≤ 4 % is out of reach: every cell whose total is more than 4 % off has a stretch of at least a tenth
+        // of the request axis that no reading of any of its 20 requests fell on, where the power may lie anywhere
+        // between idle and prefill's level; and its interval says so (covers the truth).
+        for (EstimatorAccuracy.Cell c : pooled) {
+            EstimatorAccuracy.Result r = c.result(Figure.ENERGY_TOTAL);
+            if (r.error() > 0.04) {
+                assertThat(c.widestUnsampled()).as(c.spec().toString()).isGreaterThanOrEqualTo(0.1);
+                assertThat(r.covered()).as(c.spec().toString()).isTrue();
+            }
+        }
     }
 
     @Test

@@ -39,9 +39,11 @@ class HwmonWindowCoverageTest {
         LiveClock clock = LiveClock.system();
         SplittableRandom rnd = new SplittableRandom(16);
         HwmonSource source = HwmonSource.open(dir, 10 * MS, 100_000, clock);
-        long t0 = clock.nowEpochNanos() + 200 * MS; // after the first samples
+        // The first request starts a second after this, well after the first samples: with 200 ms a loaded machine
+        // (load 10-14) once started sampling after it, and the request, partly outside the trace, was left out.
+        long t0 = clock.nowEpochNanos() + 1000 * MS;
         // A cell of repeated work: 40 requests of one shape (durations ± 20 %), idle between them.
-        List<Long> knots = new ArrayList<>(List.of(t0 - 1000 * MS));
+        List<Long> knots = new ArrayList<>(List.of(t0 - 2000 * MS));
         List<Double> watts = new ArrayList<>(List.of(4.5));
         List<TimeWindow> windows = new ArrayList<>();
         long now = t0;
