@@ -167,7 +167,7 @@ class MonitorLogReportTest {
         // 6 W over the span
         assertThat(Double.parseDouble(vddIn[5])).isCloseTo(6 * seconds, within(1e-9));
         assertThat(Double.parseDouble(vddIn[6])).isCloseTo(6.0, within(1e-9));
-        assertThat(out.toString()).contains("hwmon/VDD_IN: ", "mean 6.000 W");
+        assertThat(out.toString()).contains("hwmon/VDD_IN: ", "mean 6.00 W");
     }
 
     @Test

@@ -94,7 +94,8 @@ public record RailSummary(
             min = Math.min(min, trace.wattsAt(i));
             max = Math.max(max, trace.wattsAt(i));
         }
-        double joules = 0;
+        boolean counter = LiveLog.ENERGY_COUNTER.equals(reading);
+        double counted = 0;
         double[] spacings = new double[n - 1];
         int gaps = 0;
         long largest = 0;
@@ -112,11 +113,14 @@ public record RailSummary(
             if (Math.abs(d - nominal) <= TWO_MILLIS) {
                 within++;
             }
-            joules += LiveLog.ENERGY_COUNTER.equals(reading)
-                    ? trace.wattsAt(i) * d / 1e9
-                    : (trace.wattsAt(i - 1) + trace.wattsAt(i)) / 2 * d / 1e9;
+            if (counter) {
+                counted += trace.wattsAt(i) * d / 1e9;
+            }
         }
         long span = last - first;
+        // A power rail's trapezoids are the trace's own energy over its span (its prefix sums).
+        double joules =
+                counter || n < 2 ? counted : trace.energyJoules(trace.span().orElseThrow());
         Summary s = n > 1 ? Summary.of(spacings) : Summary.empty();
         return new RailSummary(
                 rail,

@@ -88,7 +88,7 @@ final class WindowBound {
         }
         double ra = edgeRange(t, w, a, delay);
         double rb = edgeRange(t, w, b, delay);
-        double variance = edgeVariance(t, a, ra, delay) + edgeVariance(t, b, rb, delay);
+        double variance = edgeVariance(spacing(t, a), ra, delay) + edgeVariance(spacing(t, b), rb, delay);
         double smoothing = 0;
         if (!counter) {
             variance += interior(t, w, a, b) / 3;
@@ -156,10 +156,8 @@ final class WindowBound {
         return range[1] - range[0];
     }
 
-    /** {@code σ²(x)} in J², for the edge's spread {@code r}. */
-    private static double edgeVariance(long[] t, long x, double r, long delay) {
-        int j = straddle(t, x);
-        long spacing = t[j + 1] - t[j];
+    /** {@code σ²(x)} in J², for the edge's spacing {@code Δx} and spread {@code Rx}. */
+    private static double edgeVariance(long spacing, double r, long delay) {
         double seconds2 = ((double) spacing * spacing + (double) delay * delay) / (NANOS_PER_SECOND * NANOS_PER_SECOND);
         return r * r * seconds2 / 12;
     }

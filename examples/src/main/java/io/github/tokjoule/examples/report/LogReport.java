@@ -80,17 +80,9 @@ public final class LogReport {
                 logBlocks));
         List<String> findings = new ArrayList<>();
         for (RailSummary r : rails) {
-            findings.add(String.format(
-                    Locale.ROOT,
-                    "%s: %.4g J over %.4g s, mean %.4g W, peak %.4g W, %d samples, %s of the span covered, %d gaps.",
-                    r.rail(),
-                    r.joules(),
-                    r.spanSeconds(),
-                    r.meanWatts(),
-                    r.peakWatts(),
-                    r.samples(),
-                    percent(r.coverage()),
-                    r.gaps()));
+            findings.add(r.rail() + ": " + fig(r.joules()) + " J over " + fig(r.spanSeconds()) + " s, mean "
+                    + fig(r.meanWatts()) + " W, peak " + fig(r.peakWatts()) + " W, " + r.samples() + " samples, "
+                    + percent(r.coverage()) + " of the span covered, " + r.gaps() + " gaps.");
         }
         String description = "The log's samples as written by tokjoule monitor, in epoch nanoseconds.";
         if (joined.isPresent()) {
@@ -118,22 +110,12 @@ public final class LogReport {
         CellEnergy e = j.attribution().cell();
         TokensPerJouleEstimate tokJ = e.outputTokensPerJoule();
         EnergyEstimate perRequest = e.joulesPerRequest(Phase.TOTAL);
-        return String.format(
-                Locale.ROOT,
-                "%d of %d requests attributed on %s (%s): %.4g output tok/J [%.4g, %.4g], %.4g J per request [%.4g,"
-                        + " %.4g], of which prefill %.4g J; mean power while serving %.4g W.",
-                e.requests(),
-                j.attribution().requestCount(),
-                j.rail(),
-                j.attribution().estimator(),
-                tokJ.tokensPerJoule(),
-                tokJ.ci95Low(),
-                tokJ.ci95High(),
-                perRequest.joules(),
-                perRequest.ci95LowJoules(),
-                perRequest.ci95HighJoules(),
-                e.joulesPerRequest(Phase.PREFILL).joules(),
-                e.meanWatts(Phase.TOTAL));
+        return e.requests() + " of " + j.attribution().requestCount() + " requests attributed on " + j.rail() + " ("
+                + j.attribution().estimator() + "): " + fig(tokJ.tokensPerJoule()) + " output tok/J ["
+                + fig(tokJ.ci95Low()) + ", " + fig(tokJ.ci95High()) + "], " + fig(perRequest.joules())
+                + " J per request [" + fig(perRequest.ci95LowJoules()) + ", " + fig(perRequest.ci95HighJoules())
+                + "], of which prefill " + fig(e.joulesPerRequest(Phase.PREFILL).joules())
+                + " J; mean power while serving " + fig(e.meanWatts(Phase.TOTAL)) + " W.";
     }
 
     private static List<Report.Section> joinSections(Joined j) {
@@ -314,6 +296,11 @@ public final class LogReport {
     }
 
     private static String percent(double share) {
-        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.2f %%", share * 100) : "none";
+        return Double.isFinite(share) ? Sig.of(share * 100) + " %" : "none";
+    }
+
+    /** A figure in prose: three significant figures, as everywhere in the report; "n/a" where there is none. */
+    private static String fig(double v) {
+        return Double.isFinite(v) ? Sig.of(v) : "n/a";
     }
 }
