@@ -24,8 +24,23 @@ final class JsonLinesSource<T> implements Closeable {
 
     /** Parses one line; returns null if the record is well formed but left out (counted by the parser). */
     interface LineParser<T> {
+
+        /** What {@link #parseBytes} answers for a line it leaves to {@link #parse}. */
+        Object UNSURE = new Object();
+
         @Nullable
         T parse(JsonParser p, JsonLinesSource<T> source) throws IOException;
+
+        /**
+         * Reads a line from its bytes without Jackson, where the parser can vouch that {@link #parse} would give an
+         * equal record with the same counts and no issue; anything else is answered {@link #UNSURE}, before any count
+         * or issue is recorded, and the line goes to {@link #parse} whole.
+         *
+         * @return the record (a {@code T}), null if it is well formed but left out (counted), or {@link #UNSURE}
+         */
+        default @Nullable Object parseBytes(byte[] buf, int start, int length, JsonLinesSource<T> source) {
+            return UNSURE;
+        }
     }
 
     /** A structurally wrong line found by a {@link LineParser}: valid JSON, but not a record. */
@@ -127,7 +142,12 @@ final class JsonLinesSource<T> implements Closeable {
         }
     }
 
+    @SuppressWarnings("unchecked") // parseBytes answers a T, null or UNSURE
     private @Nullable T parseLine() throws IOException {
+        Object fast = parser.parseBytes(lines.buffer(), lines.lineStart(), lines.lineLength(), this);
+        if (fast != LineParser.UNSURE) {
+            return (T) fast;
+        }
         JsonParser p = Json.FACTORY.createParser(lines.buffer(), lines.lineStart(), lines.lineLength());
         try (p) {
             T record = parser.parse(p, this);

@@ -17,25 +17,23 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
     private final Map<String, MetricUnit.@Nullable Conversion> unitCache = new HashMap<>();
     private double[] scratch = new double[512];
 
-    // metadata of the line being parsed
-    private @Nullable Long sessionNum;
-    private @Nullable String requestId;
-    private @Nullable String correlationId;
-    private @Nullable String conversationId;
-    private @Nullable Integer turnIndex;
-    private long credit;
-    private long start;
-    private long ack;
-    private long end;
-    private long cancelled;
-    private @Nullable String workerId;
-    private @Nullable String processorId;
-    private @Nullable String phase;
-    private @Nullable Boolean wasCancelled;
+    private final Metadata md = new Metadata();
+    private final @Nullable RecordScanner scanner;
 
     RecordParser(boolean allPhases, boolean skipLists) {
+        this(allPhases, skipLists, true);
+    }
+
+    /** {@code bytesFirst} false sends every line to Jackson (the reference the fast path is tested against). */
+    RecordParser(boolean allPhases, boolean skipLists, boolean bytesFirst) {
         this.allPhases = allPhases;
         this.skipLists = skipLists;
+        this.scanner = bytesFirst ? new RecordScanner(allPhases, skipLists, this::conversion) : null;
+    }
+
+    @Override
+    public @Nullable Object parseBytes(byte[] buf, int start, int length, JsonLinesSource<RequestRecord> src) {
+        return scanner == null ? JsonLinesSource.LineParser.UNSURE : scanner.scan(buf, start, length, src);
     }
 
     @Override
@@ -44,7 +42,7 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
         if (t != JsonToken.START_OBJECT) {
             throw new JsonLinesSource.MalformedLineException("expected a JSON object, found " + Json.describe(p, t));
         }
-        resetMetadata();
+        md.reset();
         Map<String, RecordMetric> metrics = new LinkedHashMap<>();
         ErrorDetails error = null;
         boolean excluded = false;
@@ -56,7 +54,7 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
             } else if (name.equals("metadata")) {
                 if (objectOrNull(p, t, src)) {
                     metadata(p, src);
-                    excluded = !allPhases && phase != null && !phase.equals("profiling");
+                    excluded = md.excluded(allPhases);
                 }
             } else if (name.equals("metrics")) {
                 if (objectOrNull(p, t, src)) {
@@ -81,41 +79,7 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
             src.skipByPhase();
             return null;
         }
-        return new RequestRecord(
-                src.lineNumber(),
-                sessionNum,
-                requestId,
-                correlationId,
-                conversationId,
-                turnIndex,
-                credit,
-                start,
-                ack,
-                end,
-                cancelled,
-                workerId,
-                processorId,
-                phase,
-                wasCancelled,
-                metrics,
-                error);
-    }
-
-    private void resetMetadata() {
-        sessionNum = null;
-        requestId = null;
-        correlationId = null;
-        conversationId = null;
-        turnIndex = null;
-        credit = RequestRecord.ABSENT;
-        start = RequestRecord.ABSENT;
-        ack = RequestRecord.ABSENT;
-        end = RequestRecord.ABSENT;
-        cancelled = RequestRecord.ABSENT;
-        workerId = null;
-        processorId = null;
-        phase = null;
-        wasCancelled = null;
+        return md.record(src.lineNumber(), metrics, error);
     }
 
     private static boolean objectOrNull(JsonParser p, JsonToken t, JsonLinesSource<?> src) throws IOException {
@@ -136,29 +100,29 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
             switch (name) {
                 case "session_num" -> {
                     long s = epochOrLong(p, t, src);
-                    sessionNum = s == RequestRecord.ABSENT ? null : s;
+                    md.sessionNum = s == RequestRecord.ABSENT ? null : s;
                 }
-                case "x_request_id" -> requestId = text(p, t, src);
-                case "x_correlation_id" -> correlationId = text(p, t, src);
-                case "conversation_id" -> conversationId = text(p, t, src);
+                case "x_request_id" -> md.requestId = text(p, t, src);
+                case "x_correlation_id" -> md.correlationId = text(p, t, src);
+                case "conversation_id" -> md.conversationId = text(p, t, src);
                 case "turn_index" -> {
                     long ti = epochOrLong(p, t, src);
-                    turnIndex = ti == RequestRecord.ABSENT || ti != (int) ti ? null : (int) ti;
+                    md.turnIndex = ti == RequestRecord.ABSENT || ti != (int) ti ? null : (int) ti;
                 }
-                case "credit_issued_ns" -> credit = epochOrLong(p, t, src);
-                case "request_start_ns" -> start = epochOrLong(p, t, src);
-                case "request_ack_ns" -> ack = epochOrLong(p, t, src);
-                case "request_end_ns" -> end = epochOrLong(p, t, src);
-                case "cancellation_time_ns" -> cancelled = epochOrLong(p, t, src);
-                case "worker_id" -> workerId = text(p, t, src);
-                case "record_processor_id" -> processorId = text(p, t, src);
+                case "credit_issued_ns" -> md.credit = epochOrLong(p, t, src);
+                case "request_start_ns" -> md.start = epochOrLong(p, t, src);
+                case "request_ack_ns" -> md.ack = epochOrLong(p, t, src);
+                case "request_end_ns" -> md.end = epochOrLong(p, t, src);
+                case "cancellation_time_ns" -> md.cancelled = epochOrLong(p, t, src);
+                case "worker_id" -> md.workerId = text(p, t, src);
+                case "record_processor_id" -> md.processorId = text(p, t, src);
                 case "benchmark_phase", "credit_phase" -> {
                     String ph = text(p, t, src);
-                    phase = ph == null ? phase : ph;
+                    md.phase = ph == null ? md.phase : ph;
                 }
                 case "was_cancelled" -> {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                        wasCancelled = t == JsonToken.VALUE_TRUE;
+                        md.wasCancelled = t == JsonToken.VALUE_TRUE;
                     } else if (t != JsonToken.VALUE_NULL) {
                         wrongType(p, t, src, "true or false");
                     }
@@ -265,6 +229,17 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
                             (unit == null ? "no unit" : "unknown unit \"" + unit + "\"") + "; value kept as written");
             return new RecordMetric(name, key, sourceUnit, MetricUnit.OTHER, n < 0 ? value : Double.NaN, values);
         }
+        return converted(name, key, sourceUnit, c, value, values);
+    }
+
+    /** A metric in its canonical unit; {@code values} (a list, or null for a scalar) is scaled in place. */
+    static RecordMetric converted(
+            String name,
+            String key,
+            String sourceUnit,
+            MetricUnit.Conversion c,
+            double value,
+            double @Nullable [] values) {
         if (values != null) {
             if (c.factor() != 1.0) {
                 for (int i = 0; i < values.length; i++) {
@@ -276,7 +251,7 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
         return new RecordMetric(name, key, sourceUnit, c.unit(), c.apply(value), null);
     }
 
-    private MetricUnit.@Nullable Conversion conversion(String sourceUnit) {
+    MetricUnit.@Nullable Conversion conversion(String sourceUnit) {
         MetricUnit.Conversion c = unitCache.get(sourceUnit);
         if (c == null && !unitCache.containsKey(sourceUnit)) {
             c = Units.resolve(sourceUnit);
@@ -326,5 +301,84 @@ final class RecordParser implements JsonLinesSource.LineParser<RequestRecord> {
         }
         src.issues().add(src.at(p), p.getText() + " is not a finite number; metric ignored");
         return false;
+    }
+
+    /** The metadata of the line being parsed, shared by the Jackson path and {@link RecordScanner}. */
+    static final class Metadata {
+        @Nullable
+        Long sessionNum;
+
+        @Nullable
+        String requestId;
+
+        @Nullable
+        String correlationId;
+
+        @Nullable
+        String conversationId;
+
+        @Nullable
+        Integer turnIndex;
+
+        long credit;
+        long start;
+        long ack;
+        long end;
+        long cancelled;
+
+        @Nullable
+        String workerId;
+
+        @Nullable
+        String processorId;
+
+        @Nullable
+        String phase;
+
+        @Nullable
+        Boolean wasCancelled;
+
+        void reset() {
+            sessionNum = null;
+            requestId = null;
+            correlationId = null;
+            conversationId = null;
+            turnIndex = null;
+            credit = RequestRecord.ABSENT;
+            start = RequestRecord.ABSENT;
+            ack = RequestRecord.ABSENT;
+            end = RequestRecord.ABSENT;
+            cancelled = RequestRecord.ABSENT;
+            workerId = null;
+            processorId = null;
+            phase = null;
+            wasCancelled = null;
+        }
+
+        /** {@return whether the phase filter leaves the record out: a phase other than profiling} */
+        boolean excluded(boolean allPhases) {
+            return !allPhases && phase != null && !phase.equals("profiling");
+        }
+
+        RequestRecord record(long lineNumber, Map<String, RecordMetric> metrics, @Nullable ErrorDetails error) {
+            return new RequestRecord(
+                    lineNumber,
+                    sessionNum,
+                    requestId,
+                    correlationId,
+                    conversationId,
+                    turnIndex,
+                    credit,
+                    start,
+                    ack,
+                    end,
+                    cancelled,
+                    workerId,
+                    processorId,
+                    phase,
+                    wasCancelled,
+                    metrics,
+                    error);
+        }
     }
 }
