@@ -14,6 +14,10 @@
 #   no Flink          the launcher's flags and an archive of its own, on a copy of the jar without Flink and the
 #                     libraries only `tokjoule fleet` uses (28,500 -> 1,800 entries): what the 84 MB jar costs
 #   java -jar         plain `java -jar`, default JIT and GC, no archive
+#   JDK 25 AOT        the launcher on a JDK 25 or later (JAVA25, else the first /usr/lib/jvm/*25*/bin/java), which
+#                     then takes the AOT cache tokjoule.aot beside the jar instead of the AppCDS archive; the cache is
+#                     trained here (the demo, as the archive is) when missing or older than the jar. Left out, with a
+#                     line on stderr, where no such JDK is found.
 # Prints the machine's load average with the figures; report them together (docs/PERFORMANCE.md).
 set -eu
 rounds=${1:-7}
@@ -49,6 +53,20 @@ rm -f "$work/noflink.jsa"
 java $J -XX:ArchiveClassesAtExit="$work/noflink.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -jar "$work/noflink.jar" report "$S" --out "$work/train" >/dev/null
 CDS="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+# A JDK 25+ and its AOT cache of the jar (docs/PERFORMANCE.md, "Round 4 CPU cuts").
+j25=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n 1)}
+aot=${jar%.jar}.aot
+set --
+if [ -n "$j25" ] && [ -x "$j25" ]; then
+  if [ ! -f "$aot" ] || [ "$jar" -nt "$aot" ]; then
+    rm -rf "$work/aot-training"
+    "$j25" -XX:AOTCacheOutput="$aot" $J -Xlog:aot=off -Xlog:cds=off -jar "$jar" demo --out "$work/aot-training" \
+      >/dev/null 2>&1 || { echo "compare.sh: training the AOT cache with $j25 failed" >&2; rm -f "$aot"; }
+  fi
+  [ -f "$aot" ] && set -- "JDK 25 AOT=env JAVA=$j25 TOKJOULE_JAR=$jar examples/tokjoule report $S --out $work/o-aot"
+else
+  echo "compare.sh: no JDK 25 (set JAVA25 to its java): the 'JDK 25 AOT' row is left out" >&2
+fi
 uptime
 python3 benchmarks/report-speed/paired.py "$rounds" \
   "python=env TZ=Asia/Kolkata python3 benchmarks/python/seed_cell_analysis.py $S 1" \
@@ -56,9 +74,11 @@ python3 benchmarks/report-speed/paired.py "$rounds" \
   "no AppCDS=java $J -jar $jar report $S --out $work/o-nocds" \
   "one CPU=java $J -XX:ActiveProcessorCount=1 $CDS -jar $jar report $S --out $work/o-one" \
   "no Flink=java $J -XX:SharedArchiveFile=$work/noflink.jsa -Xlog:cds=off -jar $work/noflink.jar report $S --out $work/o-noflink" \
-  "java -jar=java -jar $jar report $S --out $work/o-plain"
+  "java -jar=java -jar $jar report $S --out $work/o-plain" \
+  "$@"
 uptime
 # Same outputs whatever the lever (the page and every CSV).
-for o in o-nocds o-one o-noflink o-plain; do
+for o in o-nocds o-one o-noflink o-plain o-aot; do
+  [ -d "$work/$o" ] || continue
   diff -r -q "$work/o-launcher" "$work/$o" >/dev/null || echo "compare.sh: $o differs from o-launcher" >&2
 done

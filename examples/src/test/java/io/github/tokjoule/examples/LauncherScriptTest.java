@@ -161,6 +161,38 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aJdk25TakesTheAotCacheBesideTheJarOlderJdksTheAppCdsArchive() throws Exception {
+        Path own = write(root.resolve("elsewhere/own.jar"), "jar\n");
+        write(root.resolve("elsewhere/own.jsa"), "archive\n");
+        Map<String, Path> jdks = new java.util.LinkedHashMap<>();
+        for (String version : List.of("17.0.15", "25.0.3", "26")) {
+            Path home = root.resolve("jdk-" + version);
+            write(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
+            executable(home.resolve("bin/java"), "#!/bin/sh\necho \"java $*\"\n");
+            jdks.put(version, home.resolve("bin/java"));
+        }
+        String cds = "-XX:SharedArchiveFile=" + root.resolve("elsewhere/own.jsa")
+                + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar ";
+        String aot = "-XX:AOTCache=" + root.resolve("elsewhere/own.aot") + " -Xlog:aot=off -Xlog:cds=off -jar ";
+
+        // no cache yet: the archive, whatever the JDK (a JDK 25 ignores one it did not write)
+        assertThat(launchWith(jdks.get("25.0.3"), own).stdout).contains(cds);
+
+        write(root.resolve("elsewhere/own.aot"), "cache\n");
+        assertThat(launchWith(jdks.get("17.0.15"), own).stdout).contains(cds);
+        assertThat(launchWith(jdks.get("25.0.3"), own).stdout).contains(aot);
+        assertThat(launchWith(jdks.get("26"), own).stdout).contains(aot);
+        // a java without a release file beside it (the stand-in of the other tests): the archive
+        assertThat(launchWith(root.resolve("java"), own).stdout).contains(cds);
+    }
+
+    private Run launchWith(Path java, Path ownJar) throws Exception {
+        Run run = launch(Map.of("JAVA", java.toString(), "TOKJOULE_JAR", ownJar.toString()), "--version");
+        assertThat(run.exitCode).isZero();
+        return run;
+    }
+
+    @Test
     void theModulesWhoseSourcesItWatchesAreThoseInTheJar() throws Exception {
         String script = Files.readString(SCRIPT);
         Matcher watched = Pattern.compile("for module in ([a-z -]+); do").matcher(script);
