@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -113,12 +114,7 @@ class RecordScannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                TestFiles.PLOT_RECORDS,
-                "corpus/derived/ai-dynamo_plot-fixture-llama-c4-profile-export.scalars.jsonl",
-                "fixtures/errors-and-phases.jsonl"
-            })
+    @MethodSource("io.github.tokjoule.aiperf.TestFiles#recordFiles")
     void filesReadAsJacksonReadsThem(String resource) {
         assertSameAsJackson(TestFiles.bytes(resource));
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link RecordOptions#skipListMetrics()}: the same records without their list metrics, and the skips counted. */
 class SkipListMetricsTest {
@@ -21,12 +21,7 @@ class SkipListMetricsTest {
     private static final RecordOptions SKIP = RecordOptions.defaults().withSkipListMetrics(true);
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                TestFiles.PLOT_RECORDS,
-                "corpus/derived/ai-dynamo_plot-fixture-llama-c4-profile-export.scalars.jsonl",
-                "fixtures/errors-and-phases.jsonl"
-            })
+    @MethodSource("io.github.tokjoule.aiperf.TestFiles#recordFiles")
     void skippingListsChangesNothingElse(String resource) {
         for (boolean allPhases : new boolean[] {false, true}) {
             RecordOptions read = RecordOptions.defaults().withAllPhases(allPhases);

@@ -23,6 +23,14 @@ final class TestFiles {
 
     private TestFiles() {}
 
+    /** {@return the records files the record readers are checked on: the corpus's, its scalars-only copy, a fixture} */
+    static java.util.List<String> recordFiles() {
+        return java.util.List.of(
+                PLOT_RECORDS,
+                "corpus/derived/ai-dynamo_plot-fixture-llama-c4-profile-export.scalars.jsonl",
+                "fixtures/errors-and-phases.jsonl");
+    }
+
     static Path path(String resource) {
         URL url = TestFiles.class.getClassLoader().getResource(resource);
         if (url == null) {
