@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,5 +228,89 @@ class WindowIntervalCoverageTest {
         assertThat(group.requests()).hasSize(windows.size());
         assertThat(group.cell().total().covers(exactTotal)).isTrue();
         assertThat(many.medianHalfWidth()).isLessThan(one.medianHalfWidth());
+    }
+
+    /**
+     * The group of a dense trace, as {@code HwmonWindowCoverageTest} measures it end to end, but deterministic and
+     * over many seeds: 40 requests of one shape (a 30–41 ms prefill at 16 W, a 120–169 ms decode at 11–12 W, steps
+     * from and to 4.5 W idle within 2 ms of the window's edges), read at 100 Hz through the INA3221 model. The windows
+     * are split at their middle (as {@link LiveMeter#measure(String, TimeWindow)} does); a half of 75–105 ms holds
+     * fewer than 10 samples in most windows, so the group pools. The sum's interval must hold the exact total, which it
+     * did not while the join only shifted the readings by {@code D/2} (printed as "shift only").
+     */
+    @ParameterizedTest(name = "seed {0}, samples {1}, update_interval {2} ms")
+    @CsvSource({
+        "31, 4, 6",
+        "32, 4, 6",
+        "33, 4, 6",
+        "34, 4, 6",
+        "35, 4, 6",
+        "36, 1, 6",
+        "37, 1, 6",
+        "38, 4, 7",
+        "39, 16, 7",
+        "40, 16, 7"
+    })
+    void aDenseGroupsIntervalHoldsTheExactTotal(long seed, int samples, long updateMs) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Long> t = new ArrayList<>(List.of(T0));
+        List<Double> w = new ArrayList<>(List.of(4.5));
+        List<TimeWindow> windows = new ArrayList<>();
+        long now = T0 + 1000 * MS;
+        for (int i = 0; i < 40; i++) {
+            long prefill = (30 + rnd.nextInt(12)) * MS;
+            long decode = (120 + rnd.nextInt(50)) * MS;
+            long[] knots = {now, now + 2 * MS, now + prefill, now + prefill + 2 * MS, now + prefill + decode};
+            double[] watts = {4.5, 16, 16, 11, 12};
+            for (int k = 0; k < knots.length; k++) {
+                add(t, w, knots[k], watts[k]);
+            }
+            long end = now + prefill + decode + 2 * MS;
+            add(t, w, end, 4.5);
+            windows.add(TimeWindow.of(now, end));
+            now = end + (20 + rnd.nextInt(60)) * MS;
+        }
+        add(t, w, now + 10_000 * MS, 4.5);
+        PiecewiseLinear truth = new PiecewiseLinear(
+                t.stream().mapToLong(Long::longValue).toArray(),
+                w.stream().mapToDouble(Double::doubleValue).toArray());
+        long delay = Math.round(updateMs * MS * (2.0 - 1.0 / samples));
+        Ina3221Model chip = new Ina3221Model(truth, updateMs * MS, samples, 3, rnd.nextLong(updateMs * MS));
+        LiveTrace trace = sample(rnd, chip, 10, delay, now + 2000 * MS);
+        LiveMeter meter = LiveMeter.of(List.of(trace), LiveClock.system());
+        List<RequestTimeline> shifted = new ArrayList<>();
+        double exactTotal = 0;
+        for (TimeWindow window : windows) {
+            meter.measure("request", window);
+            exactTotal += truth.joules(window.startEpochNanos(), window.endEpochNanos());
+            long a = window.startEpochNanos() + delay / 2;
+            long b = window.endEpochNanos() + delay / 2;
+            shifted.add(RequestTimeline.succeeded(a, a + (b - a) / 2, b, 0, 0));
+        }
+        CellAttribution group = meter.group("request").get("hwmon/VDD_IN");
+        // What the group gave before the join knew D: the same windows shifted by D/2, the readings as stamped.
+        EnergyEstimate shiftOnly = EnergyEstimators.automatic()
+                .attribute(trace.snapshot(0), shifted)
+                .cell()
+                .total();
+        EnergyEstimate total = group.cell().total();
+        System.out.printf(
+                Locale.ROOT,
+                "100 Hz group, samples %d, update_interval %d ms, %s: %.3f J [%.3f, %.3f] (shift only %.3f J"
+                        + " [%.3f, %.3f]), exact %.3f J%n",
+                samples,
+                updateMs,
+                group.estimator(),
+                total.joules(),
+                total.ci95LowJoules(),
+                total.ci95HighJoules(),
+                shiftOnly.joules(),
+                shiftOnly.ci95LowJoules(),
+                shiftOnly.ci95HighJoules(),
+                exactTotal);
+        assertThat(group.requests()).hasSize(windows.size());
+        assertThat(total.covers(exactTotal))
+                .as("%s against the exact %s", total, exactTotal)
+                .isTrue();
     }
 }
