@@ -21,6 +21,11 @@ final class AutomaticEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.automatic(nanos);
+    }
+
+    @Override
     public String name() {
         return "AUTO";
     }

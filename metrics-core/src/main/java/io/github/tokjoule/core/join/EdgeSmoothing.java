@@ -29,9 +29,10 @@ import io.github.tokjoule.core.power.PowerTrace;
  * </pre>
  *
  * so the interval reaches the whole boxcar bias {@code (|ΔP_a| + |ΔP_b|) · D/8} on the side the steps point to and
- * stays where it was on the other. Why the middle and not the boxcar's full value: the INA3221 model of metrics-live's
- * tests ({@code samples=4}, {@code update_interval=6}, {@code D = 10.5} ms; steps within 2 ms of the edges) loses
- * about half of {@code D/8} (0.2–1.1 J of 1.0 J over 40 windows), so the full value overshoots as far as the shift
+ * stays where it was on the other. Why the middle and not the boxcar's full value: on the INA3221 model of
+ * metrics-live's tests ({@code samples=4}, {@code update_interval=6}, {@code D = 10.5} ms; steps within 2 ms of the
+ * edges) the shift alone falls 0.20–0.70 J short over 40 windows where the boxcar's full correction is 0.99 J, so the
+ * full value overshoots about as far as the shift
  * alone falls short. The allowance is systematic (every request of a cell is read short alike), so it adds linearly,
  * per request and over the cell, not in quadrature.
  *

@@ -21,6 +21,11 @@ final class PerRequestEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.perRequest(nanos);
+    }
+
+    @Override
     public String name() {
         return "PER_REQUEST";
     }

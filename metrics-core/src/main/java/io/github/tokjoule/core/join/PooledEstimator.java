@@ -24,6 +24,11 @@ final class PooledEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.pooled(nanos);
+    }
+
+    @Override
     public String name() {
         return "POOLED";
     }

@@ -161,6 +161,35 @@ class EdgeSmoothingTest {
     }
 
     @Test
+    void eachEstimatorGivesItsCounterpartForAnAveragingWindowAndOneOfTheCallersOwnItself() {
+        long d = 8 * MS;
+        PowerTrace stamped = REQUEST.read(T0, T0 + 400 * MS, d, 0);
+        List<RequestTimeline> one = List.of(TIMELINE);
+        assertThat(EnergyEstimators.automatic().withSensorAveragingNanos(d).attribute(stamped, one))
+                .isEqualTo(EnergyEstimators.automatic(d).attribute(stamped, one));
+        assertThat(EnergyEstimators.perRequest().withSensorAveragingNanos(d).attribute(stamped, one))
+                .isEqualTo(EnergyEstimators.perRequest(d).attribute(stamped, one));
+        // The window replaces the one the estimator was made with.
+        assertThat(EnergyEstimators.pooled(3 * d).withSensorAveragingNanos(d).attribute(stamped, one))
+                .isEqualTo(EnergyEstimators.pooled(d).attribute(stamped, one));
+        assertThat(EnergyEstimators.pooled(d).withSensorAveragingNanos(0).attribute(stamped, one))
+                .isEqualTo(EnergyEstimators.pooled().attribute(stamped, one));
+        EnergyEstimator own = new EnergyEstimator() {
+            @Override
+            public String name() {
+                return "OWN";
+            }
+
+            @Override
+            public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
+                return EnergyEstimators.pooled().attribute(trace, requests);
+            }
+        };
+        assertThat(own.withSensorAveragingNanos(d)).isSameAs(own);
+        assertThatThrownBy(() -> own.withSensorAveragingNanos(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aNegativeAveragingWindowIsRefused() {
         assertThatThrownBy(() -> EnergyEstimators.automatic(-1))
                 .isInstanceOf(IllegalArgumentException.class)
