@@ -62,6 +62,34 @@ class WindowIntervalCoverageTest {
                 w.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * A cell of repeated work from 1 s: {@code n} requests of one shape, idle 4.5 W, a ramp of {@code ramp} up to a
+     * 16 W prefill, down to an 11–12 W decode, down to idle. {@code ms} = prefill base and spread, decode base and
+     * spread, gap base and spread (each drawn in that order per request, in whole ms).
+     */
+    static PiecewiseLinear repeated(SplittableRandom rnd, int n, int[] ms, long ramp, List<TimeWindow> windows) {
+        List<Long> t = new ArrayList<>(List.of(T0));
+        List<Double> w = new ArrayList<>(List.of(4.5));
+        long now = T0 + 1000 * MS;
+        for (int i = 0; i < n; i++) {
+            long prefill = (ms[0] + rnd.nextInt(ms[1])) * MS;
+            long decode = (ms[2] + rnd.nextInt(ms[3])) * MS;
+            long[] knots = {now, now + ramp, now + prefill, now + prefill + ramp, now + prefill + decode};
+            double[] watts = {4.5, 16, 16, 11, 12};
+            for (int k = 0; k < knots.length; k++) {
+                add(t, w, knots[k], watts[k]);
+            }
+            long end = now + prefill + decode + ramp;
+            add(t, w, end, 4.5);
+            windows.add(TimeWindow.of(now, end));
+            now = end + (ms[4] + rnd.nextInt(ms[5])) * MS;
+        }
+        add(t, w, now + 10_000 * MS, 4.5);
+        return new PiecewiseLinear(
+                t.stream().mapToLong(Long::longValue).toArray(),
+                w.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     private static void add(List<Long> t, List<Double> w, long time, double watts) {
         if (time > t.get(t.size() - 1)) {
             t.add(time);
@@ -180,27 +208,9 @@ class WindowIntervalCoverageTest {
     @CsvSource({"11", "12", "13"})
     void shortWindowsAtTegrastatsRateArePooledAsAGroup(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Long> t = new ArrayList<>(List.of(T0));
-        List<Double> w = new ArrayList<>(List.of(4.5));
         List<TimeWindow> windows = new ArrayList<>();
-        long now = T0 + 1000 * MS;
-        for (int i = 0; i < 300; i++) {
-            long prefill = (20 + rnd.nextInt(8)) * MS;
-            long decode = (100 + rnd.nextInt(40)) * MS;
-            long[] knots = {now, now + MS, now + prefill, now + prefill + MS, now + prefill + decode};
-            double[] watts = {4.5, 16, 16, 11, 12};
-            for (int k = 0; k < knots.length; k++) {
-                add(t, w, knots[k], watts[k]);
-            }
-            long end = now + prefill + decode + MS;
-            add(t, w, end, 4.5);
-            windows.add(TimeWindow.of(now, end));
-            now = end + (80 + rnd.nextInt(400)) * MS;
-        }
-        add(t, w, now + 10_000 * MS, 4.5);
-        PiecewiseLinear truth = new PiecewiseLinear(
-                t.stream().mapToLong(Long::longValue).toArray(),
-                w.stream().mapToDouble(Double::doubleValue).toArray());
+        PiecewiseLinear truth = repeated(rnd, 300, new int[] {20, 8, 100, 40, 80, 400}, MS, windows);
+        long now = windows.get(windows.size() - 1).endEpochNanos();
         // tegrastats prints the chip's register every 500 ms; its lines carry no sensor delay (D = 0).
         Ina3221Model chip = new Ina3221Model(truth, 6 * MS, 1, 3, rnd.nextLong(6 * MS));
         LiveTrace trace = sample(rnd, chip, 500, 0, now + 2000 * MS);
@@ -253,27 +263,9 @@ class WindowIntervalCoverageTest {
     })
     void aDenseGroupsIntervalHoldsTheExactTotal(long seed, int samples, long updateMs) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Long> t = new ArrayList<>(List.of(T0));
-        List<Double> w = new ArrayList<>(List.of(4.5));
         List<TimeWindow> windows = new ArrayList<>();
-        long now = T0 + 1000 * MS;
-        for (int i = 0; i < 40; i++) {
-            long prefill = (30 + rnd.nextInt(12)) * MS;
-            long decode = (120 + rnd.nextInt(50)) * MS;
-            long[] knots = {now, now + 2 * MS, now + prefill, now + prefill + 2 * MS, now + prefill + decode};
-            double[] watts = {4.5, 16, 16, 11, 12};
-            for (int k = 0; k < knots.length; k++) {
-                add(t, w, knots[k], watts[k]);
-            }
-            long end = now + prefill + decode + 2 * MS;
-            add(t, w, end, 4.5);
-            windows.add(TimeWindow.of(now, end));
-            now = end + (20 + rnd.nextInt(60)) * MS;
-        }
-        add(t, w, now + 10_000 * MS, 4.5);
-        PiecewiseLinear truth = new PiecewiseLinear(
-                t.stream().mapToLong(Long::longValue).toArray(),
-                w.stream().mapToDouble(Double::doubleValue).toArray());
+        PiecewiseLinear truth = repeated(rnd, 40, new int[] {30, 12, 120, 50, 20, 60}, 2 * MS, windows);
+        long now = windows.get(windows.size() - 1).endEpochNanos();
         long delay = Math.round(updateMs * MS * (2.0 - 1.0 / samples));
         Ina3221Model chip = new Ina3221Model(truth, updateMs * MS, samples, 3, rnd.nextLong(updateMs * MS));
         LiveTrace trace = sample(rnd, chip, 10, delay, now + 2000 * MS);

@@ -345,21 +345,7 @@ final class SvgPlot {
         StringBuilder sb = open(W, H);
         text(sb, W / 2.0, 16, "pt", "middle", title);
         yAxis(sb, W, H, y, yTitle);
-        StringBuilder grid = new StringBuilder();
-        for (double t : x.ticks()) {
-            grid.append('M')
-                    .append(n(xPos(x, t)))
-                    .append(',')
-                    .append(TOP)
-                    .append('V')
-                    .append(H - BOTTOM);
-        }
-        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
-        for (double t : x.ticks()) {
-            text(sb, xPos(x, t), H - BOTTOM + 15, Sig.of(t));
-        }
-        sb.append("</g>");
-        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
+        xAxis(sb, W, x, xTitle);
         if (front.size() > 1) {
             StringBuilder d = new StringBuilder();
             for (int i : front) {
@@ -444,21 +430,7 @@ final class SvgPlot {
         if (shade.length() > 0) {
             sb.append("<path fill=\"#e8e8e8\" d=\"").append(shade).append("\"/>");
         }
-        StringBuilder grid = new StringBuilder();
-        for (double t : x.ticks()) {
-            grid.append('M')
-                    .append(n(LEFT + x.frac(t) * plot))
-                    .append(',')
-                    .append(TOP)
-                    .append('V')
-                    .append(H - BOTTOM);
-        }
-        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
-        for (double t : x.ticks()) {
-            text(sb, LEFT + x.frac(t) * plot, H - BOTTOM + 15, Sig.of(t));
-        }
-        sb.append("</g>");
-        text(sb, LEFT + plot / 2.0, H - 6, "at", "middle", xTitle);
+        xAxis(sb, width, x, xTitle);
         StringBuilder d = new StringBuilder();
         for (double[][] run : runs) {
             if (run.length == 0) {
@@ -748,6 +720,26 @@ final class SvgPlot {
                 .append(") rotate(-90)\">")
                 .append(HtmlWriter.esc(yTitle))
                 .append("</text>");
+    }
+
+    /** A numeric x axis of a panel {@code w} wide: its grid lines, tick labels and title. */
+    private static void xAxis(StringBuilder sb, int w, Scale x, String xTitle) {
+        int plot = w - LEFT - RIGHT;
+        StringBuilder grid = new StringBuilder();
+        for (double t : x.ticks()) {
+            grid.append('M')
+                    .append(n(LEFT + x.frac(t) * plot))
+                    .append(',')
+                    .append(TOP)
+                    .append('V')
+                    .append(H - BOTTOM);
+        }
+        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
+        for (double t : x.ticks()) {
+            text(sb, LEFT + x.frac(t) * plot, H - BOTTOM + 15, Sig.of(t));
+        }
+        sb.append("</g>");
+        text(sb, LEFT + plot / 2.0, H - 6, "at", "middle", xTitle);
     }
 
     private static double yPos(Scale y, double v) {
