@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -329,7 +326,7 @@ public final class ReportWriter {
         deleteAll(charts, "*.png");
         deleteAll(charts, "*.svg");
         deleteAll(tables, "*.csv");
-        Callable<@Nullable Void> rest = () -> {
+        IoWork rest = () -> {
             for (Chart c : report.charts()) {
                 Files.writeString(charts.resolve(c.id() + ".svg"), c.svgFile(), StandardCharsets.UTF_8);
             }
@@ -344,13 +341,8 @@ public final class ReportWriter {
             try (Writer w = Files.newBufferedWriter(directory.resolve("report.md"), StandardCharsets.UTF_8)) {
                 MarkdownWriter.write(report, w);
             }
-            return null;
         };
-        FutureTask<@Nullable Void> others = null;
-        if (parallel) {
-            others = new FutureTask<>(rest);
-            new Thread(others, "tokjoule-report-files").start();
-        }
+        Background others = parallel ? new Background(rest) : null;
         Path index = directory.resolve("index.html");
         try {
             try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
@@ -359,7 +351,7 @@ public final class ReportWriter {
         } catch (IOException | RuntimeException e) {
             if (others != null) {
                 try {
-                    join(others);
+                    others.finish();
                 } catch (IOException | RuntimeException second) {
                     e.addSuppressed(second);
                 }
@@ -367,51 +359,64 @@ public final class ReportWriter {
             throw e;
         }
         if (others != null) {
-            join(others);
+            others.finish();
         } else {
-            call(rest);
+            rest.run();
         }
         return new Written(directory, index, report);
     }
 
-    /** Waits for a task, rethrowing what it threw as it was thrown. */
-    private static void join(FutureTask<@Nullable Void> task) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
+    /** Writing that may fail. */
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    /** Work on a thread of its own, whose failure {@link #finish} throws as it was thrown. */
+    private static final class Background {
+        private final Thread thread;
+        private @Nullable IOException ioFailure;
+        private @Nullable RuntimeException uncheckedFailure;
+        private @Nullable Error error;
+
+        Background(IoWork work) {
+            thread = new Thread(
+                    () -> {
+                        try {
+                            work.run();
+                        } catch (IOException e) {
+                            ioFailure = e;
+                        } catch (RuntimeException e) {
+                            uncheckedFailure = e;
+                        } catch (Error e) {
+                            error = e;
+                        }
+                    },
+                    "tokjoule-report-files");
+            thread.start();
+        }
+
+        /** Waits for the work (on, if interrupted: the files must be complete), then throws its failure. */
+        void finish() throws IOException {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
                 try {
-                    task.get();
-                    return;
+                    thread.join(); // makes the failure fields visible here
                 } catch (InterruptedException e) {
-                    interrupted = true; // the files must be complete before write returns: wait on
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
+                    interrupted = true;
                 }
             }
-        } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void call(Callable<@Nullable Void> task) throws IOException {
-        try {
-            task.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e); // the task throws nothing else
+            if (ioFailure != null) {
+                throw ioFailure;
+            }
+            if (uncheckedFailure != null) {
+                throw uncheckedFailure;
+            }
+            if (error != null) {
+                throw error;
+            }
         }
     }
 
