@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * that window plus the driver's refresh period ({@link #DRIVER_REFRESH_NANOS}): {@link #AVERAGING_WINDOW_NANOS} (one
  * second) for {@code power.draw.average}, and for {@code power.draw} where the GPU offers {@code power.draw.average}
  * (Ampere except GA100, and newer: there {@code power.draw} is the one-second average); no window for {@code
- * power.draw.instant} and for {@code power.draw} on older GPUs. A measurement
+ * power.draw.instant} and for {@code power.draw} on older GPUs, whose delay is the instant reading's measured lag
+ * ({@link #INSTANT_DELAY_NANOS}). A measurement
  * window's interval and shift then account for the average ({@link io.github.tokjoule.live.LiveMeter}), and its end
  * waits for the readings one second past it. The facts say each field's averaging. The energy counter, if offered, fills a second, {@link LiveTrace.Reading#ENERGY_COUNTER} trace
  * ({@code energy}, in joules), so window energies from it are the GPU's own count. A later line whose value is not a
@@ -72,6 +73,17 @@ public final class NvidiaSmiSource extends ChildProcessSource {
      * to this much older than the line that prints it, so it is part of every power trace's sensor delay.
      */
     public static final long DRIVER_REFRESH_NANOS = 100_000_000L;
+
+    /**
+     * The sensor delay of an instantaneous power reading ({@code power.draw.instant}, and {@code power.draw} where it
+     * is instantaneous): 180 ms, twice the instant reading's mean lag behind the GPU's energy counter, 90 ms, measured
+     * on an H100 in two runs of a real LLM workload (docs/ANALYSIS.md, "The counter"; the driver's 100 ms refresh
+     * accounts for 50 ms of it on average). A reading then counts as reflecting the power up to this long before its
+     * stamp, half of it on average, which is where {@link io.github.tokjoule.live.LiveMeter} places it. Checked on a
+     * third, independent run of the real {@code tokjoule monitor} (docs/LIVE.md): with the driver's refresh alone
+     * (100 ms), 84.5 % of the requests' intervals held the counter's energy, with 180 ms 90.5 %.
+     */
+    public static final long INSTANT_DELAY_NANOS = 180_000_000L;
 
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_.]+)\"");
 
@@ -242,7 +254,7 @@ public final class NvidiaSmiSource extends ChildProcessSource {
             traces.add(LiveTrace.builder("nvidia-smi", rails)
                     .capacity(capacity)
                     .nominalIntervalNanos(intervalNanos)
-                    .sensorDelayNanos(e.getKey() + DRIVER_REFRESH_NANOS)
+                    .sensorDelayNanos(sensorDelayNanos(e.getKey()))
                     .build());
             g++;
         }
@@ -285,9 +297,16 @@ public final class NvidiaSmiSource extends ChildProcessSource {
         }
         fact(
                 field + " averaging",
-                how + "; sensor delay " + TimeUnit.NANOSECONDS.toMillis(window + DRIVER_REFRESH_NANOS)
-                        + " ms (with the driver's 100 ms refresh, as measured on an H100)");
+                how + "; sensor delay " + TimeUnit.NANOSECONDS.toMillis(sensorDelayNanos(window))
+                        + (window == 0
+                                ? " ms (twice the instant reading's mean lag, as measured on an H100)"
+                                : " ms (with the driver's 100 ms refresh, as measured on an H100)"));
         return window;
+    }
+
+    /** The sensor delay of a power trace whose readings average over {@code windowNanos} (0: instantaneous). */
+    static long sensorDelayNanos(long windowNanos) {
+        return windowNanos == 0 ? INSTANT_DELAY_NANOS : windowNanos + DRIVER_REFRESH_NANOS;
     }
 
     private static boolean isNumber(String value) {
