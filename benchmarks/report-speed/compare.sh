@@ -11,7 +11,7 @@
 #   launcher          examples/tokjoule report: C1 only, serial GC, the AppCDS archive, 2 analysis threads (as shipped)
 #   no AppCDS         the launcher's flags without the archive
 #   one CPU           the launcher with -XX:ActiveProcessorCount=1 (one analysis thread, figures on one thread)
-#   no Flink          the launcher's flags and an archive of its own, on a copy of the jar without Flink and the
+#   no Flink          the launcher's flags and a static archive of its own, on a copy of the jar without Flink and the
 #                     libraries only `tokjoule fleet` uses (28,500 -> 1,800 entries): what the 84 MB jar costs
 #   java -jar         plain `java -jar`, default JIT and GC, no archive
 #   JDK 25 AOT        the launcher on a JDK 25 or later (JAVA25, else the first /usr/lib/jvm/*25*/bin/java), which
@@ -49,9 +49,12 @@ with zipfile.ZipFile(sys.argv[1]) as zin, zipfile.ZipFile(sys.argv[2], 'w', zipf
         if not i.filename.startswith(drop):
             zout.writestr(i, zin.read(i.filename))
 EOF
-rm -f "$work/noflink.jsa"
-java $J -XX:ArchiveClassesAtExit="$work/noflink.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar "$work/noflink.jar" report "$S" --out "$work/train" >/dev/null
+# A static archive from the classes of one training report, as examples/pom.xml makes the jar's.
+rm -f "$work/noflink.jsa" "$work/noflink.classlist"
+java $J -XX:DumpLoadedClassList="$work/noflink.classlist" -jar "$work/noflink.jar" report "$S" --out "$work/train" \
+  >/dev/null
+java -Xshare:dump -XX:SharedClassListFile="$work/noflink.classlist" -XX:SharedArchiveFile="$work/noflink.jsa" \
+  -cp "$work/noflink.jar" >/dev/null 2>&1
 CDS="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 # A JDK 25+ and its AOT cache of the jar (docs/PERFORMANCE.md, "Round 4 CPU cuts").
 j25=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n 1)}

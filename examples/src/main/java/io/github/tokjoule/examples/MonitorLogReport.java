@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -112,10 +113,11 @@ final class MonitorLogReport {
             railKeys(contents, rail); // a rail the log lacks is an error even without records
         }
         Path dir = output.prepare();
-        Report report = LogReport.build(log, rails, contents.comments(), joined, notes);
+        Report report = LogReport.build(log, rails, contents.comments(), joined, notes, contents.traces());
         ReportWriter.Written written = ReportWriter.write(report, dir);
         out.println("Report: " + written.indexHtml().toAbsolutePath().normalize());
-        out.println("        (also report.md, " + (joined.isPresent() ? "cells.csv, " : "") + "tables/*.csv in "
+        out.println("        (also report.md, " + (joined.isPresent() ? "cells.csv, " : "")
+                + "tables/*.csv, charts/*.svg in "
                 + written.directory().toAbsolutePath().normalize() + ")");
         out.println();
         for (String f : report.headline().findings()) {
@@ -137,9 +139,25 @@ final class MonitorLogReport {
             List<String> notes)
             throws IOException, InputProblem {
         List<String> keys = railOption == null ? List.of(defaultRail(contents)) : railKeys(contents, railOption);
+        // Power rails that record a sensor delay go to the join as read, and the estimator is given the delay
+        // (readings placed D/2 earlier, the edges' smoothing corrected and allowed for); with an energy counter among
+        // the rails each rail is shifted on its own (joinTrace) and the estimator is given none.
+        long delay = 0;
+        long shortest = Long.MAX_VALUE;
+        boolean counter = false;
+        for (String k : keys) {
+            counter |= LiveLog.ENERGY_COUNTER.equals(contents.readings().get(k));
+            delay = Math.max(delay, contents.sensorDelayNanos(k));
+            shortest = Math.min(shortest, contents.sensorDelayNanos(k));
+        }
+        boolean withDelay = delay > 0 && !counter;
+        if (withDelay && shortest != delay) {
+            notes.add(log + ": the rails " + String.join("+", keys) + " record different sensor delays; the join"
+                    + " takes the longest, " + delay + " ns");
+        }
         List<PowerTrace> traces = new ArrayList<>();
         for (String k : keys) {
-            PowerTrace t = contents.joinTrace(k);
+            PowerTrace t = withDelay ? Objects.requireNonNull(contents.traces().get(k), k) : contents.joinTrace(k);
             if (t.size() < 2) {
                 throw new InputProblem(log + ": rail " + k + " has " + t.size() + " sample(s); the join needs two or"
                         + " more: record for longer");
@@ -155,7 +173,8 @@ final class MonitorLogReport {
         if (requests.isEmpty()) {
             throw new InputProblem(records + ": no profiling record: nothing to join with the log");
         }
-        CellAttribution a = estimator.attribute(trace, requests);
+        CellAttribution a =
+                (withDelay ? estimator.withSensorAveragingNanos(delay) : estimator).attribute(trace, requests);
         outside(a, trace, records, allowPartial, notes);
         if (a.requests().isEmpty()) {
             throw new InputProblem(records + ": none of its " + requests.size() + " requests could be attributed ("

@@ -9,7 +9,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,18 +31,30 @@ import picocli.CommandLine.Command;
         name = "tokjoule",
         mixinStandardHelpOptions = true,
         versionProvider = TokJoule.Version.class,
-        description = "Energy and latency metrics for LLM inference benchmarks on NVIDIA Jetson.",
-        subcommands = {
-            DemoCommand.class,
-            ReportCommand.class,
-            SweepCommand.class,
-            PlanCommand.class,
-            TegrastatsCommand.class,
-            FleetCommand.class,
-            AiperfCommand.class,
-            MonitorCommand.class
-        })
+        description = "Energy and latency metrics for LLM inference benchmarks on NVIDIA Jetson.")
 public final class TokJoule implements Callable<Integer> {
+
+    /**
+     * The subcommands by name, in the order of the help. Only the one a command line names is built: picocli reads a
+     * command's annotations by reflection, and building all eight was ≈ 0.25 s of CPU at every start
+     * (docs/PERFORMANCE.md, "Round 4: start-up and the report's serial tail"). Every one is built when the first
+     * argument names none (help, version, a usage error, no command), so the root's help and suggestions are
+     * unchanged.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("tegrastats", TegrastatsCommand::new);
+        m.put("fleet", FleetCommand::new);
+        m.put("aiperf", AiperfCommand::new);
+        m.put("monitor", MonitorCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
 
     /** Exit code: success. */
     static final int OK = 0;
@@ -84,6 +100,13 @@ public final class TokJoule implements Callable<Integer> {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new TokJoule());
+        // Before the settings below: picocli applies them to the subcommands present when they are made.
+        String named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -149,6 +149,27 @@ class MonitorLogReportTest {
         assertThat(Files.readString(report.resolve("index.html"))).contains("Energy per phase", "Rails of the log");
         assertThat(Files.readString(report.resolve("report.md"))).contains("Energy per request");
         assertThat(out.toString()).contains("2 of 2 requests attributed on hwmon/VDD_CPU_GPU_CV");
+        // One power chart per rail, the two requests shaded on each.
+        for (String rail : List.of("VDD_IN", "VDD_CPU_GPU_CV")) {
+            Path svg = report.resolve("charts/power_hwmon_" + rail + ".svg");
+            assertThat(wellFormedSvg(svg)).isTrue();
+            assertThat(Files.readString(svg)).contains("Power over time: hwmon/" + rail, "fill=\"#e8e8e8\"");
+        }
+        assertThat(Files.readString(report.resolve("index.html")))
+                .contains("Power over time: hwmon/VDD_IN", "Shaded: the 2 attributed requests");
+    }
+
+    private static boolean wellFormedSvg(Path svg) {
+        try {
+            return javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(svg.toFile())
+                    .getDocumentElement()
+                    .getTagName()
+                    .equals("svg");
+        } catch (Exception e) {
+            throw new AssertionError(svg + " is not well-formed XML: " + e.getMessage(), e);
+        }
     }
 
     @Test
@@ -168,6 +189,24 @@ class MonitorLogReportTest {
         assertThat(Double.parseDouble(vddIn[5])).isCloseTo(6 * seconds, within(1e-9));
         assertThat(Double.parseDouble(vddIn[6])).isCloseTo(6.0, within(1e-9));
         assertThat(out.toString()).contains("hwmon/VDD_IN: ", "mean 6.00 W");
+        // Every sample drawn (about 150 per rail, fewer than the chart's 660 columns), at 6 W: the top of a 0-6 W
+        // scale, y = 24 in every point of the band; nothing shaded without records.
+        String svg = Files.readString(report.resolve("charts/power_hwmon_VDD_IN.svg"));
+        assertThat(wellFormedSvg(report.resolve("charts/power_hwmon_VDD_IN.svg")))
+                .isTrue();
+        assertThat(svg).doesNotContain("#e8e8e8");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("samples, every one drawn");
+        java.util.regex.Matcher band = java.util.regex.Pattern.compile("stroke-linejoin=\"round\" d=\"([^\"]*)\"")
+                .matcher(svg);
+        assertThat(band.find()).isTrue();
+        java.util.regex.Matcher y =
+                java.util.regex.Pattern.compile("[ML]\\d+,(\\d+)").matcher(band.group(1));
+        int points = 0;
+        while (y.find()) {
+            assertThat(y.group(1)).isEqualTo("24");
+            points++;
+        }
+        assertThat(points).isGreaterThan(100);
     }
 
     @Test

@@ -124,6 +124,14 @@ class TokJouleTest extends CommandLineTest {
     }
 
     @Test
+    void aMisspeltCommandIsAUsageErrorWithSuggestions() {
+        // only the named subcommand is built; a first argument that names none builds them all, so picocli still
+        // suggests the nearest ones
+        assertThat(run("reprot")).isEqualTo(2);
+        assertThat(err.toString()).contains("reprot").contains("Did you mean").contains("report");
+    }
+
+    @Test
     void aDemoThatCannotWriteFailsWithExitCodeOne() throws Exception {
         Path file = dir.resolve("file");
         java.nio.file.Files.writeString(file, "x");

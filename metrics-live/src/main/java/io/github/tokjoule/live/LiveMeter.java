@@ -2,6 +2,7 @@ package io.github.tokjoule.live;
 
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
@@ -59,9 +60,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Every window ended or measured is kept under its name (about 50 bytes each; {@link #forget(String)} drops a
  * name's). A name is a cell of repeated work: {@link #group(String)} gives, per rail, core's {@link
- * EnergyEstimators#automatic()} attribution of all its windows (per window where every window holds {@value
- * EnergyEstimators#DENSE_SAMPLES} samples in each phase, else pooled: the samples of every window on one relative time
- * axis), with each window's and the group's energy and 95 % interval and any window left out with its reason. A
+ * EnergyEstimators#automatic(long)} attribution of all its windows given the trace's sensor delay (per window where
+ * every window holds {@value EnergyEstimators#DENSE_SAMPLES} samples in each phase, else pooled: the samples of every
+ * window on one relative time axis; either way the edges' smoothing by the sensor's averaging corrected and allowed
+ * for), with each window's and the group's energy and 95 % interval and any window left out with its reason. A
  * window's phases are split at its {@link Window#markFirstToken() first token} when marked, else at its middle.
  *
  * @since 0.2.0
@@ -214,8 +216,10 @@ public final class LiveMeter {
     }
 
     /**
-     * Attributes the energy of every window of a name, rail by rail, with core's {@link EnergyEstimators#automatic()}
-     * on the retained samples (each trace read with its windows shifted by half its sensor delay, as for one window).
+     * Attributes the energy of every window of a name, rail by rail, with core's {@link
+     * EnergyEstimators#automatic(long)} given the trace's sensor delay {@code D} on the retained samples: the readings
+     * placed {@code D/2} before their stamps, as for one window, and the edges' smoothing corrected and allowed for,
+     * {@code (ΔP_start − ΔP_end) · D/8 ± (|ΔP_start| + |ΔP_end|) · D/8} per window, summed over the group.
      * Windows older than a trace's oldest retained sample are left out and counted in the attribution's {@link
      * CellAttribution#excluded()}.
      *
@@ -235,21 +239,9 @@ public final class LiveMeter {
         }
         Map<String, CellAttribution> out = new LinkedHashMap<>();
         for (LiveTrace trace : traces) {
-            long shift = trace.sensorDelayNanos() / 2;
-            List<RequestTimeline> shifted = new ArrayList<>(windows.size());
-            for (RequestTimeline w : windows) {
-                shifted.add(new RequestTimeline(
-                        w.startEpochNanos() + shift,
-                        w.firstTokenEpochNanos() + shift,
-                        w.endEpochNanos() + shift,
-                        w.inputTokens(),
-                        w.outputTokens(),
-                        w.succeeded()));
-            }
+            EnergyEstimator estimator = EnergyEstimators.automatic(trace.sensorDelayNanos());
             for (int r = 0; r < trace.rails().size(); r++) {
-                out.put(
-                        trace.source() + "/" + trace.rails().get(r),
-                        EnergyEstimators.automatic().attribute(trace.snapshot(r), shifted));
+                out.put(trace.source() + "/" + trace.rails().get(r), estimator.attribute(trace.snapshot(r), windows));
             }
         }
         return out;

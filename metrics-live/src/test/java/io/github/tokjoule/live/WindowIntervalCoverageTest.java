@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.TimeWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +57,34 @@ class WindowIntervalCoverageTest {
             now = end + (5 + rnd.nextInt(120)) * MS;
         }
         add(t, w, now + 10_000 * MS, idle);
+        return new PiecewiseLinear(
+                t.stream().mapToLong(Long::longValue).toArray(),
+                w.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * A cell of repeated work from 1 s: {@code n} requests of one shape, idle 4.5 W, a ramp of {@code ramp} up to a
+     * 16 W prefill, down to an 11–12 W decode, down to idle. {@code ms} = prefill base and spread, decode base and
+     * spread, gap base and spread (each drawn in that order per request, in whole ms).
+     */
+    static PiecewiseLinear repeated(SplittableRandom rnd, int n, int[] ms, long ramp, List<TimeWindow> windows) {
+        List<Long> t = new ArrayList<>(List.of(T0));
+        List<Double> w = new ArrayList<>(List.of(4.5));
+        long now = T0 + 1000 * MS;
+        for (int i = 0; i < n; i++) {
+            long prefill = (ms[0] + rnd.nextInt(ms[1])) * MS;
+            long decode = (ms[2] + rnd.nextInt(ms[3])) * MS;
+            long[] knots = {now, now + ramp, now + prefill, now + prefill + ramp, now + prefill + decode};
+            double[] watts = {4.5, 16, 16, 11, 12};
+            for (int k = 0; k < knots.length; k++) {
+                add(t, w, knots[k], watts[k]);
+            }
+            long end = now + prefill + decode + ramp;
+            add(t, w, end, 4.5);
+            windows.add(TimeWindow.of(now, end));
+            now = end + (ms[4] + rnd.nextInt(ms[5])) * MS;
+        }
+        add(t, w, now + 10_000 * MS, 4.5);
         return new PiecewiseLinear(
                 t.stream().mapToLong(Long::longValue).toArray(),
                 w.stream().mapToDouble(Double::doubleValue).toArray());
@@ -178,27 +208,9 @@ class WindowIntervalCoverageTest {
     @CsvSource({"11", "12", "13"})
     void shortWindowsAtTegrastatsRateArePooledAsAGroup(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Long> t = new ArrayList<>(List.of(T0));
-        List<Double> w = new ArrayList<>(List.of(4.5));
         List<TimeWindow> windows = new ArrayList<>();
-        long now = T0 + 1000 * MS;
-        for (int i = 0; i < 300; i++) {
-            long prefill = (20 + rnd.nextInt(8)) * MS;
-            long decode = (100 + rnd.nextInt(40)) * MS;
-            long[] knots = {now, now + MS, now + prefill, now + prefill + MS, now + prefill + decode};
-            double[] watts = {4.5, 16, 16, 11, 12};
-            for (int k = 0; k < knots.length; k++) {
-                add(t, w, knots[k], watts[k]);
-            }
-            long end = now + prefill + decode + MS;
-            add(t, w, end, 4.5);
-            windows.add(TimeWindow.of(now, end));
-            now = end + (80 + rnd.nextInt(400)) * MS;
-        }
-        add(t, w, now + 10_000 * MS, 4.5);
-        PiecewiseLinear truth = new PiecewiseLinear(
-                t.stream().mapToLong(Long::longValue).toArray(),
-                w.stream().mapToDouble(Double::doubleValue).toArray());
+        PiecewiseLinear truth = repeated(rnd, 300, new int[] {20, 8, 100, 40, 80, 400}, MS, windows);
+        long now = windows.get(windows.size() - 1).endEpochNanos();
         // tegrastats prints the chip's register every 500 ms; its lines carry no sensor delay (D = 0).
         Ina3221Model chip = new Ina3221Model(truth, 6 * MS, 1, 3, rnd.nextLong(6 * MS));
         LiveTrace trace = sample(rnd, chip, 500, 0, now + 2000 * MS);
@@ -226,5 +238,71 @@ class WindowIntervalCoverageTest {
         assertThat(group.requests()).hasSize(windows.size());
         assertThat(group.cell().total().covers(exactTotal)).isTrue();
         assertThat(many.medianHalfWidth()).isLessThan(one.medianHalfWidth());
+    }
+
+    /**
+     * The group of a dense trace, as {@code HwmonWindowCoverageTest} measures it end to end, but deterministic and
+     * over many seeds: 40 requests of one shape (a 30–41 ms prefill at 16 W, a 120–169 ms decode at 11–12 W, steps
+     * from and to 4.5 W idle within 2 ms of the window's edges), read at 100 Hz through the INA3221 model. The windows
+     * are split at their middle (as {@link LiveMeter#measure(String, TimeWindow)} does); a half of 75–105 ms holds
+     * fewer than 10 samples in most windows, so the group pools. The sum's interval must hold the exact total, which it
+     * did not while the join only shifted the readings by {@code D/2} (printed as "shift only").
+     */
+    @ParameterizedTest(name = "seed {0}, samples {1}, update_interval {2} ms")
+    @CsvSource({
+        "31, 4, 6",
+        "32, 4, 6",
+        "33, 4, 6",
+        "34, 4, 6",
+        "35, 4, 6",
+        "36, 1, 6",
+        "37, 1, 6",
+        "38, 4, 7",
+        "39, 16, 7",
+        "40, 16, 7"
+    })
+    void aDenseGroupsIntervalHoldsTheExactTotal(long seed, int samples, long updateMs) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<TimeWindow> windows = new ArrayList<>();
+        PiecewiseLinear truth = repeated(rnd, 40, new int[] {30, 12, 120, 50, 20, 60}, 2 * MS, windows);
+        long now = windows.get(windows.size() - 1).endEpochNanos();
+        long delay = Math.round(updateMs * MS * (2.0 - 1.0 / samples));
+        Ina3221Model chip = new Ina3221Model(truth, updateMs * MS, samples, 3, rnd.nextLong(updateMs * MS));
+        LiveTrace trace = sample(rnd, chip, 10, delay, now + 2000 * MS);
+        LiveMeter meter = LiveMeter.of(List.of(trace), LiveClock.system());
+        List<RequestTimeline> shifted = new ArrayList<>();
+        double exactTotal = 0;
+        for (TimeWindow window : windows) {
+            meter.measure("request", window);
+            exactTotal += truth.joules(window.startEpochNanos(), window.endEpochNanos());
+            long a = window.startEpochNanos() + delay / 2;
+            long b = window.endEpochNanos() + delay / 2;
+            shifted.add(RequestTimeline.succeeded(a, a + (b - a) / 2, b, 0, 0));
+        }
+        CellAttribution group = meter.group("request").get("hwmon/VDD_IN");
+        // What the group gave before the join knew D: the same windows shifted by D/2, the readings as stamped.
+        EnergyEstimate shiftOnly = EnergyEstimators.automatic()
+                .attribute(trace.snapshot(0), shifted)
+                .cell()
+                .total();
+        EnergyEstimate total = group.cell().total();
+        System.out.printf(
+                Locale.ROOT,
+                "100 Hz group, samples %d, update_interval %d ms, %s: %.3f J [%.3f, %.3f] (shift only %.3f J"
+                        + " [%.3f, %.3f]), exact %.3f J%n",
+                samples,
+                updateMs,
+                group.estimator(),
+                total.joules(),
+                total.ci95LowJoules(),
+                total.ci95HighJoules(),
+                shiftOnly.joules(),
+                shiftOnly.ci95LowJoules(),
+                shiftOnly.ci95HighJoules(),
+                exactTotal);
+        assertThat(group.requests()).hasSize(windows.size());
+        assertThat(total.covers(exactTotal))
+                .as("%s against the exact %s", total, exactTotal)
+                .isTrue();
     }
 }

@@ -10,6 +10,7 @@ import io.github.tokjoule.core.join.Exclusion;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.join.TokensPerJouleEstimate;
+import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.live.RailSummary;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,10 +56,16 @@ public final class LogReport {
      * @param comments the log's header comments (the sources' facts)
      * @param joined the requests joined with a rail, if records were given
      * @param notes warnings to show under the title
+     * @param traces the rails' samples by key ({@code source/rail}), in the log's order, for the power charts
      * @return the report
      */
     public static Report build(
-            Path log, List<RailSummary> rails, List<String> comments, Optional<Joined> joined, List<String> notes) {
+            Path log,
+            List<RailSummary> rails,
+            List<String> comments,
+            Optional<Joined> joined,
+            List<String> notes,
+            Map<String, PowerTrace> traces) {
         List<ReportData.SetupItem> setup = new ArrayList<>();
         setup.add(new ReportData.SetupItem("Log", log.toString()));
         joined.ifPresent(j -> {
@@ -68,6 +76,15 @@ public final class LogReport {
         List<Report.Section> sections = new ArrayList<>();
         List<Report.Block> logBlocks = new ArrayList<>();
         logBlocks.add(new Report.TableBlock(railTable(rails), false));
+        List<RequestTimeline> shaded = joined.map(j -> j.attribution().requests().stream()
+                        .map(AttributedRequest::timeline)
+                        .toList())
+                .orElse(List.of());
+        for (Map.Entry<String, PowerTrace> t : traces.entrySet()) {
+            if (t.getValue().size() >= 2) {
+                logBlocks.add(new Report.ChartBlock(PowerChart.of(t.getKey(), t.getValue(), shaded)));
+            }
+        }
         if (!comments.isEmpty()) {
             logBlocks.add(new Report.ProseBlock("log-facts", "What the sources recorded", comments));
         }
@@ -76,7 +93,8 @@ public final class LogReport {
                 "The monitor log",
                 "Every rail of the log over its whole span: energy by trapezoids over the samples (an energy counter's"
                         + " own count), power, how completely the samples cover the span (a gap is a spacing longer"
-                        + " than twice the nominal interval) and how regular their spacing is.",
+                        + " than twice the nominal interval) and how regular their spacing is; then each rail's power"
+                        + " over time (an energy counter's as the mean power of each interval).",
                 logBlocks));
         List<String> findings = new ArrayList<>();
         for (RailSummary r : rails) {
@@ -92,8 +110,9 @@ public final class LogReport {
             description = "Each request's prefill [start, first token], decode [first token, end] and whole window"
                     + " integrated on " + j.rail() + " by core's join (estimator "
                     + j.attribution().estimator()
-                    + "), with 95 % intervals, the readings stamped half their sensor delay earlier where the log"
-                    + " records one; cell figures are ratios of sums over the attributed requests. Output tok/J is the"
+                    + "), with 95 % intervals; where the log records a sensor delay D, the readings placed D/2"
+                    + " earlier and the smoothing of the power's steps at each request's edges corrected and allowed"
+                    + " for (±(|ΔP_start| + |ΔP_end|)·D/16); cell figures are ratios of sums over the attributed requests. Output tok/J is the"
                     + " REQUEST variant (output tokens / whole request energy); the other variants are in cells.csv.";
         }
         return new Report(

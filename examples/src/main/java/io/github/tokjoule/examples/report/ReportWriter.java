@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles a {@link Report} from {@link ReportData} (tables, charts, headline) and writes it to a directory:
@@ -44,20 +45,29 @@ public final class ReportWriter {
      * @return the report
      */
     public static Report build(ReportData data) {
+        return build(data, true);
+    }
+
+    /**
+     * Builds the report, every table, chart and prose block of every section in one parallel pass when {@code
+     * parallel} (on the common fork-join pool, with this thread), else one after the other; the report is the same
+     * either way, block for block (each block depends on the data only).
+     */
+    static Report build(ReportData data, boolean parallel) {
         int g = data.canonicalGen();
         List<Integer> otherGens = data.genLengths().stream().filter(x -> x != g).toList();
         ModeRoles roles = ModeRoles.of(data);
-        List<Report.Section> sections = new ArrayList<>();
-        sections.add(new Report.Section(
+        List<PendingSection> sections = new ArrayList<>();
+        sections.add(section(
                 "setup",
                 "Test setup",
                 "What the sweep's own files record; \"not recorded\" or \"unknown\" where they say nothing.",
                 List.of(
-                        table(SetupTables.hardware(data)),
-                        table(SetupTables.software(data)),
-                        table(SetupTables.models(data)),
-                        table(SetupTables.powerModes(data)),
-                        table(sweep(data)))));
+                        () -> table(SetupTables.hardware(data)),
+                        () -> table(SetupTables.software(data)),
+                        () -> table(SetupTables.models(data)),
+                        () -> table(SetupTables.powerModes(data)),
+                        () -> table(sweep(data)))));
 
         List<Supplier<Report.Block>> results = new ArrayList<>();
         results.add(() -> table(SetupTables.winners(data)));
@@ -163,29 +173,51 @@ public final class ReportWriter {
                 "Prefill throughput does not depend on the generation length: lines at two generation lengths, heat"
                         + " maps at every combination.",
                 linesAt(data, Metric.PREFILL_TOK_S, twoGens, true)));
-        sections.add(new Report.Section(
+        sections.add(section(
                 "accuracy-flags", // "flags" is the table's id
                 "Accuracy flags",
                 "",
                 List.of(
-                        new Report.ProseBlock("flags-explained", "What each flag means", FlagProse.paragraphs(data)),
-                        table(ReportTables.flags(data)))));
-        sections.add(new Report.Section(
-                "all-cells", "All cells", "", List.of(new Report.TableBlock(ReportTables.cells(data), true))));
+                        () -> new Report.ProseBlock(
+                                "flags-explained", "What each flag means", FlagProse.paragraphs(data)),
+                        () -> table(ReportTables.flags(data)))));
+        sections.add(section(
+                "all-cells", "All cells", "", List.of(() -> new Report.TableBlock(ReportTables.cells(data), true))));
+
+        // One pass over every block of every section, and the headline: per-section passes left a core idle at the
+        // end of each section and built the setup, flag and cell tables and the headline on one thread.
+        List<Supplier<?>> work = new ArrayList<>();
+        work.add(() -> Headline.of(data));
+        for (PendingSection p : sections) {
+            work.addAll(p.blocks());
+        }
+        List<?> done = (parallel ? work.parallelStream() : work.stream())
+                .map(Supplier::get)
+                .toList();
+        List<Report.Section> built = new ArrayList<>();
+        int next = 1;
+        for (PendingSection p : sections) {
+            List<Report.Block> blocks = new ArrayList<>();
+            for (int i = 0; i < p.blocks().size(); i++) {
+                blocks.add((Report.Block) done.get(next++));
+            }
+            built.add(new Report.Section(p.id(), p.title(), p.intro(), blocks));
+        }
         return new Report(
                 data.title(),
                 data.setup(),
                 data.method(),
                 data.methodDescription(),
                 data.notes(),
-                Headline.of(data),
-                sections);
+                (Headline) done.get(0),
+                built);
     }
 
-    /** A section whose blocks are built in parallel (the figures are independent), kept in order. */
-    private static Report.Section section(String id, String title, String intro, List<Supplier<Report.Block>> blocks) {
-        return new Report.Section(
-                id, title, intro, blocks.parallelStream().map(Supplier::get).toList());
+    /** A section whose blocks are still to be built, in order. */
+    private record PendingSection(String id, String title, String intro, List<Supplier<Report.Block>> blocks) {}
+
+    private static PendingSection section(String id, String title, String intro, List<Supplier<Report.Block>> blocks) {
+        return new PendingSection(id, title, intro, blocks);
     }
 
     private static List<Supplier<Report.Block>> linesAt(
@@ -278,6 +310,15 @@ public final class ReportWriter {
      * @throws IOException if a file cannot be written
      */
     public static Written write(Report report, Path directory) throws IOException {
+        return write(report, directory, true);
+    }
+
+    /**
+     * Writes a built report; when {@code parallel}, the charts, the CSV files and {@code report.md} are written by a
+     * second thread while this one writes {@code index.html} (every file is the same either way: each is written by
+     * one thread from the immutable report). A failure of either is thrown as it was thrown, after both are done.
+     */
+    static Written write(Report report, Path directory, boolean parallel) throws IOException {
         Path charts = directory.resolve("charts");
         Path tables = directory.resolve("tables");
         Files.createDirectories(charts);
@@ -285,25 +326,98 @@ public final class ReportWriter {
         deleteAll(charts, "*.png");
         deleteAll(charts, "*.svg");
         deleteAll(tables, "*.csv");
-        for (Chart c : report.charts()) {
-            Files.writeString(charts.resolve(c.id() + ".svg"), c.svgFile(), StandardCharsets.UTF_8);
-        }
-        for (Table t : report.tables()) {
-            Path file = t.id().equals(ReportTables.CELLS_ID)
-                    ? directory.resolve("cells.csv")
-                    : tables.resolve(t.id() + ".csv");
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                CsvWriter.write(t, w);
+        IoWork rest = () -> {
+            for (Chart c : report.charts()) {
+                Files.writeString(charts.resolve(c.id() + ".svg"), c.svgFile(), StandardCharsets.UTF_8);
             }
-        }
-        try (Writer w = Files.newBufferedWriter(directory.resolve("report.md"), StandardCharsets.UTF_8)) {
-            MarkdownWriter.write(report, w);
-        }
+            for (Table t : report.tables()) {
+                Path file = t.id().equals(ReportTables.CELLS_ID)
+                        ? directory.resolve("cells.csv")
+                        : tables.resolve(t.id() + ".csv");
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    CsvWriter.write(t, w);
+                }
+            }
+            try (Writer w = Files.newBufferedWriter(directory.resolve("report.md"), StandardCharsets.UTF_8)) {
+                MarkdownWriter.write(report, w);
+            }
+        };
+        Background others = parallel ? new Background(rest) : null;
         Path index = directory.resolve("index.html");
-        try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
-            HtmlWriter.write(report, w);
+        try {
+            try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
+                HtmlWriter.write(report, w);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (others != null) {
+                try {
+                    others.finish();
+                } catch (IOException | RuntimeException second) {
+                    e.addSuppressed(second);
+                }
+            }
+            throw e;
+        }
+        if (others != null) {
+            others.finish();
+        } else {
+            rest.run();
         }
         return new Written(directory, index, report);
+    }
+
+    /** Writing that may fail. */
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    /** Work on a thread of its own, whose failure {@link #finish} throws as it was thrown. */
+    private static final class Background {
+        private final Thread thread;
+        private @Nullable IOException ioFailure;
+        private @Nullable RuntimeException uncheckedFailure;
+        private @Nullable Error error;
+
+        Background(IoWork work) {
+            thread = new Thread(
+                    () -> {
+                        try {
+                            work.run();
+                        } catch (IOException e) {
+                            ioFailure = e;
+                        } catch (RuntimeException e) {
+                            uncheckedFailure = e;
+                        } catch (Error e) {
+                            error = e;
+                        }
+                    },
+                    "tokjoule-report-files");
+            thread.start();
+        }
+
+        /** Waits for the work (on, if interrupted: the files must be complete), then throws its failure. */
+        void finish() throws IOException {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join(); // makes the failure fields visible here
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (ioFailure != null) {
+                throw ioFailure;
+            }
+            if (uncheckedFailure != null) {
+                throw uncheckedFailure;
+            }
+            if (error != null) {
+                throw error;
+            }
+        }
     }
 
     private static void deleteAll(Path dir, String glob) throws IOException {

@@ -345,21 +345,7 @@ final class SvgPlot {
         StringBuilder sb = open(W, H);
         text(sb, W / 2.0, 16, "pt", "middle", title);
         yAxis(sb, W, H, y, yTitle);
-        StringBuilder grid = new StringBuilder();
-        for (double t : x.ticks()) {
-            grid.append('M')
-                    .append(n(xPos(x, t)))
-                    .append(',')
-                    .append(TOP)
-                    .append('V')
-                    .append(H - BOTTOM);
-        }
-        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
-        for (double t : x.ticks()) {
-            text(sb, xPos(x, t), H - BOTTOM + 15, Sig.of(t));
-        }
-        sb.append("</g>");
-        text(sb, LEFT + (W - LEFT - RIGHT) / 2.0, H - 6, "at", "middle", xTitle);
+        xAxis(sb, W, x, xTitle);
         if (front.size() > 1) {
             StringBuilder d = new StringBuilder();
             for (int i : front) {
@@ -383,6 +369,89 @@ final class SvgPlot {
                 sb.append("</g>");
             }
         }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A wide time-series panel: runs of points {@code {x, low, high}} drawn as a band from each point's low to its high
+     * (a line where they are equal, e.g. one reading per point), broken between runs (gaps), over shaded spans.
+     *
+     * @param title the panel title
+     * @param width the panel width in viewBox units
+     * @param x the x scale (time)
+     * @param xTitle the x-axis title
+     * @param y the y scale
+     * @param yTitle the y-axis title
+     * @param colour the CSS colour of the band
+     * @param runs the runs, each an array of {@code {x, low, high}} in increasing x
+     * @param spans the shaded spans, each {@code {from, to}} in x units
+     * @return the SVG element
+     */
+    static String timeSeries(
+            String title,
+            int width,
+            Scale x,
+            String xTitle,
+            Scale y,
+            String yTitle,
+            String colour,
+            List<double[][]> runs,
+            List<double[]> spans) {
+        StringBuilder sb = open(width, H);
+        text(sb, width / 2.0, 16, "pt", "middle", title);
+        yAxis(sb, width, H, y, yTitle);
+        double plot = width - LEFT - RIGHT;
+        // Spans are drawn to whole units and merged where they touch: thousands of requests stay a small page.
+        List<long[]> merged = new ArrayList<>();
+        for (double[] span : spans) {
+            long from = Math.round(LEFT + x.frac(span[0]) * plot);
+            long to = Math.max(from + 1, Math.round(LEFT + x.frac(span[1]) * plot));
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+            } else {
+                merged.add(new long[] {from, to});
+            }
+        }
+        StringBuilder shade = new StringBuilder();
+        for (long[] m : merged) {
+            shade.append('M')
+                    .append(m[0])
+                    .append(',')
+                    .append(TOP)
+                    .append('H')
+                    .append(m[1])
+                    .append('V')
+                    .append(H - BOTTOM)
+                    .append('H')
+                    .append(m[0])
+                    .append('Z');
+        }
+        if (shade.length() > 0) {
+            sb.append("<path fill=\"#e8e8e8\" d=\"").append(shade).append("\"/>");
+        }
+        xAxis(sb, width, x, xTitle);
+        StringBuilder d = new StringBuilder();
+        for (double[][] run : runs) {
+            if (run.length == 0) {
+                continue;
+            }
+            // Along the highs, back along the lows: a band, which its stroke shows as a line where they meet.
+            for (int i = 0; i < run.length; i++) {
+                xy(d.append(i == 0 ? 'M' : 'L'), LEFT + x.frac(run[i][0]) * plot, yPos(y, run[i][2]));
+            }
+            for (int i = run.length - 1; i >= 0; i--) {
+                xy(d.append('L'), LEFT + x.frac(run[i][0]) * plot, yPos(y, run[i][1]));
+            }
+            d.append('Z');
+        }
+        sb.append("<path fill=\"")
+                .append(colour)
+                .append("\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"1.2\" stroke-linejoin=\"round\" d=\"")
+                .append(d)
+                .append("\"/>");
         return sb.append("</svg>").toString();
     }
 
@@ -651,6 +720,26 @@ final class SvgPlot {
                 .append(") rotate(-90)\">")
                 .append(HtmlWriter.esc(yTitle))
                 .append("</text>");
+    }
+
+    /** A numeric x axis of a panel {@code w} wide: its grid lines, tick labels and title. */
+    private static void xAxis(StringBuilder sb, int w, Scale x, String xTitle) {
+        int plot = w - LEFT - RIGHT;
+        StringBuilder grid = new StringBuilder();
+        for (double t : x.ticks()) {
+            grid.append('M')
+                    .append(n(LEFT + x.frac(t) * plot))
+                    .append(',')
+                    .append(TOP)
+                    .append('V')
+                    .append(H - BOTTOM);
+        }
+        sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
+        for (double t : x.ticks()) {
+            text(sb, LEFT + x.frac(t) * plot, H - BOTTOM + 15, Sig.of(t));
+        }
+        sb.append("</g>");
+        text(sb, LEFT + plot / 2.0, H - 6, "at", "middle", xTitle);
     }
 
     private static double yPos(Scale y, double v) {

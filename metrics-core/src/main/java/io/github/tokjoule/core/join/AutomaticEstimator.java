@@ -9,9 +9,21 @@ import java.util.List;
  */
 final class AutomaticEstimator implements EnergyEstimator {
 
-    static final AutomaticEstimator INSTANCE = new AutomaticEstimator();
+    static final AutomaticEstimator INSTANCE = new AutomaticEstimator(0);
 
-    private AutomaticEstimator() {}
+    private final long sensorAveragingNanos;
+
+    AutomaticEstimator(long sensorAveragingNanos) {
+        if (sensorAveragingNanos < 0) {
+            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
+        }
+        this.sensorAveragingNanos = sensorAveragingNanos;
+    }
+
+    @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.automatic(nanos);
+    }
 
     @Override
     public String name() {
@@ -20,20 +32,29 @@ final class AutomaticEstimator implements EnergyEstimator {
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        return (dense(trace, requests) ? EnergyEstimators.perRequest() : EnergyEstimators.pooled())
+        return (dense(trace, requests, sensorAveragingNanos / 2)
+                        ? EnergyEstimators.perRequest(sensorAveragingNanos)
+                        : EnergyEstimators.pooled(sensorAveragingNanos))
                 .attribute(trace, requests);
     }
 
-    /** Whether every attributable request holds at least {@code DENSE_SAMPLES} samples in each of its phases. */
-    static boolean dense(PowerTrace trace, List<RequestTimeline> requests) {
-        int[] included = Partition.of(trace, requests).included();
+    /**
+     * Whether every attributable request holds at least {@code DENSE_SAMPLES} samples in each of its phases, the
+     * readings' effective times lying {@code shift} before their stamps.
+     */
+    static boolean dense(PowerTrace trace, List<RequestTimeline> requests, long shift) {
+        int[] included = Partition.of(trace, requests, shift).included();
         if (included.length == 0) {
             return false;
         }
         for (int i : included) {
             RequestTimeline r = requests.get(i);
-            if (trace.coverage(r.window(Phase.PREFILL)).samplesInside() < EnergyEstimators.DENSE_SAMPLES
-                    || trace.coverage(r.window(Phase.DECODE)).samplesInside() < EnergyEstimators.DENSE_SAMPLES) {
+            if (trace.coverage(PooledEstimator.shifted(r.window(Phase.PREFILL), shift))
+                                    .samplesInside()
+                            < EnergyEstimators.DENSE_SAMPLES
+                    || trace.coverage(PooledEstimator.shifted(r.window(Phase.DECODE), shift))
+                                    .samplesInside()
+                            < EnergyEstimators.DENSE_SAMPLES) {
                 return false;
             }
         }

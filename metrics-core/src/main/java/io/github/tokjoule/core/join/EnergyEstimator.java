@@ -31,4 +31,24 @@ public interface EnergyEstimator {
      * @return the attribution
      */
     CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests);
+
+    /**
+     * Returns this estimator for a trace whose readings average the last {@code sensorAveragingNanos} of the power
+     * (a sensor's averaging window or delay {@code D}, e.g. a dense {@code hwmon.csv}'s recorded sensor delay): the
+     * library's estimators return their counterpart of {@link EnergyEstimators#automatic(long)}, {@link
+     * EnergyEstimators#perRequest(long)} or {@link EnergyEstimators#pooled(long)} for {@code D}, replacing whatever
+     * averaging they were made with. An estimator that does not model a sensor's averaging returns itself, the
+     * default; a caller can tell by identity and should say so.
+     *
+     * @param sensorAveragingNanos the averaging window {@code D}, 0 for instantaneous readings
+     * @return the estimator for {@code D}
+     * @throws IllegalArgumentException if {@code sensorAveragingNanos} is negative
+     * @since 0.2.0
+     */
+    default EnergyEstimator withSensorAveragingNanos(long sensorAveragingNanos) {
+        if (sensorAveragingNanos < 0) {
+            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
+        }
+        return this;
+    }
 }

@@ -27,6 +27,27 @@ public final class EnergyEstimators {
     }
 
     /**
+     * Returns the per-request estimator for a sensor that averages its last {@code sensorAveragingNanos} ({@code D}):
+     * each window is integrated {@code D/2} later on the readings' stamps (a reading's mean time lies half its
+     * averaging before its stamp), and each figure is corrected for the averaging's smoothing at its edges, {@code
+     * (ΔP_start − ΔP_end) · D/16}; its interval is that of {@link #pooled(long) pooled(D)}, which carries the
+     * allowance {@code (|ΔP_start| + |ΔP_end|) · D/16}, widened as for {@link #perRequest()}. See {@link
+     * #automatic(long)} for the derivation and how {@code ΔP} is estimated. {@code perRequest(0)} is {@link
+     * #perRequest()}, figure for figure.
+     *
+     * @param sensorAveragingNanos the sensor's trailing averaging window {@code D} (0 for instantaneous readings)
+     * @return the estimator, named {@code PER_REQUEST}
+     * @throws IllegalArgumentException if {@code sensorAveragingNanos} is negative
+     * @since 0.2.0
+     */
+    public static EnergyEstimator perRequest(long sensorAveragingNanos) {
+        if (sensorAveragingNanos < 0) {
+            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
+        }
+        return sensorAveragingNanos == 0 ? PerRequestEstimator.INSTANCE : new PerRequestEstimator(sensorAveragingNanos);
+    }
+
+    /**
      * Returns the pooled (equivalent-time) estimator for a sensor whose readings are instantaneous: {@link
      * #pooled(long) pooled(0)}.
      *
@@ -62,8 +83,14 @@ public final class EnergyEstimators {
      * rest, which the per-request estimator avoids when it has samples), and a sampler locked to the request period
      * (the interval widens but the estimate stays biased toward the few positions sampled).
      *
+     * <p>With {@code sensorAveragingNanos} {@code D > 0} a reading is placed {@code D/2} before its stamp (a request is
+     * inside the trace when its window, {@code D/2} later, lies within the readings' stamps), and every figure is
+     * corrected for the averaging's smoothing at its edges, {@code (ΔP_start − ΔP_end) · D/16}, with the allowance
+     * {@code (|ΔP_start| + |ΔP_end|) · D/16} added linearly to both half widths, per request and summed over the cell
+     * (see {@link #automatic(long)}). {@code pooled(0)} is {@link #pooled()}.
+     *
      * @param sensorAveragingNanos the sensor's trailing averaging window (0 for instantaneous readings): a reading is
-     *     placed half of it before its time stamp
+     *     placed half of it before its time stamp, and the edges' smoothing is corrected and allowed for
      * @return the estimator, named {@code POOLED}
      * @throws IllegalArgumentException if {@code sensorAveragingNanos} is negative
      */
@@ -88,5 +115,47 @@ public final class EnergyEstimators {
      */
     public static EnergyEstimator automatic() {
         return AutomaticEstimator.INSTANCE;
+    }
+
+    /**
+     * Returns the default estimator for a sensor whose readings average its last {@code sensorAveragingNanos}
+     * ({@code D}): the rule of {@link #automatic()} between {@link #perRequest(long) perRequest(D)} and {@link
+     * #pooled(long) pooled(D)} (the density counted on the windows {@code D/2} later). {@code automatic(0)} is {@link
+     * #automatic()}, figure for figure.
+     *
+     * <p><b>Why the sensor's averaging matters at a request's edges.</b> A reading stamped {@code t} is a mean of the
+     * power over {@code [t − D, t]}; placed at {@code t − D/2} it is the power smoothed by a centred kernel. A shift
+     * alone leaves the smoothing: a step {@code ΔP} (after − before) at a window's edge becomes a ramp across it, and
+     * the window keeps only the ramp's inner half. For a boxcar of length {@code D} and the step at the edge the
+     * window misses a triangle, {@code ∫₀^(D/2) ΔP · (x/D − 1/2) dx = −ΔP · D/8} at the start and {@code +ΔP_end ·
+     * D/8} at the end; for any symmetric unimodal kernel within {@code D} (a shorter boxcar, a triangle, the INA3221's
+     * average of a register up to one update old) and for a step near the edge, between 0 and that. A request that
+     * rises from idle at its start and falls back at its end is read short at both edges, and every request of a cell
+     * alike: a bias, not noise, that no pooling averages away (issue 16: on a fake INA3221 tree, 40 requests of
+     * 150–210 ms at 100 Hz fell 0.55–0.61 J short of the exact 89.2 J, 1.0–1.4 half widths of the pooled interval, with
+     * the shift alone). Hence, per figure over {@code [a, b]}, the middle of the bias's range and all of it allowed:
+     *
+     * <pre>
+     * estimate  = E(readings placed D/2 earlier) + (ΔP_a − ΔP_b) · D/16
+     * interval  = the estimator's interval, moved likewise and widened on both sides by (|ΔP_a| + |ΔP_b|) · D/16
+     * ΔP_x      = (first reading stamped at or after x + D) − (last reading stamped at or before x)
+     * </pre>
+     *
+     * <p>The interval thus reaches the boxcar's whole bias {@code (|ΔP_a| + |ΔP_b|) · D/8} on the side the steps point
+     * to. The two readings of {@code ΔP_x} are the nearest whose averaging windows lie wholly after and wholly before
+     * the edge, so neither is on the ramp (the trace's first or last reading where there is none); where the power
+     * does not change near the edge they read the same level and {@code ΔP_x ≈ 0}. The allowance is systematic, so it
+     * is added linearly per request and summed over the cell's requests, not put in quadrature. A request's prefill and
+     * decode also carry their inner edge (the first token), whose correction moves energy between them and cancels in
+     * the total; the total carries the outer edges only. Derivation and measurements: docs/ANALYSIS.md §11.
+     *
+     * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}, or the delay within which a reading
+     *     reflects the power (0 for instantaneous readings)
+     * @return the estimator, named {@code AUTO}
+     * @throws IllegalArgumentException if {@code sensorAveragingNanos} is negative
+     * @since 0.2.0
+     */
+    public static EnergyEstimator automatic(long sensorAveragingNanos) {
+        return sensorAveragingNanos == 0 ? AutomaticEstimator.INSTANCE : new AutomaticEstimator(sensorAveragingNanos);
     }
 }

@@ -14,12 +14,20 @@ import java.util.List;
 record Partition(int[] included, List<Exclusion> excluded) {
 
     static Partition of(PowerTrace trace, List<RequestTimeline> requests) {
+        return of(trace, requests, 0);
+    }
+
+    /**
+     * The split, for readings whose effective time lies {@code shiftNanos} before their stamps: a request is inside
+     * the trace when its window, {@code shiftNanos} later, lies within the readings' stamps.
+     */
+    static Partition of(PowerTrace trace, List<RequestTimeline> requests, long shiftNanos) {
         int[] included = new int[requests.size()];
         int n = 0;
         List<Exclusion> excluded = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             RequestTimeline r = requests.get(i);
-            ExclusionReason reason = reason(trace, r);
+            ExclusionReason reason = reason(trace, r, shiftNanos);
             if (reason == null) {
                 included[n++] = i;
             } else {
@@ -29,7 +37,8 @@ record Partition(int[] included, List<Exclusion> excluded) {
         return new Partition(java.util.Arrays.copyOf(included, n), List.copyOf(excluded));
     }
 
-    private static @org.jspecify.annotations.Nullable ExclusionReason reason(PowerTrace trace, RequestTimeline r) {
+    private static @org.jspecify.annotations.Nullable ExclusionReason reason(
+            PowerTrace trace, RequestTimeline r, long shiftNanos) {
         if (!r.succeeded()) {
             return ExclusionReason.FAILED;
         }
@@ -39,8 +48,8 @@ record Partition(int[] included, List<Exclusion> excluded) {
         if (trace.isEmpty()) {
             return ExclusionReason.OUTSIDE_TRACE;
         }
-        long first = trace.epochNanosAt(0);
-        long last = trace.epochNanosAt(trace.size() - 1);
+        long first = trace.epochNanosAt(0) - shiftNanos;
+        long last = trace.epochNanosAt(trace.size() - 1) - shiftNanos;
         if (r.endEpochNanos() < first || r.startEpochNanos() > last) {
             return ExclusionReason.OUTSIDE_TRACE;
         }

@@ -5,15 +5,25 @@ import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.core.power.WindowEnergy;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@link EnergyEstimators#perRequest()}: each request integrated over its own windows, in one pass over the trace. */
 final class PerRequestEstimator implements EnergyEstimator {
 
-    static final PerRequestEstimator INSTANCE = new PerRequestEstimator();
+    static final PerRequestEstimator INSTANCE = new PerRequestEstimator(0);
 
-    private static final PooledEstimator POOLED = new PooledEstimator(0);
+    private final long sensorAveragingNanos;
+    private final PooledEstimator pooled;
 
-    private PerRequestEstimator() {}
+    PerRequestEstimator(long sensorAveragingNanos) {
+        this.pooled = new PooledEstimator(sensorAveragingNanos);
+        this.sensorAveragingNanos = sensorAveragingNanos;
+    }
+
+    @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.perRequest(nanos);
+    }
 
     @Override
     public String name() {
@@ -22,15 +32,17 @@ final class PerRequestEstimator implements EnergyEstimator {
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        Partition partition = Partition.of(trace, requests);
+        long shift = sensorAveragingNanos / 2;
+        Partition partition = Partition.of(trace, requests, shift);
         int[] included = partition.included();
         List<TimeWindow> windows = new ArrayList<>(3 * included.length);
         for (int i : included) {
             RequestTimeline r = requests.get(i);
-            windows.add(r.window(Phase.PREFILL));
-            windows.add(r.window(Phase.DECODE));
-            windows.add(r.window(Phase.TOTAL));
+            windows.add(PooledEstimator.shifted(r.window(Phase.PREFILL), shift));
+            windows.add(PooledEstimator.shifted(r.window(Phase.DECODE), shift));
+            windows.add(PooledEstimator.shifted(r.window(Phase.TOTAL), shift));
         }
+        @Nullable EdgeSmoothing smoothing = shift > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
         List<WindowEnergy> energies = trace.energies(windows);
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
         double prefill = 0;
@@ -40,12 +52,20 @@ final class PerRequestEstimator implements EnergyEstimator {
             WindowEnergy p = energies.get(3 * k);
             WindowEnergy d = energies.get(3 * k + 1);
             WindowEnergy t = energies.get(3 * k + 2);
+            if (smoothing != null) {
+                // The bias of the sensor's averaging at the edges (EdgeSmoothing); its allowance is the pooled
+                // interval's, which widened() carries.
+                double[] s = smoothing.steps(requests.get(included[k]));
+                p = corrected(p, smoothing.correctionJoules(s[0], s[1]));
+                d = corrected(d, smoothing.correctionJoules(s[1], s[2]));
+                t = corrected(t, smoothing.correctionJoules(s[0], s[2]));
+            }
             prefill += p.joules();
             decode += d.joules();
             total += t.joules();
             attributed.add(new AttributedRequest(included[k], requests.get(included[k]), phase(p), phase(d), phase(t)));
         }
-        CellAttribution pooled = POOLED.attribute(trace, requests);
+        CellAttribution pooled = this.pooled.attribute(trace, requests);
         List<AttributedRequest> withIntervals = new ArrayList<>(attributed.size());
         for (int k = 0; k < attributed.size(); k++) {
             AttributedRequest r = attributed.get(k);
@@ -81,6 +101,10 @@ final class PerRequestEstimator implements EnergyEstimator {
         double half = Math.abs(joules - pooled.joules())
                 + Math.max(pooled.joules() - pooled.ci95LowJoules(), pooled.ci95HighJoules() - pooled.joules());
         return EnergyEstimate.of(joules, Math.max(0, joules - half), joules + half);
+    }
+
+    private static WindowEnergy corrected(WindowEnergy e, double correctionJoules) {
+        return new WindowEnergy(Math.max(0, e.joules() + correctionJoules), e.coverage());
     }
 
     private static PhaseEnergy phase(WindowEnergy e) {

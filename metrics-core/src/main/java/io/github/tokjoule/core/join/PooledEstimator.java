@@ -2,9 +2,9 @@ package io.github.tokjoule.core.join;
 
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
-import io.github.tokjoule.core.power.WindowCoverage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link EnergyEstimators#pooled(long)}: each phase's mean power from the samples of every request pooled on the
@@ -24,18 +24,23 @@ final class PooledEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withSensorAveragingNanos(long nanos) {
+        return EnergyEstimators.pooled(nanos);
+    }
+
+    @Override
     public String name() {
         return "POOLED";
     }
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        Partition partition = Partition.of(trace, requests);
+        long shift = sensorAveragingNanos / 2;
+        Partition partition = Partition.of(trace, requests, shift);
         int[] included = partition.included();
         if (included.length == 0) {
             return new CellAttribution(name(), List.of(), partition.excluded(), CellEnergy.none());
         }
-        long shift = sensorAveragingNanos / 2;
         List<TimeWindow> prefillWindows = new ArrayList<>(included.length);
         List<TimeWindow> decodeWindows = new ArrayList<>(included.length);
         long from = Long.MAX_VALUE;
@@ -50,12 +55,18 @@ final class PooledEstimator implements EnergyEstimator {
         double[] prior = prior(trace, from + shift, to + shift);
         // Before prefill the power is at most the lowest reading around the cell (idle); before decode, prefill's.
         PhasePool prefill = PhasePool.of(
-                trace, shift, prefillWindows, interpolatedWatts(trace, prefillWindows), prior[0], prior[1], prior[0]);
+                trace,
+                shift,
+                prefillWindows,
+                interpolatedWatts(trace, prefillWindows, shift),
+                prior[0],
+                prior[1],
+                prior[0]);
         PhasePool decode = PhasePool.of(
                 trace,
                 shift,
                 decodeWindows,
-                interpolatedWatts(trace, decodeWindows),
+                interpolatedWatts(trace, decodeWindows, shift),
                 prior[0],
                 prior[1],
                 prefill.meanWatts());
@@ -63,31 +74,56 @@ final class PooledEstimator implements EnergyEstimator {
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
         long prefillNanos = 0;
         long decodeNanos = 0;
+        @Nullable EdgeSmoothing smoothing = shift > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
+        // Σ over the requests of the phases' and the total's edge corrections and allowances (EdgeSmoothing).
+        double[] cellSmoothing = new double[6];
         for (int k = 0; k < included.length; k++) {
             RequestTimeline r = requests.get(included[k]);
             prefillNanos = Math.addExact(prefillNanos, r.durationNanos(Phase.PREFILL));
             decodeNanos = Math.addExact(decodeNanos, r.durationNanos(Phase.DECODE));
             Span p = Span.of(prefill, r.durationNanos(Phase.PREFILL) / 1e9, periodSeconds);
             Span d = Span.of(decode, r.durationNanos(Phase.DECODE) / 1e9, periodSeconds);
+            EnergyEstimate pe = p.estimate();
+            EnergyEstimate de = d.estimate();
+            EnergyEstimate te = Span.sum(p, d).estimate();
+            if (smoothing != null) {
+                double[] s = smoothing.steps(r);
+                double[] c = {
+                    smoothing.correctionJoules(s[0], s[1]), smoothing.allowanceJoules(s[0], s[1]),
+                    smoothing.correctionJoules(s[1], s[2]), smoothing.allowanceJoules(s[1], s[2]),
+                    smoothing.correctionJoules(s[0], s[2]), smoothing.allowanceJoules(s[0], s[2])
+                };
+                for (int j = 0; j < c.length; j++) {
+                    cellSmoothing[j] += c[j];
+                }
+                pe = EdgeSmoothing.applied(pe, c[0], c[1]);
+                de = EdgeSmoothing.applied(de, c[2], c[3]);
+                te = EdgeSmoothing.applied(te, c[4], c[5]);
+            }
             attributed.add(new AttributedRequest(
                     included[k],
                     r,
-                    phase(p, trace.coverage(prefillWindows.get(k))),
-                    phase(d, trace.coverage(decodeWindows.get(k))),
-                    phase(Span.sum(p, d), trace.coverage(r.window(Phase.TOTAL)))));
+                    new PhaseEnergy(pe, trace.coverage(shifted(prefillWindows.get(k), shift))),
+                    new PhaseEnergy(de, trace.coverage(shifted(decodeWindows.get(k), shift))),
+                    new PhaseEnergy(te, trace.coverage(shifted(r.window(Phase.TOTAL), shift)))));
         }
         Span cellPrefill = Span.cell(prefill, prefillNanos / 1e9);
         Span cellDecode = Span.cell(decode, decodeNanos / 1e9);
-        CellEnergy cell = CellEnergy.of(
-                attributed,
-                cellPrefill.estimate(),
-                cellDecode.estimate(),
-                Span.sum(cellPrefill, cellDecode).estimate());
+        EnergyEstimate cp = cellPrefill.estimate();
+        EnergyEstimate cd = cellDecode.estimate();
+        EnergyEstimate ct = Span.sum(cellPrefill, cellDecode).estimate();
+        if (smoothing != null) {
+            cp = EdgeSmoothing.applied(cp, cellSmoothing[0], cellSmoothing[1]);
+            cd = EdgeSmoothing.applied(cd, cellSmoothing[2], cellSmoothing[3]);
+            ct = EdgeSmoothing.applied(ct, cellSmoothing[4], cellSmoothing[5]);
+        }
+        CellEnergy cell = CellEnergy.of(attributed, cp, cd, ct);
         return new CellAttribution(name(), attributed, partition.excluded(), cell);
     }
 
-    private static PhaseEnergy phase(Span span, WindowCoverage coverage) {
-        return new PhaseEnergy(span.estimate(), coverage);
+    /** A window on the readings' stamps: {@code shift} later (a reading's effective time lies that much before it). */
+    static TimeWindow shifted(TimeWindow w, long shift) {
+        return shift == 0 ? w : TimeWindow.of(w.startEpochNanos() + shift, w.endEpochNanos() + shift);
     }
 
     /** The lowest and highest reading from one sample before the cell's first request to one after its last. */
@@ -104,11 +140,11 @@ final class PooledEstimator implements EnergyEstimator {
     }
 
     /** The trace's trapezoid energy over the windows divided by their duration: the estimate without samples. */
-    private static double interpolatedWatts(PowerTrace trace, List<TimeWindow> windows) {
+    private static double interpolatedWatts(PowerTrace trace, List<TimeWindow> windows, long shift) {
         double joules = 0;
         double seconds = 0;
         for (TimeWindow w : windows) {
-            joules += trace.energyJoules(w);
+            joules += trace.energyJoules(shifted(w, shift));
             seconds += (w.endEpochNanos() - w.startEpochNanos()) / 1e9;
         }
         return seconds > 0 ? joules / seconds : 0;

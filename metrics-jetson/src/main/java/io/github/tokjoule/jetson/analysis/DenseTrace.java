@@ -11,7 +11,11 @@ import java.util.List;
 /**
  * The analysis prefers the dense trace (issue 16): when a driver run recorded the INA3221 rails through hwmon at 100 Hz
  * beside a cell's tegrastats log ({@code hwmon.csv}, the {@code tokjoule monitor} log format), the MEASURED method
- * integrates that trace instead of tegrastats' samples, for the same rail (or the sum of the same rails). Every cell
+ * integrates that trace instead of tegrastats' samples, for the same rail (or the sum of the same rails), and gives the
+ * join's estimator the file's recorded sensor delay ({@code # sensor_delay hwmon/RAIL NANOS}; the longest of a sum's
+ * rails, said in a note where they differ) through {@link
+ * io.github.tokjoule.core.join.EnergyEstimator#withSensorAveragingNanos}: the readings placed {@code D/2} earlier and
+ * the edges' smoothing corrected and allowed for. Every cell
  * says which trace its power figures came from in {@link AnalyzedCell#powerTrace()} ({@code cells.csv}'s {@code
  * power_trace}); a dense file without the rail, or unreadable, leaves the tegrastats trace in place and says why in a
  * note.
@@ -36,16 +40,27 @@ final class DenseTrace {
             return log;
         }
         List<PowerTrace> rails = new ArrayList<>();
+        long delay = 0;
+        long shortest = Long.MAX_VALUE;
         for (String rail : log.rail().split("\\+")) {
-            PowerTrace t = contents.traces().get("hwmon/" + rail);
+            String key = "hwmon/" + rail;
+            PowerTrace t = contents.traces().get(key);
             if (t == null || t.size() < 2) {
                 notes.add(dense + ": no hwmon rail " + rail + " (it has "
                         + contents.traces().keySet() + "); power from tegrastats");
                 return log;
             }
             rails.add(t);
+            long d = contents.sensorDelayNanos(key);
+            delay = Math.max(delay, d);
+            shortest = Math.min(shortest, d);
+        }
+        if (shortest != delay) {
+            // Rails of two chips set differently: the sum's readings average over at most the longest delay.
+            notes.add(dense + ": the rails of " + log.rail() + " record different sensor delays; the join takes the"
+                    + " longest, " + delay + " ns");
         }
         // Which trace a cell used is its PowerTraceSource (cells.csv's power_trace), not a note per cell.
-        return log.withTrace(rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails));
+        return log.withTrace(rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails), delay);
     }
 }

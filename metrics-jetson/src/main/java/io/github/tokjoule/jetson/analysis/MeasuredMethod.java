@@ -10,6 +10,7 @@ import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
+import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.join.RunSummary;
@@ -30,7 +31,12 @@ import java.util.Optional;
  * io.github.tokjoule.core.join.EnergyEstimators#automatic()}, which picks per cell: the trace integrated over each
  * request's own windows, prefill {@code [start, first token]}, decode {@code [first token, end]}, where every window
  * is densely sampled, else the pooled estimator), and the row is read off the join's {@link CellEnergy}, with the
- * estimator's name ({@link CellMetrics#estimator()}) and its 95 % intervals ({@link CellMetrics#ci95ByMetric()}):
+ * estimator's name ({@link CellMetrics#estimator()}) and its 95 % intervals ({@link CellMetrics#ci95ByMetric()}).
+ * Where the trace is a dense {@code hwmon.csv} ({@link DenseTrace}) that records a sensor delay {@code D}, the
+ * estimator is the options' one for that delay ({@link
+ * io.github.tokjoule.core.join.EnergyEstimator#withSensorAveragingNanos}: readings placed {@code D/2} earlier, the
+ * edges' smoothing corrected and allowed for); an estimator of the caller's own that does not model it is used as is:
+ *
  *
  * <pre>
  * energy per request (prefill, decode, total) = Σ E / n                 (n attributed requests)
@@ -77,7 +83,12 @@ final class MeasuredMethod {
         if (in.power().trace().isPresent() && (anySucceeded || run.isPresent())) {
             PowerTrace trace = in.power().trace().get();
             if (anySucceeded) {
-                CellAttribution a = options.estimator().attribute(trace, requests);
+                // A dense hwmon trace's readings average the chip's last D: the estimator places them D/2 earlier
+                // and carries the edges' smoothing; tegrastats' D is 0, and its estimator is the options' own.
+                long delay = in.power().sensorDelayNanos();
+                EnergyEstimator estimator =
+                        delay == 0 ? options.estimator() : options.estimator().withSensorAveragingNanos(delay);
+                CellAttribution a = estimator.attribute(trace, requests);
                 attribution = Optional.of(a);
                 b.estimator(a.estimator());
                 CellEnergy cell = a.cell();

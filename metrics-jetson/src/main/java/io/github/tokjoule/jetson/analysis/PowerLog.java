@@ -35,6 +35,9 @@ import java.util.Optional;
  * @param lines tegrastats samples counted for this cell (a shared whole-run log counts once)
  * @param notes what the reader had to say about the log
  * @param dense whether {@code trace} is the dense hwmon trace ({@link DenseTrace}) rather than tegrastats'
+ * @param sensorDelayNanos how long a reading of {@code trace} averages the power before its stamp ({@code D}): the
+ *     dense trace's recorded {@code sensor_delay}; 0 for tegrastats (an assumption, docs/LIVE.md) and where none is
+ *     recorded. The join's estimator is given it ({@link io.github.tokjoule.core.join.EnergyEstimator#withSensorAveragingNanos})
  */
 record PowerLog(
         Optional<PowerTrace> trace,
@@ -47,7 +50,8 @@ record PowerLog(
         double maxUncertaintyMillis,
         long lines,
         List<String> notes,
-        boolean dense) {
+        boolean dense,
+        long sensorDelayNanos) {
 
     /** Copies the lists. */
     PowerLog {
@@ -59,12 +63,15 @@ record PowerLog(
 
     /** This log as seen by a further cell sharing it: its lines and notes are counted once, by the first cell. */
     PowerLog shared() {
-        return with(trace, 0, List.of(), dense);
+        return with(trace, 0, List.of(), dense, sensorDelayNanos);
     }
 
-    /** This log with another trace of the same rail: the dense hwmon trace ({@link DenseTrace}). */
-    PowerLog withTrace(PowerTrace denseTrace) {
-        return with(Optional.of(denseTrace), lines, notes, true);
+    /**
+     * This log with another trace of the same rail: the dense hwmon trace ({@link DenseTrace}), whose readings
+     * average the last {@code delayNanos} before their stamps.
+     */
+    PowerLog withTrace(PowerTrace denseTrace, long delayNanos) {
+        return with(Optional.of(denseTrace), lines, notes, true, delayNanos);
     }
 
     /** {@return the tool and interval of the trace the energy comes from; empty without a trace} */
@@ -74,7 +81,8 @@ record PowerLog(
                 : PowerTraceSource.tegrastats(t.nominalIntervalNanos()));
     }
 
-    private PowerLog with(Optional<PowerTrace> newTrace, long newLines, List<String> newNotes, boolean isDense) {
+    private PowerLog with(
+            Optional<PowerTrace> newTrace, long newLines, List<String> newNotes, boolean isDense, long delayNanos) {
         return new PowerLog(
                 newTrace,
                 rail,
@@ -86,7 +94,8 @@ record PowerLog(
                 maxUncertaintyMillis,
                 newLines,
                 newNotes,
-                isDense);
+                isDense,
+                delayNanos);
     }
 
     static PowerLog missing(String reason) {
@@ -167,7 +176,8 @@ record PowerLog(
                 uncertainty,
                 log.size(),
                 notes,
-                false);
+                false,
+                0);
     }
 
     /** A log read, whose chosen rail gives no trace, for the reason given. */
@@ -189,7 +199,8 @@ record PowerLog(
                 Double.NaN,
                 lines,
                 notes,
-                false);
+                false,
+                0);
     }
 
     private record Selection(RailSelection selection, String label, Optional<String> problem) {}

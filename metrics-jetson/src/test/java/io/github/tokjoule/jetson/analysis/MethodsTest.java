@@ -105,7 +105,8 @@ class MethodsTest {
                 Double.NaN,
                 samples,
                 List.of(),
-                false);
+                false,
+                0);
         try {
             AiperfProfile profile = AiperfProfile.read(
                     new ByteArrayInputStream(summary.getBytes(StandardCharsets.UTF_8)), "summary", ZoneOffset.UTC);
@@ -271,7 +272,8 @@ class MethodsTest {
                         Double.NaN,
                         late.size(),
                         List.of(),
-                        false),
+                        false,
+                        0),
                 new ArrayList<>());
         AnalyzedCell c = MeasuredMethod.compute(cut, AnalysisOptions.defaults());
         CellAttribution a = c.attribution().orElseThrow();

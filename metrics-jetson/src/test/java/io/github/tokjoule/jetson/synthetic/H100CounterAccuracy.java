@@ -41,6 +41,11 @@ final class H100CounterAccuracy {
     private H100CounterAccuracy() {}
 
     static List<Row> evaluate(Path runDir, EnergyEstimator estimator, Phase phase) throws IOException {
+        return evaluate(runDir, estimator, phase, 0);
+    }
+
+    /** As {@link #evaluate(Path, EnergyEstimator, Phase)}, each reading stamped {@code lagNanos} earlier. */
+    static List<Row> evaluate(Path runDir, EnergyEstimator estimator, Phase phase, long lagNanos) throws IOException {
         List<String[]> requests = csv(runDir.resolve("requests.csv"));
         List<String[]> truth = csv(runDir.resolve("truth_requests.csv"));
         List<String[]> power = csv(runDir.resolve("power_500ms.csv"));
@@ -49,7 +54,7 @@ final class H100CounterAccuracy {
         for (int k = 0; k < t.length; k++) {
             String[] p = power.get(k);
             long a = Long.parseLong(p[0]);
-            t[k] = a + (Long.parseLong(p[1]) - a) / 2;
+            t[k] = a + (Long.parseLong(p[1]) - a) / 2 - lagNanos;
             w[k] = Double.parseDouble(p[2]) / 1000;
         }
         PowerTrace trace = PowerTrace.of(t, w);

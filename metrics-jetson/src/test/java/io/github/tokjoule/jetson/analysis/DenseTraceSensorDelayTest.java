@@ -1,0 +1,156 @@
+package io.github.tokjoule.jetson.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tokjoule.core.join.AttributedRequest;
+import io.github.tokjoule.core.join.CellAttribution;
+import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.power.PowerTrace;
+import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
+import io.github.tokjoule.live.LiveLog;
+import io.github.tokjoule.live.LiveTrace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The MEASURED analysis of a cell with a dense {@code hwmon.csv} gives the file's recorded sensor delay to the join:
+ * the cell's requests run on a known power (idle 5 W, prefill 20 W, decode 12 W, steps at the request's edges), read
+ * at 100 Hz by a sensor that reports the exact mean of its last 10.5 ms (the INA3221's {@code D} at {@code samples=4,
+ * update_interval=6}), so every request's true energy is exact. Cells without the file keep their figures exactly.
+ */
+class DenseTraceSensorDelayTest {
+
+    private static final long D = 10_500_000L;
+    private static final long STEP = 10_000_000L;
+
+    /** The known power: 20 W in a request's prefill, 12 W in its decode, 5 W elsewhere. */
+    private record Truth(List<RequestTimeline> requests) {
+
+        double watts(long t) {
+            for (RequestTimeline r : requests) {
+                if (t >= r.startEpochNanos() && t < r.firstTokenEpochNanos()) {
+                    return 20;
+                }
+                if (t >= r.firstTokenEpochNanos() && t < r.endEpochNanos()) {
+                    return 12;
+                }
+            }
+            return 5;
+        }
+
+        /** {@code ∫ₐᵇ} of the power in J: exact, the power being constant between the requests' edges. */
+        double joules(long a, long b) {
+            java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(a, b));
+            for (RequestTimeline r : requests) {
+                for (long x : new long[] {r.startEpochNanos(), r.firstTokenEpochNanos(), r.endEpochNanos()}) {
+                    if (x > a && x < b) {
+                        cuts.add(x);
+                    }
+                }
+            }
+            double sum = 0;
+            Long previous = null;
+            for (long x : cuts) {
+                if (previous != null) {
+                    sum += watts(previous) * (x - previous) / 1e9;
+                }
+                previous = x;
+            }
+            return sum;
+        }
+    }
+
+    @Test
+    void theDenseTracesSensorDelayReachesTheJoinAndItsIntervalsHoldTheExactEnergy(@TempDir Path dir)
+            throws IOException {
+        Path sweep = dir.resolve("sweep");
+        SyntheticSweep.generate(SweepAnalysisTest.designedSpec(), sweep);
+        SweepResult without = SweepAnalysis.analyze(sweep);
+        AnalyzedCell chosen = without.cells().stream()
+                .filter(c -> c.metrics().isOk() && c.attribution().isPresent())
+                .findFirst()
+                .orElseThrow();
+        List<RequestTimeline> requests =
+                chosen.requests().stream().map(AttributedRequest::timeline).toList();
+        for (int i = 1; i < requests.size(); i++) {
+            assertThat(requests.get(i).startEpochNanos())
+                    .as("one request at a time, so the power is known")
+                    .isGreaterThanOrEqualTo(requests.get(i - 1).endEpochNanos() + D);
+        }
+        Truth truth = new Truth(requests);
+        String rail = chosen.metrics().rail().orElseThrow();
+        long from = requests.get(0).startEpochNanos() - 2_000_000_000L;
+        long to = requests.get(requests.size() - 1).endEpochNanos() + 2_000_000_000L;
+        int n = (int) ((to - from) / STEP) + 1;
+        LiveTrace dense = LiveTrace.builder("hwmon", List.of(rail))
+                .capacity(n)
+                .nominalIntervalNanos(STEP)
+                .sensorDelayNanos(D)
+                .build();
+        for (int k = 0; k < n; k++) {
+            long t = from + k * STEP;
+            dense.appendWatts(t, new double[] {truth.joules(t - D, t) / (D / 1e9)});
+        }
+        Path file = chosen.directory().resolve(DenseTrace.FILE_NAME);
+        LiveLog.open(file, List.of(dense), List.of()).close();
+        assertThat(Files.readString(file)).contains("# sensor_delay hwmon/" + rail + " 10500000");
+
+        SweepResult with = SweepAnalysis.analyze(sweep);
+        AnalyzedCell cell = with.cells().stream()
+                .filter(c -> c.directory().equals(chosen.directory()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cell.powerTrace().orElseThrow().label()).isEqualTo("hwmon 10 ms");
+        CellAttribution a = cell.attribution().orElseThrow();
+        assertThat(a.requests()).hasSameSizeAs(requests);
+        // Ignoring D, the same trace read at its stamps: each reading is the mean of the 10.5 ms before it, so the
+        // windows read the power 5.25 ms late and smoothed.
+        PowerTrace atStamps = LiveLog.read(file).traces().get("hwmon/" + rail);
+        CellAttribution ignoringDelay = EnergyEstimators.automatic().attribute(atStamps, requests);
+        double exactTotal = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            RequestTimeline r = requests.get(i);
+            for (Phase p : Phase.values()) {
+                long start = p == Phase.DECODE ? r.firstTokenEpochNanos() : r.startEpochNanos();
+                long end = p == Phase.PREFILL ? r.firstTokenEpochNanos() : r.endEpochNanos();
+                double exact = truth.joules(start, end);
+                EnergyEstimate e = a.requests().get(i).phase(p).energy();
+                assertThat(e.covers(exact))
+                        .as("request %d %s: %s ∌ %s", i, p, e, exact)
+                        .isTrue();
+            }
+            exactTotal += truth.joules(r.startEpochNanos(), r.endEpochNanos());
+        }
+        EnergyEstimate total = a.cell().total();
+        assertThat(total.covers(exactTotal)).as("%s ∌ %s", total, exactTotal).isTrue();
+        // Per request the smoothing leaves about half the boxcar's (20 − 5 + 12 − 5) W × 10.5 ms / 8 = 0.029 J, where
+        // the delay ignored adds the 5.25 ms lag, (5 − 20 + 12 − 5) W × 5.25 ms = −0.042 J, to the whole 0.029 J.
+        double residual = Math.abs(total.joules() - exactTotal);
+        double ignored = Math.abs(ignoringDelay.cell().total().joules() - exactTotal);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "dense cell, %d requests, %s: total %s, exact %.4f J; ignoring D %.4f J%n",
+                requests.size(),
+                a.estimator(),
+                total,
+                exactTotal,
+                ignoringDelay.cell().total().joules());
+        assertThat(residual).isLessThan(ignored);
+
+        // Every other cell, tegrastats only, is analyzed exactly as before.
+        for (int i = 0; i < with.cells().size(); i++) {
+            AnalyzedCell c = with.cells().get(i);
+            if (!c.directory().equals(chosen.directory())) {
+                assertThat(c.metrics()).isEqualTo(without.cells().get(i).metrics());
+                assertThat(c.attribution()).isEqualTo(without.cells().get(i).attribution());
+            }
+        }
+    }
+}
