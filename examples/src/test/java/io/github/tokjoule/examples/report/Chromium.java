@@ -257,9 +257,21 @@ final class Chromium implements AutoCloseable {
         } catch (Exception e) {
             // Closing anyway.
         }
+        // Chromium's helpers (renderer, GPU, crashpad) can outlive the browser process and keep writing the profile,
+        // which then cannot be deleted with its temporary directory: end and await them all.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                helper.destroyForcibly();
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            }
         }
     }
 
