@@ -42,13 +42,13 @@ class BrowserLogReportTest {
             if (k >= 10_000 && k < 11_000) {
                 continue;
             }
-            t[i] = T0 + k * 10 * MS;
+            t[i] = T0 + k * 10L * MS;
             w[i++] = k == 12_345 ? 50.0 : 5.0 + (k % 100) / 100.0;
         }
         long[] t2 = new long[30];
         double[] w2 = new double[30];
         for (int k = 0; k < 30; k++) {
-            t2[k] = T0 + k * 100 * MS;
+            t2[k] = T0 + k * 100L * MS;
             w2[k] = 2.0 + k % 3;
         }
         Map<String, PowerTrace> traces = new LinkedHashMap<>();
