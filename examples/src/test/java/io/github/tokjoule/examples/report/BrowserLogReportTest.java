@@ -1,7 +1,6 @@
 package io.github.tokjoule.examples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.live.LiveLog;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,13 +57,7 @@ class BrowserLogReportTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        if (binary.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but no Chromium on the PATH: apt-get install -y chromium (or set CHROMIUM)");
-            }
-            Assumptions.abort("no Chromium on the PATH (apt-get install -y chromium); skipped outside CI");
-        }
+        Path binary = Chromium.findOrSkip();
         Map<String, PowerTrace> traces = traces();
         LiveLog.Contents contents =
                 new LiveLog.Contents(traces, Map.of("hwmon/VDD_IN", "power", "hwmon/VDD_GPU", "power"), List.of());
@@ -73,9 +65,7 @@ class BrowserLogReportTest {
         Report report =
                 LogReport.build(dir.resolve("power.csv"), rails, List.of(), Optional.empty(), List.of(), traces);
         ReportWriter.Written w = ReportWriter.write(report, dir.resolve("report"));
-        browser = Chromium.start(binary.get(), dir.resolve("profile"));
-        browser.open(w.indexHtml().toUri());
-        Chromium.settle();
+        browser = Chromium.showing(binary, w.indexHtml().toUri(), dir.resolve("profile"));
     }
 
     @AfterAll

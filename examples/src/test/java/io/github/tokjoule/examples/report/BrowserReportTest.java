@@ -1,14 +1,11 @@
 package io.github.tokjoule.examples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +25,9 @@ class BrowserReportTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        if (binary.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but no Chromium on the PATH: apt-get install -y chromium (or set CHROMIUM)");
-            }
-            Assumptions.abort("no Chromium on the PATH (apt-get install -y chromium); skipped outside CI");
-        }
+        Path binary = Chromium.findOrSkip();
         ReportWriter.Written w = ReportWriter.write(SampleData.create(), dir.resolve("report"));
-        browser = Chromium.start(binary.get(), dir.resolve("profile"));
-        browser.open(w.indexHtml().toUri());
-        Chromium.settle();
+        browser = Chromium.showing(binary, w.indexHtml().toUri(), dir.resolve("profile"));
     }
 
     @AfterAll

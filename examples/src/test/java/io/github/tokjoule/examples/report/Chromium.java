@@ -69,6 +69,41 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
+     * Finds Chromium for a page test, or ends the test: skipped where none is installed, failed where {@code CI=true}
+     * (CI must run the browser tests; {@code .ci/run} installs the browser).
+     *
+     * @return the browser's path
+     */
+    static Path findOrSkip() {
+        Optional<Path> binary = find();
+        if (binary.isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.assertj.core.api.Assertions.fail(
+                        "CI=true but no Chromium on the PATH: apt-get install -y chromium (or set CHROMIUM)");
+            }
+            org.junit.jupiter.api.Assumptions.abort(
+                    "no Chromium on the PATH (apt-get install -y chromium); skipped outside CI");
+        }
+        return binary.orElseThrow();
+    }
+
+    /**
+     * Starts Chromium with a fresh profile, opens a page and lets it settle.
+     *
+     * @param binary the browser ({@link #findOrSkip()})
+     * @param page the page to open
+     * @param profile an empty directory for the profile
+     * @return the browser, showing the page
+     * @throws Exception if the browser does not start or the page does not open
+     */
+    static Chromium showing(Path binary, URI page, Path profile) throws Exception {
+        Chromium browser = start(binary, profile);
+        browser.open(page);
+        settle();
+        return browser;
+    }
+
+    /**
      * Starts the browser headless with a fresh profile and attaches to its first page.
      *
      * @param binary the browser

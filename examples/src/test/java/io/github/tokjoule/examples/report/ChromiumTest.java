@@ -1,13 +1,10 @@
 package io.github.tokjoule.examples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +16,13 @@ class ChromiumTest {
 
     @Test
     void reportsAnUncaughtExceptionAndAConsoleError() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        if (binary.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but no Chromium on the PATH: apt-get install -y chromium (or set CHROMIUM)");
-        }
-        Assumptions.assumeTrue(binary.isPresent(), "no Chromium on the PATH; skipped outside CI");
+        Path binary = Chromium.findOrSkip();
         Path page = dir.resolve("broken.html");
         Files.writeString(
                 page,
                 "<!DOCTYPE html><html><body><script>console.error('boom');nope();</script></body></html>",
                 StandardCharsets.UTF_8);
-        try (Chromium c = Chromium.start(binary.get(), dir.resolve("profile"))) {
-            c.open(page.toUri());
-            Chromium.settle();
+        try (Chromium c = Chromium.showing(binary, page.toUri(), dir.resolve("profile"))) {
             assertThat(c.errors())
                     .anySatisfy(e -> assertThat(e).startsWith("exception: ").contains("nope is not defined"))
                     .anySatisfy(e -> assertThat(e).startsWith("console.error: ").contains("boom"));
