@@ -39,9 +39,10 @@ public final class TokJoule implements Callable<Integer> {
      * command's annotations by reflection, and building all eight was ≈ 0.25 s of CPU at every start
      * (docs/PERFORMANCE.md, "Round 4: start-up and the report's serial tail"). Every one is built when the first
      * argument names none (help, version, a usage error, no command), so the root's help and suggestions are
-     * unchanged.
+     * unchanged. Each key is its command's {@code @Command} name ({@code TokJouleTest} checks it), read here without
+     * reflection for the same reason.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();

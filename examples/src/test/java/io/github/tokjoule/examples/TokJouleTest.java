@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class TokJouleTest extends CommandLineTest {
 
     @Test
+    void eachSubcommandIsKeyedByItsCommandName() {
+        TokJoule.SUBCOMMANDS.forEach((name, make) -> assertThat(make.get()
+                        .getClass()
+                        .getAnnotation(picocli.CommandLine.Command.class)
+                        .name())
+                .as("the @Command name of the subcommand keyed %s", name)
+                .isEqualTo(name));
+        assertThat(TokJoule.SUBCOMMANDS).hasSize(8);
+    }
+
+    @Test
     void helpListsTheSubcommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,11 +112,23 @@ class NvidiaSmiH100CounterTest {
         return LiveMeter.of(List.of(trace), LiveClock.system());
     }
 
-    /** Per-request figures over the truthful windows; the rail's windows are measured in the meter as a side effect. */
-    private static Map<String, Double> windows(LiveMeter meter, String key) {
+    /** Per-request figures: over the truthful windows, and the share of all windows that meet the truth's bound. */
+    record Figures(
+            int truthful,
+            double coverage,
+            double medianError,
+            double p90Error,
+            double maxError,
+            double medianHalfWidth,
+            double meetsTruthRange) {}
+
+    /**
+     * Measures every request's window with the meter (which keeps each in its cell's group, for {@link
+     * #groupsCovered}) and returns the figures.
+     */
+    private static Figures windows(LiveMeter meter, String key) {
         List<Double> errors = new ArrayList<>();
         List<Double> halves = new ArrayList<>();
-        int truthful = 0;
         int covered = 0;
         int meets = 0;
         for (Request r : REQUESTS) {
@@ -126,20 +137,19 @@ class NvidiaSmiH100CounterTest {
                 meets++;
             }
             if (r.truthful()) {
-                truthful++;
                 covered += e.covers(r.truth()) ? 1 : 0;
                 errors.add(Math.abs(e.joules() - r.truth()) / r.truth());
                 halves.add((e.ci95HighJoules() - e.ci95LowJoules()) / 2 / r.truth());
             }
         }
-        Map<String, Double> f = new LinkedHashMap<>();
-        f.put("truthful", (double) truthful);
-        f.put("coverage", (double) covered / truthful);
-        f.put("medianError", median(errors));
-        f.put("p90Error", quantile(errors, 0.9));
-        f.put("maxError", quantile(errors, 1.0));
-        f.put("medianHalfWidth", median(halves));
-        f.put("meetsTruthRange", (double) meets / REQUESTS.size());
+        Figures f = new Figures(
+                errors.size(),
+                (double) covered / errors.size(),
+                median(errors),
+                quantile(errors, 0.9),
+                quantile(errors, 1.0),
+                median(halves),
+                (double) meets / REQUESTS.size());
         System.out.printf(Locale.ROOT, "%s, per request: %s%n", key, f);
         return f;
     }
@@ -234,24 +244,24 @@ class NvidiaSmiH100CounterTest {
         // The log was written when the source gave the instant reading the driver's refresh alone as its delay
         // (100 ms, recorded in the log); the source now gives it twice its lag measured on runs A and B (180 ms).
         assertThat(log.sensorDelayNanos(INSTANT)).isEqualTo(100_000_000L);
-        Map<String, Double> recorded = windows(meter(INSTANT, log.sensorDelayNanos(INSTANT)), INSTANT);
+        Figures recorded = windows(meter(INSTANT, log.sensorDelayNanos(INSTANT)), INSTANT);
         LiveMeter meter = meter(INSTANT, NvidiaSmiSource.INSTANT_DELAY_NANOS);
-        Map<String, Double> f = windows(meter, INSTANT);
+        Figures f = windows(meter, INSTANT);
         int groups = groupsCovered(meter, INSTANT);
         System.out.printf(Locale.ROOT, "%s: %d of 9 groups covered%n", INSTANT, groups);
         // measured: 84.5 % with 100 ms, 90.5 % with 180 ms (76 of 84 truthful requests)
-        assertThat(recorded.get("coverage")).isLessThan(0.90);
-        assertThat(f.get("coverage")).isGreaterThanOrEqualTo(0.90);
-        assertThat(f.get("medianHalfWidth")).isLessThanOrEqualTo(10 * f.get("medianError"));
+        assertThat(recorded.coverage()).isLessThan(0.90);
+        assertThat(f.coverage()).isGreaterThanOrEqualTo(0.90);
+        assertThat(f.medianHalfWidth()).isLessThanOrEqualTo(10 * f.medianError());
     }
 
     @Test
     void theOneSecondMeansWindowsAndGroupsAgainstTheCounter() {
         assertThat(log.sensorDelayNanos(MEAN)).isEqualTo(NvidiaSmiSource.AVERAGING_WINDOW_NANOS + 100_000_000L);
         LiveMeter meter = meter(MEAN);
-        Map<String, Double> f = windows(meter, MEAN);
+        Figures f = windows(meter, MEAN);
         int groups = groupsCovered(meter, MEAN);
         System.out.printf(Locale.ROOT, "%s: %d of 9 groups covered%n", MEAN, groups);
-        assertThat(f.get("coverage")).isGreaterThanOrEqualTo(0.90);
+        assertThat(f.coverage()).isGreaterThanOrEqualTo(0.90);
     }
 }
