@@ -154,8 +154,11 @@ class NvidiaSmiH100CounterTest {
         return f;
     }
 
-    /** Each cell's group total against the sum of its requests' truth (bound: the sum of their bounds). */
-    private static int groupsCovered(LiveMeter meter, String key) {
+    /**
+     * Each cell's group total against the sum of its requests' truth (bound: the sum of their bounds): how many hold
+     * it, each cell's estimator being {@code estimator}.
+     */
+    private static int groupsCovered(LiveMeter meter, String key, String estimator) {
         Map<Integer, double[]> truth = new TreeMap<>();
         for (Request r : REQUESTS) {
             double[] t = truth.computeIfAbsent(r.cell(), c -> new double[2]);
@@ -165,6 +168,7 @@ class NvidiaSmiH100CounterTest {
         int covered = 0;
         for (Map.Entry<Integer, double[]> c : truth.entrySet()) {
             CellAttribution group = meter.group("cell-" + c.getKey()).get(key);
+            assertThat(group.estimator()).isEqualTo(estimator);
             EnergyEstimate total = group.cell().total();
             double t = c.getValue()[0];
             boolean holds = total.covers(t);
@@ -247,8 +251,11 @@ class NvidiaSmiH100CounterTest {
         Figures recorded = windows(meter(INSTANT, log.sensorDelayNanos(INSTANT)), INSTANT);
         LiveMeter meter = meter(INSTANT, NvidiaSmiSource.INSTANT_DELAY_NANOS);
         Figures f = windows(meter, INSTANT);
-        int groups = groupsCovered(meter, INSTANT);
+        // the gaps (0.1-0.5 s, median 0.2-0.37 s per cell) are mostly longer than 0.18 s: pooled, as before
+        int groups = groupsCovered(meter, INSTANT, "POOLED");
         System.out.printf(Locale.ROOT, "%s: %d of 9 groups covered%n", INSTANT, groups);
+        // measured 6 of 9 (the three missed low by 2.5-11 %: docs/LIVE.md, "Real hardware"); not calibrated
+        assertThat(groups).isGreaterThanOrEqualTo(6);
         // measured: 84.5 % with 100 ms, 90.5 % with 180 ms (76 of 84 truthful requests)
         assertThat(recorded.coverage()).isLessThan(0.90);
         assertThat(f.coverage()).isGreaterThanOrEqualTo(0.90);
@@ -260,8 +267,11 @@ class NvidiaSmiH100CounterTest {
         assertThat(log.sensorDelayNanos(MEAN)).isEqualTo(NvidiaSmiSource.AVERAGING_WINDOW_NANOS + 100_000_000L);
         LiveMeter meter = meter(MEAN);
         Figures f = windows(meter, MEAN);
-        int groups = groupsCovered(meter, MEAN);
+        // a one-second mean smears every request into the 0.1-0.5 s gaps: the group is the span less the gaps
+        int groups = groupsCovered(meter, MEAN, "SPAN");
         System.out.printf(Locale.ROOT, "%s: %d of 9 groups covered%n", MEAN, groups);
         assertThat(f.coverage()).isGreaterThanOrEqualTo(0.90);
+        // measured 9 of 9 (errors -0.2 to +2.3 %); 0 of 9 with the pooled total (-2.5 to -33 %)
+        assertThat(groups).isEqualTo(9);
     }
 }

@@ -32,10 +32,14 @@ final class AutomaticEstimator implements EnergyEstimator {
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        return (dense(trace, requests, sensorAveragingNanos / 2)
+        CellAttribution attribution = (dense(trace, requests, sensorAveragingNanos / 2)
                         ? EnergyEstimators.perRequest(sensorAveragingNanos)
                         : EnergyEstimators.pooled(sensorAveragingNanos))
                 .attribute(trace, requests);
+        // A sensor that averages over more than most gaps smears the requests into them: the span less the gaps.
+        return SpanLessGaps.applies(requests, attribution, sensorAveragingNanos)
+                ? SpanLessGaps.attribute(trace, requests, attribution, sensorAveragingNanos)
+                : attribution;
     }
 
     /**
