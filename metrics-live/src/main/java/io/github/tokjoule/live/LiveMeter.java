@@ -63,7 +63,7 @@ import java.util.concurrent.locks.LockSupport;
  * EnergyEstimators#automatic(long)} attribution of all its windows given the trace's sensor delay (per window where
  * every window holds {@value EnergyEstimators#DENSE_SAMPLES} samples in each phase, else pooled: the samples of every
  * window on one relative time axis; either way the edges' smoothing by the sensor's averaging corrected and allowed
- * for), with each window's and the group's energy and 95 % interval and any window left out with its reason. A
+ * for; the span less the gaps where the averaging is longer than most gaps), with each window's and the group's energy and 95 % interval and any window left out with its reason. A
  * window's phases are split at its {@link Window#markFirstToken() first token} when marked, else at its middle.
  *
  * @since 0.2.0
@@ -219,13 +219,18 @@ public final class LiveMeter {
      * Attributes the energy of every window of a name, rail by rail, with core's {@link
      * EnergyEstimators#automatic(long)} given the trace's sensor delay {@code D} on the retained samples: the readings
      * placed {@code D/2} before their stamps, as for one window, and the edges' smoothing corrected and allowed for,
-     * {@code (ΔP_start − ΔP_end) · D/8 ± (|ΔP_start| + |ΔP_end|) · D/8} per window, summed over the group.
+     * {@code (ΔP_start − ΔP_end) · D/16 ± (|ΔP_start| + |ΔP_end|) · D/16} per window, summed over the group. Where
+     * {@code D} exceeds at least half the gaps between the windows (nvidia-smi's one-second mean between requests
+     * 0.1–0.5 s apart), which smears each window into the gaps, the group's total is the energy over its whole span
+     * less the gaps' ({@code SPAN}: a gap shorter than {@code D} taken at the floor, the lowest reading around the
+     * group, and allowed up to the highest reading that averages over it; docs/LIVE.md, "Repeated windows").
      * Windows older than a trace's oldest retained sample are left out and counted in the attribution's {@link
      * CellAttribution#excluded()}.
      *
      * @param name the group's name
      * @return per rail ({@code source/rail}, in the meter's order) the attribution: the estimator used ({@code
-     *     PER_REQUEST} or {@code POOLED}), each window's energy and interval in the order they were ended, the sums
+     *     PER_REQUEST}, {@code POOLED} or {@code SPAN}), each window's energy and interval in the order they were
+     *     ended, the sums
      * @throws IllegalArgumentException if no window of that name was kept (the message lists the names)
      */
     public Map<String, CellAttribution> group(String name) {

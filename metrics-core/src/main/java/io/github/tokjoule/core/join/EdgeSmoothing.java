@@ -59,10 +59,17 @@ final class EdgeSmoothing {
      * stamped at or before {@code x}.
      */
     double stepWatts(long x) {
-        int n = trace.size();
-        int after = Math.min(n - 1, PhasePool.lowerBound(trace, x + averagingNanos));
-        int before = Math.max(0, PhasePool.lowerBound(trace, x + 1) - 1);
-        return trace.wattsAt(after) - trace.wattsAt(before);
+        return afterWatts(x) - beforeWatts(x);
+    }
+
+    /** The last reading stamped at or before {@code x}, in W: one whose averaging lies wholly before {@code x}. */
+    double beforeWatts(long x) {
+        return trace.wattsAt(Math.max(0, PhasePool.lowerBound(trace, x + 1) - 1));
+    }
+
+    /** The first reading stamped at or after {@code x + D}, in W: one whose averaging lies wholly after {@code x}. */
+    double afterWatts(long x) {
+        return trace.wattsAt(Math.min(trace.size() - 1, PhasePool.lowerBound(trace, x + averagingNanos)));
     }
 
     /** The correction of a window's energy, in J, from the steps at its start and end: {@code (ΔP_a − ΔP_b) · D/16}. */

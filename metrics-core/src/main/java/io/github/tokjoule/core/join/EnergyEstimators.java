@@ -149,6 +149,17 @@ public final class EnergyEstimators {
      * decode also carry their inner edge (the first token), whose correction moves energy between them and cancels in
      * the total; the total carries the outer edges only. Derivation and measurements: docs/ANALYSIS.md §11.
      *
+     * <p><b>Gaps shorter than the averaging: the span less the gaps.</b> Where {@code D > 0}, every request of the
+     * cell is attributed, the requests run one at a time and at least half the gaps between them are shorter than
+     * {@code D} (nvidia-smi's one-second mean between requests 0.1–0.5 s apart), the readings smear each request into
+     * the gaps, by about {@code −ΔP · g · (1 − g/D)} per gap of length {@code g}, which the edge correction cannot see
+     * (the readings either side of a short gap are both busy-level means). There the cell's total is the energy over
+     * its whole span, which has two outer edges only, less each gap's, a gap shorter than {@code D} taken at the floor
+     * (the lowest reading around the cell) and allowed up to the highest reading averaging over it, and the cell's
+     * decode is that total less its prefill; the attribution is then named {@code SPAN}, and the requests' own
+     * figures stay those of the estimator picked. Formulas, assumptions and measurements: {@code SpanLessGaps},
+     * docs/ANALYSIS.md §11 "The span less the gaps".
+     *
      * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}, or the delay within which a reading
      *     reflects the power (0 for instantaneous readings)
      * @return the estimator, named {@code AUTO}

@@ -25,13 +25,17 @@ import java.util.List;
  * y]} between consecutive requests is then taken off:
  *
  * <pre>
- * E_cell   = E_span(a, b) + (ΔP_a − ΔP_b) · D/16 − Σ_gaps E_gap
- * gap with g = y − x ≥ D:  measured as a window: E(x, y) + (ΔP_x − ΔP_y) · D/16, allowance (|ΔP_x| + |ΔP_y|) · D/16
+ * E_cell   = E_span(a, b) + c_a + c_b − Σ_gaps E_gap
+ * gap with g = y − x ≥ D:  measured as a window: E(x, y) + c_x + c_y
  * gap with g &lt; D:          E_gap ∈ [g · P_lo, g · P_hi(x, y)], estimated g · P_lo
+ * c_x        = EdgeSmoothing's correction of an edge: +ΔP_x · D/16 where a window starts, −ΔP_x · D/16 where it ends
  * P_lo       = the lowest reading stamped within D + 10 nominal intervals of the span
  * P_hi(x, y) = the highest reading stamped in [x, y + D] (every reading whose averaging overlaps the gap), ≥ P_lo
- * interval   = [E_cell − allowances − z · σ_edges − Σ g · (P_hi − P_lo),  E_cell + allowances + z · σ_edges]
- * σ²_edges   = Σ over the span's and measured gaps' edges of ΔP² · Δ² / 12      (Δ the nominal sampling interval)
+ * interval   = [E_cell − Σ A_x − z · σ_edges − Σ g · (P_hi − P_lo),  E_cell + Σ A_x + z · σ_edges]
+ * A_x        = max(|c_x|, M_x · D/8 − |c_x|)            beside a request at least D long
+ *            = |c_x| + D/2 · (R_c(x) − P_lo)              beside a shorter one
+ * M_x        = max(|ΔP_x|, R_request(x) − P_lo)        R_request: the reading beside x averaging the request only
+ * σ²_edges   = Σ_edges M_x² · Δ² / 12                     (Δ the nominal sampling interval)
  * </pre>
  *
  * <p><b>What the readings can and cannot tell about a short gap.</b> A mean over {@code D} lies between the lowest and
@@ -39,9 +43,10 @@ import java.util.List;
  * least the lowest power, the highest at most the highest. The bounds above are therefore assumptions, stated: (1)
  * between requests the device draws no less than its floor, and the context holds a stretch of at least {@code D}
  * at that floor (the idle before or after the cell), so the lowest reading is the floor; (2) a gap is no busier than
- * the busiest {@code D}-mean around it. The estimate puts each short gap at the floor (a device waiting for its next
- * request idles) and the interval allows the gap up to the busy level: where the readings cannot tell, the interval
- * says so. The point estimate does not depend on (2). The gaps' share is systematic and added linearly.
+ * the busiest {@code D}-mean around it. The edges' allowances are derived in {@code Edges}. The estimate puts each
+ * short gap at the floor (a device waiting for its next request idles) and the interval allows the gap up to the
+ * busy level: where the readings cannot tell, the interval says so. The point estimate does not depend on (2). The
+ * gaps' share is systematic and added linearly.
  *
  * <p><b>When.</b> Only where it is needed and valid: {@code D > 0}, at least two requests, every request of the cell
  * attributed (an excluded request's energy would stay in the span), the requests one at a time (no overlap), and at
@@ -118,37 +123,97 @@ final class SpanLessGaps {
     static EnergyEstimate total(PowerTrace trace, List<RequestTimeline> requests, long averagingNanos) {
         List<RequestTimeline> s = sorted(requests);
         long shift = averagingNanos / 2;
-        long a = s.get(0).startEpochNanos();
-        long b = s.get(s.size() - 1).endEpochNanos();
-        EdgeSmoothing smoothing = new EdgeSmoothing(trace, averagingNanos);
-        double intervalSeconds = trace.nominalIntervalNanos() / 1e9;
-        double sa = smoothing.stepWatts(a);
-        double sb = smoothing.stepWatts(b);
-        double joules = trace.energyJoules(TimeWindow.of(a + shift, b + shift)) + smoothing.correctionJoules(sa, sb);
-        double allowance = smoothing.allowanceJoules(sa, sb);
-        double edgeVariance = (sa * sa + sb * sb) * intervalSeconds * intervalSeconds / 12;
+        RequestTimeline first = s.get(0);
+        RequestTimeline last = s.get(s.size() - 1);
+        long a = first.startEpochNanos();
+        long b = last.endEpochNanos();
         long margin = averagingNanos + CONTEXT_INTERVALS * trace.nominalIntervalNanos();
         double floor = range(trace, a - margin, b + margin)[0];
+        Edges edges = new Edges(trace, averagingNanos, floor);
+        double joules = trace.energyJoules(TimeWindow.of(a + shift, b + shift));
+        joules += edges.add(a, true, true, first.durationNanos(Phase.TOTAL))
+                + edges.add(b, false, false, last.durationNanos(Phase.TOTAL));
         double unknown = 0; // Σ g · (P_hi − P_lo) over the short gaps
         for (int i = 1; i < s.size(); i++) {
             long x = s.get(i - 1).endEpochNanos();
             long y = s.get(i).startEpochNanos();
             double g = (y - x) / 1e9;
             if (y - x >= averagingNanos) {
-                double sx = smoothing.stepWatts(x);
-                double sy = smoothing.stepWatts(y);
-                joules -= trace.energyJoules(TimeWindow.of(x + shift, y + shift)) + smoothing.correctionJoules(sx, sy);
-                allowance += smoothing.allowanceJoules(sx, sy);
-                edgeVariance += (sx * sx + sy * sy) * intervalSeconds * intervalSeconds / 12;
+                // the gap as a window, the requests beside it: before its start and after its end
+                double gap = trace.energyJoules(TimeWindow.of(x + shift, y + shift))
+                        + edges.add(x, true, false, s.get(i - 1).durationNanos(Phase.TOTAL))
+                        + edges.add(y, false, true, s.get(i).durationNanos(Phase.TOTAL));
+                joules -= gap;
             } else {
                 double high = Math.max(floor, range(trace, x, y + averagingNanos)[1]);
                 joules -= g * floor;
                 unknown += g * (high - floor);
             }
         }
-        double half = allowance + Z95 * Math.sqrt(edgeVariance) + 1e-9 * Math.abs(joules);
+        double half = edges.allowance + Z95 * Math.sqrt(edges.variance) + 1e-9 * Math.abs(joules);
         double e = Math.max(0, joules);
         return EnergyEstimate.of(e, Math.max(0, Math.min(e, joules - half - unknown)), Math.max(e, joules + half));
+    }
+
+    /**
+     * The edges' corrections and allowances, one edge at a time. An edge {@code x} between a request and the idle or
+     * a gap beside it gets {@link EdgeSmoothing}'s correction, {@code +ΔP · D/16} at a window's start and {@code −ΔP ·
+     * D/16} at its end, and an allowance that reaches the step's whole boxcar bias, {@code M · D/8} with {@code M =
+     * max(|ΔP|, R_request − P_lo)} ({@code R_request} the reading beside {@code x} whose averaging lies wholly in the
+     * request): the gap's power need not be steady within {@code D} of the edge (a request's tail decaying), which
+     * {@code ΔP}'s reading then misses, but it is at least the floor. Where the request is shorter than {@code D}
+     * that reading is not the request's level either; there the allowance is the bound that holds for any power at
+     * least the floor: the bias of a symmetric kernel within {@code D} is {@code ∫ (P − P_lo) · k} with {@code |k| ≤
+     * 1/2} on {@code [x − D/2, x + D/2]} and 0 elsewhere, so it is at most {@code D/2 · (R_c − P_lo)}, {@code R_c} the
+     * reading centred on {@code x} (stamped {@code x + D/2}; the highest within one sampling interval of it).
+     */
+    private static final class Edges {
+        private final PowerTrace trace;
+        private final long averagingNanos;
+        private final double floor;
+        private final EdgeSmoothing smoothing;
+        private final double seconds;
+        private final double intervalSeconds;
+        double allowance;
+        double variance;
+
+        Edges(PowerTrace trace, long averagingNanos, double floor) {
+            this.trace = trace;
+            this.averagingNanos = averagingNanos;
+            this.floor = floor;
+            this.smoothing = new EdgeSmoothing(trace, averagingNanos);
+            this.seconds = averagingNanos / 1e9;
+            this.intervalSeconds = trace.nominalIntervalNanos() / 1e9;
+        }
+
+        /**
+         * Adds an edge's allowance and variance and returns its correction, in J.
+         *
+         * @param x the edge
+         * @param start whether {@code x} starts its window (the span or a gap) rather than ends it
+         * @param requestAfter whether the request beside {@code x} lies after it rather than before
+         * @param requestNanos the duration of the request beside the edge
+         */
+        double add(long x, boolean start, boolean requestAfter, long requestNanos) {
+            double step = smoothing.stepWatts(x);
+            double correction = (start ? step : -step) * seconds / 16;
+            double beside = requestAfter ? smoothing.afterWatts(x) : smoothing.beforeWatts(x);
+            double m = Math.max(Math.abs(step), beside - floor);
+            double c = Math.abs(correction);
+            if (requestNanos >= averagingNanos) {
+                // the bias lies between 0 and M · D/8 in the step's direction; the estimate took c of it
+                allowance += Math.max(c, m * seconds / 8 - c);
+            } else {
+                // the bias lies within ± D/2 · (R_c − P_lo), of either sign
+                long centre = x + averagingNanos / 2;
+                long interval = trace.nominalIntervalNanos();
+                double centred = range(trace, centre - interval, centre + interval)[1];
+                allowance += c + seconds / 2 * Math.max(0, centred - floor);
+                m = Math.max(m, centred - floor);
+            }
+            variance += m * m * intervalSeconds * intervalSeconds / 12;
+            return correction;
+        }
     }
 
     /**

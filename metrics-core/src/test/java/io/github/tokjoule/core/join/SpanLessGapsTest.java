@@ -122,74 +122,76 @@ class SpanLessGapsTest {
     }
 
     /**
-     * Random cells: 2–12 requests of 50–400 ms at 8–20 W, idle 3–5 W, gaps of 5–200 ms during which the power decays
-     * from the last request's level to idle within the gap (above the floor by an amount no averaged reading shows),
-     * read by a boxcar of 20–150 ms. Where the estimator applies, its interval holds the exact total (to 1e-4 of it),
-     * the estimate
-     * lies within it, and the interval's low end is at least the floor times the requests' time.
+     * Random cells: 2–12 requests of 50–400 ms at 8–20 W (many shorter than {@code D}), idle 3–5 W, gaps of 5–200 ms
+     * in which the power first stays up to half-way between the last request's level and idle and drops to idle within
+     * the gap (above the floor by an amount no averaged reading shows), read by a boxcar of 20–150 ms. Where the
+     * estimator applies, its interval holds the exact total, the estimate lies within it, and the interval reaches
+     * above the floor times the requests' time. (Before the allowance of an edge beside a request shorter than {@code
+     * D} was bounded by the centred reading, 25 of 3,000 such cells missed the exact total, by 0.02–3 %.)
      */
     @Test
     void theIntervalHoldsTheExactTotalOnRandomCells() {
-        qt().withExamples(50).forAll(longs().all(), integers().between(20, 150)).checkAssert((seed, dMs) -> {
-            SplittableRandom rnd = new SplittableRandom(seed);
-            double idle = 3 + 2 * rnd.nextDouble();
-            List<Long> knots = new ArrayList<>(List.of(T0 - 2000 * MS));
-            List<Double> watts = new ArrayList<>(List.of(idle));
-            List<RequestTimeline> requests = new ArrayList<>();
-            long now = T0;
-            int n = 2 + rnd.nextInt(11);
-            for (int i = 0; i < n; i++) {
-                long length = (50 + rnd.nextInt(351)) * MS;
-                long first = now + (5 + rnd.nextInt(30)) * MS;
-                double level = 8 + 12 * rnd.nextDouble();
-                knots.add(now);
-                watts.add(level);
-                requests.add(RequestTimeline.succeeded(now, first, now + length, 100, 10));
-                now += length;
-                long gap = (5 + rnd.nextInt(196)) * MS;
-                long tail =
-                        rnd.nextInt((int) (gap / MS)) * MS; // on the readings' millisecond grid: the trapezoid is exact
-                knots.add(now);
-                watts.add(idle + (level - idle) * rnd.nextDouble() * 0.5);
-                if (tail > MS) {
-                    knots.add(now + tail);
-                    watts.add(idle);
-                }
-                now += gap;
-            }
+        qt().withExamples(200)
+                .forAll(longs().all(), integers().between(20, 150))
+                .checkAssert(SpanLessGapsTest::check);
+    }
+
+    /** One random cell of {@link #theIntervalHoldsTheExactTotalOnRandomCells}. */
+    static void check(long seed, int dMs) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double idle = 3 + 2 * rnd.nextDouble();
+        List<Long> knots = new ArrayList<>(List.of(T0 - 2000 * MS));
+        List<Double> watts = new ArrayList<>(List.of(idle));
+        List<RequestTimeline> requests = new ArrayList<>();
+        long now = T0;
+        int n = 2 + rnd.nextInt(11);
+        for (int i = 0; i < n; i++) {
+            long length = (50 + rnd.nextInt(351)) * MS;
+            long first = now + (5 + rnd.nextInt(30)) * MS;
+            double level = 8 + 12 * rnd.nextDouble();
             knots.add(now);
-            watts.add(idle);
-            Steps power = new Steps(
-                    knots.stream().mapToLong(Long::longValue).toArray(),
-                    watts.stream().mapToDouble(Double::doubleValue).toArray());
-            long d = dMs * MS;
-            PowerTrace trace = power.read(T0 - 400 * MS, now + 400 * MS, d);
-            double truth = 0;
-            double busySeconds = 0;
-            for (RequestTimeline r : requests) {
-                truth += power.joules(r.startEpochNanos(), r.endEpochNanos());
-                busySeconds += r.durationNanos(Phase.TOTAL) / 1e9;
+            watts.add(level);
+            requests.add(RequestTimeline.succeeded(now, first, now + length, 100, 10));
+            now += length;
+            long gap = (5 + rnd.nextInt(196)) * MS;
+            long tail = rnd.nextInt((int) (gap / MS)) * MS; // on the readings' millisecond grid: the trapezoid is exact
+            knots.add(now);
+            watts.add(idle + (level - idle) * rnd.nextDouble() * 0.5);
+            if (tail > MS) {
+                knots.add(now + tail);
+                watts.add(idle);
             }
-            CellAttribution cell = EnergyEstimators.automatic(d).attribute(trace, requests);
-            if (!cell.estimator().equals("SPAN")) {
-                assertThat(SpanLessGaps.applies(
-                                requests, EnergyEstimators.pooled(d).attribute(trace, requests), d))
-                        .isFalse();
-                return;
-            }
-            EnergyEstimate total = cell.cell().total();
-            // A boxcar with each step right at an edge is the extreme the allowance reaches exactly (D/8 a step); a
-            // bend of the decaying power within D/2 of a measured gap's edge spills a second-order sliver more
-            // (seen up to 1e-5 of the total), which the slack of 1e-4 allows for
-            double slack = 1e-4 * truth;
-            assertThat(total.ci95LowJoules() - slack <= truth && truth <= total.ci95HighJoules() + slack)
-                    .as("%s holds %.6f J (D = %d ms)", total, truth, dMs)
-                    .isTrue();
-            assertThat(total.joules()).isBetween(total.ci95LowJoules(), total.ci95HighJoules());
-            assertThat(total.ci95LowJoules()).isGreaterThanOrEqualTo(0);
-            assertThat(cell.cell().decode().joules() + cell.cell().prefill().joules())
-                    .isCloseTo(total.joules(), within(1e-6 + 1e-9 * total.joules()));
-            assertThat(busySeconds * idle).isLessThan(total.ci95HighJoules());
-        });
+            now += gap;
+        }
+        knots.add(now);
+        watts.add(idle);
+        Steps power = new Steps(
+                knots.stream().mapToLong(Long::longValue).toArray(),
+                watts.stream().mapToDouble(Double::doubleValue).toArray());
+        long d = dMs * MS;
+        PowerTrace trace = power.read(T0 - 400 * MS, now + 400 * MS, d);
+        double truth = 0;
+        double busySeconds = 0;
+        for (RequestTimeline r : requests) {
+            truth += power.joules(r.startEpochNanos(), r.endEpochNanos());
+            busySeconds += r.durationNanos(Phase.TOTAL) / 1e9;
+        }
+        CellAttribution cell = EnergyEstimators.automatic(d).attribute(trace, requests);
+        if (!cell.estimator().equals("SPAN")) {
+            assertThat(SpanLessGaps.applies(requests, EnergyEstimators.pooled(d).attribute(trace, requests), d))
+                    .isFalse();
+            return;
+        }
+        EnergyEstimate total = cell.cell().total();
+        // a boxcar with each step right at an edge is the extreme the allowance reaches exactly (D/8 a step)
+        double slack = 1e-9 * truth;
+        assertThat(total.ci95LowJoules() - slack <= truth && truth <= total.ci95HighJoules() + slack)
+                .as("%s holds %.6f J (D = %d ms)", total, truth, dMs)
+                .isTrue();
+        assertThat(total.joules()).isBetween(total.ci95LowJoules(), total.ci95HighJoules());
+        assertThat(total.ci95LowJoules()).isGreaterThanOrEqualTo(0);
+        assertThat(cell.cell().decode().joules() + cell.cell().prefill().joules())
+                .isCloseTo(total.joules(), within(1e-6 + 1e-9 * total.joules()));
+        assertThat(busySeconds * idle).isLessThan(total.ci95HighJoules());
     }
 }
