@@ -1,5 +1,7 @@
 package io.github.tokjoule.core.cell;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The identity of one cell of a sweep: which model, at which power mode, on which backend, with which target prompt
  * and generation lengths (the seed's {@code <mode>/<model>/gen<G>/ctx<C>}).
@@ -65,5 +67,29 @@ public record CellId(String model, String modeLabel, String backend, int targetI
         if (s.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
+    }
+
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through method handles on
+    // first use, several ms of a cold command (docs/PERFORMANCE.md, "Round 5"). Same semantics; the hash is
+    // the generated one's (31 · h + component hash, from 0).
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other
+                || (other instanceof CellId o
+                        && model.equals(o.model)
+                        && modeLabel.equals(o.modeLabel)
+                        && backend.equals(o.backend)
+                        && targetInputTokens == o.targetInputTokens
+                        && targetOutputTokens == o.targetOutputTokens);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = model.hashCode();
+        h = 31 * h + modeLabel.hashCode();
+        h = 31 * h + backend.hashCode();
+        h = 31 * h + Integer.hashCode(targetInputTokens);
+        h = 31 * h + Integer.hashCode(targetOutputTokens);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.tokjoule.core.cell;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The prompt × generation lengths of a cell (the seed's ctx × gen): the key under which cells of different power
  * modes are paired in a speedup ({@link io.github.tokjoule.core.compare.Speedups}).
@@ -38,5 +40,23 @@ public record CellShape(int targetInputTokens, int targetOutputTokens) {
     @Override
     public String toString() {
         return "ctx" + targetInputTokens + "/gen" + targetOutputTokens;
+    }
+
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through method handles on
+    // first use, several ms of a cold command (docs/PERFORMANCE.md, "Round 5"). Same semantics; the hash is
+    // the generated one's (31 · h + component hash, from 0).
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other
+                || (other instanceof CellShape o
+                        && targetInputTokens == o.targetInputTokens
+                        && targetOutputTokens == o.targetOutputTokens);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Integer.hashCode(targetInputTokens);
+        h = 31 * h + Integer.hashCode(targetOutputTokens);
+        return h;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.tokjoule.core.cell;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The 95 % interval of one number of a {@link CellMetrics} row, in that number's unit: the estimator's statement of
  * where the true value lies (it contains the truth in about 95 % of cells, which the estimators' tests check against
@@ -46,5 +48,21 @@ public record Ci95(double low, double high) {
      */
     public boolean contains(double value) {
         return low <= value && value <= high;
+    }
+
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through method handles on
+    // first use, several ms of a cold command (docs/PERFORMANCE.md, "Round 5"). Same semantics; the hash is
+    // the generated one's (31 · h + component hash, from 0).
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other
+                || (other instanceof Ci95 o && Double.compare(low, o.low) == 0 && Double.compare(high, o.high) == 0);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Double.hashCode(low);
+        h = 31 * h + Double.hashCode(high);
+        return h;
     }
 }

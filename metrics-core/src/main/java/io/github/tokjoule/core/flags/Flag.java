@@ -3,6 +3,7 @@ package io.github.tokjoule.core.flags;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One raised accuracy flag: what, how serious, the numbers behind it (named with their units, in a stable order) and
@@ -58,5 +59,27 @@ public record Flag(AccuracyFlag flag, Severity severity, Map<String, Double> num
     @Override
     public String toString() {
         return severity + " " + flag + ": " + reason + " " + numbers;
+    }
+
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through method handles on
+    // first use, several ms of a cold command (docs/PERFORMANCE.md, "Round 5"). Same semantics; the hash is
+    // the generated one's (31 · h + component hash, from 0).
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other
+                || (other instanceof Flag o
+                        && flag.equals(o.flag)
+                        && severity.equals(o.severity)
+                        && numbers.equals(o.numbers)
+                        && reason.equals(o.reason));
+    }
+
+    @Override
+    public int hashCode() {
+        int h = flag.hashCode();
+        h = 31 * h + severity.hashCode();
+        h = 31 * h + numbers.hashCode();
+        h = 31 * h + reason.hashCode();
+        return h;
     }
 }
