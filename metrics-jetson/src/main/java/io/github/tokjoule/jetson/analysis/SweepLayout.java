@@ -2,6 +2,7 @@ package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.jetson.PowerMode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,8 +210,10 @@ public record SweepLayout(
         }
         List<CellLocation> cells = new ArrayList<>();
         List<FailedModel> failed = new ArrayList<>();
-        for (ModeDir md : modeDirs) {
-            scanMode(md, manifest, cells, failed, warnings);
+        for (ModeScan scan : scanModes(modeDirs, manifest)) {
+            cells.addAll(scan.cells());
+            failed.addAll(scan.failed());
+            warnings.addAll(scan.warnings());
         }
         return new SweepLayout(
                 root, kind, manifest, modeDirs.stream().map(ModeDir::mode).toList(), cells, failed, warnings);
@@ -223,6 +226,32 @@ public record SweepLayout(
                 return 10_000;
             }
             return Integer.parseInt(l.substring(0, l.length() - 1));
+        }
+    }
+
+    private record ModeScan(List<CellLocation> cells, List<FailedModel> failed, List<String> warnings) {}
+
+    /**
+     * Scans the mode directories, several at once where there are several (the common pool): discovery is serial work
+     * before any cell can be analysed, a few per cent of a cold report's wall time (docs/PERFORMANCE.md, "Round 5").
+     * The results come back in the modes' order, so the layout is the same as a scan one mode after another.
+     */
+    private static List<ModeScan> scanModes(List<ModeDir> modeDirs, Optional<SweepManifest> manifest)
+            throws IOException {
+        try {
+            return (modeDirs.size() > 1 ? modeDirs.parallelStream() : modeDirs.stream())
+                    .map(md -> {
+                        ModeScan scan = new ModeScan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                        try {
+                            scanMode(md, manifest, scan.cells(), scan.failed(), scan.warnings());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return scan;
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
