@@ -11,20 +11,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The power and thermal columns of a whole tegrastats log, compact enough to hold in memory (one {@code double} per
@@ -366,82 +361,7 @@ public final class TegrastatsLog {
      */
     public List<ThermalSample> thermalSamples(SampleTimes times) {
         checkTimes(times);
-        List<ThermalSample> out = new ArrayList<>(size);
-        Row row = new Row(temperatures);
-        for (int i = 0; i < size; i++) {
-            out.add(ThermalSample.of(times.epochNanos(i), row.at(i))); // the sample copies the row's readings
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    /**
-     * One sample's temperatures as a map view over the columns, the sensors absent from it left out: reused from
-     * sample to sample, so that no map is filled per sample only to be copied (docs/PERFORMANCE.md).
-     */
-    private static final class Row extends AbstractMap<String, Double> {
-        private final String[] names;
-        private final double[][] columns;
-        private int row;
-        private int present;
-
-        Row(Map<String, double[]> temperatures) {
-            names = temperatures.keySet().toArray(new String[0]);
-            columns = temperatures.values().toArray(new double[0][]);
-        }
-
-        Row at(int i) {
-            row = i;
-            present = 0;
-            for (double[] c : columns) {
-                present += Double.isNaN(c[i]) ? 0 : 1;
-            }
-            return this;
-        }
-
-        @Override
-        public int size() {
-            return present;
-        }
-
-        @Override
-        public Set<Map.Entry<String, Double>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public int size() {
-                    return present;
-                }
-
-                @Override
-                public Iterator<Map.Entry<String, Double>> iterator() {
-                    return new Iterator<>() {
-                        private int next = skipAbsent(0);
-
-                        private int skipAbsent(int from) {
-                            int k = from;
-                            while (k < columns.length && Double.isNaN(columns[k][row])) {
-                                k++;
-                            }
-                            return k;
-                        }
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < columns.length;
-                        }
-
-                        @Override
-                        public Map.Entry<String, Double> next() {
-                            if (next >= columns.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int k = next;
-                            next = skipAbsent(k + 1);
-                            return new AbstractMap.SimpleImmutableEntry<>(names[k], columns[k][row]);
-                        }
-                    };
-                }
-            };
-        }
+        return ThermalSample.fromColumns(times.epochNanos(), temperatures);
     }
 
     private void checkTimes(SampleTimes times) {

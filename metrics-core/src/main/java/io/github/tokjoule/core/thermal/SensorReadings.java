@@ -51,6 +51,16 @@ final class SensorReadings extends AbstractMap<String, Double> {
     }
 
     /** {@return the number of sensors read} */
+    /** Readings over the given arrays, not copied: the caller hands them over (names may be shared, never changed). */
+    static SensorReadings wrap(String[] names, double[] celsius) {
+        return new SensorReadings(names, celsius);
+    }
+
+    /** Whether both hold the very same array of names (so every index means the same sensor in both). */
+    boolean sharesNamesWith(SensorReadings other) {
+        return names == other.names;
+    }
+
     int count() {
         return names.length;
     }

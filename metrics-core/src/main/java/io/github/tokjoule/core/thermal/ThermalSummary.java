@@ -101,23 +101,33 @@ public final class ThermalSummary {
         int gpuCount = 0;
         double peak = Double.NaN;
         String peakName = null;
+        // The sensors' places are looked up once per array of names, not per sample: a log's samples share one
+        // (ThermalSample.fromColumns), and the name matching was most of this loop's time.
+        SensorReadings layout = null;
+        int cpuAt = -1;
+        int gpuAt = -1;
+        int[] junctionCandidates = new int[0];
         for (ThermalSample s : samples) {
             if (s.epochNanos() < startEpochNanos || s.epochNanos() > endEpochNanos) {
                 continue;
             }
             count++;
-            double cpu = s.celsius("CPU");
-            if (!Double.isNaN(cpu)) {
-                cpuSum += cpu;
+            SensorReadings r = s.readings();
+            if (layout == null || !r.sharesNamesWith(layout)) {
+                layout = r;
+                cpuAt = r.indexOf("CPU");
+                gpuAt = r.indexOf("GPU");
+                junctionCandidates = junctionCandidates(r);
+            }
+            if (cpuAt >= 0) {
+                cpuSum += r.celsius(cpuAt);
                 cpuCount++;
             }
-            double gpu = s.celsius("GPU");
-            if (!Double.isNaN(gpu)) {
-                gpuSum += gpu;
+            if (gpuAt >= 0) {
+                gpuSum += r.celsius(gpuAt);
                 gpuCount++;
             }
-            SensorReadings r = s.readings();
-            int j = junction(r);
+            int j = junction(r, junctionCandidates);
             if (j >= 0 && !(r.celsius(j) <= peak)) {
                 peak = r.celsius(j);
                 peakName = r.name(j);
@@ -133,18 +143,37 @@ public final class ThermalSummary {
     }
 
     /** The index of the sample's junction reading: {@code tj}, else its hottest sensor other than {@code PMIC}; -1 if none. */
-    private static int junction(SensorReadings r) {
+    /**
+     * The junction sensor's index: the first sensor named {@code tj} (any case) if there is one, else the hottest of
+     * the {@code candidates} (the first on a tie), or -1 when there are none.
+     */
+    private static int junction(SensorReadings r, int[] candidates) {
+        if (candidates.length == 1) {
+            return candidates[0];
+        }
         int best = -1;
-        for (int i = 0; i < r.count(); i++) {
-            String name = r.name(i);
-            if (name.equalsIgnoreCase("tj")) {
-                return i;
-            }
-            if (!name.equalsIgnoreCase("PMIC") && (best < 0 || r.celsius(i) > r.celsius(best))) {
+        for (int i : candidates) {
+            if (best < 0 || r.celsius(i) > r.celsius(best)) {
                 best = i;
             }
         }
         return best;
+    }
+
+    /** The first {@code tj} alone if present, else every sensor but {@code PMIC}, in order. */
+    private static int[] junctionCandidates(SensorReadings r) {
+        int[] all = new int[r.count()];
+        int n = 0;
+        for (int i = 0; i < r.count(); i++) {
+            String name = r.name(i);
+            if (name.equalsIgnoreCase("tj")) {
+                return new int[] {i};
+            }
+            if (!name.equalsIgnoreCase("PMIC")) {
+                all[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(all, n);
     }
 
     /** {@return the number of samples inside the window} */
