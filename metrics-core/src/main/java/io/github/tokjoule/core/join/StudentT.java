@@ -1,17 +1,14 @@
 package io.github.tokjoule.core.join;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Student's t 0.975 quantile by degrees of freedom, remembered: Commons Statistics inverts the distribution function
- * numerically (tens of µs a call), and the estimators ask for the same few values once per phase of every cell.
+ * Student's t 0.975 quantile by degrees of freedom: from {@link StudentTTable} up to 1024 degrees (Commons Statistics'
+ * own values, bit for bit), computed by Commons Statistics above. Inverting the distribution numerically costs tens
+ * of µs a call warm and milliseconds cold (with the compilation of the code it runs), and the estimators ask for it
+ * once per phase of every cell.
  */
 final class StudentT {
-
-    private static final int CACHED = 1024;
-    /** Raw bits of each remembered quantile; 0 (the bits of +0.0, never a quantile) until computed. */
-    private static final AtomicLongArray Q975 = new AtomicLongArray(CACHED + 1);
 
     private StudentT() {}
 
@@ -22,19 +19,13 @@ final class StudentT {
      * @return {@code TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(0.975)}
      */
     static double quantile975(int degreesOfFreedom) {
-        if (degreesOfFreedom > CACHED) {
-            return compute(degreesOfFreedom);
+        if (degreesOfFreedom >= 1 && degreesOfFreedom <= StudentTTable.Q975.length) {
+            return StudentTTable.Q975[degreesOfFreedom - 1];
         }
-        long bits = Q975.get(degreesOfFreedom);
-        if (bits != 0) {
-            return Double.longBitsToDouble(bits);
-        }
-        double q = compute(degreesOfFreedom);
-        Q975.set(degreesOfFreedom, Double.doubleToRawLongBits(q));
-        return q;
+        return compute(degreesOfFreedom);
     }
 
-    private static double compute(int degreesOfFreedom) {
+    static double compute(int degreesOfFreedom) {
         return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(0.975);
     }
 }
