@@ -233,7 +233,7 @@ public record SweepLayout(
 
     /**
      * Scans the mode directories, several at once where there are several (the common pool): discovery is serial work
-     * before any cell can be analysed, a few per cent of a cold report's wall time (docs/PERFORMANCE.md, "Round 5").
+     * before any cell can be analyzed, a few per cent of a cold report's wall time (docs/PERFORMANCE.md, "Round 5").
      * The results come back in the modes' order, so the layout is the same as a scan one mode after another.
      */
     private static List<ModeScan> scanModes(List<ModeDir> modeDirs, Optional<SweepManifest> manifest)
