@@ -53,12 +53,39 @@ public final class RunWindowEstimator {
      *     not measured
      */
     public static CellEnergy estimate(PowerTrace trace, RunSummary run) {
+        return estimate(trace, run, 0);
+    }
+
+    /**
+     * Estimates a run's energy per phase from its window, for a trace whose readings average the sensor's last {@code
+     * sensorAveragingNanos} ({@code D}: a dense {@code hwmon.csv}'s recorded sensor delay), as the join's estimators
+     * do ({@link EnergyEstimators#automatic(long)}): the window is read {@code D/2} later on the readings' stamps (its
+     * readings, its energy and its sampling term), the run's two outer edges are corrected for the averaging's
+     * smoothing, {@code (ΔP_start − ΔP_end) · D/16} (the first request rises from idle at the window's start, the
+     * last falls back at its end; {@code ΔP} as {@code EdgeSmoothing} reads it), and the total's interval is widened
+     * by the allowance {@code (|ΔP_start| + |ΔP_end|) · D/16} on both sides; its upper end takes the idle time at the
+     * floor, the lowest reading within {@code D} plus 10 nominal intervals of the window, rather than at the
+     * window's lowest reading (an average over {@code D} does not fall to the floor in a gap shorter than {@code D}).
+     * Prefill and decode follow the total as before. {@code D = 0} is {@link #estimate(PowerTrace, RunSummary)},
+     * figure for figure.
+     *
+     * @param trace the power trace
+     * @param run the run's summary
+     * @param sensorAveragingNanos the sensor's averaging window {@code D}, 0 for instantaneous readings
+     * @return as {@link #estimate(PowerTrace, RunSummary)}
+     * @throws IllegalArgumentException if {@code sensorAveragingNanos} is negative
+     * @since 0.2.0
+     */
+    public static CellEnergy estimate(PowerTrace trace, RunSummary run, long sensorAveragingNanos) {
+        if (sensorAveragingNanos < 0) {
+            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
+        }
         int n = run.requests();
         long prefillNanos = Math.round(n * run.ttftNanos());
         long decodeNanos = Math.round(n * (run.latencyNanos() - run.ttftNanos()));
         double in = n * run.inputTokensMean();
         double out = n * run.outputTokensMean();
-        TimeWindow w = run.window();
+        TimeWindow w = PooledEstimator.shifted(run.window(), sensorAveragingNanos / 2);
         int first = PhasePool.lowerBound(trace, w.startEpochNanos());
         int end = PhasePool.lowerBound(trace, w.endEpochNanos() + 1);
         int m = end - first;
@@ -94,9 +121,23 @@ public final class RunWindowEstimator {
         double busySeconds = (prefillNanos + decodeNanos) / 1e9;
         double idleSeconds = Math.max(0, seconds - busySeconds);
         double meanWatts = runJoules / seconds;
-        double total = Math.max(0, runJoules - idleSeconds * min);
-        double totalLow = Math.max(0, runJoules - idleSeconds * Math.max(min, meanWatts) - sampling);
-        double totalHigh = total + sampling;
+        double correction = 0;
+        double allowance = 0;
+        double floor = min;
+        if (sensorAveragingNanos > 0) {
+            EdgeSmoothing smoothing = new EdgeSmoothing(trace, sensorAveragingNanos);
+            double sa = smoothing.stepWatts(run.window().startEpochNanos());
+            double sb = smoothing.stepWatts(run.window().endEpochNanos());
+            correction = smoothing.correctionJoules(sa, sb);
+            allowance = smoothing.allowanceJoules(sa, sb);
+            long margin = sensorAveragingNanos + 10 * trace.nominalIntervalNanos();
+            floor = Math.min(
+                    min, SpanLessGaps.range(trace, w.startEpochNanos() - margin, w.endEpochNanos() + margin)[0]);
+        }
+        double joules = runJoules + correction;
+        double total = Math.max(0, joules - idleSeconds * min);
+        double totalLow = Math.max(0, joules - idleSeconds * Math.max(min, meanWatts) - sampling - allowance);
+        double totalHigh = Math.max(total, joules - idleSeconds * floor) + sampling + allowance;
 
         double share = prefillNanos / 1e9 / busySeconds;
         double prefill = total * share;

@@ -3,9 +3,13 @@ package io.github.tokjoule.core.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RunWindowEstimatorTest {
@@ -93,5 +97,120 @@ class RunWindowEstimatorTest {
         assertThatThrownBy(() -> new RunSummary(w, 1, 1, 1, 2, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("need 0 < ttftNanos < latencyNanos, finite: ttftNanos 2.0, latencyNanos 2.0");
+    }
+
+    /**
+     * Readings every 100 ms from T0 to T0 + 20 s of a boxcar sensor that reports the exact mean of its last {@code d}
+     * of a piecewise-constant power: idle {@code idle} W, and {@code level} W over each {@code [starts[i], ends[i]]}.
+     */
+    private static PowerTrace boxcar(long[] starts, long[] ends, double idle, double level, long d) {
+        long step = S / 10;
+        int n = 201;
+        long[] t = new long[n];
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = T0 + k * step;
+            double busy = 0;
+            for (int i = 0; i < starts.length; i++) {
+                busy += Math.max(0, Math.min(t[k], ends[i]) - Math.max(t[k] - d, starts[i]));
+            }
+            w[k] = idle + (level - idle) * busy / d;
+        }
+        return PowerTrace.of(t, w);
+    }
+
+    @Test
+    void aDenseTracesAveragingIsCarriedAtTheRunsEdges() {
+        // Idle 4 W; requests at 10 W over [1, 4] s and [6, 9] s; window [1, 9] s, 2 requests of 1 s TTFT and 3 s
+        // latency: truth 10 W × 6 s = 60 J. A 400 ms boxcar, readings placed 200 ms earlier: the power smoothed by a
+        // centred 400 ms window, whose integral over [1, 9] s loses 6 W × 0.4 s / 8 = 0.3 J at each outer step (the
+        // gap's two steps stay inside): 68 − 0.6 = 67.4 J (exact: the smoothed power is linear between 100 ms knots).
+        // ΔP_start = 10 − 4 = +6 W, ΔP_end = 4 − 10 = −6 W: correction (6 + 6) × 0.4 s / 16 = +0.3 J, allowance 0.3 J.
+        // Idle 8 − 6 = 2 s at the lowest reading (4 W, the 2 s gap is longer than D): 67.7 − 8 = 59.7 J.
+        long d = 400_000_000L;
+        PowerTrace trace = boxcar(new long[] {T0 + S, T0 + 6 * S}, new long[] {T0 + 4 * S, T0 + 9 * S}, 4, 10, d);
+        CellEnergy e = RunWindowEstimator.estimate(trace, run(), d);
+        assertThat(e.total().joules()).isCloseTo(59.7, within(1e-9));
+        assertThat(e.total().covers(60)).isTrue();
+        assertThat(e.prefill().joules() + e.decode().joules()).isCloseTo(59.7, within(1e-9));
+        // D = 0 is the estimator without the parameter, figure for figure
+        assertThat(RunWindowEstimator.estimate(trace, run(), 0)).isEqualTo(RunWindowEstimator.estimate(trace, run()));
+        assertThatThrownBy(() -> RunWindowEstimator.estimate(trace, run(), -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sensorAveragingNanos must not be negative: -1");
+    }
+
+    /** A random run read by a boxcar: its trace, summary and exact total. */
+    private record BoxcarRun(PowerTrace trace, RunSummary run, double truth) {
+
+        static BoxcarRun of(long seed, long d) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int n = 2 + rnd.nextInt(5);
+            long length = (300 + rnd.nextInt(1000)) * 1_000_000L;
+            long ttft = (20 + rnd.nextInt(200)) * 1_000_000L;
+            long[] starts = new long[n];
+            long[] ends = new long[n];
+            long now = T0 + S;
+            for (int i = 0; i < n; i++) {
+                starts[i] = now;
+                ends[i] = now + length;
+                now = ends[i] + (50 + rnd.nextInt(950)) * 1_000_000L;
+            }
+            double idle = 3 + 2 * rnd.nextDouble();
+            double level = 8 + 12 * rnd.nextDouble();
+            return new BoxcarRun(
+                    boxcar(starts, ends, idle, level, d),
+                    new RunSummary(TimeWindow.of(starts[0], ends[n - 1]), n, 100, 40, ttft, length),
+                    level * n * length / 1e9);
+        }
+    }
+
+    /**
+     * Random runs of 2–6 equal requests at 8–20 W from 1 s on, 0.05–1 s apart (many gaps shorter than {@code D}),
+     * idle 3–5 W, read by a boxcar of 50–600 ms: the total's interval holds the exact energy; and {@code D = 0} is the
+     * estimator without the parameter.
+     */
+    @Test
+    void theTotalsIntervalHoldsTheExactEnergyOfBoxcarReadRuns() {
+        qt().withExamples(100)
+                .forAll(longs().all(), integers().between(50, 600))
+                .checkAssert((seed, dMs) -> {
+                    long d = dMs * 1_000_000L;
+                    BoxcarRun b = BoxcarRun.of(seed, d);
+                    CellEnergy e = RunWindowEstimator.estimate(b.trace(), b.run(), d);
+                    assertThat(e.total().covers(b.truth()))
+                            .as("%s holds %.6f J (D = %d ms)", e.total(), b.truth(), dMs)
+                            .isTrue();
+                    assertThat(RunWindowEstimator.estimate(b.trace(), b.run(), 0))
+                            .isEqualTo(RunWindowEstimator.estimate(b.trace(), b.run()));
+                });
+    }
+
+    @Test
+    void carryingTheAveragingMakesTheTotalCloserToTheExactEnergy() {
+        // 200 random runs, D = 50..600 ms: the mean |error| of the total with D and without (the readings taken at
+        // their stamps, D/2 late): measured 1.75 % against 4.64 % (printed)
+        double with = 0;
+        double without = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            long d = (50 + seed * 11 % 551) * 1_000_000L;
+            BoxcarRun b = BoxcarRun.of(seed, d);
+            with += Math.abs(RunWindowEstimator.estimate(b.trace(), b.run(), d)
+                                    .total()
+                                    .joules()
+                            - b.truth())
+                    / b.truth();
+            without += Math.abs(RunWindowEstimator.estimate(b.trace(), b.run())
+                                    .total()
+                                    .joules()
+                            - b.truth())
+                    / b.truth();
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "RUN_WINDOW mean |error|: with D %.2f %%, without %.2f %%%n",
+                with / 2,
+                without / 2);
+        assertThat(with).isLessThan(without / 2);
     }
 }

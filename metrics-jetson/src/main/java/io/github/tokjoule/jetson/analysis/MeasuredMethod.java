@@ -106,9 +106,11 @@ final class MeasuredMethod {
                             .ifPresent(b::addFlags);
                 }
             } else {
-                // no per-request records, only the summary: the run window's energy, shared and split
+                // no per-request records, only the summary: the run window's energy, shared and split; a dense
+                // trace's readings are placed D/2 earlier and the run's two edges carry the averaging's smoothing
                 RunSummary r = run.orElseThrow();
-                CellEnergy cell = RunWindowEstimator.estimate(trace, r);
+                CellEnergy cell =
+                        RunWindowEstimator.estimate(trace, r, in.power().sensorDelayNanos());
                 b.estimator(RunWindowEstimator.NAME);
                 b.addFlags(FlagRules.runWindowEstimate(r.requests(), r.window().durationSeconds()));
                 if (Double.isFinite(cell.total().joules())) {

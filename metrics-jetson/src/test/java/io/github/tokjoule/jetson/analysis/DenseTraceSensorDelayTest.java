@@ -2,12 +2,15 @@ package io.github.tokjoule.jetson.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tokjoule.core.cell.CellMetric;
+import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.join.AttributedRequest;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.RequestTimeline;
+import io.github.tokjoule.core.join.RunWindowEstimator;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.jetson.synthetic.SyntheticSweep;
 import io.github.tokjoule.live.LiveLog;
@@ -152,5 +155,72 @@ class DenseTraceSensorDelayTest {
                 assertThat(c.attribution()).isEqualTo(without.cells().get(i).attribution());
             }
         }
+    }
+
+    /**
+     * A summary-only cell ({@code RUN_WINDOW}: the records file removed) with the same dense trace: analyzed with the
+     * recorded delay and with a file that records none, against the exact energy per request (idle at 5 W exactly, so
+     * the run-window model's only error is the readings').
+     *
+     * @return the cell's total joules per request, its interval's low and high, and the exact joules per request
+     */
+    private static double[] runWindowCell(Path sweep, long recordedDelay) throws IOException {
+        SyntheticSweep.generate(SweepAnalysisTest.designedSpec(), sweep);
+        AnalyzedCell chosen = SweepAnalysis.analyze(sweep).cells().stream()
+                .filter(c -> c.metrics().isOk() && c.attribution().isPresent())
+                .findFirst()
+                .orElseThrow();
+        List<RequestTimeline> requests =
+                chosen.requests().stream().map(AttributedRequest::timeline).toList();
+        Truth truth = new Truth(requests);
+        String rail = chosen.metrics().rail().orElseThrow();
+        long from = requests.get(0).startEpochNanos() - 2_000_000_000L;
+        long to = requests.get(requests.size() - 1).endEpochNanos() + 2_000_000_000L;
+        int n = (int) ((to - from) / STEP) + 1;
+        LiveTrace dense = LiveTrace.builder("hwmon", List.of(rail))
+                .capacity(n)
+                .nominalIntervalNanos(STEP)
+                .sensorDelayNanos(recordedDelay)
+                .build();
+        for (int k = 0; k < n; k++) {
+            long t = from + k * STEP;
+            dense.appendWatts(t, new double[] {truth.joules(t - D, t) / (D / 1e9)});
+        }
+        LiveLog.open(chosen.directory().resolve(DenseTrace.FILE_NAME), List.of(dense), List.of())
+                .close();
+        Files.delete(chosen.directory().resolve(SweepLayout.RECORDS));
+        AnalyzedCell cell = SweepAnalysis.analyze(sweep).cells().stream()
+                .filter(c -> c.directory().equals(chosen.directory()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cell.metrics().estimator()).contains(RunWindowEstimator.NAME);
+        assertThat(cell.powerTrace().orElseThrow().label()).isEqualTo("hwmon 10 ms");
+        double exact = 0;
+        for (RequestTimeline r : requests) {
+            exact += truth.joules(r.startEpochNanos(), r.endEpochNanos());
+        }
+        Ci95 ci = cell.metrics().ci95(CellMetric.TOTAL_JOULES_PER_REQUEST).orElseThrow();
+        return new double[] {cell.metrics().totalJoulesPerRequest(), ci.low(), ci.high(), exact / requests.size()};
+    }
+
+    @Test
+    void aSummaryOnlyCellsRunWindowGetsTheDenseTracesSensorDelay(@TempDir Path dir) throws IOException {
+        double[] with = runWindowCell(dir.resolve("with"), D);
+        double[] ignoring = runWindowCell(dir.resolve("without"), 0);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "RUN_WINDOW on the dense trace, per request: with D %.5f J [%.5f, %.5f], recorded D = 0 %.5f J [%.5f,"
+                        + " %.5f], exact %.5f J%n",
+                with[0],
+                with[1],
+                with[2],
+                ignoring[0],
+                ignoring[1],
+                ignoring[2],
+                with[3]);
+        assertThat(with[3]).isEqualTo(ignoring[3]);
+        assertThat(with[1]).isLessThanOrEqualTo(with[3]);
+        assertThat(with[2]).isGreaterThanOrEqualTo(with[3]);
+        assertThat(Math.abs(with[0] - with[3])).isLessThan(Math.abs(ignoring[0] - ignoring[3]));
     }
 }
