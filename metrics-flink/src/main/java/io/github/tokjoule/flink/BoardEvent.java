@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param epochNanos a sample's time; a request's start
  * @param watts a sample's power in watts; NaN otherwise
  * @param nominalIntervalNanos a sample's nominal sampling interval (0 if unknown); 0 otherwise
+ * @param sensorDelayNanos a sample's sensor delay {@code D}, the averaging window its reading reflects (a dense
+ *     {@code hwmon.csv}'s or a monitor log's recorded {@code sensor_delay}; 0 for instantaneous readings and
+ *     tegrastats); 0 otherwise
  * @param cell the cell of a request or of a failed cell; {@code null} for a sample
  * @param firstTokenEpochNanos a request's first token; 0 otherwise
  * @param endEpochNanos a request's end; 0 otherwise
@@ -28,6 +31,7 @@ public record BoardEvent(
         long epochNanos,
         double watts,
         long nominalIntervalNanos,
+        long sensorDelayNanos,
         @Nullable CellId cell,
         long firstTokenEpochNanos,
         long endEpochNanos,
@@ -56,12 +60,33 @@ public record BoardEvent(
      * @return the event
      */
     public static BoardEvent sample(String board, long epochNanos, double watts, long nominalIntervalNanos) {
+        return sample(board, epochNanos, watts, nominalIntervalNanos, 0);
+    }
+
+    /**
+     * Returns a power sample of a sensor that averages its last {@code sensorDelayNanos}: the board's join gives the
+     * delay to its estimator ({@link io.github.tokjoule.core.join.EnergyEstimator#withSensorAveragingNanos}).
+     *
+     * @param board the board
+     * @param epochNanos when it was taken
+     * @param watts the power in watts
+     * @param nominalIntervalNanos the sampler's nominal interval, or 0 if unknown
+     * @param sensorDelayNanos the sensor's delay {@code D}, 0 for an instantaneous reading
+     * @return the event
+     * @throws IllegalArgumentException if {@code sensorDelayNanos} is negative
+     */
+    public static BoardEvent sample(
+            String board, long epochNanos, double watts, long nominalIntervalNanos, long sensorDelayNanos) {
+        if (sensorDelayNanos < 0) {
+            throw new IllegalArgumentException("sensorDelayNanos must not be negative: " + sensorDelayNanos);
+        }
         return new BoardEvent(
                 board,
                 Kind.SAMPLE,
                 epochNanos,
                 watts,
                 nominalIntervalNanos,
+                sensorDelayNanos,
                 null,
                 0,
                 0,
@@ -87,6 +112,7 @@ public record BoardEvent(
                 request.startEpochNanos(),
                 Double.NaN,
                 0,
+                0,
                 cell,
                 request.firstTokenEpochNanos(),
                 request.endEpochNanos(),
@@ -106,7 +132,7 @@ public record BoardEvent(
      */
     public static BoardEvent failedCell(String board, CellId cell, String reason) {
         return new BoardEvent(
-                board, Kind.FAILED_CELL, 0, Double.NaN, 0, cell, 0, 0, Double.NaN, Double.NaN, false, reason);
+                board, Kind.FAILED_CELL, 0, Double.NaN, 0, 0, cell, 0, 0, Double.NaN, Double.NaN, false, reason);
     }
 
     /**

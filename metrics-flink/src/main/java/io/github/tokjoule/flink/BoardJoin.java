@@ -71,7 +71,8 @@ public final class BoardJoin {
     }
 
     private static final int PRUNE_EVERY = 1024;
-    private static final int STATE_VERSION = 1;
+    /** Version 2 adds the sensor delay at the end; version 1 (before it) is read with a delay of 0. */
+    private static final int STATE_VERSION = 2;
 
     private final String board;
     private final JoinSettings settings;
@@ -83,6 +84,9 @@ public final class BoardJoin {
 
     private int size;
     private long nominalIntervalNanos;
+    /** The latest sample's sensor delay {@code D}, given to the estimator. */
+    private long sensorDelayNanos;
+
     private long firstSample = Long.MAX_VALUE;
     private long maxSample = Long.MIN_VALUE;
     private long watermark = Long.MIN_VALUE;
@@ -151,13 +155,14 @@ public final class BoardJoin {
             throw new IllegalArgumentException("event of board " + e.board() + " given to the join of " + board);
         }
         switch (e.kind()) {
-            case SAMPLE -> sample(e.epochNanos(), e.watts(), e.nominalIntervalNanos(), estimator, out);
+            case SAMPLE ->
+                sample(e.epochNanos(), e.watts(), e.nominalIntervalNanos(), e.sensorDelayNanos(), estimator, out);
             case REQUEST -> request(e.requireCell(), e.note(), e.timeline(), estimator, out);
             case FAILED_CELL -> out.cell(CellFigures.failedCell(board, e.requireCell(), e.note()));
         }
     }
 
-    private void sample(long t, double w, long nominal, EnergyEstimator estimator, Output out) {
+    private void sample(long t, double w, long nominal, long delay, EnergyEstimator estimator, Output out) {
         if (!(w >= 0) || Double.isInfinite(w)) {
             throw new IllegalArgumentException("board " + board + ": sample at " + t + " ns has power " + w
                     + " W; a power sample must be finite and not negative (fix the source that produced it)");
@@ -169,6 +174,7 @@ public final class BoardJoin {
         if (nominal > 0) {
             nominalIntervalNanos = nominal;
         }
+        sensorDelayNanos = delay;
         if (size == first || t > times[size - 1]) {
             if (size > first && t - times[size - 1] > settings.silenceNanos()) {
                 gaps.add(new long[] {times[size - 1], t, 0});
@@ -227,7 +233,9 @@ public final class BoardJoin {
     private void release(EnergyEstimator estimator, Output out) {
         while (!pending.isEmpty()) {
             Pending p = pending.peek();
-            int end = lowerBound(p.timeline.endEpochNanos());
+            // a sensor that averages its last D is read D/2 later, and its edge at the end wants the first reading
+            // stamped at or after end + D (core's EdgeSmoothing): the request waits for it
+            int end = lowerBound(p.timeline.endEpochNanos() + sensorDelayNanos);
             if (end >= size || times[end] > watermark) {
                 break;
             }
@@ -241,7 +249,10 @@ public final class BoardJoin {
         }
     }
 
-    /** Joins a request with the samples from the last at or before its start to {@code endIndex}. */
+    /**
+     * Joins a request with the samples from the last at or before its start to {@code endIndex} (the first at or after
+     * its end plus the sensor delay).
+     */
     private void join(Pending p, int endIndex) {
         OpenCell c = open.get(p.cell);
         if (c == null) {
@@ -291,7 +302,9 @@ public final class BoardJoin {
         if (nominalIntervalNanos > 0) {
             trace = trace.withNominalIntervalNanos(nominalIntervalNanos);
         }
-        CellAttribution a = estimator.attribute(trace, timelines);
+        // a sensor that averages its last D: the estimator places the readings D/2 earlier and carries the smoothing
+        EnergyEstimator e = sensorDelayNanos > 0 ? estimator.withSensorAveragingNanos(sensorDelayNanos) : estimator;
+        CellAttribution a = e.attribute(trace, timelines);
         return CellFigures.of(board, c.id, c.rail, a, c.n);
     }
 
@@ -380,7 +393,7 @@ public final class BoardJoin {
             if (p.timeline.endEpochNanos() > maxSample) {
                 unanswered++;
             }
-            join(p, Math.min(lowerBound(p.timeline.endEpochNanos()), size - 1));
+            join(p, Math.min(lowerBound(p.timeline.endEpochNanos() + sensorDelayNanos), size - 1));
         }
         for (long[] g : gaps) {
             if (g[2] > 0) {
@@ -491,6 +504,7 @@ public final class BoardJoin {
             out.writeLong(g[1]);
             out.writeLong(g[2]);
         }
+        out.writeLong(sensorDelayNanos);
     }
 
     /**
@@ -502,8 +516,8 @@ public final class BoardJoin {
      */
     public static BoardJoin readFrom(DataInput in) throws IOException {
         int version = in.readInt();
-        if (version != STATE_VERSION) {
-            throw new IOException("BoardJoin state version " + version + " is not " + STATE_VERSION
+        if (version != STATE_VERSION && version != 1) {
+            throw new IOException("BoardJoin state version " + version + " is neither 1 nor " + STATE_VERSION
                     + ": restore it with the tokjoule version that wrote it");
         }
         String board = in.readUTF();
@@ -553,6 +567,9 @@ public final class BoardJoin {
         }
         for (int i = in.readInt(); i > 0; i--) {
             j.gaps.add(new long[] {in.readLong(), in.readLong(), in.readLong()});
+        }
+        if (version >= 2) {
+            j.sensorDelayNanos = in.readLong();
         }
         return j;
     }

@@ -106,6 +106,7 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
         private final LiveLog.@Nullable Lines power;
         private @Nullable String railKey;
         private long nominalNanos;
+        private long sensorDelayNanos;
 
         Tail(FollowSplit split) {
             this.split = split;
@@ -183,7 +184,7 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
                 String key = railKey == null ? chooseRail(p) : railKey;
                 if (r.rail().equals(key)) {
                     output.collect(
-                            BoardEvent.sample(split.board(), r.epochNanos(), r.watts(), nominalNanos),
+                            BoardEvent.sample(split.board(), r.epochNanos(), r.watts(), nominalNanos, sensorDelayNanos),
                             r.epochNanos() / 1_000_000L);
                 }
             }
@@ -195,6 +196,7 @@ final class FollowReader implements SourceReader<BoardEvent, FollowSplit> {
                 if (key.equals(want) || key.endsWith("/" + want)) {
                     railKey = key;
                     nominalNanos = p.nominalIntervalNanos(key);
+                    sensorDelayNanos = p.sensorDelayNanos(key);
                     return key;
                 }
             }

@@ -57,8 +57,13 @@ public final class SweepEvents {
                 }
             }
             long interval = t.nominalIntervalNanos();
+            // cells that share a trace share its sensor delay (a dense hwmon.csv's, else 0)
+            long delay = byTrace.getOrDefault(t, List.of()).stream()
+                    .mapToLong(CellJoinInput::sensorDelayNanos)
+                    .max()
+                    .orElse(0);
             for (int i = 0; i < t.size(); i++) {
-                out.accept(BoardEvent.sample(board, t.epochNanosAt(i), t.wattsAt(i), interval));
+                out.accept(BoardEvent.sample(board, t.epochNanosAt(i), t.wattsAt(i), interval, delay));
             }
             samples += t.size();
         }

@@ -268,18 +268,7 @@ public final class LiveLog {
          * @return the delay in nanoseconds, 0 if the log records none for the rail
          */
         public long sensorDelayNanos(String key) {
-            String prefix = SENSOR_DELAY + " " + key + " ";
-            for (String c : comments) {
-                if (c.startsWith(prefix)) {
-                    try {
-                        return Math.max(
-                                0, Long.parseLong(c.substring(prefix.length()).strip()));
-                    } catch (NumberFormatException e) {
-                        return 0; // a comment is not a declaration: one that does not parse records nothing
-                    }
-                }
-            }
-            return 0;
+            return sensorDelay(comments, key);
         }
 
         /**
@@ -479,6 +468,34 @@ public final class LiveLog {
         public List<String> comments() {
             return Collections.unmodifiableList(comments);
         }
+
+        /**
+         * Returns a rail's sensor delay as the comments read so far record it ({@value #SENSOR_DELAY} comments, written
+         * in the header before any row), as {@link Contents#sensorDelayNanos} does for a whole log.
+         *
+         * @param key the rail's key, {@code source/rail}
+         * @return the delay in nanoseconds, 0 if none is recorded for the rail
+         * @since 0.2.0
+         */
+        public long sensorDelayNanos(String key) {
+            return sensorDelay(comments, key);
+        }
+    }
+
+    /** A rail's recorded sensor delay among the comments, 0 if none (or none that parses). */
+    private static long sensorDelay(List<String> comments, String key) {
+        String prefix = SENSOR_DELAY + " " + key + " ";
+        for (String c : comments) {
+            if (c.startsWith(prefix)) {
+                try {
+                    return Math.max(
+                            0, Long.parseLong(c.substring(prefix.length()).strip()));
+                } catch (NumberFormatException e) {
+                    return 0; // a comment is not a declaration: one that does not parse records nothing
+                }
+            }
+        }
+        return 0;
     }
 
     private static String field(Map<String, String> fields, String name) throws IOException {

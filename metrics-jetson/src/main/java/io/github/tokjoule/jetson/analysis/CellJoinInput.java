@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param requests every profiling record, failed ones included, in file order
  * @param trace the chosen rail's trace at reconstructed sample times, if there is one
  * @param rail the chosen rail's name ({@code +}-joined for a sum), empty if unknown
+ * @param sensorDelayNanos the trace's sensor delay {@code D} (a dense {@code hwmon.csv}'s recorded one; 0 for
+ *     tegrastats and without a trace), which the join's estimator must be given ({@link
+ *     io.github.tokjoule.core.join.EnergyEstimator#withSensorAveragingNanos})
  * @param powerProblem why there is no trace, if there is none
  * @param failure why the cell failed, if it did
  * @since 0.2.0
@@ -31,12 +34,20 @@ public record CellJoinInput(
         List<RequestTimeline> requests,
         Optional<PowerTrace> trace,
         String rail,
+        long sensorDelayNanos,
         Optional<String> powerProblem,
         Optional<String> failure) {
 
-    /** Copies the request list. */
+    /**
+     * Copies the request list.
+     *
+     * @throws IllegalArgumentException if {@code sensorDelayNanos} is negative
+     */
     public CellJoinInput {
         requests = List.copyOf(requests);
+        if (sensorDelayNanos < 0) {
+            throw new IllegalArgumentException("sensorDelayNanos must not be negative: " + sensorDelayNanos);
+        }
     }
 
     static CellJoinInput of(CellInputs in) {
@@ -46,11 +57,13 @@ public record CellJoinInput(
                 in.timelines(),
                 in.power().trace(),
                 in.power().rail(),
+                in.power().trace().isPresent() ? in.power().sensorDelayNanos() : 0,
                 in.power().problem(),
                 Optional.empty());
     }
 
     static CellJoinInput failed(CellId id, Path directory, String reason) {
-        return new CellJoinInput(id, directory, List.of(), Optional.empty(), "", Optional.empty(), Optional.of(reason));
+        return new CellJoinInput(
+                id, directory, List.of(), Optional.empty(), "", 0, Optional.empty(), Optional.of(reason));
     }
 }
