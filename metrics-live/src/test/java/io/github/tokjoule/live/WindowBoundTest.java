@@ -60,9 +60,11 @@ class WindowBoundTest {
      * The sensor delay widens each edge: window [15, 45] ms, D = 10 ms. Start edge at 15: Δ = 10 ms, zone [0, 30] →
      * readings 2..6, R = 4 W; end edge at 45: zone [30, 60] → R = 0. σ²(15) = 16 × (100 + 100) / 12 ms² =
      * 2.667·10⁻⁴ J²; inside, b₂ = b₃ = 0.02 J (intervals [20, 30], [30, 40]; [10, 20] is not wholly inside), Σ b² / 3
-     * = 2.667·10⁻⁴; half width 1.96 · √(5.333·10⁻⁴) + (4 + 0) W · 10 ms / 8 = 0.05026 J below E = 0.14 J (D is not
+     * = 2.667·10⁻⁴; half width 1.96 · √(5.333·10⁻⁴) + (4 + 0) W · 10 ms / 16 = 0.04776 J below E = 0.14 J (D is not
      * longer than the spacing, so the clip applies); above, the clip at 30 ms × 6 W =
-     * 0.18 J (the highest reading within [0, 60] ms) binds first.
+     * 0.18 J (the highest reading within [0, 60] ms) binds first. Neither edge's step is corrected: at the start
+     * (the edge 10 ms, the window being shifted by D/2) the readings at 10 ms and at 20 ms (10 + D) are both 2 W, at
+     * the end (40 ms) those at 40 and 50 ms both 6 W.
      */
     @Test
     void theSensorDelayWidensTheEdges() {
@@ -70,10 +72,26 @@ class WindowBoundTest {
         double e0 = 0.01 + 0.04 + 0.06 + 0.03; // [15,20] 2 W, [20,30] 4 W, [30,40] 6 W, [40,45] 6 W
         assertThat(e.joules()).isCloseTo(e0, within(1e-12));
         assertThat(e.joules() - e.ci95LowJoules())
-                // + the edges' smoothing, (Ra + Rb) · D / 8 = (4 W + 0 W) · 10 ms / 8 = 0.005 J
+                // + the edges' smoothing, (Ra + Rb) · D / 16 = (4 W + 0 W) · 10 ms / 16 = 0.0025 J
                 .isCloseTo(
-                        1.959964 * Math.sqrt(16 * 200e-6 / 12 + 2 * 0.02 * 0.02 / 3) + 0.005 + e0 * 1e-9, within(1e-9));
+                        1.959964 * Math.sqrt(16 * 200e-6 / 12 + 2 * 0.02 * 0.02 / 3) + 0.0025 + e0 * 1e-9,
+                        within(1e-9));
         assertThat(e.ci95HighJoules()).isCloseTo(0.18, within(1e-12));
+    }
+
+    /**
+     * A step at the window's start is corrected by half the boxcar's bias: readings 2, 2, 6, 6, 6, 6 W (a step
+     * between 10 and 20 ms), window [15, 45] ms (shifted by D/2 = 5 ms: the edge is at 10 ms), D = 10 ms, three
+     * samples inside. The trapezoid: [15, 20] ms from 4 to 6 W, 0.025 J, and [20, 45] ms at 6 W, 0.15 J: 0.175 J. ΔP at
+     * the start = the reading at 20 ms (10 + D), 6 W, less the one at 10 ms, 2 W: +4 W; at the end (40 ms) 6 − 6 = 0.
+     * Correction (4 − 0) W × 10 ms / 16 = +0.0025 J: 0.1775 J.
+     */
+    @Test
+    void aStepAtTheStartIsCorrectedByHalfTheBoxcarsBias() {
+        double[] early = {2, 2, 6, 6, 6, 6};
+        EnergyEstimate e = estimate(early, 15 * MS, 45 * MS, 10 * MS, false);
+        assertThat(e.joules()).isCloseTo(0.175 + 0.0025, within(1e-12));
+        assertThat(estimate(early, 15 * MS, 45 * MS, 0, false).joules()).isCloseTo(0.175, within(1e-12));
     }
 
     @Test
