@@ -233,9 +233,10 @@ public final class BoardJoin {
     private void release(EnergyEstimator estimator, Output out) {
         while (!pending.isEmpty()) {
             Pending p = pending.peek();
-            // a sensor that averages its last D is read D/2 later, and its edge at the end wants the first reading
-            // stamped at or after end + D (core's EdgeSmoothing): the request waits for it
-            int end = lowerBound(p.timeline.endEpochNanos() + sensorDelayNanos);
+            // a sensor that averages its last D is read D/2 later, its edge at the end wants the first reading stamped
+            // at or after end + D (core's EdgeSmoothing) and the span less the gaps its floor within D + 10 intervals
+            // (SpanLessGaps): the request waits for those
+            int end = lowerBound(p.timeline.endEpochNanos() + contextNanos());
             if (end >= size || times[end] > watermark) {
                 break;
             }
@@ -250,8 +251,17 @@ public final class BoardJoin {
     }
 
     /**
-     * Joins a request with the samples from the last at or before its start to {@code endIndex} (the first at or after
-     * its end plus the sensor delay).
+     * The readings a cell needs beyond its requests for a sensor that averages its last {@code D}: {@code D} plus 10
+     * nominal intervals (core's {@code SpanLessGaps} looks for the floor that far; the edges need {@code D}); 0 for
+     * instantaneous readings.
+     */
+    private long contextNanos() {
+        return sensorDelayNanos > 0 ? sensorDelayNanos + 10 * Math.max(0, nominalIntervalNanos) : 0;
+    }
+
+    /**
+     * Joins a request with the samples from the last at or before its start (less {@link #contextNanos()} for a
+     * cell's first) to {@code endIndex} (the first at or after its end plus {@link #contextNanos()}).
      */
     private void join(Pending p, int endIndex) {
         OpenCell c = open.get(p.cell);
@@ -260,7 +270,8 @@ public final class BoardJoin {
         }
         long start = p.timeline.startEpochNanos();
         long end = p.timeline.endEpochNanos();
-        int from = Math.max(first, upperBound(start) - 1);
+        // a cell's first request brings the context a sensor's averaging needs before it (0 without averaging)
+        int from = Math.max(first, upperBound(start - (c.n == 0 ? contextNanos() : 0)) - 1);
         if (c.n > 0 && from < size && c.times[c.n - 1] < times[from]) {
             // keep the cell's trace continuous: the samples between its requests too, as the single-machine trace
             from = Math.max(first, lowerBound(c.times[c.n - 1]));
@@ -393,7 +404,7 @@ public final class BoardJoin {
             if (p.timeline.endEpochNanos() > maxSample) {
                 unanswered++;
             }
-            join(p, Math.min(lowerBound(p.timeline.endEpochNanos() + sensorDelayNanos), size - 1));
+            join(p, Math.min(lowerBound(p.timeline.endEpochNanos() + contextNanos()), size - 1));
         }
         for (long[] g : gaps) {
             if (g[2] > 0) {

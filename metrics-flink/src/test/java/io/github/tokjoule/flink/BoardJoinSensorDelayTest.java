@@ -51,15 +51,61 @@ class BoardJoinSensorDelayTest {
     }
 
     private static List<BoardEvent> events(List<RequestTimeline> requests, long recordedDelay) {
+        return events(requests, D, recordedDelay);
+    }
+
+    /** The requests, then readings of a boxcar of {@code d} every 10 ms from 0 to 9 s. */
+    private static List<BoardEvent> events(List<RequestTimeline> requests, long d, long recordedDelay) {
         List<BoardEvent> out = new ArrayList<>();
         for (RequestTimeline r : requests) {
             out.add(BoardEvent.request("a", Ramp.CELL, "VDD_IN", r));
         }
         for (long t = 0; t <= 9000 * MS; t += STEP) {
-            double watts = (cumulative(requests, t) - cumulative(requests, t - D)) / D;
+            double watts = (cumulative(requests, t) - cumulative(requests, t - d)) / d;
             out.add(BoardEvent.sample("a", t, watts, STEP, recordedDelay));
         }
         return out;
+    }
+
+    /**
+     * A sensor that averages over more than the gaps (a 300 ms boxcar, requests 100 ms apart): the fleet's cell is the
+     * span less the gaps, as the estimator gives it on the whole trace (the cell's samples reach D + 10 intervals
+     * beyond its requests, where the floor is), and its interval holds the exact energy.
+     */
+    @Test
+    void aSensorAveragingOverTheGapsGivesTheSpanLessTheGaps() {
+        long d = 300 * MS;
+        List<RequestTimeline> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long start = 2000 * MS + i * 500 * MS + i * 3 * MS;
+            requests.add(RequestTimeline.succeeded(start, start + 60 * MS, start + 400 * MS, 100, 50));
+        }
+        List<BoardEvent> all = events(requests, d, d);
+        CellFigures fleet = Collecting.run("a", JoinSettings.defaults(), all, EnergyEstimators.automatic())
+                .cells
+                .get(0);
+        List<BoardEvent> samples = all.subList(requests.size(), all.size());
+        PowerTrace trace = PowerTrace.of(
+                        samples.stream().mapToLong(BoardEvent::epochNanos).toArray(),
+                        samples.stream().mapToDouble(BoardEvent::watts).toArray())
+                .withNominalIntervalNanos(STEP);
+        CellEnergy direct =
+                EnergyEstimators.automatic(d).attribute(trace, requests).cell();
+        double exact = 10 * 5.28;
+        assertThat(fleet.estimator()).isEqualTo("SPAN");
+        assertThat(fleet.totalJoules()).isCloseTo(direct.total().joules(), within(1e-9));
+        assertThat(fleet.totalLowJoules()).isCloseTo(direct.total().ci95LowJoules(), within(1e-9));
+        assertThat(fleet.totalHighJoules()).isCloseTo(direct.total().ci95HighJoules(), within(1e-9));
+        assertThat(fleet.totalLowJoules()).isLessThanOrEqualTo(exact);
+        assertThat(fleet.totalHighJoules()).isGreaterThanOrEqualTo(exact);
+        System.out.printf(
+                Locale.ROOT,
+                "fleet, 300 ms boxcar, gaps 100 ms: %s %.4f J [%.4f, %.4f], exact %.4f J%n",
+                fleet.estimator(),
+                fleet.totalJoules(),
+                fleet.totalLowJoules(),
+                fleet.totalHighJoules(),
+                exact);
     }
 
     @Test

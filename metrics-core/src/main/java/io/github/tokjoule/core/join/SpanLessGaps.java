@@ -21,7 +21,7 @@ import java.util.List;
  * energy counter's truth.
  *
  * <p><b>The estimate.</b> Over the span {@code [a, b]} from the first request's start to the last one's end the
- * readings' trapezoid has only two edges, corrected and allowed for as in {@link EdgeSmoothing}. Each gap {@code [x,
+ * readings' trapezoid has only two edges, corrected as in {@link EdgeSmoothing} and bounded (below). Each gap {@code [x,
  * y]} between consecutive requests is then taken off:
  *
  * <pre>
@@ -31,11 +31,13 @@ import java.util.List;
  * c_x        = EdgeSmoothing's correction of an edge: +ΔP_x · D/16 where a window starts, −ΔP_x · D/16 where it ends
  * P_lo       = the lowest reading stamped within D + 10 nominal intervals of the span
  * P_hi(x, y) = the highest reading stamped in [x, y + D] (every reading whose averaging overlaps the gap), ≥ P_lo
- * interval   = [E_cell − Σ A_x − z · σ_edges − Σ g · (P_hi − P_lo),  E_cell + Σ A_x + z · σ_edges]
- * A_x        = max(|c_x|, M_x · D/8 − |c_x|)            beside a request at least D long
- *            = |c_x| + D/2 · (R_c(x) − P_lo)              beside a shorter one
- * M_x        = max(|ΔP_x|, R_request(x) − P_lo)        R_request: the reading beside x averaging the request only
- * σ²_edges   = Σ_edges M_x² · Δ² / 12                     (Δ the nominal sampling interval)
+ * interval   = [raw − Σ below_x − z · σ_edges − Σ g · (P_hi − P_lo),  raw + Σ above_x + z · σ_edges]
+ * raw        = E_cell without the corrections c_x
+ * below_x, above_x: how far the boxcar's smoothing at edge x can move the total either way (Edges): for a span edge
+ *            that starts it, above ≤ ∫_x^(x+D/2) (R(t) − P_lo) dt, below ≤ D/2 · (R(x) − P_lo), R(t) the reading
+ *            stamped t; for one that ends it, above ≤ ∫_(x+D/2)^(x+D) (R(t) − P_lo) dt, below ≤ D/2 · (R(x + D) −
+ *            P_lo); a measured gap's edges the other way round (the gap is taken off)
+ * σ²_edges   = Σ_edges M_x² · Δ² / 12, M_x = max(|ΔP_x|, R_request(x) − P_lo), Δ the nominal sampling interval
  * </pre>
  *
  * <p><b>What the readings can and cannot tell about a short gap.</b> A mean over {@code D} lies between the lowest and
@@ -43,7 +45,8 @@ import java.util.List;
  * least the lowest power, the highest at most the highest. The bounds above are therefore assumptions, stated: (1)
  * between requests the device draws no less than its floor, and the context holds a stretch of at least {@code D}
  * at that floor (the idle before or after the cell), so the lowest reading is the floor; (2) a gap is no busier than
- * the busiest {@code D}-mean around it. The edges' allowances are derived in {@code Edges}. The estimate puts each
+ * the busiest {@code D}-mean around it. The edges' bounds are derived in {@code Edges}; they assume the readings a
+ * boxcar of {@code D} and the power at least the floor, nothing about its shape. The estimate puts each
  * short gap at the floor (a device waiting for its next request idles) and the interval allows the gap up to the
  * busy level: where the readings cannot tell, the interval says so. The point estimate does not depend on (2). The
  * gaps' share is systematic and added linearly.
@@ -131,50 +134,64 @@ final class SpanLessGaps {
         double floor = range(trace, a - margin, b + margin)[0];
         Edges edges = new Edges(trace, averagingNanos, floor);
         double joules = trace.energyJoules(TimeWindow.of(a + shift, b + shift));
-        joules += edges.add(a, true, true, first.durationNanos(Phase.TOTAL))
-                + edges.add(b, false, false, last.durationNanos(Phase.TOTAL));
+        joules += edges.add(a, true, true) + edges.add(b, false, true);
         double unknown = 0; // Σ g · (P_hi − P_lo) over the short gaps
         for (int i = 1; i < s.size(); i++) {
             long x = s.get(i - 1).endEpochNanos();
             long y = s.get(i).startEpochNanos();
             double g = (y - x) / 1e9;
             if (y - x >= averagingNanos) {
-                // the gap as a window, the requests beside it: before its start and after its end
-                double gap = trace.energyJoules(TimeWindow.of(x + shift, y + shift))
-                        + edges.add(x, true, false, s.get(i - 1).durationNanos(Phase.TOTAL))
-                        + edges.add(y, false, true, s.get(i).durationNanos(Phase.TOTAL));
-                joules -= gap;
+                // the gap as a window, taken off the span
+                joules -= trace.energyJoules(TimeWindow.of(x + shift, y + shift))
+                        + edges.add(x, true, false)
+                        + edges.add(y, false, false);
             } else {
                 double high = Math.max(floor, range(trace, x, y + averagingNanos)[1]);
                 joules -= g * floor;
                 unknown += g * (high - floor);
             }
         }
-        double half = edges.allowance + Z95 * Math.sqrt(edges.variance) + 1e-9 * Math.abs(joules);
+        edges.raw = joules - edges.corrections;
+        double noise = Z95 * Math.sqrt(edges.variance) + 1e-9 * Math.abs(joules);
         double e = Math.max(0, joules);
-        return EnergyEstimate.of(e, Math.max(0, Math.min(e, joules - half - unknown)), Math.max(e, joules + half));
+        double low = edges.raw - edges.below - noise - unknown;
+        double high = edges.raw + edges.above + noise;
+        return EnergyEstimate.of(e, Math.max(0, Math.min(e, low)), Math.max(e, high));
     }
 
     /**
-     * The edges' corrections and allowances, one edge at a time. An edge {@code x} between a request and the idle or
-     * a gap beside it gets {@link EdgeSmoothing}'s correction, {@code +ΔP · D/16} at a window's start and {@code −ΔP ·
-     * D/16} at its end, and an allowance that reaches the step's whole boxcar bias, {@code M · D/8} with {@code M =
-     * max(|ΔP|, R_request − P_lo)} ({@code R_request} the reading beside {@code x} whose averaging lies wholly in the
-     * request): the gap's power need not be steady within {@code D} of the edge (a request's tail decaying), which
-     * {@code ΔP}'s reading then misses, but it is at least the floor. Where the request is shorter than {@code D}
-     * that reading is not the request's level either; there the allowance is the bound that holds for any power at
-     * least the floor: the bias of a symmetric kernel within {@code D} is {@code ∫ (P − P_lo) · k} with {@code |k| ≤
-     * 1/2} on {@code [x − D/2, x + D/2]} and 0 elsewhere, so it is at most {@code D/2 · (R_c − P_lo)}, {@code R_c} the
-     * reading centred on {@code x} (stamped {@code x + D/2}; the highest within one sampling interval of it).
+     * The edges: each one's correction, and the range its smoothing can move the cell's total by. For a window's edge
+     * {@code x} (the span's or a measured gap's) the readings placed {@code D/2} earlier are the power smoothed by a
+     * centred boxcar of {@code D}, which moves {@code ∫ (P − P_lo) · k} across the edge, {@code k(u) = 1/2 − |u|/D}
+     * within {@code D/2} of it: in from outside, out from inside. With {@code F(w)} the energy above the floor within
+     * {@code w} of the edge on one side, that part is {@code (1/D) ∫₀^(D/2) F(w) dw}, and a reading whose averaging
+     * {@code [t − D, t]} holds that stretch bounds {@code F(w) ≤ D · (R(t) − P_lo)} (the power being at least the
+     * floor everywhere). Hence, for an edge that starts its window (the inside after it):
+     *
+     * <pre>
+     * out ≤ ∫_x^(x + D/2) (R(t) − P_lo) dt          (t = x + w: the reading ending w after the edge)
+     * in  ≤ D/2 · (R(x) − P_lo)                      (the reading ending at the edge)
+     * </pre>
+     *
+     * and for one that ends it, {@code out ≤ ∫_(x + D/2)^(x + D) (R(t) − P_lo) dt} and {@code in ≤ D/2 · (R(x + D) −
+     * P_lo)}. The window's truth lies in {@code [raw − in, raw + out]}: no assumption about the power's shape near
+     * the edge (a prefill's spike, a tail decaying, a request shorter than {@code D}), and tight for a steady step,
+     * {@code ΔP · D/8}. The estimate adds {@link EdgeSmoothing}'s correction, {@code ±ΔP · D/16}, the middle for a step.
+     * A gap is taken off the total, so its bounds enter the other way round.
      */
     private static final class Edges {
         private final PowerTrace trace;
         private final long averagingNanos;
         private final double floor;
         private final EdgeSmoothing smoothing;
-        private final double seconds;
         private final double intervalSeconds;
-        double allowance;
+        /** The readings' own total (the estimate without the corrections), set by the caller. */
+        double raw;
+        /** Σ of the corrections as they enter the total. */
+        double corrections;
+
+        double below;
+        double above;
         double variance;
 
         Edges(PowerTrace trace, long averagingNanos, double floor) {
@@ -182,37 +199,53 @@ final class SpanLessGaps {
             this.averagingNanos = averagingNanos;
             this.floor = floor;
             this.smoothing = new EdgeSmoothing(trace, averagingNanos);
-            this.seconds = averagingNanos / 1e9;
             this.intervalSeconds = trace.nominalIntervalNanos() / 1e9;
         }
 
         /**
-         * Adds an edge's allowance and variance and returns its correction, in J.
+         * Adds an edge's bounds and variance and returns its correction, in J.
          *
          * @param x the edge
-         * @param start whether {@code x} starts its window (the span or a gap) rather than ends it
-         * @param requestAfter whether the request beside {@code x} lies after it rather than before
-         * @param requestNanos the duration of the request beside the edge
+         * @param start whether {@code x} starts its window rather than ends it
+         * @param span whether the window is the span (added) rather than a gap (taken off)
          */
-        double add(long x, boolean start, boolean requestAfter, long requestNanos) {
+        double add(long x, boolean start, boolean span) {
             double step = smoothing.stepWatts(x);
-            double correction = (start ? step : -step) * seconds / 16;
-            double beside = requestAfter ? smoothing.afterWatts(x) : smoothing.beforeWatts(x);
-            double m = Math.max(Math.abs(step), beside - floor);
-            double c = Math.abs(correction);
-            if (requestNanos >= averagingNanos) {
-                // the bias lies between 0 and M · D/8 in the step's direction; the estimate took c of it
-                allowance += Math.max(c, m * seconds / 8 - c);
+            double correction = (start ? step : -step) * averagingNanos / 1e9 / 16;
+            corrections += span ? correction : -correction;
+            long half = averagingNanos / 2;
+            double out = start ? excessJoules(x, x + half) : excessJoules(x + half, x + averagingNanos);
+            double in = half / 1e9 * Math.max(0, reading(start ? x : x + averagingNanos) - floor);
+            if (span) {
+                below += in;
+                above += out;
             } else {
-                // the bias lies within ± D/2 · (R_c − P_lo), of either sign
-                long centre = x + averagingNanos / 2;
-                long interval = trace.nominalIntervalNanos();
-                double centred = range(trace, centre - interval, centre + interval)[1];
-                allowance += c + seconds / 2 * Math.max(0, centred - floor);
-                m = Math.max(m, centred - floor);
+                below += out;
+                above += in;
             }
+            double m = Math.max(Math.abs(step), (start ? smoothing.afterWatts(x) : smoothing.beforeWatts(x)) - floor);
             variance += m * m * intervalSeconds * intervalSeconds / 12;
             return correction;
+        }
+
+        /** {@code ∫ (R(t) − P_lo) dt} over the readings' stamps {@code [from, to]}, in J, at least 0. */
+        private double excessJoules(long from, long to) {
+            return Math.max(0, trace.energyJoules(TimeWindow.of(from, to)) - floor * (to - from) / 1e9);
+        }
+
+        /** The reading at a stamp, interpolated linearly (the first or last reading beyond the trace). */
+        private double reading(long t) {
+            int k = PhasePool.lowerBound(trace, t);
+            if (k <= 0) {
+                return trace.wattsAt(0);
+            }
+            if (k >= trace.size()) {
+                return trace.wattsAt(trace.size() - 1);
+            }
+            long t0 = trace.epochNanosAt(k - 1);
+            long t1 = trace.epochNanosAt(k);
+            double f = t1 == t0 ? 1 : (double) (t - t0) / (t1 - t0);
+            return trace.wattsAt(k - 1) + f * (trace.wattsAt(k) - trace.wattsAt(k - 1));
         }
     }
 

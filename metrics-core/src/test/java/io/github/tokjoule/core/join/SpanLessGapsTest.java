@@ -126,8 +126,8 @@ class SpanLessGapsTest {
      * in which the power first stays up to half-way between the last request's level and idle and drops to idle within
      * the gap (above the floor by an amount no averaged reading shows), read by a boxcar of 20–150 ms. Where the
      * estimator applies, its interval holds the exact total, the estimate lies within it, and the interval reaches
-     * above the floor times the requests' time. (Before the allowance of an edge beside a request shorter than {@code
-     * D} was bounded by the centred reading, 25 of 3,000 such cells missed the exact total, by 0.02–3 %.)
+     * above the floor times the requests' time. (With a step-based allowance at the edges, {@code M · D/8}, 25 of 3,000
+     * such cells missed the exact total, by 0.02–3 %, each with a request shorter than {@code D} beside an edge.)
      */
     @Test
     void theIntervalHoldsTheExactTotalOnRandomCells() {
