@@ -111,7 +111,10 @@ class HwmonWindowCoverageTest {
             // A sample stamped more than 1 ms after its file was written saw a value older than the chip's: allow
             // each such sample to spoil one window, beyond the 10 % the interval itself may miss.
             assertThat(covered).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * windows.size()) - misTimed);
-            assertThat(half[half.length / 2]).isLessThanOrEqualTo(10 * error[error.length / 2]);
+            // Since round 5 a window's edges are corrected for the chip's averaging (WindowBound): the median error
+            // fell (0.013-0.018 J in three runs; 0.026-0.032 J before) while the width hardly did (0.149-0.150 J; was
+            // 0.161-0.166 J), so the ratio rose from 5-6 to 8.6-12; the interval is conservative (docs/LIVE.md)
+            assertThat(half[half.length / 2]).isLessThanOrEqualTo(15 * error[error.length / 2]);
 
             // The group through core's automatic estimator (per window where every half holds 10 samples, pooled
             // otherwise): the sum's interval holds the exact total.
