@@ -62,8 +62,11 @@ public final class RunWindowEstimator {
      * do ({@link EnergyEstimators#automatic(long)}): the window is read {@code D/2} later on the readings' stamps (its
      * readings, its energy and its sampling term), the run's two outer edges are corrected for the averaging's
      * smoothing, {@code (ΔP_start − ΔP_end) · D/16} (the first request rises from idle at the window's start, the
-     * last falls back at its end; {@code ΔP} as {@code EdgeSmoothing} reads it), and the total's interval is widened
-     * by the allowance {@code (|ΔP_start| + |ΔP_end|) · D/16} on both sides; its upper end takes the idle time at the
+     * last falls back at its end; {@code ΔP} as {@code EdgeSmoothing} reads it), and the total's interval reaches as
+     * far as the boxcar's smoothing can move the readings' energy at those edges whatever the power's shape near them
+     * (the bounds of the span less the gaps, {@link EnergyEstimators#automatic(long)}: out of the window at most
+     * {@code ∫} of the readings above the floor over {@code D/2} inside each edge, in at most {@code D/2} times the
+     * reading that ends at the edge above the floor); its upper end takes the idle time at the
      * floor, the lowest reading within {@code D} plus 10 nominal intervals of the window, rather than at the
      * window's lowest reading (an average over {@code D} does not fall to the floor in a gap shorter than {@code D}).
      * Prefill and decode follow the total as before. {@code D = 0} is {@link #estimate(PowerTrace, RunSummary)},
@@ -122,22 +125,26 @@ public final class RunWindowEstimator {
         double idleSeconds = Math.max(0, seconds - busySeconds);
         double meanWatts = runJoules / seconds;
         double correction = 0;
-        double allowance = 0;
+        double below = 0;
+        double above = 0;
         double floor = min;
         if (sensorAveragingNanos > 0) {
-            EdgeSmoothing smoothing = new EdgeSmoothing(trace, sensorAveragingNanos);
-            double sa = smoothing.stepWatts(run.window().startEpochNanos());
-            double sb = smoothing.stepWatts(run.window().endEpochNanos());
-            correction = smoothing.correctionJoules(sa, sb);
-            allowance = smoothing.allowanceJoules(sa, sb);
-            long margin = sensorAveragingNanos + 10 * trace.nominalIntervalNanos();
+            // the run's two outer edges, corrected as EdgeSmoothing does and bounded as the span less the gaps
+            // bounds its own (SpanLessGaps.Edges: whatever the power's shape near them, above the floor)
+            long margin = sensorAveragingNanos + SpanLessGaps.CONTEXT_INTERVALS * trace.nominalIntervalNanos();
             floor = Math.min(
                     min, SpanLessGaps.range(trace, w.startEpochNanos() - margin, w.endEpochNanos() + margin)[0]);
+            SpanLessGaps.Edges edges = new SpanLessGaps.Edges(trace, sensorAveragingNanos, floor);
+            correction = edges.add(run.window().startEpochNanos(), true, true)
+                    + edges.add(run.window().endEpochNanos(), false, true);
+            double noise = 1.959964 * Math.sqrt(edges.variance);
+            below = edges.below + noise;
+            above = edges.above + noise;
         }
         double joules = runJoules + correction;
         double total = Math.max(0, joules - idleSeconds * min);
-        double totalLow = Math.max(0, joules - idleSeconds * Math.max(min, meanWatts) - sampling - allowance);
-        double totalHigh = Math.max(total, joules - idleSeconds * floor) + sampling + allowance;
+        double totalLow = Math.max(0, runJoules - idleSeconds * Math.max(min, meanWatts) - sampling - below);
+        double totalHigh = Math.max(total, runJoules - idleSeconds * floor + above) + sampling;
 
         double share = prefillNanos / 1e9 / busySeconds;
         double prefill = total * share;

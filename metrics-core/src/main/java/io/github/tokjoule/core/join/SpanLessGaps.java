@@ -179,7 +179,7 @@ final class SpanLessGaps {
      * {@code ΔP · D/8}. The estimate adds {@link EdgeSmoothing}'s correction, {@code ±ΔP · D/16}, the middle for a step.
      * A gap is taken off the total, so its bounds enter the other way round.
      */
-    private static final class Edges {
+    static final class Edges {
         private final PowerTrace trace;
         private final long averagingNanos;
         private final double floor;
