@@ -1,8 +1,11 @@
 package io.github.tokjoule.flink;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -59,13 +62,29 @@ public final class Following implements AutoCloseable {
     }
 
     /**
-     * Returns the job's status now.
+     * Returns the job's status now. An embedded cluster shuts down once its job has ended, after which it can no longer
+     * be asked; the job's end is then read from its result instead: {@code FINISHED}, or {@code FAILED} with the
+     * job's own failure recorded for {@link #failure()} (rather than the cluster's "not running" complaint).
      *
      * @return the status
-     * @throws Exception if it cannot be asked
+     * @throws Exception if it cannot be asked and the job has not ended
      */
     public JobStatus status() throws Exception {
-        return client.getJobStatus().get();
+        try {
+            return client.getJobStatus().get();
+        } catch (ExecutionException e) {
+            CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+            if (!result.isDone()) {
+                throw e;
+            }
+            try {
+                result.get();
+                return JobStatus.FINISHED;
+            } catch (ExecutionException failed) {
+                failure.compareAndSet(null, failed.getCause() == null ? failed : failed.getCause());
+                return JobStatus.FAILED;
+            }
+        }
     }
 
     /** {@return what stopped a result thread (the job failed for good, or the listener threw), if anything did} */
