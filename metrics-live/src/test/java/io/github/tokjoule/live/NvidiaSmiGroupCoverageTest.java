@@ -30,7 +30,6 @@ class NvidiaSmiGroupCoverageTest {
     private static final long MS = 1_000_000L;
     private static final long T0 = 1_765_000_000_000_000_000L;
     private static final long REFRESH = 100 * MS;
-    private static final long INSTANT_LAG = 40 * MS;
     private static final int CELLS = 30;
     private static final int REQUESTS = 20;
 
@@ -84,15 +83,6 @@ class NvidiaSmiGroupCoverageTest {
         return new Workload(truth, cells, now + 3000 * MS);
     }
 
-    private static double reading(PiecewiseLinear truth, long at, long phase, boolean averaged) {
-        long refresh = at - Math.floorMod(at - phase, REFRESH);
-        if (!averaged) {
-            return truth.watts(refresh - INSTANT_LAG);
-        }
-        long window = NvidiaSmiSource.AVERAGING_WINDOW_NANOS;
-        return truth.joules(refresh - window, refresh) / (window / 1e9);
-    }
-
     private static LiveTrace sample(SplittableRandom rnd, Workload work, boolean averaged, long phase) {
         LiveTrace trace = LiveTrace.builder("nvidia-smi", List.of(averaged ? "power.draw" : "power.draw.instant"))
                 .capacity(2_000_000)
@@ -107,7 +97,7 @@ class NvidiaSmiGroupCoverageTest {
             long late =
                     rnd.nextDouble() < 0.95 ? (long) (5 * MS * rnd.nextDouble()) : (long) (40 * MS * rnd.nextDouble());
             long at = deadline + late;
-            w[0] = Math.round(reading(work.truth(), at, phase, averaged) * 100) / 100.0;
+            w[0] = Math.round(NvidiaSmiWindowCoverageTest.reading(work.truth(), at, phase, averaged) * 100) / 100.0;
             trace.appendWatts(at, w);
         }
         return trace;

@@ -61,8 +61,11 @@ class NvidiaSmiWindowCoverageTest {
                 w.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** What the driver shows at a time: the reading of its last refresh ({@code phase} places the refreshes). */
-    private static double reading(PiecewiseLinear truth, long at, long phase, boolean averaged) {
+    /**
+     * What the driver shows at a time: the reading of its last refresh ({@code phase} places the refreshes). Shared
+     * with {@link NvidiaSmiGroupCoverageTest}.
+     */
+    static double reading(PiecewiseLinear truth, long at, long phase, boolean averaged) {
         long refresh = at - Math.floorMod(at - phase, REFRESH);
         if (!averaged) {
             // the H100's instant reading lags its energy counter by 90 ms on average (docs/ANALYSIS.md, "The

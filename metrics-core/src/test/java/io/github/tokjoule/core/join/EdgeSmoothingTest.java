@@ -20,59 +20,10 @@ import org.junit.jupiter.api.Test;
 class EdgeSmoothingTest {
 
     private static final long T0 = 1_733_500_000_000_000_000L;
-    private static final long MS = 1_000_000L;
-
-    /** A piecewise-constant power: {@code watts[i]} from {@code knots[i]} to {@code knots[i + 1]}, the last held. */
-    private record Steps(long[] knots, double[] watts) {
-
-        /** {@code ∫} of the power from {@code knots[0]} to {@code t} (t ≥ knots[0]), in W·ns. */
-        double cumulative(long t) {
-            double sum = 0;
-            for (int i = 0; i < knots.length && knots[i] < t; i++) {
-                long end = i + 1 < knots.length ? Math.min(t, knots[i + 1]) : t;
-                sum += watts[i] * (end - knots[i]);
-            }
-            return sum;
-        }
-
-        /** The power at {@code t}. */
-        double level(long t) {
-            int i = 0;
-            while (i + 1 < knots.length && knots[i + 1] <= t) {
-                i++;
-            }
-            return watts[i];
-        }
-
-        /** The step at {@code x}: the power just after it less the power just before it. */
-        double step(long x) {
-            return level(x) - level(x - 1);
-        }
-
-        double joules(long a, long b) {
-            return (cumulative(b) - cumulative(a)) / 1e9;
-        }
-
-        /** A boxcar sensor's reading at {@code t}: the exact mean power over {@code [t − d, t]}. */
-        double reading(long t, long d) {
-            return (cumulative(t) - cumulative(t - d)) / d;
-        }
-
-        /** Readings every millisecond from {@code from} to {@code to}, stamped {@code stampShift} earlier. */
-        PowerTrace read(long from, long to, long d, long stampShift) {
-            int n = (int) ((to - from) / MS) + 1;
-            long[] t = new long[n];
-            double[] w = new double[n];
-            for (int k = 0; k < n; k++) {
-                t[k] = from + k * MS - stampShift;
-                w[k] = reading(from + k * MS, d);
-            }
-            return PowerTrace.of(t, w);
-        }
-    }
+    private static final long MS = StepPower.MS;
 
     /** Idle 4 W, a 50 ms prefill at 16 W from T0 + 100 ms, a 150 ms decode at 10 W, idle 4 W. */
-    private static final Steps REQUEST = new Steps(
+    private static final StepPower REQUEST = new StepPower(
             new long[] {T0 - 1000 * MS, T0 + 100 * MS, T0 + 150 * MS, T0 + 300 * MS}, new double[] {4, 16, 10, 4});
 
     private static final RequestTimeline TIMELINE =
@@ -123,7 +74,7 @@ class EdgeSmoothingTest {
         CellEnergy smoothed = EnergyEstimators.pooled(d)
                 .attribute(REQUEST.read(T0, T0 + 400 * MS, d, 0), List.of(TIMELINE))
                 .cell();
-        // Steps +12, −6, −6 W, D/16 = 0.5 ms: correction / allowance
+        // StepPower +12, −6, −6 W, D/16 = 0.5 ms: correction / allowance
         //   prefill (12 − (−6)) · 0.5 ms = +0.009 J / (12 + 6) · 0.5 ms = 0.009 J
         //   decode  (−6 − (−6)) · 0.5 ms = 0 J      / (6 + 6) · 0.5 ms  = 0.006 J
         //   total   (12 − (−6)) · 0.5 ms = +0.009 J / (12 + 6) · 0.5 ms = 0.009 J
@@ -200,7 +151,7 @@ class EdgeSmoothingTest {
     }
 
     /** A cell of 3–8 requests with random levels, every phase and gap longer than {@code D} by a margin. */
-    private static Steps cell(long seed, long d, List<RequestTimeline> timelines) {
+    private static StepPower cell(long seed, long d, List<RequestTimeline> timelines) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = 3 + rnd.nextInt(6);
         List<Long> knots = new ArrayList<>(List.of(T0 - 1000 * MS));
@@ -220,7 +171,7 @@ class EdgeSmoothingTest {
         }
         knots.add(now);
         watts.add(watts.get(watts.size() - 1));
-        return new Steps(
+        return new StepPower(
                 knots.stream().mapToLong(Long::longValue).toArray(),
                 watts.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -230,7 +181,7 @@ class EdgeSmoothingTest {
         qt().withExamples(40).forAll(longs().all(), integers().between(1, 20)).checkAssert((seed, dMs) -> {
             long d = dMs * MS;
             List<RequestTimeline> timelines = new ArrayList<>();
-            Steps power = cell(seed, d, timelines);
+            StepPower power = cell(seed, d, timelines);
             long last = timelines.get(timelines.size() - 1).endEpochNanos();
             PowerTrace trace = power.read(T0, last + 2 * d + 10 * MS, d, 0);
             CellAttribution perRequest = EnergyEstimators.automatic(d).attribute(trace, timelines);
@@ -267,7 +218,7 @@ class EdgeSmoothingTest {
             long d1 = dMs * MS;
             long d2 = d1 + MS;
             List<RequestTimeline> timelines = new ArrayList<>();
-            Steps power = cell(seed, d2, timelines);
+            StepPower power = cell(seed, d2, timelines);
             long to = timelines.get(timelines.size() - 1).endEpochNanos() + 2 * d2 + 10 * MS;
             for (RequestTimeline r : timelines) {
                 double[] allowance = new double[2];
@@ -309,7 +260,7 @@ class EdgeSmoothingTest {
                 .checkAssert((seed, dMs, periodMs) -> {
                     long d = dMs * MS;
                     List<RequestTimeline> timelines = new ArrayList<>();
-                    Steps power = cell(seed, d, timelines);
+                    StepPower power = cell(seed, d, timelines);
                     long to = timelines.get(timelines.size() - 1).endEpochNanos() + 1000 * MS;
                     int n = (int) ((to - T0) / (periodMs * MS));
                     long[] t = new long[n];

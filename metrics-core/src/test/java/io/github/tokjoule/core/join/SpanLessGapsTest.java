@@ -20,40 +20,10 @@ import org.junit.jupiter.api.Test;
 class SpanLessGapsTest {
 
     private static final long T0 = 1_733_500_000_000_000_000L;
-    private static final long MS = 1_000_000L;
-
-    /** A piecewise-constant power: {@code watts[i]} from {@code knots[i]} to {@code knots[i + 1]}, the last held. */
-    private record Steps(long[] knots, double[] watts) {
-
-        /** {@code ∫} of the power from {@code knots[0]} to {@code t}, in W·ns. */
-        double cumulative(long t) {
-            double sum = 0;
-            for (int i = 0; i < knots.length && knots[i] < t; i++) {
-                long end = i + 1 < knots.length ? Math.min(t, knots[i + 1]) : t;
-                sum += watts[i] * (end - knots[i]);
-            }
-            return sum;
-        }
-
-        double joules(long a, long b) {
-            return (cumulative(b) - cumulative(a)) / 1e9;
-        }
-
-        /** Boxcar readings of the last {@code d}, every millisecond from {@code from} to {@code to}. */
-        PowerTrace read(long from, long to, long d) {
-            int n = (int) ((to - from) / MS) + 1;
-            long[] t = new long[n];
-            double[] w = new double[n];
-            for (int k = 0; k < n; k++) {
-                t[k] = from + k * MS;
-                w[k] = (cumulative(t[k]) - cumulative(t[k] - d)) / d;
-            }
-            return PowerTrace.of(t, w);
-        }
-    }
+    private static final long MS = StepPower.MS;
 
     /** Idle 4 W; two requests at 10 W, [100, 300] ms and [340, 540] ms, a 40 ms gap at idle between them. */
-    private static final Steps TWO = new Steps(
+    private static final StepPower TWO = new StepPower(
             new long[] {T0 - 1000 * MS, T0 + 100 * MS, T0 + 300 * MS, T0 + 340 * MS, T0 + 540 * MS},
             new double[] {4, 10, 4, 10, 4});
 
@@ -165,7 +135,7 @@ class SpanLessGapsTest {
         }
         knots.add(now);
         watts.add(idle);
-        Steps power = new Steps(
+        StepPower power = new StepPower(
                 knots.stream().mapToLong(Long::longValue).toArray(),
                 watts.stream().mapToDouble(Double::doubleValue).toArray());
         long d = dMs * MS;

@@ -89,18 +89,7 @@ class DenseTraceSensorDelayTest {
         }
         Truth truth = new Truth(requests);
         String rail = chosen.metrics().rail().orElseThrow();
-        long from = requests.get(0).startEpochNanos() - 2_000_000_000L;
-        long to = requests.get(requests.size() - 1).endEpochNanos() + 2_000_000_000L;
-        int n = (int) ((to - from) / STEP) + 1;
-        LiveTrace dense = LiveTrace.builder("hwmon", List.of(rail))
-                .capacity(n)
-                .nominalIntervalNanos(STEP)
-                .sensorDelayNanos(D)
-                .build();
-        for (int k = 0; k < n; k++) {
-            long t = from + k * STEP;
-            dense.appendWatts(t, new double[] {truth.joules(t - D, t) / (D / 1e9)});
-        }
+        LiveTrace dense = boxcarTrace(truth, requests, rail, D);
         Path file = chosen.directory().resolve(DenseTrace.FILE_NAME);
         LiveLog.open(file, List.of(dense), List.of()).close();
         assertThat(Files.readString(file)).contains("# sensor_delay hwmon/" + rail + " 10500000");
@@ -174,18 +163,7 @@ class DenseTraceSensorDelayTest {
                 chosen.requests().stream().map(AttributedRequest::timeline).toList();
         Truth truth = new Truth(requests);
         String rail = chosen.metrics().rail().orElseThrow();
-        long from = requests.get(0).startEpochNanos() - 2_000_000_000L;
-        long to = requests.get(requests.size() - 1).endEpochNanos() + 2_000_000_000L;
-        int n = (int) ((to - from) / STEP) + 1;
-        LiveTrace dense = LiveTrace.builder("hwmon", List.of(rail))
-                .capacity(n)
-                .nominalIntervalNanos(STEP)
-                .sensorDelayNanos(recordedDelay)
-                .build();
-        for (int k = 0; k < n; k++) {
-            long t = from + k * STEP;
-            dense.appendWatts(t, new double[] {truth.joules(t - D, t) / (D / 1e9)});
-        }
+        LiveTrace dense = boxcarTrace(truth, requests, rail, recordedDelay);
         LiveLog.open(chosen.directory().resolve(DenseTrace.FILE_NAME), List.of(dense), List.of())
                 .close();
         Files.delete(chosen.directory().resolve(SweepLayout.RECORDS));
@@ -222,5 +200,25 @@ class DenseTraceSensorDelayTest {
         assertThat(with[1]).isLessThanOrEqualTo(with[3]);
         assertThat(with[2]).isGreaterThanOrEqualTo(with[3]);
         assertThat(Math.abs(with[0] - with[3])).isLessThan(Math.abs(ignoring[0] - ignoring[3]));
+    }
+
+    /**
+     * The dense trace a 10.5 ms boxcar sensor gives of the truth, every {@code STEP} from 2 s before the first request
+     * to 2 s after the last, recording {@code recordedDelay} as its sensor delay.
+     */
+    private static LiveTrace boxcarTrace(Truth truth, List<RequestTimeline> requests, String rail, long recordedDelay) {
+        long from = requests.get(0).startEpochNanos() - 2_000_000_000L;
+        long to = requests.get(requests.size() - 1).endEpochNanos() + 2_000_000_000L;
+        int n = (int) ((to - from) / STEP) + 1;
+        LiveTrace dense = LiveTrace.builder("hwmon", List.of(rail))
+                .capacity(n)
+                .nominalIntervalNanos(STEP)
+                .sensorDelayNanos(recordedDelay)
+                .build();
+        for (int k = 0; k < n; k++) {
+            long t = from + k * STEP;
+            dense.appendWatts(t, new double[] {truth.joules(t - D, t) / (D / 1e9)});
+        }
+        return dense;
     }
 }
