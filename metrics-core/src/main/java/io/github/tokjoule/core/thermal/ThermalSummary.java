@@ -1,6 +1,7 @@
 package io.github.tokjoule.core.thermal;
 
 import io.github.tokjoule.core.power.TimeWindow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -142,7 +143,6 @@ public final class ThermalSummary {
                 throttleCelsius);
     }
 
-    /** The index of the sample's junction reading: {@code tj}, else its hottest sensor other than {@code PMIC}; -1 if none. */
     /**
      * The junction sensor's index: the first sensor named {@code tj} (any case) if there is one, else the hottest of
      * the {@code candidates} (the first on a tie), or -1 when there are none.
@@ -173,7 +173,7 @@ public final class ThermalSummary {
                 all[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(all, n);
+        return Arrays.copyOf(all, n);
     }
 
     /** {@return the number of samples inside the window} */
