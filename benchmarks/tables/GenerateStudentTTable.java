@@ -1,19 +1,24 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Writes metrics-core's {@code StudentTTable.java}: Student's t 0.975 quantile for 1–1024 degrees of freedom as
- * Commons Statistics computes it, each as an exact hexadecimal double. From the repository root:
+ * Writes metrics-core's {@code StudentTTable.java} to the path its one argument gives: Student's t 0.975 quantile
+ * for 1–1024 degrees of freedom as Commons Statistics computes it, each as an exact hexadecimal double. From the
+ * repository root:
  *
  * <pre>
  * M=~/.m2/repository/org/apache/commons
  * java -cp $M/commons-statistics-distribution/1.2/commons-statistics-distribution-1.2.jar:$M/commons-numbers-gamma/1.2/commons-numbers-gamma-1.2.jar:$M/commons-numbers-core/1.2/commons-numbers-core-1.2.jar:$M/commons-numbers-rootfinder/1.2/commons-numbers-rootfinder-1.2.jar:$M/commons-rng-client-api/1.6/commons-rng-client-api-1.6.jar \
- *   benchmarks/tables/GenerateStudentTTable.java > metrics-core/src/main/java/io/github/tokjoule/core/join/StudentTTable.java
+ *   benchmarks/tables/GenerateStudentTTable.java metrics-core/src/main/java/io/github/tokjoule/core/join/StudentTTable.java
  * </pre>
  *
  * {@code StudentTTableTest} checks every entry against the library on the class path, bit for bit.
  */
 public class GenerateStudentTTable {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("package io.github.tokjoule.core.join;\n\n");
         s.append("/**\n");
@@ -31,6 +36,6 @@ public class GenerateStudentTTable {
             s.append("        ").append(Double.toHexString(q)).append(",\n");
         }
         s.append("    };\n\n    private StudentTTable() {}\n}\n");
-        System.out.print(s);
+        Files.writeString(Path.of(args[0]), s, StandardCharsets.UTF_8);
     }
 }

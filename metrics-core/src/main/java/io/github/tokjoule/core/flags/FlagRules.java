@@ -443,7 +443,7 @@ public final class FlagRules {
         long n = (long) whole + (fraction > 0.5 ? 1 : 0);
         long thousandths = n % 1000;
         String digits = Long.toString(thousandths);
-        String sign = v < 0 || Double.doubleToRawLongBits(v) == Long.MIN_VALUE ? "-" : "";
+        String sign = Double.doubleToRawLongBits(v) < 0 ? "-" : ""; // the sign bit: -0.0 prints "-0" too
         return sign + n / 1000 + "." + "000".substring(digits.length()) + digits;
     }
 

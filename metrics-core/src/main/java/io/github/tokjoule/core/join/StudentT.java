@@ -25,7 +25,7 @@ final class StudentT {
         return compute(degreesOfFreedom);
     }
 
-    static double compute(int degreesOfFreedom) {
+    private static double compute(int degreesOfFreedom) {
         return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(0.975);
     }
 }
