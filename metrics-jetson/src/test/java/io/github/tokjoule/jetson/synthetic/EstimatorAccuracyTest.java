@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The estimators against the TRUE energy of synthetic cells (TTFT 30 ms – 1 s, requests 0.3–6 s, ~515 ms sampling,
  * 20 requests each). The interval's two constants ({@code PhasePool.SCALE}, {@code STEP_IN}) were chosen on the
  * calibration seed sets; the targets are asserted on the independent hold-out seed sets, which no constant was tuned
- * on. Writes both sets' tables to {@code target/estimator-accuracy.md} (docs/ANALYSIS.md §11).
+ * on, and on a fresh hold-out set added in round 6. Writes every set's tables to {@code target/estimator-accuracy.md}
+ * (docs/ANALYSIS.md §11).
  */
 class EstimatorAccuracyTest {
 
@@ -45,8 +46,11 @@ class EstimatorAccuracyTest {
     void pooledMeetsItsTargetsOnTheHoldOutSeedsAndItsIntervalsCoverTheTruth() throws IOException {
         List<TruthCellSpec> calibration = grids(CALIBRATION_SEEDS);
         List<TruthCellSpec> holdOut = grids(HOLD_OUT_SEEDS);
+        List<TruthCellSpec> fresh = grids(FRESH_HOLD_OUT_SEEDS);
         List<EstimatorAccuracy.Cell> pooled = EstimatorAccuracy.evaluate(EnergyEstimators.pooled(), holdOut);
         List<EstimatorAccuracy.Cell> perRequest = EstimatorAccuracy.evaluate(EnergyEstimators.perRequest(), holdOut);
+        List<EstimatorAccuracy.Cell> pooledFresh = EstimatorAccuracy.evaluate(EnergyEstimators.pooled(), fresh);
+        List<EstimatorAccuracy.Cell> perRequestFresh = EstimatorAccuracy.evaluate(EnergyEstimators.perRequest(), fresh);
         List<EstimatorAccuracy.Cell> pooledCalibration =
                 EstimatorAccuracy.evaluate(EnergyEstimators.pooled(), calibration);
         Files.createDirectories(Path.of("target"));
@@ -56,37 +60,25 @@ class EstimatorAccuracyTest {
                         + "\n" + EstimatorAccuracy.widthRatios(pooled)
                         + "\n" + EstimatorAccuracy.byTtft(pooled, Figure.ENERGY_PREFILL)
                         + "\n" + EstimatorAccuracy.byPrefillSamples(pooled)
+                        + "\n" + EstimatorAccuracy.table("POOLED, fresh hold-out seeds (round 6)", pooledFresh)
+                        + "\n" + EstimatorAccuracy.widthRatios(pooledFresh)
+                        + "\n" + EstimatorAccuracy.byPrefillSamples(pooledFresh)
                         + "\n" + EstimatorAccuracy.table("POOLED, calibration seeds", pooledCalibration)
                         + "\n" + EstimatorAccuracy.widthRatios(pooledCalibration)
                         + "\n" + EstimatorAccuracy.byPrefillSamples(pooledCalibration)
                         + "\n" + EstimatorAccuracy.table("PER_REQUEST, hold-out seeds", perRequest)
+                        + "\n" + EstimatorAccuracy.table("PER_REQUEST, fresh hold-out seeds", perRequestFresh)
                         + "\n### Total energy more than 4 % off, hold-out seeds\n\n"
                         + EstimatorAccuracy.worstTotals(pooled, 0.04)
+                        + "\n### Total energy more than 4 % off, fresh hold-out seeds\n\n"
+                        + EstimatorAccuracy.worstTotals(pooledFresh, 0.04)
                         + "\n### Total energy more than 4 % off, calibration seeds\n\n"
                         + EstimatorAccuracy.worstTotals(pooledCalibration, 0.04));
 
         assertThat(holdOut).hasSize(198);
-        for (Figure f : Figure.values()) {
-            assertThat(EstimatorAccuracy.summary(pooled, f, c -> true).coverage())
-                    .as(f.name())
-                    .isGreaterThanOrEqualTo(0.9);
-            assertThat(EstimatorAccuracy.summary(perRequest, f, c -> true).coverage())
-                    .as(f.name())
-                    .isGreaterThanOrEqualTo(0.9);
-        }
-        // Issue 14's targets on the hold-out seeds. Met: decode p90 ≤ 2 %; prefill (≥ 6 pooled samples) median ≤ 3 %;
-        // median half width ≤ 4 × the median error for total, decode and their tok/J.
-        assertThat(EstimatorAccuracy.summary(pooled, Figure.ENERGY_DECODE, c -> true)
-                        .p90())
-                .isLessThanOrEqualTo(0.02);
-        EstimatorAccuracy.Summary prefill =
-                EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6);
-        assertThat(prefill.median()).isLessThanOrEqualTo(0.03);
-        for (Figure f :
-                List.of(Figure.ENERGY_TOTAL, Figure.ENERGY_DECODE, Figure.OUTPUT_TOK_PER_J, Figure.DECODE_TOK_PER_J)) {
-            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
-            assertThat(s.medianHalfWidth()).as(f.name()).isLessThanOrEqualTo(4 * s.median());
-        }
+        assertThat(fresh).hasSize(198);
+        assertCoveredAndMetTargets(pooled, perRequest);
+        assertCoveredAndMetTargets(pooledFresh, perRequestFresh);
         // NOT met on the hold-out seeds (docs/ANALYSIS.md §11): total and output tok/J p90 ≤ 2 % (2.2 %; was 2.5 %
         // before the near-locked test), max ≤ 4 % (20 %), prefill p90 ≤ 6 % (6.4 %), prefill width ≤ 4 × (4.4 ×
         // where ≥ 3 pooled samples; 4.3 × before: near-locked pools take the reconstruction, whose SE is larger).
@@ -96,11 +88,66 @@ class EstimatorAccuracyTest {
             assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.023);
             assertThat(s.max()).as(f.name()).isLessThanOrEqualTo(0.21);
         }
+        EstimatorAccuracy.Summary prefill =
+                EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6);
         assertThat(prefill.p90()).isLessThanOrEqualTo(0.065);
         EstimatorAccuracy.Summary resolved =
                 EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 3);
         assertThat(resolved.medianHalfWidth()).isLessThanOrEqualTo(4.5 * resolved.median());
-        assertThat(resolved.coverage()).isGreaterThanOrEqualTo(0.9);
+        // The fresh hold-out seeds (round 6, evaluated once on the current estimator): prefill (≥ 6 pooled samples)
+        // p90 5.6 % and the prefill width with ≥ 3 and ≥ 6 pooled samples (3.9 ×, 4.0 ×) meet their targets there;
+        // the total's p90 (2.1 %), its max (11 %) and the prefill width over all cells (4.7 ×) do not.
+        EstimatorAccuracy.Summary freshPrefill =
+                EstimatorAccuracy.summary(pooledFresh, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6);
+        assertThat(freshPrefill.p90()).isLessThanOrEqualTo(0.06);
+        for (int min : new int[] {3, 6}) {
+            EstimatorAccuracy.Summary s =
+                    EstimatorAccuracy.summary(pooledFresh, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= min);
+            assertThat(s.medianHalfWidth()).as("prefill, ≥ " + min).isLessThanOrEqualTo(4 * s.median());
+        }
+        for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
+            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooledFresh, f, c -> true);
+            assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.022);
+            assertThat(s.max()).as(f.name()).isLessThanOrEqualTo(0.13);
+        }
+        EstimatorAccuracy.Summary freshAll = EstimatorAccuracy.summary(pooledFresh, Figure.ENERGY_PREFILL, c -> true);
+        assertThat(freshAll.medianHalfWidth()).isLessThanOrEqualTo(5 * freshAll.median());
+    }
+
+    /**
+     * What holds on every hold-out set: every figure's coverage ≥ 90 % (both estimators, and prefill with ≥ 3 and ≥ 6
+     * pooled samples); issue 14's targets met there (decode p90 ≤ 2 %; prefill with ≥ 6 pooled samples median ≤ 3 %;
+     * median half width ≤ 4 × the median error for total, decode and their tok/J); and every cell whose total is more
+     * than 4 % off has a tenth or more of its request axis that no reading of any of its requests fell on, and is
+     * covered (so no cell that is observed, widest unsampled stretch below 10 %, is more than 4 % off).
+     */
+    private static void assertCoveredAndMetTargets(
+            List<EstimatorAccuracy.Cell> pooled, List<EstimatorAccuracy.Cell> perRequest) {
+        for (Figure f : Figure.values()) {
+            assertThat(EstimatorAccuracy.summary(pooled, f, c -> true).coverage())
+                    .as(f.name())
+                    .isGreaterThanOrEqualTo(0.9);
+            assertThat(EstimatorAccuracy.summary(perRequest, f, c -> true).coverage())
+                    .as(f.name())
+                    .isGreaterThanOrEqualTo(0.9);
+        }
+        for (int min : new int[] {3, 6}) {
+            assertThat(EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= min)
+                            .coverage())
+                    .as("prefill, ≥ " + min)
+                    .isGreaterThanOrEqualTo(0.9);
+        }
+        assertThat(EstimatorAccuracy.summary(pooled, Figure.ENERGY_DECODE, c -> true)
+                        .p90())
+                .isLessThanOrEqualTo(0.02);
+        assertThat(EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6)
+                        .median())
+                .isLessThanOrEqualTo(0.03);
+        for (Figure f :
+                List.of(Figure.ENERGY_TOTAL, Figure.ENERGY_DECODE, Figure.OUTPUT_TOK_PER_J, Figure.DECODE_TOK_PER_J)) {
+            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
+            assertThat(s.medianHalfWidth()).as(f.name()).isLessThanOrEqualTo(4 * s.median());
+        }
         // Why max ≤ 4 % is out of reach: every cell whose total is more than 4 % off has a stretch of at least a tenth
         // of the request axis that no reading of any of its 20 requests fell on, where the power may lie anywhere
         // between idle and prefill's level; and its interval says so (covers the truth).
