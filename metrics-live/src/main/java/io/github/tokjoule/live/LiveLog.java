@@ -67,6 +67,15 @@ public final class LiveLog {
      */
     public static final String SENSOR_DELAY = "sensor_delay";
 
+    /**
+     * The comment that records how far a rail's lag may lie from half its sensor delay ({@link
+     * LiveTrace#placementUncertaintyNanos()}), written for every rail where it is not 0: {@code
+     * placement_uncertainty SOURCE/RAIL NANOS}.
+     *
+     * @since 0.2.0
+     */
+    public static final String PLACEMENT_UNCERTAINTY = "placement_uncertainty";
+
     private static final String HEADER = "epoch_nanos,source,rail,watts,joules";
 
     private LiveLog() {}
@@ -130,6 +139,10 @@ public final class LiveLog {
                 for (String rail : t.rails()) {
                     if (t.sensorDelayNanos() > 0) {
                         all.add(SENSOR_DELAY + " " + t.source() + "/" + rail + " " + t.sensorDelayNanos());
+                    }
+                    if (t.placementUncertaintyNanos() > 0) {
+                        all.add(PLACEMENT_UNCERTAINTY + " " + t.source() + "/" + rail + " "
+                                + t.placementUncertaintyNanos());
                     }
                 }
             }
@@ -269,6 +282,18 @@ public final class LiveLog {
          */
         public long sensorDelayNanos(String key) {
             return sensorDelay(comments, key);
+        }
+
+        /**
+         * Returns how far a rail's lag may lie from half its sensor delay, as the log records it ({@value
+         * #PLACEMENT_UNCERTAINTY} comments; a log written before they existed records none).
+         *
+         * @param key the rail's key
+         * @return the uncertainty in nanoseconds, 0 if the log records none for the rail
+         * @since 0.2.0
+         */
+        public long placementUncertaintyNanos(String key) {
+            return recorded(comments, PLACEMENT_UNCERTAINTY, key);
         }
 
         /**
@@ -484,7 +509,12 @@ public final class LiveLog {
 
     /** A rail's recorded sensor delay among the comments, 0 if none (or none that parses). */
     private static long sensorDelay(List<String> comments, String key) {
-        String prefix = SENSOR_DELAY + " " + key + " ";
+        return recorded(comments, SENSOR_DELAY, key);
+    }
+
+    /** A rail's recorded value of a {@code NAME KEY NANOS} comment, 0 if none (or none that parses). */
+    private static long recorded(List<String> comments, String name, String key) {
+        String prefix = name + " " + key + " ";
         for (String c : comments) {
             if (c.startsWith(prefix)) {
                 try {

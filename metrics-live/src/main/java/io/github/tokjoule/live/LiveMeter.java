@@ -244,7 +244,8 @@ public final class LiveMeter {
         }
         Map<String, CellAttribution> out = new LinkedHashMap<>();
         for (LiveTrace trace : traces) {
-            EnergyEstimator estimator = EnergyEstimators.automatic(trace.sensorDelayNanos());
+            EnergyEstimator estimator =
+                    EnergyEstimators.automatic(trace.sensorDelayNanos(), trace.placementUncertaintyNanos());
             for (int r = 0; r < trace.rails().size(); r++) {
                 out.put(trace.source() + "/" + trace.rails().get(r), estimator.attribute(trace.snapshot(r), windows));
             }

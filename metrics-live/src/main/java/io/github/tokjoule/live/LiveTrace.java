@@ -87,6 +87,7 @@ public final class LiveTrace {
     private final int ringSize;
     private final long nominalIntervalNanos;
     private final long sensorDelayNanos;
+    private final long placementUncertaintyNanos;
     private final long[] times;
     private final double[][] watts;
 
@@ -116,6 +117,7 @@ public final class LiveTrace {
         this.ringSize = capacity + guard;
         this.nominalIntervalNanos = b.nominalIntervalNanos;
         this.sensorDelayNanos = b.sensorDelayNanos;
+        this.placementUncertaintyNanos = b.placementUncertaintyNanos;
         int r = rails.size();
         this.times = new long[ringSize];
         this.watts = new double[r][ringSize];
@@ -155,6 +157,7 @@ public final class LiveTrace {
         private int capacity = 360_000;
         private long nominalIntervalNanos = 10_000_000L;
         private long sensorDelayNanos;
+        private long placementUncertaintyNanos;
         private @Nullable Path spillPath;
 
         private Builder(String source, List<String> rails) {
@@ -229,6 +232,30 @@ public final class LiveTrace {
         }
 
         /**
+         * Sets how far a reading's lag may lie from half the sensor delay (default 0: the lag is {@code D/2}). A
+         * reading stamped {@code t} then shows the power at {@code t − L} for one unknown {@code L ∈ [D/2 − U, D/2 +
+         * U]} that holds through a group of windows: a sampler locked in phase with the sensor's refresh
+         * (nvidia-smi's instant reading, {@link io.github.tokjoule.live.source.NvidiaSmiSource
+         * #INSTANT_PLACEMENT_UNCERTAINTY_NANOS}). {@link LiveMeter#group(String)} measures the lag from the readings
+         * at the windows' edges, or allows for the whole {@code U} where they do not identify it (core's {@link
+         * io.github.tokjoule.core.join.EnergyEstimators#automatic(long, long)}); a single window's interval is
+         * unchanged (its edges allow for all of {@code D}).
+         *
+         * @param nanos not negative, at most half the sensor delay when the trace is built
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @since 0.2.0
+         */
+        public Builder placementUncertaintyNanos(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException(
+                        source + ": placementUncertaintyNanos must not be negative: " + nanos);
+            }
+            this.placementUncertaintyNanos = nanos;
+            return this;
+        }
+
+        /**
          * Keeps evicted samples: each sample the ring overwrites is first appended to this file (see
          * {@link SpillFile}). The file is created or truncated when the trace is built.
          *
@@ -244,8 +271,14 @@ public final class LiveTrace {
          * {@return the trace}
          *
          * @throws UncheckedIOException if the spill file cannot be created
+         * @throws IllegalArgumentException if the placement's uncertainty exceeds half the sensor delay
          */
         public LiveTrace build() {
+            if (placementUncertaintyNanos > sensorDelayNanos / 2) {
+                throw new IllegalArgumentException(source + ": placementUncertaintyNanos " + placementUncertaintyNanos
+                        + " exceeds half the sensor delay " + sensorDelayNanos + ": the lag must stay within [0, D];"
+                        + " declare a longer sensor delay");
+            }
             return new LiveTrace(this);
         }
     }
@@ -441,6 +474,16 @@ public final class LiveTrace {
      */
     public long sensorDelayNanos() {
         return sensorDelayNanos;
+    }
+
+    /**
+     * {@return how far a reading's lag may lie from half the sensor delay, in ns (0: it is {@code D/2}; see {@link
+     * Builder#placementUncertaintyNanos(long)})}
+     *
+     * @since 0.2.0
+     */
+    public long placementUncertaintyNanos() {
+        return placementUncertaintyNanos;
     }
 
     /** {@return the number of samples appended since the start, evicted ones included} */

@@ -59,6 +59,7 @@ class LiveLogTest {
                 .capacity(100)
                 .nominalIntervalNanos(10_000_000L)
                 .sensorDelayNanos(10_500_000L) // samples=4, update_interval=6: 6 x (2 - 1/4) ms
+                .placementUncertaintyNanos(2_000_000L)
                 .build();
         LiveTrace plain = LiveTrace.builder("other", List.of("X"))
                 .capacity(100)
@@ -73,9 +74,12 @@ class LiveLogTest {
             writer.drain();
         }
         LiveLog.Contents contents = LiveLog.read(log);
-        assertThat(contents.comments()).containsExactly("sensor_delay hwmon/VDD_IN 10500000");
+        assertThat(contents.comments())
+                .containsExactly("sensor_delay hwmon/VDD_IN 10500000", "placement_uncertainty hwmon/VDD_IN 2000000");
         assertThat(contents.sensorDelayNanos("hwmon/VDD_IN")).isEqualTo(10_500_000L);
         assertThat(contents.sensorDelayNanos("other/X")).isZero();
+        assertThat(contents.placementUncertaintyNanos("hwmon/VDD_IN")).isEqualTo(2_000_000L);
+        assertThat(contents.placementUncertaintyNanos("other/X")).isZero();
         PowerTrace joined = contents.joinTrace("hwmon/VDD_IN");
         assertThat(joined.epochNanos())
                 .containsExactly(T0 - 5_250_000L, T0 + 10_000_000L - 5_250_000L, T0 + 20_000_000L - 5_250_000L);

@@ -112,6 +112,20 @@ class LiveTraceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LiveTrace.builder("x", List.of("a")).nominalIntervalNanos(0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveTrace.builder("x", List.of("a")).placementUncertaintyNanos(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the lag D/2 ± U must stay within [0, D]
+        assertThatThrownBy(() -> LiveTrace.builder("x", List.of("a"))
+                        .sensorDelayNanos(100)
+                        .placementUncertaintyNanos(51)
+                        .build())
+                .hasMessageContaining("exceeds half the sensor delay");
+        assertThat(LiveTrace.builder("x", List.of("a"))
+                        .sensorDelayNanos(100)
+                        .placementUncertaintyNanos(50)
+                        .build()
+                        .placementUncertaintyNanos())
+                .isEqualTo(50);
     }
 
     @Test

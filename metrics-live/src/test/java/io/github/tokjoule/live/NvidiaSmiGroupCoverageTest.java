@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.core.join.ReadingPlacement;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.live.source.NvidiaSmiSource;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ class NvidiaSmiGroupCoverageTest {
                         averaged
                                 ? NvidiaSmiSource.AVERAGING_WINDOW_NANOS + NvidiaSmiSource.DRIVER_REFRESH_NANOS
                                 : NvidiaSmiSource.INSTANT_DELAY_NANOS)
+                .placementUncertaintyNanos(averaged ? 0 : NvidiaSmiSource.INSTANT_PLACEMENT_UNCERTAINTY_NANOS)
                 .build();
         double[] w = new double[1];
         for (long deadline = T0 + 1000 * MS; deadline < work.until(); deadline += 100 * MS) {
@@ -104,12 +106,14 @@ class NvidiaSmiGroupCoverageTest {
     }
 
     /** Coverage and the median error and half width, relative to the truth, over the cells. */
-    record Figures(int cells, int covered, double medianError, double maxError, double medianHalfWidth) {}
+    record Figures(
+            int cells, int covered, double medianError, double maxError, double medianHalfWidth, int lagEstimated) {}
 
     private static Figures groups(LiveTrace trace, Workload work, boolean pooledOnly, String what) {
         LiveMeter meter = LiveMeter.of(List.of(trace), LiveClock.system());
         String key = "nvidia-smi/" + trace.rails().get(0);
         int covered = 0;
+        int estimated = 0;
         double[] errors = new double[work.cells().size()];
         double[] halves = new double[work.cells().size()];
         for (int c = 0; c < work.cells().size(); c++) {
@@ -129,6 +133,7 @@ class NvidiaSmiGroupCoverageTest {
                 }
                 CellAttribution group = meter.group("cell-" + c).get(key);
                 total = group.cell().total();
+                estimated += group.placement().kind() == ReadingPlacement.Kind.ESTIMATED ? 1 : 0;
             }
             covered += total.covers(truth) ? 1 : 0;
             errors[c] = (total.joules() - truth) / truth;
@@ -137,11 +142,11 @@ class NvidiaSmiGroupCoverageTest {
         double[] abs = Arrays.stream(errors).map(Math::abs).sorted().toArray();
         Arrays.sort(halves);
         Figures f = new Figures(
-                errors.length, covered, abs[abs.length / 2], abs[abs.length - 1], halves[halves.length / 2]);
+                errors.length, covered, abs[abs.length / 2], abs[abs.length - 1], halves[halves.length / 2], estimated);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d of %d cells covered, |error| median %.2f %% max %.2f %%, errors %.2f to %+.2f %%,"
-                        + " median half width %.2f %%%n",
+                        + " median half width %.2f %% (%.1f x the median error), lag measured in %d cells%n",
                 what,
                 f.covered(),
                 f.cells(),
@@ -149,7 +154,9 @@ class NvidiaSmiGroupCoverageTest {
                 100 * f.maxError(),
                 100 * Arrays.stream(errors).min().orElseThrow(),
                 100 * Arrays.stream(errors).max().orElseThrow(),
-                100 * f.medianHalfWidth());
+                100 * f.medianHalfWidth(),
+                f.medianHalfWidth() / f.medianError(),
+                f.lagEstimated());
         return f;
     }
 
@@ -167,19 +174,52 @@ class NvidiaSmiGroupCoverageTest {
                     sample(new SplittableRandom(lineSeed), work, true, phase), work, true, what + ", pooled (before)");
             Figures now = groups(
                     sample(new SplittableRandom(lineSeed), work, true, phase), work, false, what + ", group (SPAN)");
-            Figures instant = groups(
-                    sample(new SplittableRandom(lineSeed), work, false, phase),
-                    work,
-                    false,
-                    String.format(Locale.ROOT, "seed %d, power.draw.instant, D = 0.18 s, group", seed));
             covered += now.covered();
             cells += now.cells();
             // The pooled total of the smeared readings misses most cells; the span less the gaps holds them
             assertThat(before.covered()).isLessThan(before.cells() / 2);
             assertThat(now.covered()).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * now.cells()));
             assertThat(now.medianError()).isLessThan(before.medianError());
-            assertThat(instant.cells()).isEqualTo(CELLS);
         }
         System.out.printf(Locale.ROOT, "one-second mean, SPAN: %d of %d cells covered%n", covered, cells);
+    }
+
+    /**
+     * The instant reading's group totals: its lag is one constant per run anywhere in 40–140 ms (the model's sampler
+     * and refresh are locked in phase), which the group measures per cell from the readings at the requests' edges
+     * ({@link ReadingPlacement}). Before, placed at the nominal 90 ms: 29, 20 and 27 of 30 cells (docs/LIVE.md).
+     */
+    @Test
+    void theInstantReadingsGroupTotalsHoldTheExactEnergy() {
+        for (long seed : new long[] {61, 62, 63}) {
+            Figures f = instant(seed, "");
+            assertThat(f.covered()).isGreaterThanOrEqualTo(27);
+            // calibrated, not decorative: the interval is a few median errors wide, and the lag is measured
+            assertThat(f.medianHalfWidth()).isLessThanOrEqualTo(8 * f.medianError());
+            assertThat(f.lagEstimated()).isGreaterThanOrEqualTo(CELLS / 2);
+        }
+    }
+
+    /** Seeds 64 and 65, never tuned on (the lag's range, tolerance and step threshold were set on 61–63 and run C). */
+    @Test
+    void theInstantReadingsGroupTotalsOnHoldOutSeeds() {
+        for (long seed : new long[] {64, 65}) {
+            Figures f = instant(seed, " (hold-out)");
+            assertThat(f.covered()).isGreaterThanOrEqualTo(27);
+        }
+    }
+
+    private static Figures instant(long seed, String note) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Workload work = workload(rnd);
+        long phase = rnd.nextLong(REFRESH);
+        long lineSeed = rnd.nextLong();
+        Figures f = groups(
+                sample(new SplittableRandom(lineSeed), work, false, phase),
+                work,
+                false,
+                String.format(Locale.ROOT, "seed %d%s, power.draw.instant, D = 0.18 s, U = 60 ms, group", seed, note));
+        assertThat(f.cells()).isEqualTo(CELLS);
+        return f;
     }
 }

@@ -103,6 +103,10 @@ class NvidiaSmiH100CounterTest {
                 .capacity(t.size() + 1)
                 .nominalIntervalNanos(t.nominalIntervalNanos())
                 .sensorDelayNanos(delayNanos)
+                .placementUncertaintyNanos(
+                        delayNanos == NvidiaSmiSource.INSTANT_DELAY_NANOS
+                                ? NvidiaSmiSource.INSTANT_PLACEMENT_UNCERTAINTY_NANOS
+                                : 0)
                 .build();
         double[] w = new double[1];
         for (int i = 0; i < t.size(); i++) {
@@ -173,6 +177,7 @@ class NvidiaSmiH100CounterTest {
             double t = c.getValue()[0];
             boolean holds = total.covers(t);
             covered += holds ? 1 : 0;
+            System.out.println(group.placement());
             System.out.printf(
                     Locale.ROOT,
                     "%s cell %d (%s): %.1f J [%.1f, %.1f] against the counter's %.1f ± %.1f J: %+.2f %%%s%n",

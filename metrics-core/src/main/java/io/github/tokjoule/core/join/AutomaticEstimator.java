@@ -12,12 +12,16 @@ final class AutomaticEstimator implements EnergyEstimator {
     static final AutomaticEstimator INSTANCE = new AutomaticEstimator(0);
 
     private final long sensorAveragingNanos;
+    private final long placementUncertaintyNanos;
 
     AutomaticEstimator(long sensorAveragingNanos) {
-        if (sensorAveragingNanos < 0) {
-            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
-        }
+        this(sensorAveragingNanos, 0);
+    }
+
+    AutomaticEstimator(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        EnergyEstimators.check(sensorAveragingNanos, placementUncertaintyNanos);
         this.sensorAveragingNanos = sensorAveragingNanos;
+        this.placementUncertaintyNanos = placementUncertaintyNanos;
     }
 
     @Override
@@ -33,8 +37,8 @@ final class AutomaticEstimator implements EnergyEstimator {
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
         CellAttribution attribution = (dense(trace, requests, sensorAveragingNanos / 2)
-                        ? EnergyEstimators.perRequest(sensorAveragingNanos)
-                        : EnergyEstimators.pooled(sensorAveragingNanos))
+                        ? EnergyEstimators.perRequest(sensorAveragingNanos, placementUncertaintyNanos)
+                        : EnergyEstimators.pooled(sensorAveragingNanos, placementUncertaintyNanos))
                 .attribute(trace, requests);
         // A sensor that averages over more than most gaps smears the requests into them: the span less the gaps.
         return SpanLessGaps.applies(requests, attribution, sensorAveragingNanos)

@@ -10,10 +10,30 @@ import java.util.List;
  * @param requests the attributed requests, in the order given
  * @param excluded the requests left out, in the order given
  * @param cell the sums over {@code requests}
+ * @param placement where the readings were placed in time, and why ({@link ReadingPlacement}: nominal, measured
+ *     from the requests' edges, or the declared range's fallback with its reason)
  * @since 0.2.0
  */
 public record CellAttribution(
-        String estimator, List<AttributedRequest> requests, List<Exclusion> excluded, CellEnergy cell) {
+        String estimator,
+        List<AttributedRequest> requests,
+        List<Exclusion> excluded,
+        CellEnergy cell,
+        ReadingPlacement placement) {
+
+    /**
+     * An attribution whose readings were placed at their stamps ({@link ReadingPlacement#nominal(long)
+     * nominal(0)}).
+     *
+     * @param estimator the estimator's name
+     * @param requests the attributed requests
+     * @param excluded the requests left out
+     * @param cell the sums over {@code requests}
+     */
+    public CellAttribution(
+            String estimator, List<AttributedRequest> requests, List<Exclusion> excluded, CellEnergy cell) {
+        this(estimator, requests, excluded, cell, ReadingPlacement.nominal(0));
+    }
 
     /**
      * Copies the lists.

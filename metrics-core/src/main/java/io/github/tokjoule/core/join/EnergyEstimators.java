@@ -41,10 +41,38 @@ public final class EnergyEstimators {
      * @since 0.2.0
      */
     public static EnergyEstimator perRequest(long sensorAveragingNanos) {
+        return perRequest(sensorAveragingNanos, 0);
+    }
+
+    /**
+     * Returns {@link #perRequest(long) perRequest(D)} for readings whose placement {@code D/2} is known only within
+     * {@code ± U}: the lag is measured per cell from the readings at the requests' edges, as for {@link
+     * #automatic(long, long)}, and the windows are integrated that lag later. {@code perRequest(D, 0)} is {@link
+     * #perRequest(long) perRequest(D)}.
+     *
+     * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}
+     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @return the estimator, named {@code PER_REQUEST}
+     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @since 0.2.0
+     */
+    public static EnergyEstimator perRequest(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        check(sensorAveragingNanos, placementUncertaintyNanos);
+        return sensorAveragingNanos == 0
+                ? PerRequestEstimator.INSTANCE
+                : new PerRequestEstimator(sensorAveragingNanos, placementUncertaintyNanos);
+    }
+
+    /** Checks {@code D ≥ 0} and {@code 0 ≤ U ≤ D/2}, naming the fix. */
+    static void check(long sensorAveragingNanos, long placementUncertaintyNanos) {
         if (sensorAveragingNanos < 0) {
             throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
         }
-        return sensorAveragingNanos == 0 ? PerRequestEstimator.INSTANCE : new PerRequestEstimator(sensorAveragingNanos);
+        if (placementUncertaintyNanos < 0 || placementUncertaintyNanos > sensorAveragingNanos / 2) {
+            throw new IllegalArgumentException("placementUncertaintyNanos must lie in [0, D/2] = [0, "
+                    + sensorAveragingNanos / 2 + "] so that the lag stays within [0, D]: " + placementUncertaintyNanos
+                    + " (declare a larger D for a sensor that lags more)");
+        }
     }
 
     /**
@@ -96,6 +124,21 @@ public final class EnergyEstimators {
      */
     public static EnergyEstimator pooled(long sensorAveragingNanos) {
         return new PooledEstimator(sensorAveragingNanos);
+    }
+
+    /**
+     * Returns {@link #pooled(long) pooled(D)} for readings whose placement {@code D/2} is known only within {@code ±
+     * U}: the lag is measured per cell from the readings at the requests' edges and its uncertainty allowed for, as
+     * for {@link #automatic(long, long)}. {@code pooled(D, 0)} is {@link #pooled(long) pooled(D)}.
+     *
+     * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}
+     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @return the estimator, named {@code POOLED}
+     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @since 0.2.0
+     */
+    public static EnergyEstimator pooled(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        return new PooledEstimator(sensorAveragingNanos, placementUncertaintyNanos);
     }
 
     /**
@@ -168,5 +211,44 @@ public final class EnergyEstimators {
      */
     public static EnergyEstimator automatic(long sensorAveragingNanos) {
         return sensorAveragingNanos == 0 ? AutomaticEstimator.INSTANCE : new AutomaticEstimator(sensorAveragingNanos);
+    }
+
+    /**
+     * Returns {@link #automatic(long) automatic(D)} for readings whose placement is known only within a range: a
+     * reading stamped {@code t} shows the power at {@code t − L} for one unknown lag {@code L ∈ [D/2 − U, D/2 + U]}
+     * that holds through the cell (nvidia-smi's instant reading: its 100 ms lines and the H100's 100 ms refresh are
+     * locked in phase, so the staleness is a constant per run anywhere in the period; {@code D/2} = 90 ms, {@code U}
+     * = 50 ms). A wrong lag misplaces every request's edges alike, so its error adds linearly over the cell.
+     *
+     * <p>Per cell the lag is measured from the readings at the requests' starts and ends, where the power steps at
+     * known times ({@code ReadingLag}: each ambiguous reading near an edge says whether it shows the level before or
+     * after the edge, and the lags that misread at most one reading more than the best form the bracket {@code [L̂ −
+     * u, L̂ + u]}). The readings are then placed {@code L̂} before their stamps, and every window's interval is widened
+     * on both sides by its edges' steps times the lag's uncertainty, linearly per request and over the cell:
+     *
+     * <pre>
+     * estimate  = E(readings placed L̂ earlier) + (ΔP_a − ΔP_b) · D/16
+     * interval  = the estimator's, moved likewise and widened by (|ΔP_a| + |ΔP_b|) · (D/16 + u)
+     * </pre>
+     *
+     * Where the edges do not identify the lag (fewer than 8 isolated edges with a clear step, or a bracket that
+     * reaches an end of the declared range) the readings are placed {@code D/2} earlier and {@code u = U}: the
+     * systematic allowance of the whole declared range. Which of the two happened, the lag, its allowance and the
+     * fallback's reason are the attribution's {@link CellAttribution#placement()}. A cell whose total is the span less
+     * the gaps ({@code SPAN}) reads its span at {@code D/2}, as for {@link #automatic(long)}. {@code automatic(D, 0)}
+     * is {@link #automatic(long) automatic(D)}, figure for figure. Measurements: docs/ANALYSIS.md §11, "The readings'
+     * lag".
+     *
+     * @param sensorAveragingNanos the sensor's averaging window or delay {@code D}
+     * @param placementUncertaintyNanos {@code U}, how far the lag may lie from {@code D/2}; at most {@code D/2}
+     * @return the estimator, named {@code AUTO}
+     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @since 0.2.0
+     */
+    public static EnergyEstimator automatic(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        check(sensorAveragingNanos, placementUncertaintyNanos);
+        return placementUncertaintyNanos == 0
+                ? automatic(sensorAveragingNanos)
+                : new AutomaticEstimator(sensorAveragingNanos, placementUncertaintyNanos);
     }
 }

@@ -16,7 +16,11 @@ final class PerRequestEstimator implements EnergyEstimator {
     private final PooledEstimator pooled;
 
     PerRequestEstimator(long sensorAveragingNanos) {
-        this.pooled = new PooledEstimator(sensorAveragingNanos);
+        this(sensorAveragingNanos, 0);
+    }
+
+    PerRequestEstimator(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        this.pooled = new PooledEstimator(sensorAveragingNanos, placementUncertaintyNanos);
         this.sensorAveragingNanos = sensorAveragingNanos;
     }
 
@@ -32,7 +36,8 @@ final class PerRequestEstimator implements EnergyEstimator {
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        long shift = sensorAveragingNanos / 2;
+        ReadingPlacement placement = pooled.placement(trace, requests);
+        long shift = placement.lagNanos();
         Partition partition = Partition.of(trace, requests, shift);
         int[] included = partition.included();
         List<TimeWindow> windows = new ArrayList<>(3 * included.length);
@@ -42,7 +47,8 @@ final class PerRequestEstimator implements EnergyEstimator {
             windows.add(PooledEstimator.shifted(r.window(Phase.DECODE), shift));
             windows.add(PooledEstimator.shifted(r.window(Phase.TOTAL), shift));
         }
-        @Nullable EdgeSmoothing smoothing = shift > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
+        @Nullable
+        EdgeSmoothing smoothing = sensorAveragingNanos / 2 > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
         List<WindowEnergy> energies = trace.energies(windows);
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
         double prefill = 0;
@@ -65,7 +71,7 @@ final class PerRequestEstimator implements EnergyEstimator {
             total += t.joules();
             attributed.add(new AttributedRequest(included[k], requests.get(included[k]), phase(p), phase(d), phase(t)));
         }
-        CellAttribution pooled = this.pooled.attribute(trace, requests);
+        CellAttribution pooled = this.pooled.attribute(trace, requests, placement);
         List<AttributedRequest> withIntervals = new ArrayList<>(attributed.size());
         for (int k = 0; k < attributed.size(); k++) {
             AttributedRequest r = attributed.get(k);
@@ -86,7 +92,7 @@ final class PerRequestEstimator implements EnergyEstimator {
                         included.length == 0 ? Double.NaN : decode,
                         pooled.cell().decode()),
                 widened(included.length == 0 ? Double.NaN : total, pooled.cell().total()));
-        return new CellAttribution(name(), withIntervals, partition.excluded(), cell);
+        return new CellAttribution(name(), withIntervals, partition.excluded(), cell, placement);
     }
 
     private static PhaseEnergy widened(PhaseEnergy own, EnergyEstimate pooled) {

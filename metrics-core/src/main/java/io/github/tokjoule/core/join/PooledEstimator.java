@@ -15,17 +15,26 @@ final class PooledEstimator implements EnergyEstimator {
     private static final double Z95 = 1.959964;
 
     private final long sensorAveragingNanos;
+    private final long placementUncertaintyNanos;
 
     PooledEstimator(long sensorAveragingNanos) {
-        if (sensorAveragingNanos < 0) {
-            throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
-        }
+        this(sensorAveragingNanos, 0);
+    }
+
+    PooledEstimator(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        EnergyEstimators.check(sensorAveragingNanos, placementUncertaintyNanos);
         this.sensorAveragingNanos = sensorAveragingNanos;
+        this.placementUncertaintyNanos = placementUncertaintyNanos;
     }
 
     @Override
     public EnergyEstimator withSensorAveragingNanos(long nanos) {
         return EnergyEstimators.pooled(nanos);
+    }
+
+    /** The readings' placement for these requests: {@code D/2}, or measured within {@code D/2 ± U} (ReadingLag). */
+    ReadingPlacement placement(PowerTrace trace, List<RequestTimeline> requests) {
+        return ReadingLag.estimate(trace, requests, sensorAveragingNanos / 2, placementUncertaintyNanos);
     }
 
     @Override
@@ -35,11 +44,16 @@ final class PooledEstimator implements EnergyEstimator {
 
     @Override
     public CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests) {
-        long shift = sensorAveragingNanos / 2;
+        return attribute(trace, requests, placement(trace, requests));
+    }
+
+    /** The attribution with the readings placed as given. */
+    CellAttribution attribute(PowerTrace trace, List<RequestTimeline> requests, ReadingPlacement placement) {
+        long shift = placement.lagNanos();
         Partition partition = Partition.of(trace, requests, shift);
         int[] included = partition.included();
         if (included.length == 0) {
-            return new CellAttribution(name(), List.of(), partition.excluded(), CellEnergy.none());
+            return new CellAttribution(name(), List.of(), partition.excluded(), CellEnergy.none(), placement);
         }
         List<TimeWindow> prefillWindows = new ArrayList<>(included.length);
         List<TimeWindow> decodeWindows = new ArrayList<>(included.length);
@@ -74,7 +88,8 @@ final class PooledEstimator implements EnergyEstimator {
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
         long prefillNanos = 0;
         long decodeNanos = 0;
-        @Nullable EdgeSmoothing smoothing = shift > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
+        @Nullable
+        EdgeSmoothing smoothing = sensorAveragingNanos / 2 > 0 ? new EdgeSmoothing(trace, sensorAveragingNanos) : null;
         // Σ over the requests of the phases' and the total's edge corrections and allowances (EdgeSmoothing).
         double[] cellSmoothing = new double[6];
         for (int k = 0; k < included.length; k++) {
@@ -88,10 +103,15 @@ final class PooledEstimator implements EnergyEstimator {
             EnergyEstimate te = Span.sum(p, d).estimate();
             if (smoothing != null) {
                 double[] s = smoothing.steps(r);
+                // plus the placement's allowance (0 where nominal), systematic too: added linearly
+                double[] m = placement.allowanceNanos() == 0 ? new double[3] : rangesNear(trace, r, placement);
                 double[] c = {
-                    smoothing.correctionJoules(s[0], s[1]), smoothing.allowanceJoules(s[0], s[1]),
-                    smoothing.correctionJoules(s[1], s[2]), smoothing.allowanceJoules(s[1], s[2]),
-                    smoothing.correctionJoules(s[0], s[2]), smoothing.allowanceJoules(s[0], s[2])
+                    smoothing.correctionJoules(s[0], s[1]),
+                    smoothing.allowanceJoules(s[0], s[1]) + placement.allowanceJoules(m[0], m[1]),
+                    smoothing.correctionJoules(s[1], s[2]),
+                    smoothing.allowanceJoules(s[1], s[2]) + placement.allowanceJoules(m[1], m[2]),
+                    smoothing.correctionJoules(s[0], s[2]),
+                    smoothing.allowanceJoules(s[0], s[2]) + placement.allowanceJoules(m[0], m[2])
                 };
                 for (int j = 0; j < c.length; j++) {
                     cellSmoothing[j] += c[j];
@@ -118,7 +138,16 @@ final class PooledEstimator implements EnergyEstimator {
             ct = EdgeSmoothing.applied(ct, cellSmoothing[4], cellSmoothing[5]);
         }
         CellEnergy cell = CellEnergy.of(attributed, cp, cd, ct);
-        return new CellAttribution(name(), attributed, partition.excluded(), cell);
+        return new CellAttribution(name(), attributed, partition.excluded(), cell, placement);
+    }
+
+    /** The power's range near a request's start, first token and end ({@link ReadingLag#rangeNearWatts}). */
+    private static double[] rangesNear(PowerTrace trace, RequestTimeline r, ReadingPlacement placement) {
+        return new double[] {
+            ReadingLag.rangeNearWatts(trace, r.startEpochNanos(), placement),
+            ReadingLag.rangeNearWatts(trace, r.firstTokenEpochNanos(), placement),
+            ReadingLag.rangeNearWatts(trace, r.endEpochNanos(), placement)
+        };
     }
 
     /** A window on the readings' stamps: {@code shift} later (a reading's effective time lies that much before it). */

@@ -279,7 +279,10 @@ final class SpanLessGaps {
         EnergyEstimate prefill = underlying.cell().prefill();
         EnergyEstimate decode = decode(total, prefill);
         CellEnergy cell = CellEnergy.of(underlying.requests(), prefill, decode, total);
-        return new CellAttribution(NAME, underlying.requests(), underlying.excluded(), cell);
+        // The span's total reads the readings at D/2 (its edges' bounds allow the whole averaging), whatever lag the
+        // requests' own figures were measured with.
+        return new CellAttribution(
+                NAME, underlying.requests(), underlying.excluded(), cell, ReadingPlacement.nominal(averagingNanos / 2));
     }
 
     /** {@code total − prefill}, its interval the extremes' difference ({@code [lo_t − hi_p, hi_t − lo_p]}), at ≥ 0. */

@@ -85,6 +85,16 @@ public final class NvidiaSmiSource extends ChildProcessSource {
      */
     public static final long INSTANT_DELAY_NANOS = 180_000_000L;
 
+    /**
+     * How far the instant reading's lag may lie from its mean, half of {@link #INSTANT_DELAY_NANOS} (90 ms): 50 ms.
+     * nvidia-smi's lines every 100 ms and the driver's 100 ms refresh are locked in phase, so a reading's staleness
+     * is one constant per run anywhere in the refresh period (0–100 ms, plus the 40 ms the reading lags its refresh on
+     * the H100), not the spread the mean stands for: the lag is one unknown in 40–140 ms. A group of windows measures
+     * it from the readings at the windows' edges ({@link LiveTrace.Builder#placementUncertaintyNanos(long)});
+     * docs/LIVE.md, "Real hardware".
+     */
+    public static final long INSTANT_PLACEMENT_UNCERTAINTY_NANOS = 60_000_000L;
+
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_.]+)\"");
 
     private final List<String> fields;
@@ -255,6 +265,7 @@ public final class NvidiaSmiSource extends ChildProcessSource {
                     .capacity(capacity)
                     .nominalIntervalNanos(intervalNanos)
                     .sensorDelayNanos(sensorDelayNanos(e.getKey()))
+                    .placementUncertaintyNanos(e.getKey() == 0 ? INSTANT_PLACEMENT_UNCERTAINTY_NANOS : 0)
                     .build());
             g++;
         }

@@ -180,6 +180,9 @@ class ChildProcessSourceTest {
             assertThat(instantTrace.rails()).containsExactly("power.draw.instant");
             // twice the 90 ms lag of the H100's instant reading behind its energy counter (docs/ANALYSIS.md)
             assertThat(instantTrace.sensorDelayNanos()).isEqualTo(2 * 90_000_000L);
+            // its lag one constant in 30-150 ms, measured per group (sampler and refresh locked in phase)
+            assertThat(instantTrace.placementUncertaintyNanos()).isEqualTo(60_000_000L);
+            assertThat(trace.placementUncertaintyNanos()).isZero();
             assertThat(source.status().facts().get("power.draw.instant averaging"))
                     .startsWith("instantaneous");
             PowerTrace instant = instantTrace.snapshot("power.draw.instant");
@@ -226,6 +229,7 @@ class ChildProcessSourceTest {
             assertThat(power.rails()).containsExactly("power.draw", "power.draw.instant");
             // instantaneous on this GPU: the instant reading's delay, twice its measured 90 ms lag
             assertThat(power.sensorDelayNanos()).isEqualTo(2 * 90_000_000L);
+            assertThat(power.placementUncertaintyNanos()).isEqualTo(60_000_000L);
             assertThat(source.status().facts().get("power.draw averaging"))
                     .startsWith("instantaneous (this GPU does not offer power.draw.average");
         }

@@ -1,0 +1,92 @@
+package io.github.tokjoule.core.join;
+
+/**
+ * Where an estimator placed a trace's readings in time, and how much it allowed for that placement being wrong: a
+ * reading stamped {@code t} is taken as the power at {@code t − lag}.
+ *
+ * <p>Three kinds: {@link Kind#NOMINAL} (the sensor's declared placement, {@code D/2} for an averaging window {@code
+ * D}, taken as known: no allowance); {@link Kind#ESTIMATED} (the lag measured from the readings at the requests'
+ * edges within the declared range {@code D/2 ± U}, allowed for by its own uncertainty); {@link Kind#FALLBACK} (a range
+ * was declared but the edges did not identify the lag: the nominal placement with the whole {@code U} allowed for, and
+ * the reason). An estimator adds {@code allowance · (|ΔP_start| + |ΔP_end|)} to both half widths of each window and
+ * sums it linearly over a cell (see {@link EnergyEstimators#automatic(long, long)}).
+ *
+ * @param kind how the lag was chosen
+ * @param lagNanos the lag {@code L}: a reading stamped {@code t} is the power at {@code t − L}; at least 0
+ * @param allowanceNanos the timing allowance {@code u} per edge step, at least 0 (0 for {@link Kind#NOMINAL})
+ * @param edges how many of the requests' edges identified the lag (0 unless estimated or tried)
+ * @param reason why the lag was not estimated ({@link Kind#FALLBACK}), else empty
+ * @since 0.2.0
+ */
+public record ReadingPlacement(Kind kind, long lagNanos, long allowanceNanos, int edges, String reason) {
+
+    /** How the lag was chosen. */
+    public enum Kind {
+        /** The declared placement, taken as known. */
+        NOMINAL,
+        /** Measured from the readings at the requests' edges. */
+        ESTIMATED,
+        /** Declared uncertain but not identified by the edges: the declared placement and its whole uncertainty. */
+        FALLBACK
+    }
+
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException if a time or count is negative, a nominal placement has an allowance, or a
+     *     fallback has no reason
+     */
+    public ReadingPlacement {
+        if (lagNanos < 0 || allowanceNanos < 0 || edges < 0) {
+            throw new IllegalArgumentException("lag, allowance and edges must not be negative: " + lagNanos + ", "
+                    + allowanceNanos + ", " + edges);
+        }
+        if (kind == Kind.NOMINAL && allowanceNanos != 0) {
+            throw new IllegalArgumentException("a nominal placement has no allowance: " + allowanceNanos);
+        }
+        if ((kind == Kind.FALLBACK) == reason.isEmpty()) {
+            throw new IllegalArgumentException("a fallback, and only a fallback, has a reason: " + kind + " " + reason);
+        }
+    }
+
+    /**
+     * {@return the declared placement, taken as known}
+     *
+     * @param lagNanos the lag, at least 0
+     */
+    public static ReadingPlacement nominal(long lagNanos) {
+        return new ReadingPlacement(Kind.NOMINAL, lagNanos, 0, 0, "");
+    }
+
+    /**
+     * {@return a lag measured from the readings at {@code edges} of the requests' edges}
+     *
+     * @param lagNanos the lag
+     * @param uncertaintyNanos its allowance
+     * @param edges the edges that identified it
+     */
+    public static ReadingPlacement estimated(long lagNanos, long uncertaintyNanos, int edges) {
+        return new ReadingPlacement(Kind.ESTIMATED, lagNanos, uncertaintyNanos, edges, "");
+    }
+
+    /**
+     * {@return the declared placement with its declared uncertainty, because the edges did not identify the lag}
+     *
+     * @param lagNanos the declared lag
+     * @param uncertaintyNanos the declared uncertainty {@code U}
+     * @param edges the edges that were usable
+     * @param reason why the lag was not estimated (not empty)
+     */
+    public static ReadingPlacement fallback(long lagNanos, long uncertaintyNanos, int edges, String reason) {
+        return new ReadingPlacement(Kind.FALLBACK, lagNanos, uncertaintyNanos, edges, reason);
+    }
+
+    /** {@return the allowance, in J, for a window whose edges step by {@code startStepWatts} and {@code endStepWatts}}
+     *
+     * @param startStepWatts the step at the window's start (any sign)
+     * @param endStepWatts the step at its end (any sign)
+     */
+    public double allowanceJoules(double startStepWatts, double endStepWatts) {
+        return allowanceNanos == 0 ? 0 : (Math.abs(startStepWatts) + Math.abs(endStepWatts)) * allowanceNanos / 1e9;
+    }
+}
