@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
+import io.github.tokjoule.core.join.ReadingPlacement;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.power.TimeWindow;
@@ -170,6 +171,8 @@ class NvidiaSmiH100CounterTest {
             t[1] += r.bound();
         }
         int covered = 0;
+        List<Double> errors = new ArrayList<>();
+        List<Double> halves = new ArrayList<>();
         for (Map.Entry<Integer, double[]> c : truth.entrySet()) {
             CellAttribution group = meter.group("cell-" + c.getKey()).get(key);
             assertThat(group.estimator()).isEqualTo(estimator);
@@ -177,13 +180,19 @@ class NvidiaSmiH100CounterTest {
             double t = c.getValue()[0];
             boolean holds = total.covers(t);
             covered += holds ? 1 : 0;
-            System.out.println(group.placement());
+            errors.add(Math.abs(total.joules() - t) / t);
+            halves.add((total.ci95HighJoules() - total.ci95LowJoules()) / 2 / t);
+            ReadingPlacement p = group.placement();
             System.out.printf(
                     Locale.ROOT,
-                    "%s cell %d (%s): %.1f J [%.1f, %.1f] against the counter's %.1f ± %.1f J: %+.2f %%%s%n",
+                    "%s cell %d (%s, lag %s %.0f ± %.0f ms): %.1f J [%.1f, %.1f] against the counter's %.1f ± %.1f J:"
+                            + " %+.2f %%%s%n",
                     key,
                     c.getKey(),
                     group.estimator(),
+                    p.kind(),
+                    p.lagNanos() / 1e6,
+                    p.allowanceNanos() / 1e6,
                     total.joules(),
                     total.ci95LowJoules(),
                     total.ci95HighJoules(),
@@ -192,6 +201,15 @@ class NvidiaSmiH100CounterTest {
                     100 * (total.joules() - t) / t,
                     holds ? "" : "  MISSED");
         }
+        System.out.printf(
+                Locale.ROOT,
+                "%s groups: %d of %d covered, |error| median %.2f %%, half width median %.2f %% (%.1f x)%n",
+                key,
+                covered,
+                truth.size(),
+                100 * median(errors),
+                100 * median(halves),
+                median(halves) / median(errors));
         return covered;
     }
 
@@ -256,15 +274,69 @@ class NvidiaSmiH100CounterTest {
         Figures recorded = windows(meter(INSTANT, log.sensorDelayNanos(INSTANT)), INSTANT);
         LiveMeter meter = meter(INSTANT, NvidiaSmiSource.INSTANT_DELAY_NANOS);
         Figures f = windows(meter, INSTANT);
-        // the gaps (0.1-0.5 s, median 0.2-0.37 s per cell) are mostly longer than 0.18 s: pooled, as before
+        // the gaps (0.1-0.5 s, median 0.2-0.37 s per cell) are mostly longer than 0.18 s: pooled, as before; the
+        // readings' lag measured per cell at the requests' edges (D/2 ± 60 ms)
         int groups = groupsCovered(meter, INSTANT, "POOLED");
         System.out.printf(Locale.ROOT, "%s: %d of 9 groups covered%n", INSTANT, groups);
-        // measured 6 of 9 (the three missed low by 2.5-11 %: docs/LIVE.md, "Real hardware"); not calibrated
-        assertThat(groups).isGreaterThanOrEqualTo(6);
+        // measured 8 of 9 (6 of 9 at the nominal 90 ms); the miss, cell 9, is the readings' own: over the cell's
+        // whole span, whose two edges lie in idle, the trace holds 6.4 % less than the counter (docs/LIVE.md)
+        assertThat(groups).isGreaterThanOrEqualTo(8);
         // measured: 84.5 % with 100 ms, 90.5 % with 180 ms (76 of 84 truthful requests)
         assertThat(recorded.coverage()).isLessThan(0.90);
         assertThat(f.coverage()).isGreaterThanOrEqualTo(0.90);
         assertThat(f.medianHalfWidth()).isLessThanOrEqualTo(10 * f.medianError());
+    }
+
+    /**
+     * Why a group of the instant reading may miss whatever its placement: over each cell's whole span (first start to
+     * last end, both edges in idle, so the lag hardly matters) the 10 Hz point readings' own energy against the
+     * counter's.
+     */
+    @Test
+    void theInstantReadingsOwnErrorOverEachCellsSpan() throws IOException {
+        List<String[]> knots = csv("counter_knots.csv");
+        long[] t = new long[knots.size()];
+        double[] joules = new double[knots.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Long.parseLong(knots.get(i)[0]);
+            joules[i] = Long.parseLong(knots.get(i)[1]) / 1e3;
+        }
+        // the counter's cumulative energy, linear between its knots
+        PowerTrace trace = log.joinTrace(INSTANT);
+        Map<Integer, long[]> spans = new TreeMap<>();
+        for (Request r : REQUESTS) {
+            long[] span = spans.computeIfAbsent(r.cell(), c -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            span[0] = Math.min(span[0], r.timeline().startEpochNanos());
+            span[1] = Math.max(span[1], r.timeline().endEpochNanos());
+        }
+        double worst = 0;
+        for (Map.Entry<Integer, long[]> c : spans.entrySet()) {
+            long a = c.getValue()[0];
+            long b = c.getValue()[1];
+            double counter = counterAt(t, joules, b) - counterAt(t, joules, a);
+            double readings = trace.energyJoules(TimeWindow.of(a, b));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s cell %d: over its %.1f s span the readings hold %.1f J, the counter %.1f J (%+.2f %%)%n",
+                    INSTANT,
+                    c.getKey(),
+                    (b - a) / 1e9,
+                    readings,
+                    counter,
+                    100 * (readings - counter) / counter);
+            worst = Math.min(worst, (readings - counter) / counter);
+        }
+        // measured -6.4 % for cell 9 (20 requests of 0.41 s with 48 ms prefills), -3.4 % to +4.9 % elsewhere
+        assertThat(worst).isLessThan(-0.06);
+    }
+
+    private static double counterAt(long[] t, double[] joules, long x) {
+        int i = Arrays.binarySearch(t, x);
+        if (i >= 0) {
+            return joules[i];
+        }
+        int k = -i - 2;
+        return joules[k] + (joules[k + 1] - joules[k]) * (x - t[k]) / (double) (t[k + 1] - t[k]);
     }
 
     @Test
