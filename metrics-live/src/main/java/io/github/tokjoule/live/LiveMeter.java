@@ -223,8 +223,12 @@ public final class LiveMeter {
      * {@code D} exceeds at least half the gaps between the windows (nvidia-smi's one-second mean between requests
      * 0.1–0.5 s apart), which smears each window into the gaps, the group's total is the energy over its whole span
      * less the gaps' ({@code SPAN}: a gap shorter than {@code D} taken at the floor, the lowest reading around the
-     * group, and allowed up to the highest reading that averages over it; docs/LIVE.md, "Repeated windows").
-     * Windows older than a trace's oldest retained sample are left out and counted in the attribution's {@link
+     * group, and allowed up to the highest reading that averages over it; docs/LIVE.md, "Repeated windows"). Where the
+     * trace declares a {@link LiveTrace#placementUncertaintyNanos() placement uncertainty} {@code U} (nvidia-smi's
+     * instant reading), the readings' lag is measured in {@code D/2 ± U} from the readings at the windows' edges and
+     * its uncertainty allowed for, or {@code D/2} kept with all of {@code U} allowed where the edges do not identify
+     * it ({@link EnergyEstimators#automatic(long, long)}; which, and why, is the attribution's {@link
+     * CellAttribution#placement()}). Windows older than a trace's oldest retained sample are left out and counted in the attribution's {@link
      * CellAttribution#excluded()}.
      *
      * @param name the group's name
