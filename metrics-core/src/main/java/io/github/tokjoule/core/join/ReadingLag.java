@@ -33,8 +33,9 @@ import java.util.Locale;
  *
  * <p><b>Which edges.</b> An edge is used where (1) both level readings exist, (2) no other edge of the cell lies
  * where either level reading's power could come from ({@code (t⁻ − hi, t⁺ − lo)}, so a short gap's two edges are
- * both left out), (3) the step is at least {@value #MIN_STEP_SHARE} of the readings' range over the cell, and (4) at
- * least one reading is ambiguous. <b>Fallback</b> (the nominal {@code L0} with the whole {@code U} as the
+ * both left out), (3) the step is at least {@value #MIN_STEP_NOISE} × the readings' noise (the median change between
+ * neighbouring readings over the cell) and {@value #MIN_STEP_SHARE} of their range, and (4) at least one reading is
+ * ambiguous. <b>Fallback</b> (the nominal {@code L0} with the whole {@code U} as the
  * allowance, and the reason): fewer than {@value #MIN_EDGES} such edges, or a plausible set that reaches {@code lo}
  * or {@code hi} (the lag may lie outside the declared range; the declared range is then all there is).
  */

@@ -81,12 +81,17 @@ public record ReadingPlacement(Kind kind, long lagNanos, long allowanceNanos, in
         return new ReadingPlacement(Kind.FALLBACK, lagNanos, uncertaintyNanos, edges, reason);
     }
 
-    /** {@return the allowance, in J, for a window whose edges step by {@code startStepWatts} and {@code endStepWatts}}
+    /**
+     * Returns the allowance for a window, {@code u · (|R_start| + |R_end|)} with {@code u} the {@link
+     * #allowanceNanos()} in seconds: a lag wrong by {@code δ ≤ u} integrates {@code [a, b]} as {@code [a + δ, b +
+     * δ]}, off by at most {@code δ} times how far the power moves near each edge (the estimators pass the readings'
+     * range near it). 0 for a nominal placement.
      *
-     * @param startStepWatts the step at the window's start (any sign)
-     * @param endStepWatts the step at its end (any sign)
+     * @param startWatts how far the power moves near the window's start (the sign is ignored)
+     * @param endWatts how far it moves near the window's end (the sign is ignored)
+     * @return the allowance in J, added to both half widths
      */
-    public double allowanceJoules(double startStepWatts, double endStepWatts) {
-        return allowanceNanos == 0 ? 0 : (Math.abs(startStepWatts) + Math.abs(endStepWatts)) * allowanceNanos / 1e9;
+    public double allowanceJoules(double startWatts, double endWatts) {
+        return allowanceNanos == 0 ? 0 : (Math.abs(startWatts) + Math.abs(endWatts)) * allowanceNanos / 1e9;
     }
 }
