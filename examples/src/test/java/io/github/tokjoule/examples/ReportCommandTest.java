@@ -388,4 +388,38 @@ class ReportCommandTest extends CommandLineTest {
                 .contains("profile_export.jsonl: ")
                 .contains("malformed");
     }
+
+    @Test
+    void aWarningWhoseNumbersDifferOverCellsIsStillPrintedOnceWithItsCount() throws Exception {
+        // One malformed line in each tegrastats log: the parse summaries differ in their line counts (48 and 46
+        // lines), and each named its file twice; they were printed once per log.
+        Path sweep = copyOfTheFixture();
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("tegrastats.log")) {
+                    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(p));
+                    lines.set(4, lines.get(4).replaceFirst("RAM [0-9]+/", "RAM abc/"));
+                    Files.write(p, lines);
+                }
+            }
+        }
+        assertThat(run(
+                        "report",
+                        sweep.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isZero();
+        List<String> warnings =
+                err.toString().lines().filter(l -> l.contains("warning")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0))
+                .startsWith("tokjoule report: warning: 2 x (numbers differ, the first shown), first " + sweep)
+                .contains("tegrastats.log: 4")
+                .contains(" lines, ")
+                .contains(" samples, 1 malformed, 0 skipped")
+                .doesNotContain("tegrastats.log: " + sweep);
+        assertThat(err.toString()).containsOnlyOnce("malformed line 5: RAM");
+    }
 }

@@ -31,4 +31,34 @@ class WarningsTest {
                         "tokjoule report: warning: runs/c/tegrastats.log: 1 malformed line",
                         "tokjoule report: warning: once, naming no file");
     }
+
+    @Test
+    void warningsThatDifferOnlyInTheirNumbersAreOneGroupShowingTheFirst() {
+        StringWriter err = new StringWriter();
+        Warnings.print(
+                new PrintWriter(err, true),
+                "report",
+                List.of(
+                        "runs/a/tegrastats.log: runs/a/tegrastats.log: 34 lines, 33 samples, 1 malformed\n"
+                                + "  malformed line 5: RAM abc/7620MB",
+                        "runs/b/tegrastats.log: runs/b/tegrastats.log: 37 lines, 36 samples, 1 malformed\n"
+                                + "  malformed line 9: RAM xyz/7620MB",
+                        "mode 7W has no cell",
+                        "mode 15W has no cell",
+                        "runs/c/tegrastats.log: no sample"));
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "tokjoule report: warning: 2 x (numbers differ, the first shown), first runs/a/tegrastats.log:"
+                                + " 34 lines, 33 samples, 1 malformed",
+                        "  malformed line 5: RAM abc/7620MB",
+                        "tokjoule report: warning: 2 x (numbers differ, the first shown): mode 7W has no cell",
+                        "tokjoule report: warning: runs/c/tegrastats.log: no sample");
+    }
+
+    @Test
+    void theShapeIsTheFirstLineWithEveryRunOfDigitsAsOne() {
+        assertThat(Warnings.shape("12 of 384 cells, line 7\nsecond line 3")).isEqualTo("# of # cells, line #");
+        assertThat(Warnings.shape("no digits")).isEqualTo("no digits");
+        assertThat(Warnings.shape("")).isEmpty();
+    }
 }
