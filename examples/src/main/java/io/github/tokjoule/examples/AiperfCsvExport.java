@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads aiperf's CSV export ({@code profile_export_aiperf.csv}; genai-perf's {@code *_genai_perf.csv} has the same
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code Metric,Value} (one row per aggregate, read as its {@code avg}), and the GPU telemetry section
  * ({@code Endpoint,GPU_Index,...}), which is counted and skipped. A row's metric is {@code "Display Name (unit)"},
  * the unit left out for counts; values are converted to the canonical units like the JSON's. Metrics keep their display
- * names: the CSV does not carry aiperf's tags, and guessing them would be a silent mapping.
+ * names: the CSV does not carry aiperf's tags, and guessing them would be a silent mapping. The error count is the
+ * {@code Error Request Count} row, the start and end the {@code Minimum Request Timestamp} and {@code Maximum Response
+ * Timestamp} rows (epoch times: no zone needed); the CSV has no versions and no error summary by error.
  */
 final class AiperfCsvExport {
 
@@ -92,13 +96,40 @@ final class AiperfCsvExport {
                 "summary csv",
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                OptionalLong.empty(),
+                epochMillis(metrics.get("Minimum Request Timestamp")),
+                epochMillis(metrics.get("Maximum Response Timestamp")),
+                errorCount(metrics),
                 List.of(),
                 Optional.empty(),
                 metrics,
                 Map.of());
+    }
+
+    /**
+     * The failed requests: the {@code Error Request Count} row; 0 when the {@code Metric,Value} section has {@code
+     * Request Count} but no such row (aiperf writes the metric only when a request failed, as in its JSON); unknown
+     * without either.
+     */
+    static OptionalLong errorCount(Map<String, MetricStats> metrics) {
+        MetricStats errors = metrics.get("Error Request Count");
+        if (errors != null && Double.isFinite(errors.get(Stat.AVG))) {
+            return OptionalLong.of(Math.round(errors.get(Stat.AVG)));
+        }
+        return metrics.containsKey("Request Count") ? OptionalLong.of(0) : OptionalLong.empty();
+    }
+
+    /**
+     * An epoch timestamp row ({@code Minimum Request Timestamp (ns)}, converted to milliseconds like every time) as
+     * an instant: an epoch time needs no zone. Rounded to the microsecond: the CSV's double carries it to about
+     * 0.25 µs, so nanoseconds would be false digits.
+     */
+    static Optional<Instant> epochMillis(@Nullable MetricStats m) {
+        if (m == null || m.unit() != MetricUnit.MILLISECONDS || !Double.isFinite(m.get(Stat.AVG))) {
+            return Optional.empty();
+        }
+        double ms = m.get(Stat.AVG);
+        long seconds = (long) Math.floor(ms / 1000);
+        return Optional.of(Instant.ofEpochSecond(seconds, Math.round((ms - seconds * 1000.0) * 1e3) * 1000));
     }
 
     private static MetricStats row(List<String> fields, List<Optional<Stat>> columns, String source, long lineNumber)

@@ -19,7 +19,8 @@ import java.util.OptionalLong;
  * @param aiperfVersion {@code aiperf_version}, where the file has it (the summary JSON of aiperf 0.4 and later)
  * @param schemaVersion {@code schema_version}, likewise
  * @param startTime the profiling phase's start (summary JSON, resolved with {@code --zone}) or the first request's
- *     start (records, epoch nanoseconds, no zone needed); empty where unknown
+ *     start (records, epoch nanoseconds, no zone needed; CSV, its {@code Minimum Request Timestamp} to the
+ *     microsecond); empty where unknown
  * @param endTime the profiling phase's end, or the last request's end
  * @param errorCount the failed requests, where the file says
  * @param errorSummary the failed requests by error, where the file says

@@ -91,6 +91,12 @@ class AiperfExportsTest extends CommandLineTest {
         assertThat(j.number("metrics", "Request Count", "avg")).isEqualTo(89.0);
         assertThat(j.at("metrics", "Request Count", "unit")).isEqualTo("count");
         assertThat(((java.util.Map<?, ?>) j.at("metrics")).size()).isEqualTo(10 + 11);
+        // Error Request Count,11.00: the 11 cancelled requests of the JSON's error summary (it printed null)
+        assertThat(((Number) j.at("error_count")).longValue()).isEqualTo(11);
+        // Minimum Request Timestamp (ns),1759522419154568960.00 = 2025-10-03T20:13:39.154568960Z; Maximum Response
+        // Timestamp (ns),1759522428472357888.00 = ...:48.472357888Z; to the microsecond (the double holds ~0.25 us)
+        assertThat(j.at("start_time")).isEqualTo("2025-10-03T20:13:39.154569Z");
+        assertThat(j.at("end_time")).isEqualTo("2025-10-03T20:13:48.472358Z");
         assertThat(err.toString())
                 .contains("warning: ai-dynamo_v01-records-format-profile-export-aiperf.csv:"
                         + " aiperf's CSV export names metrics by display name and rounds values to 2 decimals");
@@ -219,5 +225,20 @@ class AiperfExportsTest extends CommandLineTest {
         Path noRecords = Files.writeString(dir.resolve("none.jsonl"), "\n\n");
         assertThat(run("aiperf", noRecords.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no metric and no error summary");
+    }
+
+    @Test
+    void aCsvWithoutAnErrorRowHadNoFailedRequestAndOneWithoutAggregatesSaysNothing() throws Exception {
+        // aiperf writes Error Request Count only when a request failed (as error_request_count in its JSON)
+        Path ok = Files.writeString(
+                dir.resolve("ok.csv"),
+                "Metric,avg,min\r\nRequest Latency (ms),12.5,10\r\n\r\nMetric,Value\r\nRequest Count,20.00\r\n");
+        assertThat(run("aiperf", ok.toString())).isZero();
+        JsonTree j = json();
+        assertThat(((Number) j.at("error_count")).longValue()).isZero();
+        assertThat("null".equals(j.at("start_time"))).isTrue();
+        Path bare = Files.writeString(dir.resolve("bare.csv"), "Metric,avg,min\nRequest Latency (ms),12.5,10\n");
+        assertThat(run("aiperf", bare.toString())).isZero();
+        assertThat("null".equals(json().at("error_count"))).isTrue();
     }
 }
