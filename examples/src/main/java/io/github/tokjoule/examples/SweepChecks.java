@@ -139,7 +139,15 @@ final class SweepChecks {
             flags.add(f.flag().name());
         }
         String names = String.join(", ", new TreeSet<>(flags));
-        count("other " + names, "no energy figure" + (flags.isEmpty() ? "" : " (flags: " + names + ")"));
+        String text = "no energy figure" + (flags.isEmpty() ? "" : " (flags: " + names + ")");
+        if (result.options().method() == EnergyMethod.SEED_COMPATIBLE) {
+            // the seed's arithmetic leaves a cell without energy, unflagged, when it has no window to integrate over
+            text += ": --method seed needs aiperf's start_time and end_time in profile_export_aiperf.json, a"
+                    + " timestamped power log with samples inside that window, and consistent TTFT and request"
+                    + " latency p50s; check the cell's files, or use --method measured (it reads"
+                    + " profile_export.jsonl)";
+        }
+        count("other " + names, text);
     }
 
     private static String fix(AccuracyFlag kind) {
