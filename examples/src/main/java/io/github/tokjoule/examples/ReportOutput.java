@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --out} option of the commands that write a report ({@code demo}, {@code report}), as a picocli mixin.
  *
- * <p>The report replaces its own files ({@code index.html}, {@code report.md}, {@code cells.csv}, and every
- * {@code charts/*.png, charts/*.svg} and {@code tables/*.csv}, so that a chart of an earlier run does not linger), which would
- * destroy a user's files of those names. So it writes only into a new or empty directory, or one that holds the
- * {@value #MARKER} file it left there itself.
+ * <p>The report replaces its own files ({@code index.html}, {@code report.md}, {@code cells.csv}, and the {@code
+ * charts/} and {@code tables/} files of the earlier report, listed in its {@code .tokjoule-report-files}, so that a
+ * chart of an earlier run does not linger), which would destroy a user's files of those names. So it writes only into
+ * a new or empty directory, or one that holds the {@value #MARKER} file it left there itself; a file someone else
+ * put there, in {@code charts/} and {@code tables/} too, stays.
  */
 final class ReportOutput {
 
@@ -27,9 +28,9 @@ final class ReportOutput {
             defaultValue = "tokjoule-report",
             description = "Where the report is written (default: ${DEFAULT-VALUE}). DIR must be new, empty, or a"
                     + " report directory tokjoule wrote before (it holds a " + MARKER + " file); there tokjoule"
-                    + " replaces index.html, report.md, cells.csv, charts/*.png, charts/*.svg and tables/*.csv. A non-empty"
-                    + " directory without the marker is refused (exit code 2), so nothing tokjoule did not write is"
-                    + " deleted or overwritten.")
+                    + " replaces index.html, report.md, cells.csv and the charts/ and tables/ files it wrote there"
+                    + " (listed in .tokjoule-report-files); other files stay. A non-empty directory without the marker"
+                    + " is refused (exit code 2), so nothing tokjoule did not write is deleted or overwritten.")
     Path directory = Path.of("tokjoule-report");
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
@@ -51,7 +52,7 @@ final class ReportOutput {
                 "--out",
                 directory,
                 MARKER,
-                "index.html, report.md, cells.csv, charts/*.png, charts/*.svg and tables/*.csv",
+                "index.html, report.md, cells.csv and the charts/*.svg and tables/*.csv files it wrote",
                 "a report directory");
     }
 

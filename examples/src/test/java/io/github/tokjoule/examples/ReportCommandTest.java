@@ -3,6 +3,7 @@ package io.github.tokjoule.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.tokjoule.examples.report.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -325,6 +326,29 @@ class ReportCommandTest extends CommandLineTest {
         assertThat(r.resolve("index.html")).doesNotExist();
     }
 
+    @Test
+    void theSeedMethodWithoutItsRunWindowSaysWhatItNeeds() throws Exception {
+        // It said only "2 cells: no energy figure (flags: TIMESTAMPS_RECONSTRUCTED)".
+        Path sweep = copyOfTheFixture();
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("profile_export_aiperf.json")) {
+                    String text = Files.readString(p);
+                    Files.writeString(p, text.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
+                }
+            }
+        }
+        Path r = dir.resolve("r");
+        assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--method", "seed", "--out", r.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("2 of 2 cells have no energy figure")
+                .contains("--method seed needs aiperf's start_time and end_time in profile_export_aiperf.json")
+                .contains("or use --method measured")
+                .doesNotContain("Exception");
+        assertThat(r.resolve("index.html")).doesNotExist();
+    }
+
     private static void deleteRecords(Path sweep) throws IOException {
         try (var files = Files.walk(sweep)) {
             for (Path p : (Iterable<Path>) files::iterator) {
@@ -360,6 +384,35 @@ class ReportCommandTest extends CommandLineTest {
         assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", empty.toString()))
                 .isZero();
         assertThat(empty.resolve("index.html")).exists();
+    }
+
+    @Test
+    void aReportDirectoryKeepsTheFilesTokjouleDidNotWriteInChartsAndTables() throws Exception {
+        Path out = dir.resolve("r");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", out.toString()))
+                .isZero();
+        assertThat(out.resolve(ReportWriter.WRITTEN_LIST)).exists();
+        Files.writeString(out.resolve("charts/mine.svg"), "<svg/>");
+        Files.writeString(out.resolve("tables/mine.csv"), "a,b\n");
+        // a chart of the earlier report that this one does not write: it must not linger
+        Files.writeString(out.resolve("charts/gone.svg"), "<svg/>");
+        Files.writeString(
+                out.resolve(ReportWriter.WRITTEN_LIST),
+                Files.readString(out.resolve(ReportWriter.WRITTEN_LIST)) + "charts/gone.svg\n../../outside.csv\n");
+        Path outside = Files.writeString(dir.resolve("outside.csv"), "x\n");
+        long charts;
+        try (var files = Files.list(out.resolve("charts"))) {
+            charts = files.count();
+        }
+        assertThat(run("report", FIXTURE.toString(), "--zone", "Asia/Kolkata", "--out", out.toString()))
+                .isZero();
+        assertThat(out.resolve("charts/mine.svg")).hasContent("<svg/>");
+        assertThat(out.resolve("tables/mine.csv")).hasContent("a,b");
+        assertThat(out.resolve("charts/gone.svg")).doesNotExist();
+        assertThat(outside).exists();
+        try (var files = Files.list(out.resolve("charts"))) {
+            assertThat(files.count()).isEqualTo(charts - 1);
+        }
     }
 
     @Test

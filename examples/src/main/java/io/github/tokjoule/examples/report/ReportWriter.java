@@ -289,8 +289,16 @@ public final class ReportWriter {
     }
 
     /**
-     * Builds the report and writes it; earlier {@code charts/*.png}, {@code charts/*.svg} and {@code tables/*.csv} in the directory are
-     * replaced, other files are left alone.
+     * The list of the chart and table files a report wrote, one relative path a line, so that the next report in the
+     * same directory deletes exactly those (a chart of an earlier run must not linger) and never a file someone else
+     * put in {@code charts/} or {@code tables/}.
+     */
+    public static final String WRITTEN_LIST = ".tokjoule-report-files";
+
+    /**
+     * Builds the report and writes it; the chart and table files of the earlier report in the directory (those its
+     * {@value #WRITTEN_LIST} lists; without that list, as tokjoule 0.2 before it wrote one: every {@code
+     * charts/*.png}, {@code charts/*.svg} and {@code tables/*.csv}) are replaced, other files are left alone.
      *
      * @param data the report's data
      * @param directory the output directory (created if missing)
@@ -323,9 +331,17 @@ public final class ReportWriter {
         Path tables = directory.resolve("tables");
         Files.createDirectories(charts);
         Files.createDirectories(tables);
-        deleteAll(charts, "*.png");
-        deleteAll(charts, "*.svg");
-        deleteAll(tables, "*.csv");
+        deleteEarlier(directory);
+        List<String> written = new ArrayList<>();
+        for (Chart c : report.charts()) {
+            written.add("charts/" + c.id() + ".svg");
+        }
+        for (Table t : report.tables()) {
+            if (!t.id().equals(ReportTables.CELLS_ID)) {
+                written.add("tables/" + t.id() + ".csv");
+            }
+        }
+        Files.write(directory.resolve(WRITTEN_LIST), written, StandardCharsets.UTF_8);
         IoWork rest = () -> {
             for (Chart c : report.charts()) {
                 Files.writeString(charts.resolve(c.id() + ".svg"), c.svgFile(), StandardCharsets.UTF_8);
@@ -416,6 +432,27 @@ public final class ReportWriter {
             }
             if (error != null) {
                 throw error;
+            }
+        }
+    }
+
+    /**
+     * Deletes the chart and table files of the report written here before: those its list names (only names of the
+     * form {@code charts/NAME.svg|png} or {@code tables/NAME.csv}, so that an edited list deletes nothing else), or,
+     * without a list, every file of those forms.
+     */
+    private static void deleteEarlier(Path directory) throws IOException {
+        Path list = directory.resolve(WRITTEN_LIST);
+        if (!Files.exists(list)) {
+            deleteAll(directory.resolve("charts"), "*.png");
+            deleteAll(directory.resolve("charts"), "*.svg");
+            deleteAll(directory.resolve("tables"), "*.csv");
+            return;
+        }
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            if (line.matches("charts/[A-Za-z0-9_.-]+\\.(svg|png)|tables/[A-Za-z0-9_.-]+\\.csv")
+                    && !line.contains("..")) {
+                Files.deleteIfExists(directory.resolve(line));
             }
         }
     }
