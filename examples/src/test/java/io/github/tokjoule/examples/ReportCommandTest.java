@@ -308,14 +308,7 @@ class ReportCommandTest extends CommandLineTest {
     void aSummaryWithoutItsRunWindowAndWithoutRecordsFailsNamingTheField() throws Exception {
         Path sweep = copyOfTheFixture();
         deleteRecords(sweep);
-        try (var files = Files.walk(sweep)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().equals("profile_export_aiperf.json")) {
-                    String text = Files.readString(p);
-                    Files.writeString(p, text.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
-                }
-            }
-        }
+        editEach(sweep, "profile_export_aiperf.json", t -> t.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
         Path r = dir.resolve("r");
         assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--out", r.toString()))
                 .isEqualTo(1);
@@ -330,14 +323,7 @@ class ReportCommandTest extends CommandLineTest {
     void theSeedMethodWithoutItsRunWindowSaysWhatItNeeds() throws Exception {
         // It said only "2 cells: no energy figure (flags: TIMESTAMPS_RECONSTRUCTED)".
         Path sweep = copyOfTheFixture();
-        try (var files = Files.walk(sweep)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().equals("profile_export_aiperf.json")) {
-                    String text = Files.readString(p);
-                    Files.writeString(p, text.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
-                }
-            }
-        }
+        editEach(sweep, "profile_export_aiperf.json", t -> t.replaceAll("\"end_time\"\\s*:\\s*\"[^\"]*\",?", ""));
         Path r = dir.resolve("r");
         assertThat(run("report", sweep.toString(), "--zone", "Asia/Kolkata", "--method", "seed", "--out", r.toString()))
                 .isEqualTo(1);
@@ -347,6 +333,31 @@ class ReportCommandTest extends CommandLineTest {
                 .contains("or use --method measured")
                 .doesNotContain("Exception");
         assertThat(r.resolve("index.html")).doesNotExist();
+    }
+
+    /** Rewrites every file of that name in the sweep through {@code edit}. */
+    private static void editEach(Path sweep, String name, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        try (var files = Files.walk(sweep)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals(name)) {
+                    Files.writeString(p, edit.apply(Files.readString(p)));
+                }
+            }
+        }
+    }
+
+    /** Reports the sweep (exit code 0) and returns the warning lines of standard error. */
+    private List<String> warningsOfReport(Path sweep) {
+        assertThat(run(
+                        "report",
+                        sweep.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isZero();
+        return err.toString().lines().filter(l -> l.contains("warning")).toList();
     }
 
     private static void deleteRecords(Path sweep) throws IOException {
@@ -418,23 +429,8 @@ class ReportCommandTest extends CommandLineTest {
     @Test
     void aWarningRepeatedOverCellsIsPrintedOnceWithItsCount() throws Exception {
         Path sweep = copyOfTheFixture();
-        try (var files = Files.walk(sweep)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().equals("profile_export.jsonl")) {
-                    Files.writeString(p, "not a record\n", java.nio.file.StandardOpenOption.APPEND);
-                }
-            }
-        }
-        assertThat(run(
-                        "report",
-                        sweep.toString(),
-                        "--zone",
-                        "Asia/Kolkata",
-                        "--out",
-                        dir.resolve("r").toString()))
-                .isZero();
-        List<String> warnings =
-                err.toString().lines().filter(l -> l.contains("warning")).toList();
+        editEach(sweep, "profile_export.jsonl", t -> t + "not a record\n");
+        List<String> warnings = warningsOfReport(sweep);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0))
                 .startsWith("tokjoule report: warning: 2 x, first " + sweep)
@@ -447,25 +443,12 @@ class ReportCommandTest extends CommandLineTest {
         // One malformed line in each tegrastats log: the parse summaries differ in their line counts (48 and 46
         // lines), and each named its file twice; they were printed once per log.
         Path sweep = copyOfTheFixture();
-        try (var files = Files.walk(sweep)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().equals("tegrastats.log")) {
-                    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(p));
-                    lines.set(4, lines.get(4).replaceFirst("RAM [0-9]+/", "RAM abc/"));
-                    Files.write(p, lines);
-                }
-            }
-        }
-        assertThat(run(
-                        "report",
-                        sweep.toString(),
-                        "--zone",
-                        "Asia/Kolkata",
-                        "--out",
-                        dir.resolve("r").toString()))
-                .isZero();
-        List<String> warnings =
-                err.toString().lines().filter(l -> l.contains("warning")).toList();
+        editEach(sweep, "tegrastats.log", t -> {
+            List<String> lines = new java.util.ArrayList<>(t.lines().toList());
+            lines.set(4, lines.get(4).replaceFirst("RAM [0-9]+/", "RAM abc/"));
+            return String.join("\n", lines) + "\n";
+        });
+        List<String> warnings = warningsOfReport(sweep);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0))
                 .startsWith("tokjoule report: warning: 2 x (numbers differ, the first shown), first " + sweep)

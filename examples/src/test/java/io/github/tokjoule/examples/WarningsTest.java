@@ -11,19 +11,14 @@ class WarningsTest {
 
     @Test
     void eachDistinctWarningIsPrintedOnceWithItsCountAndItsFirstFile() {
-        StringWriter err = new StringWriter();
-        Warnings.print(
-                new PrintWriter(err, true),
-                "report",
-                List.of(
+        assertThat(printed(
                         "runs/a/profile_export.jsonl: line 3 skipped",
                         "runs/b/profile_export.jsonl: line 3 skipped",
                         "no hwmon.csv anywhere",
                         "no hwmon.csv anywhere",
                         "no hwmon.csv anywhere",
                         "runs/c/tegrastats.log: 1 malformed line",
-                        "once, naming no file"));
-        assertThat(err.toString().lines())
+                        "once, naming no file"))
                 .containsExactly(
                         "tokjoule report: warning: 2 x, first runs/a/profile_export.jsonl: line 3 skipped",
                         // It read "3 x, first no hwmon.csv anywhere" when the warning named no file.
@@ -34,19 +29,14 @@ class WarningsTest {
 
     @Test
     void warningsThatDifferOnlyInTheirNumbersAreOneGroupShowingTheFirst() {
-        StringWriter err = new StringWriter();
-        Warnings.print(
-                new PrintWriter(err, true),
-                "report",
-                List.of(
+        assertThat(printed(
                         "runs/a/tegrastats.log: runs/a/tegrastats.log: 34 lines, 33 samples, 1 malformed\n"
                                 + "  malformed line 5: RAM abc/7620MB",
                         "runs/b/tegrastats.log: runs/b/tegrastats.log: 37 lines, 36 samples, 1 malformed\n"
                                 + "  malformed line 9: RAM xyz/7620MB",
                         "mode 7W has no cell",
                         "mode 15W has no cell",
-                        "runs/c/tegrastats.log: no sample"));
-        assertThat(err.toString().lines())
+                        "runs/c/tegrastats.log: no sample"))
                 .containsExactly(
                         "tokjoule report: warning: 2 x (numbers differ, the first shown), first runs/a/tegrastats.log:"
                                 + " 34 lines, 33 samples, 1 malformed",
@@ -60,5 +50,12 @@ class WarningsTest {
         assertThat(Warnings.shape("12 of 384 cells, line 7\nsecond line 3")).isEqualTo("# of # cells, line #");
         assertThat(Warnings.shape("no digits")).isEqualTo("no digits");
         assertThat(Warnings.shape("")).isEmpty();
+    }
+
+    /** {@return the lines {@code tokjoule report} prints for these warnings} */
+    private static List<String> printed(String... warnings) {
+        StringWriter err = new StringWriter();
+        Warnings.print(new PrintWriter(err, true), "report", List.of(warnings));
+        return err.toString().lines().toList();
     }
 }
