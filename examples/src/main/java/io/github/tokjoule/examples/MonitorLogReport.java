@@ -10,6 +10,7 @@ import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.Exclusion;
 import io.github.tokjoule.core.join.ExclusionReason;
 import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.ReadingPlacement;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerTrace;
 import io.github.tokjoule.core.stats.Summary;
@@ -151,6 +152,13 @@ final class MonitorLogReport {
             shortest = Math.min(shortest, contents.sensorDelayNanos(k));
         }
         boolean withDelay = delay > 0 && !counter;
+        // A lag declared only within D/2 ± U (nvidia-smi's instant reading) is measured per cell at the requests'
+        // edges; rails of different U take the smallest, within the longest delay's D/2.
+        long uncertainty = Long.MAX_VALUE;
+        for (String k : keys) {
+            uncertainty = Math.min(uncertainty, contents.placementUncertaintyNanos(k));
+        }
+        uncertainty = withDelay ? Math.min(uncertainty, delay / 2) : 0;
         if (withDelay && shortest != delay) {
             notes.add(log + ": the rails " + String.join("+", keys) + " record different sensor delays; the join"
                     + " takes the longest, " + delay + " ns");
@@ -174,7 +182,10 @@ final class MonitorLogReport {
             throw new InputProblem(records + ": no profiling record: nothing to join with the log");
         }
         CellAttribution a =
-                (withDelay ? estimator.withSensorAveragingNanos(delay) : estimator).attribute(trace, requests);
+                (withDelay ? estimator.withReadingPlacement(delay, uncertainty) : estimator).attribute(trace, requests);
+        if (uncertainty > 0) {
+            notes.add(placement(a.placement(), rail, delay, uncertainty));
+        }
         outside(a, trace, records, allowPartial, notes);
         if (a.requests().isEmpty()) {
             throw new InputProblem(records + ": none of its " + requests.size() + " requests could be attributed ("
@@ -228,6 +239,32 @@ final class MonitorLogReport {
      * Requests the log does not cover, counted and named: an error unless partial results were asked for; when every
      * request lies outside and a whole number of quarter hours would bring them inside, the likely cause is said.
      */
+    /** What became of a lag the log declares only within {@code D/2 ± U}. */
+    private String placement(ReadingPlacement p, String rail, long delay, long uncertainty) {
+        String declared = String.format(Locale.ROOT, "%.0f ± %.0f ms", delay / 2 / 1e6, uncertainty / 1e6);
+        return switch (p.kind()) {
+            case ESTIMATED ->
+                String.format(
+                        Locale.ROOT,
+                        "%s: the readings of %s lag their stamps by %.0f ± %.0f ms, measured at %d request edges"
+                                + " (declared %s); the interval allows for the ± %.0f ms",
+                        log,
+                        rail,
+                        p.lagNanos() / 1e6,
+                        p.allowanceNanos() / 1e6,
+                        p.edges(),
+                        declared,
+                        p.allowanceNanos() / 1e6);
+            case FALLBACK ->
+                log + ": the readings' lag of " + rail + " was not measured (" + p.reason()
+                        + "): placed at the declared " + declared + ", the interval allowing for all of it";
+            case NOMINAL ->
+                log + ": the estimator does not measure the readings' lag of " + rail + ": placed at "
+                        + String.format(Locale.ROOT, "%.0f ms", delay / 2 / 1e6) + ", the declared ± "
+                        + String.format(Locale.ROOT, "%.0f ms", uncertainty / 1e6) + " not allowed for";
+        };
+    }
+
     private void outside(CellAttribution a, PowerTrace trace, Path records, boolean allowPartial, List<String> notes)
             throws InputProblem {
         List<Exclusion> outside = a.excluded().stream()

@@ -30,6 +30,11 @@ final class AutomaticEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withReadingPlacement(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        return EnergyEstimators.automatic(sensorAveragingNanos, placementUncertaintyNanos);
+    }
+
+    @Override
     public String name() {
         return "AUTO";
     }

@@ -51,4 +51,24 @@ public interface EnergyEstimator {
         }
         return this;
     }
+
+    /**
+     * Returns this estimator for a trace whose readings average the last {@code sensorAveragingNanos} ({@code D}) and
+     * whose lag is declared only within {@code D/2 ± placementUncertaintyNanos} ({@code U}; nvidia-smi's instant
+     * reading): the library's estimators return {@link EnergyEstimators#automatic(long, long)}, {@link
+     * EnergyEstimators#perRequest(long, long)} or {@link EnergyEstimators#pooled(long, long)}, which measure the lag per
+     * cell at the requests' edges. The default is {@link #withSensorAveragingNanos(long) withSensorAveragingNanos(D)},
+     * which ignores {@code U}: its attributions' {@link CellAttribution#placement()} then says {@code NOMINAL}, so a
+     * caller can tell and should say so.
+     *
+     * @param sensorAveragingNanos the averaging window {@code D}
+     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @return the estimator for {@code D} and {@code U}
+     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @since 0.2.0
+     */
+    default EnergyEstimator withReadingPlacement(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        EnergyEstimators.check(sensorAveragingNanos, placementUncertaintyNanos);
+        return withSensorAveragingNanos(sensorAveragingNanos);
+    }
 }

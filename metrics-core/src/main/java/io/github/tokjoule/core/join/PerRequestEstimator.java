@@ -30,6 +30,11 @@ final class PerRequestEstimator implements EnergyEstimator {
     }
 
     @Override
+    public EnergyEstimator withReadingPlacement(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        return EnergyEstimators.perRequest(sensorAveragingNanos, placementUncertaintyNanos);
+    }
+
+    @Override
     public String name() {
         return "PER_REQUEST";
     }

@@ -32,6 +32,11 @@ final class PooledEstimator implements EnergyEstimator {
         return EnergyEstimators.pooled(nanos);
     }
 
+    @Override
+    public EnergyEstimator withReadingPlacement(long sensorAveragingNanos, long placementUncertaintyNanos) {
+        return EnergyEstimators.pooled(sensorAveragingNanos, placementUncertaintyNanos);
+    }
+
     /** The readings' placement for these requests: {@code D/2}, or measured within {@code D/2 ± U} (ReadingLag). */
     ReadingPlacement placement(PowerTrace trace, List<RequestTimeline> requests) {
         return ReadingLag.estimate(trace, requests, sensorAveragingNanos / 2, placementUncertaintyNanos);

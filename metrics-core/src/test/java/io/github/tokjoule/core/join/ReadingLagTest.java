@@ -191,6 +191,36 @@ class ReadingLagTest {
     }
 
     @Test
+    void anEstimatorForADeclaredRangeIsTheFactorysAndOneOfOnesOwnIgnoresTheRangeVisibly() {
+        Cell c = cell(new SplittableRandom(13), 20);
+        PowerTrace trace = read(c, 70 * MS, 41 * MS);
+        assertThat(EnergyEstimators.automatic().withReadingPlacement(D, U).attribute(trace, c.requests()))
+                .isEqualTo(EnergyEstimators.automatic(D, U).attribute(trace, c.requests()));
+        assertThat(EnergyEstimators.pooled().withReadingPlacement(D, U).attribute(trace, c.requests()))
+                .isEqualTo(EnergyEstimators.pooled(D, U).attribute(trace, c.requests()));
+        assertThat(EnergyEstimators.perRequest().withReadingPlacement(D, U).attribute(trace, c.requests()))
+                .isEqualTo(EnergyEstimators.perRequest(D, U).attribute(trace, c.requests()));
+        EnergyEstimator own = new EnergyEstimator() {
+            @Override
+            public String name() {
+                return "OWN";
+            }
+
+            @Override
+            public CellAttribution attribute(PowerTrace t, List<RequestTimeline> requests) {
+                return EnergyEstimators.pooled().attribute(t, requests);
+            }
+        };
+        assertThat(own.withReadingPlacement(D, U)).isSameAs(own);
+        assertThat(own.withReadingPlacement(D, U)
+                        .attribute(trace, c.requests())
+                        .placement()
+                        .kind())
+                .isEqualTo(ReadingPlacement.Kind.NOMINAL);
+        assertThatThrownBy(() -> own.withReadingPlacement(D, D)).hasMessageContaining("[0, D/2]");
+    }
+
+    @Test
     void aMeasuredLagHoldsTheTrueLagWithinItsStatedBound() {
         // exact point readings: every reading near an edge shows the level its true time says, so the true lag
         // costs nothing and lies inside the plausible set
