@@ -298,7 +298,12 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         List<String> comments = new ArrayList<>();
         for (PowerSource s : sources) {
             traces.addAll(s.traces());
-            s.status().facts().forEach((k, v) -> comments.add(s.name() + " " + k + ": " + v));
+            // silent_ms is how long a tool had been quiet when the log was opened: a moment's state, not a fact.
+            s.status().facts().forEach((k, v) -> {
+                if (!k.equals("silent_ms")) {
+                    comments.add(s.name() + " " + k + ": " + v);
+                }
+            });
         }
         LiveLog.LogWriter log = out == null ? null : LiveLog.open(out, traces, comments);
         long startNanos = System.nanoTime();

@@ -179,6 +179,10 @@ class MonitorCommandTest {
         assertThat(out.toString().substring(out.toString().indexOf("Done; summary:")))
                 .contains("STALLED: no sample for ")
                 .doesNotContain("STOPPED");
-        assertThat(LiveLog.read(log).traces().get("tegrastats/VDD_IN").watts()).containsOnly(5.0);
+        LiveLog.Contents contents = LiveLog.read(log);
+        assertThat(contents.traces().get("tegrastats/VDD_IN").watts()).containsOnly(5.0);
+        assertThat(contents.comments())
+                .anySatisfy(c -> assertThat(c).startsWith("tegrastats command: "))
+                .noneSatisfy(c -> assertThat(c).contains("silent_ms"));
     }
 }
