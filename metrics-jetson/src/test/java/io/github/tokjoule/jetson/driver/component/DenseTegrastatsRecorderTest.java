@@ -33,13 +33,18 @@ class DenseTegrastatsRecorderTest {
         }
     }
 
-    @Test
-    void recordsTheInaRailsBesideTegrastats(@TempDir Path dir) throws Exception {
+    /** A fake INA3221 under {@code dir/sys} with one rail, VDD_IN: 5000 mV × 1000 mA = 5 W. */
+    private static void oneRailChip(Path dir) throws IOException {
         Path chip = dir.resolve("sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
         Files.createDirectories(chip);
         Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");
         Files.writeString(chip.resolve("in1_input"), "5000\n");
         Files.writeString(chip.resolve("curr1_input"), "1000\n");
+    }
+
+    @Test
+    void recordsTheInaRailsBesideTegrastats(@TempDir Path dir) throws Exception {
+        oneRailChip(dir);
         Path cell = Files.createDirectories(dir.resolve("cell"));
         FakeTegrastats tegrastats = new FakeTegrastats();
         TegrastatsRecorder recorder = DenseTegrastatsRecorder.create(tegrastats, dir.resolve("sys"), 10_000_000L);
@@ -63,11 +68,7 @@ class DenseTegrastatsRecorderTest {
      */
     @Test
     void aDenseLogThatCannotBeOpenedLeavesNoSamplerRunning(@TempDir Path dir) throws Exception {
-        Path chip = dir.resolve("sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
-        Files.createDirectories(chip);
-        Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");
-        Files.writeString(chip.resolve("in1_input"), "5000\n");
-        Files.writeString(chip.resolve("curr1_input"), "1000\n");
+        oneRailChip(dir);
         Path cell = Files.createDirectories(dir.resolve("cell"));
         Files.createDirectories(cell.resolve(DenseTegrastatsRecorder.FILE_NAME));
         FakeTegrastats tegrastats = new FakeTegrastats();
