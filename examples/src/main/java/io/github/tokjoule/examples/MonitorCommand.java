@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
  * {@link LiveLog} (docs/LIVE.md). Ctrl-C stops the sources, writes every sample taken to the log and closes it.
  *
  * <p>Exit codes: 0 the run ended (at {@code --duration} or Ctrl-C) with every source running; 1 a source could not
- * start, or stopped or failed reads during the run (the log still holds every sample taken, and the summary says
- * what failed); 2 usage.
+ * start, or stopped, failed reads or stalled during the run (stalled: still running but without a sample for the
+ * run's last 10 nominal intervals, at least 1 s; the log still holds every sample taken, and stderr says what failed);
+ * 2 usage.
  */
 @Command(
         name = "monitor",
@@ -56,6 +57,11 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    /** The longest {@code --duration} in hours: {@link Long#MAX_VALUE} nanoseconds, rounded down. */
+    static final long MAX_HOURS = Long.MAX_VALUE / TimeUnit.HOURS.toNanos(1);
+
+    private static final long STALL_FLOOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before call()
@@ -162,13 +168,55 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             throw new IllegalArgumentException(
                     "--duration '" + text + "' is not a whole number with ms, s, m or h (e.g. 3s, 2m)");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        Duration d;
+        try {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+            if (d.toNanos() < 0) { // the run's end is kept in nanoseconds: toNanos throws past Long.MAX_VALUE
+                throw new ArithmeticException("negative");
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("--duration '" + text + "' is too long: at most " + MAX_HOURS
+                    + "h (292 years); leave it out to" + " run until Ctrl-C");
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException(
+                    "--duration '" + text + "' is zero: give a positive duration, or leave it out to run until Ctrl-C");
+        }
+        return d;
+    }
+
+    /**
+     * How long a running source may go without a sample before it counts as stalled: 10 of its nominal intervals,
+     * at least 1 s. Why 1 s: a tool's lines (tegrastats, nvidia-smi) can arrive a few hundred ms apart without anything
+     * being wrong, and a sampler woken late by a loaded machine is late by tens of ms, not a second.
+     *
+     * @param nominalIntervalNanos the source's longest nominal sampling interval
+     * @return the limit in ns
+     */
+    static long stallLimitNanos(long nominalIntervalNanos) {
+        return Math.max(STALL_FLOOR_NANOS, 10 * nominalIntervalNanos);
+    }
+
+    /** Nanoseconds since the source's newest sample (since the run's start if it has none). */
+    private static long silenceNanos(PowerSource s, LiveClock clock, long startEpochNanos) {
+        long newest = startEpochNanos;
+        for (LiveTrace t : s.traces()) {
+            newest = Math.max(newest, t.lastEpochNanos().orElse(startEpochNanos));
+        }
+        return clock.nowEpochNanos() - newest;
+    }
+
+    private static long nominalIntervalNanos(PowerSource s) {
+        return s.traces().stream()
+                .mapToLong(LiveTrace::nominalIntervalNanos)
+                .max()
+                .orElse(0);
     }
 
     @Override
@@ -215,7 +263,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             }
         }
         err.flush();
-        return run(started, limit, stdout, err);
+        return run(started, clock, limit, stdout, err);
     }
 
     private PowerSource open(Source s, LiveClock clock) throws IOException, InterruptedException {
@@ -243,16 +291,23 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         };
     }
 
-    private int run(List<PowerSource> sources, @Nullable Duration limit, PrintWriter stdout, PrintWriter err)
+    private int run(
+            List<PowerSource> sources, LiveClock clock, @Nullable Duration limit, PrintWriter stdout, PrintWriter err)
             throws IOException {
         List<LiveTrace> traces = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         for (PowerSource s : sources) {
             traces.addAll(s.traces());
-            s.status().facts().forEach((k, v) -> comments.add(s.name() + " " + k + ": " + v));
+            // silent_ms is how long a tool had been quiet when the log was opened: a moment's state, not a fact.
+            s.status().facts().forEach((k, v) -> {
+                if (!k.equals("silent_ms")) {
+                    comments.add(s.name() + " " + k + ": " + v);
+                }
+            });
         }
         LiveLog.LogWriter log = out == null ? null : LiveLog.open(out, traces, comments);
         long startNanos = System.nanoTime();
+        long startEpochNanos = clock.nowEpochNanos();
         long endNanos = limit == null ? Long.MAX_VALUE : startNanos + limit.toNanos();
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
@@ -279,29 +334,55 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                         sources,
                         System.nanoTime() - startNanos,
                         stdout,
-                        sources.stream().map(s -> s.status().running()).toList());
+                        sources.stream().map(s -> s.status().running()).toList(),
+                        sources.stream()
+                                .map(s -> silenceNanos(s, clock, startEpochNanos))
+                                .toList());
             }
             List<Boolean> runningAtEnd =
                     sources.stream().map(s -> s.status().running()).toList();
+            List<Long> silenceAtEnd = sources.stream()
+                    .map(s -> silenceNanos(s, clock, startEpochNanos))
+                    .toList();
             boolean allRunning = !runningAtEnd.contains(false);
+            List<Boolean> stalled = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                stalled.add(runningAtEnd.get(i)
+                        && silenceAtEnd.get(i) > stallLimitNanos(nominalIntervalNanos(sources.get(i))));
+            }
             sources.forEach(PowerSource::close);
             if (log != null) {
                 log.close();
             }
             stdout.println(interrupted[0] ? "Stopped (" + EndingSignal.describe() + "); summary:" : "Done; summary:");
-            view(sources, System.nanoTime() - startNanos, stdout, runningAtEnd);
+            view(sources, System.nanoTime() - startNanos, stdout, runningAtEnd, silenceAtEnd);
             if (out != null && log != null) {
                 stdout.println("Log: " + out.toAbsolutePath() + " (" + log.rows() + " rows"
                         + (log.skipped() > 0 ? ", " + log.skipped() + " samples evicted before they were written" : "")
                         + ")");
             }
             stdout.flush();
-            boolean failed =
-                    !allRunning || sources.stream().anyMatch(s -> s.status().failures() > 0);
+            boolean failed = !allRunning
+                    || stalled.contains(true)
+                    || sources.stream().anyMatch(s -> s.status().failures() > 0);
             if (failed) {
-                for (PowerSource s : sources) {
+                for (int i = 0; i < sources.size(); i++) {
+                    PowerSource s = sources.get(i);
                     SourceStatus st = s.status();
-                    if (st.failures() > 0 || st.lastProblem().isPresent()) {
+                    if (stalled.get(i)) {
+                        err.println(String.format(
+                                Locale.ROOT,
+                                "tokjoule monitor: %s stalled: no sample in the last %.1f s of the run (more than"
+                                        + " %.1f s without one); the log ends at its last sample",
+                                s.name(),
+                                silenceAtEnd.get(i) / 1e9,
+                                stallLimitNanos(nominalIntervalNanos(s)) / 1e9));
+                    }
+                    if (!runningAtEnd.get(i)) {
+                        err.println("tokjoule monitor: " + s.name() + " stopped during the run"
+                                + st.lastProblem().map(p -> ": " + p).orElse(""));
+                    }
+                    if (st.failures() > 0) {
                         err.println("tokjoule monitor: " + s.name() + ": " + st.failures() + " failed reads"
                                 + st.lastProblem().map(p -> "; last: " + p).orElse(""));
                     }
@@ -320,9 +401,15 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     /**
      * One block: per source its health, per rail the power now and the energy so far. {@code running} is each
      * source's state to show: in the summary, as it was before the command closed the sources, so that only a source
-     * that stopped on its own is marked STOPPED.
+     * that stopped on its own is marked STOPPED; {@code silence} the time since each source's newest sample, shown
+     * as STALLED beyond {@link #stallLimitNanos(long)}.
      */
-    private static void view(List<PowerSource> sources, long elapsedNanos, PrintWriter stdout, List<Boolean> running) {
+    private static void view(
+            List<PowerSource> sources,
+            long elapsedNanos,
+            PrintWriter stdout,
+            List<Boolean> running,
+            List<Long> silence) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "-- %.1f s --%n", elapsedNanos / 1e9));
         for (int i = 0; i < sources.size(); i++) {
@@ -336,7 +423,12 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                     st.failures(),
                     st.missedDeadlines(),
                     jitter(s),
-                    running.get(i) ? "" : ", STOPPED"));
+                    !running.get(i)
+                            ? ", STOPPED"
+                            : silence.get(i) > stallLimitNanos(nominalIntervalNanos(s))
+                                    ? String.format(
+                                            Locale.ROOT, ", STALLED: no sample for %.1f s", silence.get(i) / 1e9)
+                                    : ""));
             for (LiveTrace t : s.traces()) {
                 for (int r = 0; r < t.rails().size(); r++) {
                     b.append(String.format(

@@ -114,5 +114,75 @@ class MonitorCommandTest {
         assertThat(MonitorCommand.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
         assertThat(MonitorCommand.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> MonitorCommand.parseDuration("1.5s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MonitorCommand.parseDuration("0s")).hasMessageContaining("is zero");
+        // 2,562,048 h is past Long.MAX_VALUE ns; a number past Long.MAX_VALUE does not parse at all.
+        assertThat(MonitorCommand.MAX_HOURS).isEqualTo(2_562_047L);
+        assertThat(MonitorCommand.parseDuration("2562047h")).isEqualTo(Duration.ofHours(2_562_047L));
+        assertThatThrownBy(() -> MonitorCommand.parseDuration("2562048h")).hasMessageContaining("too long");
+        assertThatThrownBy(() -> MonitorCommand.parseDuration("99999999999999999999ms"))
+                .hasMessageContaining("too long");
+    }
+
+    @Test
+    void zeroOrOverlongDurationsAreUsageErrors(@TempDir Path dir) throws IOException {
+        fakeSysfs(dir);
+        for (String d : new String[] {"0s", "0ms", "9999999999999h", "99999999999999999999h"}) {
+            assertThat(run("monitor", "--sysfs-root", dir.toString(), "--duration", d))
+                    .as(d)
+                    .isEqualTo(TokJoule.USAGE);
+        }
+        assertThat(err.toString()).contains("'0s' is zero", "'9999999999999h' is too long: at most 2562047h");
+    }
+
+    /** 10 intervals, at least 1 s, without a sample: stalled. */
+    @Test
+    void stallLimit() {
+        assertThat(MonitorCommand.stallLimitNanos(10_000_000L)).isEqualTo(1_000_000_000L);
+        assertThat(MonitorCommand.stallLimitNanos(100_000_000L)).isEqualTo(1_000_000_000L);
+        assertThat(MonitorCommand.stallLimitNanos(500_000_000L)).isEqualTo(5_000_000_000L);
+    }
+
+    /**
+     * A tool that prints three lines and then hangs (still running, silent) is a stalled source: the view marks it,
+     * stderr names it and the time it was silent, the exit code is 1, and the log keeps the samples it gave.
+     */
+    @Test
+    void aToolThatStallsIsReportedAndTheRunFails(@TempDir Path dir) throws IOException {
+        Path tool = dir.resolve("tegrastats");
+        Files.writeString(
+                tool,
+                "#!/bin/sh\n"
+                        + "for i in 1 2 3; do\n"
+                        + "  echo '12-07-2026 19:00:00 RAM 1000/7620MB (lfb 1x1MB) CPU [1%@729]"
+                        + " VDD_IN 5000mW/5000mW VDD_CPU_GPU_CV 1000mW/1000mW'\n"
+                        + "  sleep 0.1\n"
+                        + "done\n"
+                        + "exec sleep 600\n");
+        assertThat(tool.toFile().setExecutable(true)).isTrue();
+        Path log = dir.resolve("run.csv");
+        int code = run(
+                "monitor",
+                "--source",
+                "tegrastats",
+                "--tegrastats",
+                tool.toString(),
+                "--duration",
+                "2s",
+                "--refresh-ms",
+                "1900",
+                "--out",
+                log.toString());
+        assertThat(code).as(out.toString()).isEqualTo(TokJoule.FAILED);
+        assertThat(err.toString())
+                .contains("tokjoule monitor: tegrastats stalled: no sample in the last ")
+                .contains("more than 1.0 s without one");
+        assertThat(out.toString().substring(out.toString().indexOf("Done; summary:")))
+                .contains("STALLED: no sample for ")
+                .doesNotContain("STOPPED");
+        LiveLog.Contents contents = LiveLog.read(log);
+        assertThat(contents.traces().get("tegrastats/VDD_IN").watts()).containsOnly(5.0);
+        assertThat(contents.comments())
+                .anySatisfy(c -> assertThat(c).startsWith("tegrastats command: "))
+                .noneSatisfy(c -> assertThat(c).contains("silent_ms"));
     }
 }

@@ -28,9 +28,12 @@ final class CellReader {
         }
     }
 
-    /** Reads the power log once the aiperf files have shown the cell is worth it. */
+    /**
+     * Reads the power log once the aiperf files have shown the cell is worth it, given aiperf's run window where the
+     * summary has one (the dense trace is preferred only where it covers that window as far as tegrastats does).
+     */
     interface PowerSource {
-        PowerLog read() throws IOException;
+        PowerLog read(Optional<TimeWindow> runWindow) throws IOException;
     }
 
     static CellInputs read(
@@ -109,10 +112,10 @@ final class CellReader {
                     : ": " + summary.get(0).details().message().orElse("");
             throw new CellFailure("all " + requestCount + " requests failed" + first);
         }
-        PowerLog power = powerSource.read();
         Optional<TimeWindow> window = profile.startTime()
                 .flatMap(start ->
                         profile.endTime().filter(end -> !end.isBefore(start)).map(end -> TimeWindow.of(start, end)));
+        PowerLog power = powerSource.read(window);
         return new CellInputs(id, loc.directory(), profile, window, records, requestCount, errorCount, power, flags);
     }
 }

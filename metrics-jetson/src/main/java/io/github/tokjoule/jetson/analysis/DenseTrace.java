@@ -1,12 +1,15 @@
 package io.github.tokjoule.jetson.analysis;
 
 import io.github.tokjoule.core.power.PowerTrace;
+import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.live.LiveLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The analysis prefers the dense trace (issue 16): when a driver run recorded the INA3221 rails through hwmon at 100 Hz
@@ -18,7 +21,8 @@ import java.util.List;
  * the edges' smoothing corrected and allowed for. Every cell
  * says which trace its power figures came from in {@link AnalyzedCell#powerTrace()} ({@code cells.csv}'s {@code
  * power_trace}); a dense file without the rail, or unreadable, leaves the tegrastats trace in place and says why in a
- * note.
+ * note. So does a dense trace that leaves more of aiperf's run window uncovered than tegrastats does (the sampler
+ * stopped mid-cell, or started late): preferring it would leave out the requests it misses, which tegrastats has.
  */
 final class DenseTrace {
 
@@ -27,7 +31,7 @@ final class DenseTrace {
 
     private DenseTrace() {}
 
-    static PowerLog prefer(Path tegrastatsLog, PowerLog log, List<String> notes) {
+    static PowerLog prefer(Path tegrastatsLog, PowerLog log, List<String> notes, Optional<TimeWindow> runWindow) {
         Path dense = tegrastatsLog.resolveSibling(FILE_NAME);
         if (log.trace().isEmpty() || !Files.isRegularFile(dense)) {
             return log;
@@ -60,7 +64,33 @@ final class DenseTrace {
             notes.add(dense + ": the rails of " + log.rail() + " record different sensor delays; the join takes the"
                     + " longest, " + delay + " ns");
         }
+        PowerTrace trace = rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails);
+        if (runWindow.isPresent()) {
+            long denseMissed = uncoveredNanos(trace, runWindow.get());
+            long tegrastatsMissed = uncoveredNanos(log.trace().get(), runWindow.get());
+            if (denseMissed > tegrastatsMissed) {
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "%s: leaves %.3f s of aiperf's run window uncovered, tegrastats %.3f s (the hwmon sampler"
+                                + " stopped or started late); power from tegrastats",
+                        dense,
+                        denseMissed / 1e9,
+                        tegrastatsMissed / 1e9));
+                return log;
+            }
+        }
         // Which trace a cell used is its PowerTraceSource (cells.csv's power_trace), not a note per cell.
-        return log.withTrace(rails.size() == 1 ? rails.get(0) : PowerTrace.sum(rails), delay);
+        return log.withTrace(trace, delay);
+    }
+
+    /** How much of the window lies outside the trace's span, in ns (the whole window for an empty trace). */
+    static long uncoveredNanos(PowerTrace trace, TimeWindow window) {
+        Optional<TimeWindow> span = trace.span();
+        if (span.isEmpty()) {
+            return window.durationNanos();
+        }
+        long from = Math.max(window.startEpochNanos(), span.get().startEpochNanos());
+        long to = Math.min(window.endEpochNanos(), span.get().endEpochNanos());
+        return window.durationNanos() - Math.max(0, to - from);
     }
 }

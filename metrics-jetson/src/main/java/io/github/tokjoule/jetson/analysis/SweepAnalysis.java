@@ -232,7 +232,8 @@ public final class SweepAnalysis {
         CellJoinInput joinInput(SweepLayout.CellLocation loc) throws IOException {
             CellId id = id(loc);
             try {
-                return CellJoinInput.of(CellReader.read(loc, id, () -> power(loc), zone, new ArrayList<>(), notes));
+                return CellJoinInput.of(
+                        CellReader.read(loc, id, runWindow -> power(loc, runWindow), zone, new ArrayList<>(), notes));
             } catch (CellReader.CellFailure e) {
                 String reason = e.getMessage();
                 return CellJoinInput.failed(
@@ -248,7 +249,7 @@ public final class SweepAnalysis {
             CellId id = id(loc);
             try {
                 List<Flag> flags = new ArrayList<>();
-                CellInputs in = CellReader.read(loc, id, () -> power(loc), zone, flags, notes);
+                CellInputs in = CellReader.read(loc, id, runWindow -> power(loc, runWindow), zone, flags, notes);
                 if (recorded.isPresent() && !recorded.get().equals(zone)) {
                     Instant at = in.profilingWindow().map(TimeWindow::start).orElse(Instant.EPOCH);
                     FlagRules.zoneMismatch(recorded.get(), zone, at).ifPresent(flags::add);
@@ -319,7 +320,7 @@ public final class SweepAnalysis {
                     m, loc.directory(), Double.NaN, Double.NaN, Summary.empty(), 0, Optional.empty(), Optional.empty());
         }
 
-        private PowerLog power(SweepLayout.CellLocation loc) throws IOException {
+        private PowerLog power(SweepLayout.CellLocation loc, Optional<TimeWindow> runWindow) throws IOException {
             boolean seed = options.method() == EnergyMethod.SEED_COMPATIBLE;
             if (loc.tegrastatsLog().isEmpty()) {
                 return PowerLog.missing("no tegrastats log for " + loc.directory());
@@ -328,7 +329,9 @@ public final class SweepAnalysis {
             if (!loc.wholeRunLog()) {
                 PowerLog log = PowerLog.read(file, zone, options.rail(), intervalMillis, seed);
                 notes.addAll(log.notes());
-                return seed ? log : DenseTrace.prefer(file, log, notes); // issue 16: the dense trace where recorded
+                return seed
+                        ? log
+                        : DenseTrace.prefer(file, log, notes, runWindow); // issue 16: the dense trace where recorded
             }
             PowerLog cached = runLogs.get(file);
             if (cached != null) {

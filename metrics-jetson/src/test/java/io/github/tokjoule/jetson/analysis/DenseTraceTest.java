@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class DenseTraceTest {
         dense(dir, "VDD_GPU_SOC");
         PowerLog tegrastats = PowerLog.read(log, ZoneOffset.UTC, RailChoice.rail("VDD_GPU_SOC"), 1000, false);
         List<String> notes = new ArrayList<>();
-        PowerLog preferred = DenseTrace.prefer(log, tegrastats, notes);
+        PowerLog preferred = DenseTrace.prefer(log, tegrastats, notes, Optional.empty());
         PowerTrace trace = preferred.trace().orElseThrow();
         assertThat(trace.size()).isEqualTo(201);
         assertThat(trace.wattsAt(100)).isEqualTo(10.0);
@@ -61,15 +62,15 @@ class DenseTraceTest {
         Path log = cell(dir);
         PowerLog tegrastats = PowerLog.read(log, ZoneOffset.UTC, RailChoice.rail("VDD_GPU_SOC"), 1000, false);
         List<String> notes = new ArrayList<>();
-        assertThat(DenseTrace.prefer(log, tegrastats, notes)).isSameAs(tegrastats);
+        assertThat(DenseTrace.prefer(log, tegrastats, notes, Optional.empty())).isSameAs(tegrastats);
         assertThat(notes).isEmpty();
         // three tegrastats lines one second apart
         assertThat(tegrastats.source().orElseThrow().label()).isEqualTo("tegrastats 1000 ms");
         dense(dir, "VDD_IN");
-        assertThat(DenseTrace.prefer(log, tegrastats, notes)).isSameAs(tegrastats);
+        assertThat(DenseTrace.prefer(log, tegrastats, notes, Optional.empty())).isSameAs(tegrastats);
         assertThat(notes).singleElement().asString().contains("no hwmon rail VDD_GPU_SOC");
         Files.writeString(dir.resolve(DenseTrace.FILE_NAME), "garbage\n");
-        assertThat(DenseTrace.prefer(log, tegrastats, notes)).isSameAs(tegrastats);
+        assertThat(DenseTrace.prefer(log, tegrastats, notes, Optional.empty())).isSameAs(tegrastats);
         assertThat(notes.get(1)).contains("unreadable");
     }
 }

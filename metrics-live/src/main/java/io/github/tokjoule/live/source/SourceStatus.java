@@ -1,5 +1,7 @@
 package io.github.tokjoule.live.source;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +29,11 @@ public record SourceStatus(
         Optional<String> lastProblem,
         Map<String, String> facts) {
 
-    /** Copies the facts. */
+    /**
+     * Copies the facts, keeping their order (a log's header lists them in it, the same from run to run; {@code
+     * Map.copyOf} would not).
+     */
     public SourceStatus {
-        facts = Map.copyOf(facts);
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 }

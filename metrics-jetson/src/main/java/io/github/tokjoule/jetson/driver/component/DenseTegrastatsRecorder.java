@@ -63,7 +63,7 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
     @Override
     public Recording start(Path logFile, Path consoleLog) throws IOException, InterruptedException {
         Recording base = tegrastats.start(logFile, consoleLog);
-        HwmonSource source;
+        HwmonSource source = null;
         LiveLog.LogWriter writer;
         try {
             source = HwmonSource.open(sysfsRoot, intervalNanos, CAPACITY, LiveClock.system());
@@ -79,9 +79,13 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
             source.status().facts().forEach((k, v) -> comments.add("hwmon " + k + ": " + v));
             writer = LiveLog.open(logFile.resolveSibling(FILE_NAME), source.traces(), comments);
         } catch (IOException e) {
+            if (source != null) {
+                source.close(); // started, but its log could not be opened: no sampler left running for nothing
+            }
             note(consoleLog, "tokjoule: no dense hwmon trace for this cell: " + e.getMessage());
             return base;
         }
+        HwmonSource sampler = source;
         Thread drainer = new Thread(
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {
@@ -108,7 +112,7 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
             @Override
             public void stop() {
                 base.stop();
-                source.close();
+                sampler.close();
                 drainer.interrupt();
                 try {
                     drainer.join(TimeUnit.SECONDS.toMillis(5));
@@ -118,7 +122,7 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                SourceStatus st = source.status();
+                SourceStatus st = sampler.status();
                 note(
                         consoleLog,
                         "tokjoule: hwmon " + st.samples() + " samples, " + st.failures() + " failed reads, "

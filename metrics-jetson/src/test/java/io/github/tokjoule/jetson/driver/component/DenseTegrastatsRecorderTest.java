@@ -33,13 +33,18 @@ class DenseTegrastatsRecorderTest {
         }
     }
 
-    @Test
-    void recordsTheInaRailsBesideTegrastats(@TempDir Path dir) throws Exception {
+    /** A fake INA3221 under {@code dir/sys} with one rail, VDD_IN: 5000 mV × 1000 mA = 5 W. */
+    private static void oneRailChip(Path dir) throws IOException {
         Path chip = dir.resolve("sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1");
         Files.createDirectories(chip);
         Files.writeString(chip.resolve("in1_label"), "VDD_IN\n");
         Files.writeString(chip.resolve("in1_input"), "5000\n");
         Files.writeString(chip.resolve("curr1_input"), "1000\n");
+    }
+
+    @Test
+    void recordsTheInaRailsBesideTegrastats(@TempDir Path dir) throws Exception {
+        oneRailChip(dir);
         Path cell = Files.createDirectories(dir.resolve("cell"));
         FakeTegrastats tegrastats = new FakeTegrastats();
         TegrastatsRecorder recorder = DenseTegrastatsRecorder.create(tegrastats, dir.resolve("sys"), 10_000_000L);
@@ -55,6 +60,26 @@ class DenseTegrastatsRecorderTest {
         assertThat(Files.readString(cell.resolve("tegrastats.console.log")))
                 .contains("tokjoule: hwmon ")
                 .contains("0 failed reads");
+    }
+
+    /**
+     * The sampler starts but its log cannot be opened (a directory where {@code hwmon.csv} should go): tegrastats
+     * records alone, the reason is noted, and no sampler thread is left running.
+     */
+    @Test
+    void aDenseLogThatCannotBeOpenedLeavesNoSamplerRunning(@TempDir Path dir) throws Exception {
+        oneRailChip(dir);
+        Path cell = Files.createDirectories(dir.resolve("cell"));
+        Files.createDirectories(cell.resolve(DenseTegrastatsRecorder.FILE_NAME));
+        FakeTegrastats tegrastats = new FakeTegrastats();
+        TegrastatsRecorder.Recording recording = DenseTegrastatsRecorder.create(
+                        tegrastats, dir.resolve("sys"), 10_000_000L)
+                .start(cell.resolve("tegrastats.log"), cell.resolve("console.log"));
+        assertThat(Files.readString(cell.resolve("console.log"))).contains("no dense hwmon trace");
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("tokjoule-live-hwmon") && t.isAlive());
+        recording.stop();
+        assertThat(tegrastats.stopped).isTrue();
     }
 
     @Test
