@@ -138,6 +138,14 @@ class EdgeSmoothingTest {
         };
         assertThat(own.withSensorAveragingNanos(d)).isSameAs(own);
         assertThatThrownBy(() -> own.withSensorAveragingNanos(-1)).isInstanceOf(IllegalArgumentException.class);
+        // and the lag's range (ReadingLagTest) likewise, visibly: its placement stays nominal
+        assertThat(own.withReadingPlacement(d, d / 2)).isSameAs(own);
+        assertThat(own.withReadingPlacement(d, d / 2)
+                        .attribute(stamped, one)
+                        .placement()
+                        .kind())
+                .isEqualTo(ReadingPlacement.Kind.NOMINAL);
+        assertThatThrownBy(() -> own.withReadingPlacement(d, d)).hasMessageContaining("[0, D/2]");
     }
 
     @Test
