@@ -2,6 +2,8 @@ package io.github.tokjoule.examples;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,8 +11,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -115,7 +119,9 @@ public final class TokJoule implements Callable<Integer> {
         footer(cli);
         cli.setParameterExceptionHandler(TokJoule::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("tokjoule " + commandLine.getCommandName() + ": " + describe(e));
+            commandLine
+                    .getErr()
+                    .println("tokjoule " + commandLine.getCommandName() + ": " + where(e, parseResult) + describe(e));
             if (System.getenv("TOKJOULE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -164,7 +170,39 @@ public final class TokJoule implements Callable<Integer> {
         return sb.toString().replace('\n', ' ');
     }
 
+    /**
+     * The command's file or directory arguments, {@code "a, b: "}, when the failure is text that is not UTF-8: the
+     * decoder's exception names no file, and its message ("Input length = 1") says nothing.
+     */
+    static String where(Throwable e, CommandLine.ParseResult parseResult) {
+        boolean undecodable = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            undecodable |= t instanceof CharacterCodingException;
+        }
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        List<String> inputs = new ArrayList<>();
+        for (CommandLine.Model.PositionalParamSpec p : command.matchedPositionals()) {
+            Object v = p.getValue();
+            if (v instanceof List<?> l) {
+                l.forEach(x -> inputs.add(String.valueOf(x)));
+            } else if (v != null) {
+                inputs.add(String.valueOf(v));
+            }
+        }
+        return undecodable && !inputs.isEmpty() ? String.join(", ", inputs) + ": " : "";
+    }
+
     private static String message(Throwable e) {
+        if (e instanceof MalformedInputException m) {
+            return "not UTF-8 text (a sequence of " + m.getInputLength() + " byte(s) that is not UTF-8): a binary or"
+                    + " compressed file?";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text: a binary or compressed file?";
+        }
         if (e instanceof FileSystemException f && f.getFile() != null) {
             String what = f.getReason() != null
                     ? f.getReason()

@@ -184,4 +184,21 @@ class TokJouleTest extends CommandLineTest {
         assertThat(TokJoule.describe(new java.nio.file.FileSystemException("/a", null, "Read-only file system")))
                 .isEqualTo("/a: Read-only file system");
     }
+
+    @Test
+    void aBinaryFileIsSaidToBeNotTextWithItsName() throws IOException {
+        // It said "tokjoule report: Input length = 1" (the decoder's message), naming no file.
+        byte[] bytes = {'R', 'A', 'M', ' ', (byte) 0xff, (byte) 0xfe, '\n'};
+        Path bin = java.nio.file.Files.write(dir.resolve("power.csv"), bytes);
+        Path plan = java.nio.file.Files.write(dir.resolve("plan.json"), bytes);
+        for (String[] args : new String[][] {{"report", bin.toString()}, {"plan", plan.toString()}}) {
+            err.getBuffer().setLength(0);
+            assertThat(run(args)).isEqualTo(1);
+            assertThat(err.toString())
+                    .startsWith("tokjoule " + args[0] + ": " + args[1] + ": not UTF-8 text (a sequence of 1 byte(s)"
+                            + " that is not UTF-8): a binary or compressed file?")
+                    .doesNotContain("Input length")
+                    .doesNotContain("Exception");
+        }
+    }
 }
