@@ -130,6 +130,20 @@ final class FleetCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init") // injected by picocli
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The failure as the sweep reader said it, without Flink's wrappers ("Job execution failed. (Recovery is suppressed
+     * by NoRestartBackoffTimeStrategy)"): the first exception in the chain that is not Flink's own, or the failure
+     * itself when every one is.
+     */
+    static Exception ownCause(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!t.getClass().getName().startsWith("org.apache.flink.") && t instanceof Exception own) {
+                return own;
+            }
+        }
+        return e;
+    }
+
     @Override
     public Integer call() throws Exception {
         if ((follow == null) == sweeps.isEmpty()) {
@@ -160,10 +174,15 @@ final class FleetCommand implements Callable<Integer> {
         List<BoardSweep> boards = FleetJob.boards(sweeps);
         StreamExecutionEnvironment env = FleetJob.local(parallelism);
         long start = System.nanoTime();
-        FleetResult result = FleetJob.run(
-                env,
-                FleetJob.sweeps(env, boards, zone == null ? "" : zone.getId(), rail == null ? "" : rail),
-                JoinSettings.defaults());
+        FleetResult result;
+        try {
+            result = FleetJob.run(
+                    env,
+                    FleetJob.sweeps(env, boards, zone == null ? "" : zone.getId(), rail == null ? "" : rail),
+                    JoinSettings.defaults());
+        } catch (Exception e) {
+            throw ownCause(e);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         FleetCsv.write(result, OutputTokJVariant.REQUEST, out);
         PrintWriter o = spec.commandLine().getOut();

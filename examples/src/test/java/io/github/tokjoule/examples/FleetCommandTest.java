@@ -143,4 +143,21 @@ class FleetCommandTest {
         // A usage error leaves no output directory behind (the default --out is ./tokjoule-fleet).
         assertThat(Path.of("tokjoule-fleet")).doesNotExist();
     }
+
+    @Test
+    void aDirectoryThatIsNoSweepFailsWithTheReadersWordsNotFlinks(@TempDir Path dir) throws IOException {
+        // It said "Job execution failed. (Recovery is suppressed by NoRestartBackoffTimeStrategy) (...)".
+        Path notASweep = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(notASweep.resolve("holiday.txt"), "x");
+        assertThat(run(
+                        "fleet",
+                        notASweep.toString(),
+                        "--out",
+                        dir.resolve("fleet").toString()))
+                .isEqualTo(TokJoule.FAILED);
+        assertThat(err.toString())
+                .startsWith("tokjoule fleet: " + notASweep + ": no manifest.json")
+                .doesNotContain("Job execution failed")
+                .doesNotContain("NoRestartBackoffTimeStrategy");
+    }
 }
