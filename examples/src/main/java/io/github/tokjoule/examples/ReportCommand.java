@@ -160,6 +160,10 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.isRegularFile(sweep)) {
             return monitorLog();
         }
+        if (!Files.exists(sweep)) { // it said "SWEEP_DIR power.csv: no such directory" for a log's name too
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "SWEEP_DIR|LOG " + sweep + ": no such file or directory");
+        }
         if (records != null || model != null) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),

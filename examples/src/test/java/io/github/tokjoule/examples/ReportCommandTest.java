@@ -176,7 +176,7 @@ class ReportCommandTest extends CommandLineTest {
         assertThat(run("report", FIXTURE.toString(), "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("has no manifest.json", "--zone");
         assertThat(run("report", dir.resolve("nothing").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("no such directory");
+        assertThat(err.toString()).contains("SWEEP_DIR|LOG " + dir.resolve("nothing") + ": no such file or directory");
         assertThat(run("report", FIXTURE.toString(), "--zone", "Mars/Olympus")).isEqualTo(2);
         assertThat(err.toString())
                 .contains("'Mars/Olympus' is not a time zone: give the device's IANA zone id")
