@@ -15,12 +15,14 @@ import io.github.tokjoule.jetson.analysis.SweepAnalysis;
 import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.analysis.SweepResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -245,6 +247,12 @@ final class ReportCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "with a monitor log " + sweep + ": " + String.join("; ", wrong) + " do(es) not apply");
         }
+        Optional<String> otherKind = otherKind(sweep);
+        if (otherKind.isPresent()) {
+            spec.commandLine().getErr().println("tokjoule report: " + sweep + ": " + otherKind.get());
+            spec.commandLine().getErr().flush();
+            return TokJoule.FAILED;
+        }
         try {
             return new MonitorLogReport(
                             sweep,
@@ -265,6 +273,37 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return TokJoule.FAILED;
         }
+    }
+
+    /**
+     * What a file given as LOG is when it is a log or export that {@code report} does not read alone, from its first
+     * 4 KiB, with what to do instead: it said only "line 1: not a tokjoule live log".
+     */
+    static Optional<String> otherKind(Path file) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        if (first.contains("RAM ") && (first.contains("CPU [") || first.contains("cpu ["))) {
+            return Optional.of("a tegrastats log, not a tokjoule monitor log: report reads a sweep directory (a"
+                    + " tegrastats.log per cell or per mode: tokjoule report DIR) or a log of tokjoule monitor (record"
+                    + " the next run with tokjoule monitor --source tegrastats --out LOG.csv); tokjoule tegrastats"
+                    + " converts this one to CSV or JSON Lines");
+        }
+        String name = file.getFileName().toString();
+        if (name.contains("profile_export")
+                || name.contains("profile-export")
+                || text.contains("\"request_start_ns\"")
+                || text.contains("\"aiperf_version\"")
+                || text.contains("\"request_latency\"")) {
+            return Optional.of("an aiperf export, not a power log: give aiperf's records with --records beside a"
+                    + " tokjoule monitor log (tokjoule report LOG.csv --records profile_export.jsonl), or a sweep"
+                    + " directory; tokjoule aiperf prints this file's summary");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -171,6 +171,33 @@ class ReportCommandTest extends CommandLineTest {
     }
 
     @Test
+    void aTegrastatsLogOrAnAiperfExportGivenAsLogSaysWhatItIsAndWhatToDo() {
+        // It said "line 1: not a tokjoule live log (expected tokjoule live log 1)" for both.
+        Path tegrastats = Path.of("src/test/resources/tegrastats/gdwr-agx-orin-64gb-r35.log");
+        assertThat(run(
+                        "report",
+                        tegrastats.toString(),
+                        "--out",
+                        dir.resolve("a").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains(tegrastats + ": a tegrastats log, not a tokjoule monitor log: report reads a sweep directory")
+                .contains("tokjoule tegrastats converts this one")
+                .doesNotContain("not a tokjoule live log");
+        err.getBuffer().setLength(0);
+        for (String export : List.of(
+                "ai-dynamo_plot-fixture-qwen-c1-profile-export-aiperf.json",
+                "ai-dynamo_plot-fixture-qwen-c1-profile-export.jsonl")) {
+            Path file = Path.of("src/test/resources/aiperf", export);
+            assertThat(run("report", file.toString(), "--out", dir.resolve("b").toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString())
+                    .contains(file + ": an aiperf export, not a power log: give aiperf's records with --records")
+                    .doesNotContain("not a tokjoule live log");
+        }
+    }
+
+    @Test
     void usageErrors() {
         // The seed's layout has no manifest: the zone must be given.
         assertThat(run("report", FIXTURE.toString(), "--out", dir.toString())).isEqualTo(2);
