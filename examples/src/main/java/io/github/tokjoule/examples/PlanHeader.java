@@ -137,6 +137,15 @@ final class PlanHeader {
         }
         l.add("# Privileged steps (run as root through sudo -n: allow exactly these in sudoers, see docs/DRIVER.md):");
         counts.forEach((text, n) -> l.add("#   " + text + (n > 1 ? "   (x" + n + ")" : "")));
+        // Not a step of the plan: the driver's dense hwmon sampler promotes its own thread once per cell
+        // (DenseTegrastatsRecorder), through the same prefix, where the board has INA3221 rails
+        long cells = steps.stream()
+                .filter(s -> s.kind() == PlannedCommand.Kind.START
+                        && s.privileged()
+                        && s.text().contains("tegrastats"))
+                .count();
+        l.add("#   RUN sudo -n chrt -f -p 10 <the hwmon sampler's thread>" + (cells > 1 ? "   (x" + cells + ")" : "")
+                + "   (where the board has INA3221 rails; refused: sampled at normal priority, said in the cell)");
     }
 
     /** The command with every path shortened to "…", so that the per-cell copies of one command group together. */

@@ -54,7 +54,8 @@ record Components(
                                 plan.timeouts().stopGrace()),
                         // <root>/sys/class/devfreq → <root>/sys: the sysfs root of the run's system paths
                         settings.systemPaths().devfreqDir().resolve("../..").normalize(),
-                        10_000_000L),
+                        10_000_000L,
+                        settings.sudoPrefix()),
                 server,
                 ProcessAiperfRunner.create(settings.processRunner(), commands),
                 SystemAudit.create(

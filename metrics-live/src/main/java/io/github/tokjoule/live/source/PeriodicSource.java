@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,7 @@ abstract class PeriodicSource implements PowerSource {
     private volatile @Nullable String lastProblem;
     private volatile String realtime = "off";
     private int realtimePriority;
+    private List<String> chrtPrefix = List.of();
     private long spinNanos = DEFAULT_SPIN_NANOS;
     private @Nullable Thread thread;
 
@@ -107,6 +110,28 @@ abstract class PeriodicSource implements PowerSource {
      * @throws IllegalStateException if the source already started
      */
     public final synchronized void realtimePriority(int priority) {
+        realtimePriority(priority, List.of());
+    }
+
+    /**
+     * As {@link #realtimePriority(int)}, with {@code chrt} run through these words, for a process that holds no
+     * {@code CAP_SYS_NICE} but may run {@code chrt} with sudo: {@code [sudo, -n]} runs {@code sudo -n chrt -f -p PRIORITY
+     * TID}. The sweep driver passes its sudo prefix (docs/DRIVER.md, "Privileged steps"); an empty list runs {@code chrt}
+     * itself. Where the prefix refuses (no sudoers entry, no cached credentials) the source samples at normal priority
+     * and the facts say so with the prefix's own words.
+     *
+     * @param priority 1 to 99; 0 leaves the normal policy (the default)
+     * @param prefix the words put before {@code chrt}; none may be empty
+     * @throws IllegalArgumentException if the priority is out of range or a word is empty
+     * @throws IllegalStateException if the source already started
+     * @since 0.2.0
+     */
+    public final synchronized void realtimePriority(int priority, List<String> prefix) {
+        for (String word : prefix) {
+            if (word.isEmpty()) {
+                throw new IllegalArgumentException(name + ": the words before chrt must not be empty: " + prefix);
+            }
+        }
         if (priority < 0 || priority > 99) {
             throw new IllegalArgumentException(name + ": a SCHED_FIFO priority is 1 to 99 (0: off): " + priority);
         }
@@ -114,6 +139,7 @@ abstract class PeriodicSource implements PowerSource {
             throw new IllegalStateException(name + ": set the real-time priority before start()");
         }
         this.realtimePriority = priority;
+        this.chrtPrefix = List.copyOf(prefix);
     }
 
     /**
@@ -146,13 +172,13 @@ abstract class PeriodicSource implements PowerSource {
         try {
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString(); // PID/task/TID
             String tid = self.substring(self.lastIndexOf('/') + 1);
-            Process chrt = new ProcessBuilder("chrt", "-f", "-p", Integer.toString(priority), tid)
-                    .redirectErrorStream(true)
-                    .start();
+            List<String> command = new ArrayList<>(chrtPrefix);
+            command.addAll(List.of("chrt", "-f", "-p", Integer.toString(priority), tid));
+            Process chrt = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(chrt.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             realtime = chrt.waitFor() == 0
                     ? "SCHED_FIFO " + priority + " (thread " + tid + ")"
-                    : "refused, sampling at normal priority: chrt said " + output;
+                    : "refused, sampling at normal priority: " + String.join(" ", command) + " said " + output;
         } catch (IOException | RuntimeException e) {
             realtime = "refused, sampling at normal priority: " + e.getMessage();
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,40 @@ class HwmonSourceTest {
             TimeWindow all = samples.span().orElseThrow();
             assertThat(trace.energy("VDD_IN", all).joules()).isCloseTo(samples.energyJoules(all), within(1e-9));
             assertThat(trace.energy("VDD_IN", all).coverage().largestGapNanos()).isGreaterThanOrEqualTo(90 * MS);
+        }
+    }
+
+    @Test
+    void chrtRunsThroughTheGivenPrefixAndARefusingPrefixIsSaid(@TempDir Path dir) throws Exception {
+        FakeSysfs sysfs = new FakeSysfs(dir.resolve("sys"));
+        sysfs.channel(1, "VDD_IN", 5000, 1000);
+        // A stand-in for sudo -n: records the command it was given, then runs it (as the tests' user)
+        Path calls = dir.resolve("calls.txt");
+        Path sudo = dir.resolve("fake-sudo");
+        Files.writeString(sudo, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + calls + "'\nexec \"$@\"\n");
+        assertThat(sudo.toFile().setExecutable(true)).isTrue();
+        try (HwmonSource source = HwmonSource.open(dir.resolve("sys"), 10 * MS, 100, LiveClock.system())) {
+            assertThatThrownBy(() -> source.realtimePriority(3, List.of(sudo.toString(), "")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            source.realtimePriority(3, List.of(sudo.toString(), "-n"));
+            source.start();
+            Thread.sleep(100);
+            assertThat(Files.readString(calls)).matches("-n chrt -f -p 3 \\d+\\n");
+            assertThat(source.status().facts().get("realtime")).matches("SCHED_FIFO 3 \\(thread \\d+\\)|refused.*");
+        }
+        // A prefix that refuses (sudo -n without a sudoers entry exits 1): sampling goes on at normal priority, and
+        // the facts name the command and its words
+        Path refusing = dir.resolve("refusing-sudo");
+        Files.writeString(refusing, "#!/bin/sh\necho 'sudo: a password is required'\nexit 1\n");
+        assertThat(refusing.toFile().setExecutable(true)).isTrue();
+        try (HwmonSource source = HwmonSource.open(dir.resolve("sys"), 10 * MS, 100, LiveClock.system())) {
+            source.realtimePriority(10, List.of(refusing.toString(), "-n"));
+            source.start();
+            Thread.sleep(100);
+            assertThat(source.status().facts().get("realtime"))
+                    .startsWith("refused, sampling at normal priority: " + refusing + " -n chrt -f -p 10 ")
+                    .endsWith("said sudo: a password is required");
+            assertThat(source.status().samples()).isPositive();
         }
     }
 

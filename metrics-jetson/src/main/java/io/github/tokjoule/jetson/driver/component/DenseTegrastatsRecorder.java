@@ -41,11 +41,14 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
     private final TegrastatsRecorder tegrastats;
     private final Path sysfsRoot;
     private final long intervalNanos;
+    private final List<String> sudoPrefix;
 
-    private DenseTegrastatsRecorder(TegrastatsRecorder tegrastats, Path sysfsRoot, long intervalNanos) {
+    private DenseTegrastatsRecorder(
+            TegrastatsRecorder tegrastats, Path sysfsRoot, long intervalNanos, List<String> sudoPrefix) {
         this.tegrastats = tegrastats;
         this.sysfsRoot = sysfsRoot;
         this.intervalNanos = intervalNanos;
+        this.sudoPrefix = List.copyOf(sudoPrefix);
     }
 
     /**
@@ -57,7 +60,24 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
      * @return the recorder
      */
     public static DenseTegrastatsRecorder create(TegrastatsRecorder tegrastats, Path sysfsRoot, long intervalNanos) {
-        return new DenseTegrastatsRecorder(tegrastats, sysfsRoot, intervalNanos);
+        return create(tegrastats, sysfsRoot, intervalNanos, List.of());
+    }
+
+    /**
+     * Returns the recorder whose sampler asks for SCHED_FIFO through the driver's sudo prefix ({@code sudo -n chrt -f
+     * -p 10 TID}, docs/DRIVER.md "Privileged steps"): a driver run as its user then gets the real-time sampler where
+     * sudoers allows {@code chrt}, and says so in the cell's console log where it does not.
+     *
+     * @param tegrastats the tegrastats recorder it adds to
+     * @param sysfsRoot the sysfs root ({@code /sys} on a Jetson)
+     * @param intervalNanos the hwmon sampling interval (10 ms for 100 Hz)
+     * @param sudoPrefix the words put before {@code chrt}; empty when the driver runs as root
+     * @return the recorder
+     * @since 0.2.0
+     */
+    public static DenseTegrastatsRecorder create(
+            TegrastatsRecorder tegrastats, Path sysfsRoot, long intervalNanos, List<String> sudoPrefix) {
+        return new DenseTegrastatsRecorder(tegrastats, sysfsRoot, intervalNanos, sudoPrefix);
     }
 
     @Override
@@ -69,7 +89,7 @@ public final class DenseTegrastatsRecorder implements TegrastatsRecorder {
             source = HwmonSource.open(sysfsRoot, intervalNanos, CAPACITY, LiveClock.system());
             // Normal priority keeps ~96 % of 100 Hz deadlines within 2 ms beside one build, SCHED_FIFO all of them
             // (docs/PERFORMANCE.md); where it is refused the log's comments and the console log say so.
-            source.realtimePriority(REALTIME_PRIORITY);
+            source.realtimePriority(REALTIME_PRIORITY, sudoPrefix);
             source.start();
             String realtime = source.status().facts().getOrDefault("realtime", "off");
             if (realtime.startsWith("refused")) {

@@ -6,6 +6,7 @@ import io.github.tokjoule.live.LiveLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,29 @@ class DenseTegrastatsRecorderTest {
         assertThat(Files.readString(cell.resolve("tegrastats.console.log")))
                 .contains("tokjoule: hwmon ")
                 .contains("0 failed reads");
+    }
+
+    /**
+     * The driver's sudo prefix reaches chrt: a refusing stand-in for {@code sudo -n} leaves the sampler at normal
+     * priority, and the cell's console log and the dense log's header say so with the command.
+     */
+    @Test
+    void theSamplerAsksForRealTimeThroughTheSudoPrefix(@TempDir Path dir) throws Exception {
+        oneRailChip(dir);
+        Path cell = Files.createDirectories(dir.resolve("cell"));
+        Path sudo = dir.resolve("refusing-sudo");
+        Files.writeString(sudo, "#!/bin/sh\necho 'sudo: a password is required'\nexit 1\n");
+        assertThat(sudo.toFile().setExecutable(true)).isTrue();
+        TegrastatsRecorder.Recording recording = DenseTegrastatsRecorder.create(
+                        new FakeTegrastats(), dir.resolve("sys"), 10_000_000L, List.of(sudo.toString(), "-n"))
+                .start(cell.resolve("tegrastats.log"), cell.resolve("tegrastats.console.log"));
+        Thread.sleep(200);
+        recording.stop();
+        String said = sudo + " -n chrt -f -p 10 ";
+        assertThat(Files.readString(cell.resolve("tegrastats.console.log")))
+                .contains("hwmon sampler at normal priority, real-time refused, sampling at normal priority: " + said);
+        assertThat(Files.readString(cell.resolve(DenseTegrastatsRecorder.FILE_NAME)))
+                .contains("# hwmon realtime: refused, sampling at normal priority: " + said);
     }
 
     /**
