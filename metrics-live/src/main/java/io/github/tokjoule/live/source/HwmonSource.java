@@ -77,26 +77,39 @@ public final class HwmonSource extends PeriodicSource {
         List<String> facts = new ArrayList<>();
         Set<String> labels = new TreeSet<>();
         long delayNanos = 0;
-        for (Path chip : chips) {
-            String samples = readText(chip.resolve("samples"));
-            String update = readText(chip.resolve("update_interval"));
-            facts.add(chip + " samples=" + samples + " update_interval=" + update);
-            delayNanos = Math.max(delayNanos, sensorDelayNanos(samples, update));
-            for (int n : channelNumbers(chip)) {
-                String label = readText(chip.resolve("in" + n + "_label"));
-                if ("0".equals(readText(chip.resolve("in" + n + "_enable")))) {
-                    continue;
-                }
-                Path power = chip.resolve("power" + n + "_input");
-                Path volts = chip.resolve("in" + n + "_input");
-                Path amps = chip.resolve("curr" + n + "_input");
-                String rail = labels.add(label) ? label : label + "@" + chip.getFileName();
-                if (Files.isReadable(power)) {
-                    channels.add(new Channel(rail, new SysfsFile(power), null, null));
-                } else if (Files.isReadable(volts) && Files.isReadable(amps)) {
-                    channels.add(new Channel(rail, null, new SysfsFile(volts), new SysfsFile(amps)));
+        List<SysfsFile> opened = new ArrayList<>();
+        try {
+            for (Path chip : chips) {
+                String samples = readText(chip.resolve("samples"));
+                String update = readText(chip.resolve("update_interval"));
+                facts.add(chip + " samples=" + samples + " update_interval=" + update);
+                delayNanos = Math.max(delayNanos, sensorDelayNanos(samples, update));
+                for (int n : channelNumbers(chip)) {
+                    String label = readText(chip.resolve("in" + n + "_label"));
+                    if ("0".equals(readText(chip.resolve("in" + n + "_enable")))) {
+                        continue;
+                    }
+                    Path power = chip.resolve("power" + n + "_input");
+                    Path volts = chip.resolve("in" + n + "_input");
+                    Path amps = chip.resolve("curr" + n + "_input");
+                    String rail = labels.add(label) ? label : label + "@" + chip.getFileName();
+                    if (Files.isReadable(power)) {
+                        channels.add(new Channel(rail, opened(opened, power), null, null));
+                    } else if (Files.isReadable(volts) && Files.isReadable(amps)) {
+                        channels.add(new Channel(rail, null, opened(opened, volts), opened(opened, amps)));
+                    }
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // A file that fails to open after others did: close those, or every retry leaks their descriptors
+            for (SysfsFile f : opened) {
+                try {
+                    f.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         if (channels.isEmpty()) {
             throw new IOException("no INA3221 rail under " + sysfsRoot + " (searched "
@@ -125,6 +138,13 @@ public final class HwmonSource extends PeriodicSource {
                                     + requireFile(c.milliamps()).path());
         }
         return source;
+    }
+
+    /** Opens a sysfs file and remembers it, so that a later failure can close it. */
+    private static SysfsFile opened(List<SysfsFile> opened, Path path) throws IOException {
+        SysfsFile f = new SysfsFile(path);
+        opened.add(f);
+        return f;
     }
 
     /**

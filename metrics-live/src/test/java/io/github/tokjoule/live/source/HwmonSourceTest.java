@@ -9,6 +9,9 @@ import io.github.tokjoule.core.power.TimeWindow;
 import io.github.tokjoule.live.LiveClock;
 import io.github.tokjoule.live.LiveTrace;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -116,6 +119,35 @@ class HwmonSourceTest {
             TimeWindow all = samples.span().orElseThrow();
             assertThat(trace.energy("VDD_IN", all).joules()).isCloseTo(samples.energyJoules(all), within(1e-9));
             assertThat(trace.energy("VDD_IN", all).coverage().largestGapNanos()).isGreaterThanOrEqualTo(90 * MS);
+        }
+    }
+
+    /**
+     * A rail file that cannot be opened after others were (here a socket, which open(2) refuses even to root): the
+     * files already opened are closed, not leaked on every retry.
+     */
+    @Test
+    void aFileThatFailsToOpenLeavesNoOtherFileOpen(@TempDir Path dir) throws Exception {
+        FakeSysfs sysfs = new FakeSysfs(dir);
+        sysfs.channel(1, "VDD_IN", 5000, 1000);
+        sysfs.channel(2, "VDD_SOC", 5000, 500);
+        Path amps = sysfs.chip.resolve("curr2_input");
+        Files.delete(amps);
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(amps));
+            long before = openFiles();
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> HwmonSource.open(dir, 10 * MS, 100, LiveClock.system()))
+                        .isInstanceOf(IOException.class);
+            }
+            // 3 files open before the failing one, 20 times: 60 descriptors leaked without the clean-up
+            assertThat(openFiles() - before).isLessThan(10);
+        }
+    }
+
+    private static long openFiles() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
         }
     }
 
