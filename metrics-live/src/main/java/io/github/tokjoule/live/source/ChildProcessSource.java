@@ -80,6 +80,23 @@ abstract class ChildProcessSource implements PowerSource {
         return command;
     }
 
+    /**
+     * Why a program did not start, in words: the JDK's message ({@code Cannot run program "x": error=2, No such file or
+     * directory}) names the errno, which says little to a user.
+     */
+    private String why(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        String program = command.get(0);
+        if (m.contains("error=2,")) {
+            return "no program " + program + (program.contains("/") ? " at that path" : " on the PATH")
+                    + " (is the tool installed? give its full path)";
+        }
+        if (m.contains("error=13,")) {
+            return program + " is not executable (permission denied)";
+        }
+        return m;
+    }
+
     @Override
     public final synchronized void start() throws IOException, InterruptedException {
         if (process != null) {
@@ -89,7 +106,7 @@ abstract class ChildProcessSource implements PowerSource {
         try {
             p = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new IOException(name + ": cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+            throw new IOException(name + ": cannot start " + String.join(" ", command) + ": " + why(e), e);
         }
         process = p;
         lastLineNanoTime = System.nanoTime();

@@ -107,7 +107,20 @@ class ChildProcessSourceTest {
                                 List.of(dir.resolve("absent").toString()), 10 * MS, 10, LiveClock.system())
                         .start())
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("cannot start");
+                .hasMessage("tegrastats: cannot start " + dir.resolve("absent") + ": no program "
+                        + dir.resolve("absent") + " at that path (is the tool installed? give its full path)");
+        assertThatThrownBy(
+                        () -> TegrastatsSource.create(List.of("tokjoule-no-such-tool"), 10 * MS, 10, LiveClock.system())
+                                .start())
+                .hasMessageEndingWith(
+                        ": no program tokjoule-no-such-tool on the PATH (is the tool installed? give its full path)");
+        Path notExecutable = dir.resolve("plain-file");
+        assertThatThrownBy(() -> {
+                    Files.writeString(notExecutable, "#!/bin/sh\n");
+                    TegrastatsSource.create(List.of(notExecutable.toString()), 10 * MS, 10, LiveClock.system())
+                            .start();
+                })
+                .hasMessageEndingWith(notExecutable + " is not executable (permission denied)");
         assertThatThrownBy(() -> TegrastatsSource.create(
                                 List.of("sh", "-c", "echo broken >&2; exit 4"), 10 * MS, 10, LiveClock.system())
                         .start())
