@@ -170,16 +170,15 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         }
         Duration d;
         try {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-            if (d.toNanos() < 0) { // the run's end is kept in nanoseconds: toNanos throws past Long.MAX_VALUE
-                throw new ArithmeticException("negative");
-            }
+            TimeUnit unit =
+                    switch (m.group(2)) {
+                        case "ms" -> TimeUnit.MILLISECONDS;
+                        case "s" -> TimeUnit.SECONDS;
+                        case "m" -> TimeUnit.MINUTES;
+                        default -> TimeUnit.HOURS;
+                    };
+            // the run's end is kept in nanoseconds: multiplyExact throws past Long.MAX_VALUE
+            d = Duration.ofNanos(Math.multiplyExact(Long.parseLong(m.group(1)), unit.toNanos(1)));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("--duration '" + text + "' is too long: at most " + MAX_HOURS
                     + "h (292 years); leave it out to" + " run until Ctrl-C");
@@ -210,6 +209,11 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             newest = Math.max(newest, t.lastEpochNanos().orElse(startEpochNanos));
         }
         return clock.nowEpochNanos() - newest;
+    }
+
+    /** Whether a running source has gone longer than {@link #stallLimitNanos(long)} without a sample. */
+    private static boolean stalled(PowerSource s, long silenceNanos) {
+        return silenceNanos > stallLimitNanos(nominalIntervalNanos(s));
     }
 
     private static long nominalIntervalNanos(PowerSource s) {
@@ -347,8 +351,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             boolean allRunning = !runningAtEnd.contains(false);
             List<Boolean> stalled = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
-                stalled.add(runningAtEnd.get(i)
-                        && silenceAtEnd.get(i) > stallLimitNanos(nominalIntervalNanos(sources.get(i))));
+                stalled.add(runningAtEnd.get(i) && stalled(sources.get(i), silenceAtEnd.get(i)));
             }
             sources.forEach(PowerSource::close);
             if (log != null) {
@@ -425,7 +428,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                     jitter(s),
                     !running.get(i)
                             ? ", STOPPED"
-                            : silence.get(i) > stallLimitNanos(nominalIntervalNanos(s))
+                            : stalled(s, silence.get(i))
                                     ? String.format(
                                             Locale.ROOT, ", STALLED: no sample for %.1f s", silence.get(i) / 1e9)
                                     : ""));

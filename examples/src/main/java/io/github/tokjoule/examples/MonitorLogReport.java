@@ -235,10 +235,6 @@ final class MonitorLogReport {
                 PowerTraceSource.ofLiveSource(source, trace.nominalIntervalNanos()));
     }
 
-    /**
-     * Requests the log does not cover, counted and named: an error unless partial results were asked for; when every
-     * request lies outside and a whole number of quarter hours would bring them inside, the likely cause is said.
-     */
     /** What became of a lag the log declares only within {@code D/2 ± U}. */
     private String placement(ReadingPlacement p, String rail, long delay, long uncertainty) {
         String declared = String.format(Locale.ROOT, "%.0f ± %.0f ms", delay / 2 / 1e6, uncertainty / 1e6);
@@ -265,6 +261,10 @@ final class MonitorLogReport {
         };
     }
 
+    /**
+     * Requests the log does not cover, counted and named: an error unless partial results were asked for; when every
+     * request lies outside and a whole number of quarter hours would bring them inside, the likely cause is said.
+     */
     private void outside(CellAttribution a, PowerTrace trace, Path records, boolean allowPartial, List<String> notes)
             throws InputProblem {
         List<Exclusion> outside = a.excluded().stream()

@@ -16,7 +16,9 @@ import io.github.tokjoule.jetson.analysis.SweepLayout;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
 import io.github.tokjoule.jetson.analysis.SweepResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -282,10 +284,10 @@ final class ReportCommand implements Callable<Integer> {
     static Optional<String> otherKind(Path file) throws IOException {
         byte[] head = new byte[4096];
         int n;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         if (first.contains("RAM ") && (first.contains("CPU [") || first.contains("cpu ["))) {
             return Optional.of("a tegrastats log, not a tokjoule monitor log: report reads a sweep directory (a"

@@ -218,18 +218,22 @@ public final class EnergyEstimators {
      * reading stamped {@code t} shows the power at {@code t − L} for one unknown lag {@code L ∈ [D/2 − U, D/2 + U]}
      * that holds through the cell (nvidia-smi's instant reading: its 100 ms lines and the H100's 100 ms refresh are
      * locked in phase, so the staleness is a constant per run anywhere in the period; {@code D/2} = 90 ms, {@code U}
-     * = 50 ms). A wrong lag misplaces every request's edges alike, so its error adds linearly over the cell.
+     * = 60 ms). A wrong lag misplaces every request's edges alike, so its error adds linearly over the cell.
      *
      * <p>Per cell the lag is measured from the readings at the requests' starts and ends, where the power steps at
      * known times ({@code ReadingLag}: each ambiguous reading near an edge says whether it shows the level before or
      * after the edge, and the lags that misread at most one reading more than the best form the bracket {@code [L̂ −
      * u, L̂ + u]}). The readings are then placed {@code L̂} before their stamps, and every window's interval is widened
-     * on both sides by its edges' steps times the lag's uncertainty, linearly per request and over the cell:
+     * on both sides by the lag's uncertainty times how far the power moves near its edges, linearly per request and
+     * over the cell:
      *
      * <pre>
      * estimate  = E(readings placed L̂ earlier) + (ΔP_a − ΔP_b) · D/16
-     * interval  = the estimator's, moved likewise and widened by (|ΔP_a| + |ΔP_b|) · (D/16 + u)
+     * interval  = the estimator's, moved likewise and widened by (|ΔP_a| + |ΔP_b|) · D/16 + (R_a + R_b) · u
      * </pre>
+     *
+     * with {@code ΔP} the step at an edge and {@code R} the readings' range near it (the range, not the step: a
+     * prefill's spike right after a start is what a misplaced start loses).
      *
      * Where the edges do not identify the lag (fewer than 8 isolated edges with a clear step, or a bracket that
      * reaches an end of the declared range) the readings are placed {@code D/2} earlier and {@code u = U}: the

@@ -8,12 +8,13 @@ package io.github.tokjoule.core.join;
  * D}, taken as known: no allowance); {@link Kind#ESTIMATED} (the lag measured from the readings at the requests'
  * edges within the declared range {@code D/2 ± U}, allowed for by its own uncertainty); {@link Kind#FALLBACK} (a range
  * was declared but the edges did not identify the lag: the nominal placement with the whole {@code U} allowed for, and
- * the reason). An estimator adds {@code allowance · (|ΔP_start| + |ΔP_end|)} to both half widths of each window and
- * sums it linearly over a cell (see {@link EnergyEstimators#automatic(long, long)}).
+ * the reason). An estimator adds {@code allowance · (R_start + R_end)} to both half widths of each window, {@code R}
+ * the readings' range near each edge ({@link #allowanceJoules(double, double)}), and sums it linearly over a cell (see
+ * {@link EnergyEstimators#automatic(long, long)}).
  *
  * @param kind how the lag was chosen
  * @param lagNanos the lag {@code L}: a reading stamped {@code t} is the power at {@code t − L}; at least 0
- * @param allowanceNanos the timing allowance {@code u} per edge step, at least 0 (0 for {@link Kind#NOMINAL})
+ * @param allowanceNanos the timing allowance {@code u} per edge, at least 0 (0 for {@link Kind#NOMINAL})
  * @param edges how many of the requests' edges identified the lag (0 unless estimated or tried)
  * @param reason why the lag was not estimated ({@link Kind#FALLBACK}), else empty
  * @since 0.2.0

@@ -86,10 +86,12 @@ public final class NvidiaSmiSource extends ChildProcessSource {
     public static final long INSTANT_DELAY_NANOS = 180_000_000L;
 
     /**
-     * How far the instant reading's lag may lie from its mean, half of {@link #INSTANT_DELAY_NANOS} (90 ms): 50 ms.
+     * How far the instant reading's lag may lie from its mean, half of {@link #INSTANT_DELAY_NANOS} (90 ms): 60 ms.
      * nvidia-smi's lines every 100 ms and the driver's 100 ms refresh are locked in phase, so a reading's staleness
      * is one constant per run anywhere in the refresh period (0–100 ms, plus the 40 ms the reading lags its refresh on
-     * the H100), not the spread the mean stands for: the lag is one unknown in 40–140 ms. A group of windows measures
+     * the H100), not the spread the mean stands for: the lag is one unknown in 40–140 ms. 60 ms rather than 50 so that
+     * a lag at either end of that span lies inside the declared range, where the edges can measure it, not on its
+     * bound (where the measurement falls back). A group of windows measures
      * it from the readings at the windows' edges ({@link LiveTrace.Builder#placementUncertaintyNanos(long)});
      * docs/LIVE.md, "Real hardware".
      */
