@@ -1,5 +1,6 @@
 package io.github.tokjoule.examples.report;
 
+import io.github.tokjoule.jetson.JetsonRelease;
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
@@ -19,12 +20,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the sweep's own files say about its hardware, software, models and power modes (the seed's Tables 2–5), read
  * from the run's {@code manifest.json}, {@code plan.json} (models, quantisation, GGUF paths), the driver's system
- * audits ({@code audit/start.json}: L4T release, kernel, memory, tool versions; {@code audit/mode-<LABEL>.json}: the
- * clocks at each mode) and the aiperf exports ({@code aiperf_version}). Anything no file says is {@link #UNKNOWN}, with
- * the file that would have said it: nothing is filled in from the seed's post.
+ * audits ({@code audit/start.json}: board, L4T release, JetPack, OS, CUDA, kernel, memory, GGUF sizes, tool versions;
+ * {@code audit/mode-<LABEL>.json}: the clocks at each mode) and the aiperf exports ({@code aiperf_version}). JetPack
+ * is the audit's {@code nvidia-jetpack} package version, else derived from the L4T release
+ * ({@link JetsonRelease#jetPack()}). A model's quantisation, tokenizer and GGUF size come from the plan, else from the
+ * audit (the GGUF size from the file where it is readable here). A synthetic sweep's audit is simulated, and its
+ * {@code simulated} field becomes the hardware table's first row. Anything no file says is {@link #UNKNOWN} or "not
+ * recorded", with the file that would have said it: nothing is filled in from the seed's post.
  *
- * @param hardware label–value lines (board, L4T, memory, CMA)
- * @param software label–value lines (backend, llama.cpp or Ollama, aiperf, CUDA, telemetry)
+ * @param hardware label–value lines (a simulated audit's statement, board, L4T, kernel, memory, CMA)
+ * @param software label–value lines (backend, llama.cpp or Ollama, aiperf, JetPack, OS, CUDA, telemetry)
  * @param models one row per model: name, quantisation, GGUF size, tokenizer, server context
  * @param modes one row per mode: label, nvpmodel id, GPU and CPU maximum clocks
  */
@@ -117,8 +122,16 @@ public record SetupFacts(
         Map<String, String> start = JsonLeaves.read(root.resolve("audit").resolve("start.json"));
         Map<String, String> plan = JsonLeaves.read(root.resolve("plan.json"));
         List<ReportData.SetupItem> hw = new ArrayList<>();
+        String simulated = start.get("simulated");
+        if (simulated != null && !simulated.isBlank()) {
+            hw.add(item("Audit", simulated));
+        }
         hw.add(item("Board", or(start.get("deviceModel"), "not recorded (audit/start.json has no device model)")));
-        hw.add(item("L4T release", or(start.get("l4tRelease"), "not recorded (no audit/start.json)")));
+        String l4t = or(start.get("l4tRelease"), "not recorded (no audit/start.json)");
+        Optional<JetsonRelease> release = JetsonRelease.parse(l4t);
+        hw.add(item(
+                "L4T release",
+                release.map(r -> r.version() + " (" + l4t.strip() + ")").orElse(l4t)));
         hw.add(item("Kernel", or(start.get("kernel"), UNKNOWN)));
         hw.add(item("Memory", or(mib(start.get("memory.MemTotalKilobytes")), UNKNOWN)));
         hw.add(item("nvpmodel at start", or(line(start.get("nvpmodel")), UNKNOWN)));
@@ -147,7 +160,9 @@ public record SetupFacts(
                 aiperf.isEmpty()
                         ? or(line(start.get("tools.aiperf")), "not recorded (no aiperf_version in the exports)")
                         : String.join(", ", aiperf) + " (aiperf_version of the exports)"));
-        sw.add(item("CUDA", or(start.get("cuda"), "not recorded (the audit does not record CUDA)")));
+        sw.add(item("JetPack", jetPack(start, release)));
+        sw.add(item("OS", or(start.get("os"), notInAudit(start, "the OS"))));
+        sw.add(item("CUDA", or(start.get("cuda"), notInAudit(start, "CUDA"))));
         int interval = manifest.map(SweepManifest::tegrastatsIntervalMillis).orElse(0);
         sw.add(item(
                 "Power telemetry",
@@ -163,16 +178,21 @@ public record SetupFacts(
         for (String name : modelNames) {
             int k = planIndex(plan, name);
             String p = "models." + k + ".";
+            String a = "models." + name + ".";
             String gguf = k < 0 ? null : plan.get(p + "gguf");
+            double here = megabytes(gguf);
+            long audited = parseLong(start.get(a + "ggufBytes"));
             models.add(new ModelInfo(
                     name,
-                    k < 0 ? UNKNOWN : or(blank(plan.get(p + "quantisation")), UNKNOWN),
-                    megabytes(gguf),
-                    or(gguf, UNKNOWN),
-                    k < 0 ? UNKNOWN : or(plan.get(p + "tokenizer"), UNKNOWN),
+                    or(blank(k < 0 ? null : plan.get(p + "quantisation")), or(start.get(a + "quantisation"), UNKNOWN)),
+                    Double.isFinite(here) ? here : audited > 0 ? audited / 1e6 : Double.NaN,
+                    or(gguf, or(start.get(a + "gguf"), UNKNOWN)),
+                    or(k < 0 ? null : plan.get(p + "tokenizer"), or(start.get(a + "tokenizer"), UNKNOWN)),
                     k < 0 ? 0 : parseLong(plan.get(p + "contextTokens"))));
         }
         List<ModeInfo> modes = new ArrayList<>();
+        int cpus = 0;
+        double topCpu = Double.NaN;
         List<PowerMode> known = manifest.map(m -> m.grid().modes()).orElse(List.of());
         for (String label : modeLabels) {
             int id = known.stream()
@@ -182,8 +202,53 @@ public record SetupFacts(
                     .orElse(-1);
             Map<String, String> audit = JsonLeaves.read(root.resolve("audit").resolve("mode-" + label + ".json"));
             modes.add(new ModeInfo(label, id, gpuMegahertz(audit), cpuMegahertz(audit)));
+            cpus = Math.max(cpus, cpuCount(audit));
+            double mhz = cpuMegahertz(audit);
+            if (Double.isFinite(mhz)) {
+                topCpu = Double.isNaN(topCpu) ? mhz : Math.max(topCpu, mhz);
+            }
         }
+        cpus = Math.max(cpus, cpuCount(start));
+        hw.add(
+                1 + (simulated == null || simulated.isBlank() ? 0 : 1),
+                item(
+                        "CPU",
+                        cpus == 0
+                                ? "not recorded (no CPU clocks in the audits)"
+                                : cpus + " CPUs"
+                                        + (Double.isNaN(topCpu)
+                                                ? ""
+                                                : String.format(Locale.ROOT, ", up to %.0f MHz", topCpu))
+                                        + " (the audits' cpufreq)"));
         return new SetupFacts(hw, sw, models, modes);
+    }
+
+    /**
+     * JetPack: the {@code nvidia-jetpack} package's version the audit recorded, else the release NVIDIA's archive pairs
+     * with the audit's L4T release ({@link JetsonRelease#jetPack()}), else why neither is known.
+     */
+    private static String jetPack(Map<String, String> start, Optional<JetsonRelease> release) {
+        String recorded = start.get("jetpack");
+        if (recorded != null && !recorded.isBlank() && !recorded.startsWith("unavailable")) {
+            return recorded + " (the nvidia-jetpack package)";
+        }
+        if (release.isPresent() && release.get().jetPack().isPresent()) {
+            return release.get().jetPack().get() + " (derived from L4T "
+                    + release.get().version() + " by NVIDIA's JetPack archive)";
+        }
+        if (release.isPresent()) {
+            return "not recorded: L4T " + release.get().version()
+                    + " is not in tokjoule's table of JetPack releases, and the audit has no nvidia-jetpack package"
+                    + (recorded == null ? "" : " (" + recorded + ")");
+        }
+        return notInAudit(start, "JetPack");
+    }
+
+    /** Why an audit fact is missing: no audit at all, or an audit written before tokjoule 0.2 recorded it. */
+    private static String notInAudit(Map<String, String> start, String what) {
+        return start.isEmpty()
+                ? "not recorded (no audit/start.json)"
+                : "not recorded (audit/start.json predates tokjoule 0.2, which records " + what + ")";
     }
 
     /** The GPU's max_freq (Hz) among the devfreq devices: the one whose name says gpu or ga10b. */
@@ -197,6 +262,19 @@ public record SetupFacts(
             }
         }
         return Double.NaN;
+    }
+
+    /** The CPUs an audit lists clocks for (each online CPU's cpufreq directory). */
+    private static int cpuCount(Map<String, String> audit) {
+        Set<String> cpus = new LinkedHashSet<>();
+        for (String key : audit.keySet()) {
+            if (key.startsWith("clocks.cpuKilohertz.")) {
+                String rest = key.substring("clocks.cpuKilohertz.".length());
+                int dot = rest.indexOf('.');
+                cpus.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        return cpus.size();
     }
 
     /** The highest scaling_max_freq (kHz) over the CPUs. */

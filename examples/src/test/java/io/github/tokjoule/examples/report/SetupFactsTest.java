@@ -60,7 +60,9 @@ class SetupFactsTest {
                 .contains(
                         item(
                                 "L4T release",
-                                "# R36 (release), REVISION: 4.7, GCID: 41238389, BOARD: generic, EABI: aarch64"),
+                                "36.4.7 (# R36 (release), REVISION: 4.7, GCID: 41238389, BOARD: generic, EABI: aarch64)"),
+                        // cpu0 and cpu4 in the 25W audit; the highest maximum 1,420,800 kHz = 1420.8 MHz → "1421".
+                        item("CPU", "2 CPUs, up to 1421 MHz (the audits' cpufreq)"),
                         item("Kernel", "Linux version 5.15.148-tegra"),
                         item("nvpmodel at start", "NV Power Mode: 25W"),
                         // 7,802,732 kB / 1024 = 7,620 MiB; 262,144 kB = 256 MiB; the free CMA is not a number
@@ -72,7 +74,11 @@ class SetupFactsTest {
                         item("Backend", "llama.cpp"),
                         item("Inference server version", "version: 5290 (ef570f630)"),
                         item("aiperf version", "0.4.1 (aiperf_version of the exports)"),
-                        item("CUDA", "not recorded (the audit does not record CUDA)"),
+                        item("CUDA", "not recorded (audit/start.json predates tokjoule 0.2, which records CUDA)"),
+                        item(
+                                "JetPack",
+                                "not recorded: L4T 36.4.7 is not in tokjoule's table of JetPack releases, and the audit"
+                                        + " has no nvidia-jetpack package"),
                         item("Power telemetry", "tegrastats (interval not recorded), rail VDD_IN"));
         // 2,500,000 bytes = 2.5 MB; the other model's GGUF is not on this machine and its quantisation is blank.
         assertThat(f.models())
@@ -90,12 +96,52 @@ class SetupFactsTest {
     @Test
     void aSweepWithoutAuditOrPlanSaysSo() {
         SetupFacts f = SetupFacts.read(dir, Optional.empty(), List.of("m"), List.of("15W"), "VDD_IN", List.of());
-        assertThat(f.hardware()).contains(item("L4T release", "not recorded (no audit/start.json)"));
+        assertThat(f.hardware())
+                .contains(item("L4T release", "not recorded (no audit/start.json)"))
+                .contains(item("CPU", "not recorded (no CPU clocks in the audits)"));
+        assertThat(f.software())
+                .contains(item("JetPack", "not recorded (no audit/start.json)"))
+                .contains(item("CUDA", "not recorded (no audit/start.json)"));
         assertThat(f.software())
                 .contains(item("aiperf version", "not recorded (no aiperf_version in the exports)"))
                 .contains(item("Created by", "the seed benchmark's published layout"));
         assertThat(f.models())
                 .containsExactly(new SetupFacts.ModelInfo("m", "unknown", Double.NaN, "unknown", "unknown", 0));
+    }
+
+    @Test
+    void jetPackComesFromThePackageElseFromTheL4tRelease() throws Exception {
+        Files.createDirectories(dir.resolve("audit"));
+        Files.writeString(
+                dir.resolve("audit/start.json"),
+                "{\"l4tRelease\": \"# R36 (release), REVISION: 4.3, GCID: 38968081\", \"cuda\": \"12.6.68\","
+                        + " \"jetpack\": \"unavailable: the nvidia-jetpack package is not installed (status)\"}",
+                StandardCharsets.UTF_8);
+        SetupFacts derived = SetupFacts.read(dir, Optional.empty(), List.of(), List.of(), "VDD_IN", List.of());
+        assertThat(derived.software())
+                .contains(item("JetPack", "6.2 (derived from L4T 36.4.3 by NVIDIA's JetPack archive)"))
+                .contains(item("CUDA", "12.6.68"));
+        Files.writeString(
+                dir.resolve("audit/start.json"),
+                "{\"l4tRelease\": \"# R36 (release), REVISION: 4.3\", \"jetpack\": \"6.2+b77\"}",
+                StandardCharsets.UTF_8);
+        SetupFacts recorded = SetupFacts.read(dir, Optional.empty(), List.of(), List.of(), "VDD_IN", List.of());
+        assertThat(recorded.software()).contains(item("JetPack", "6.2+b77 (the nvidia-jetpack package)"));
+    }
+
+    @Test
+    void aModelsSizeQuantisationAndTokenizerComeFromTheAuditWhereThePlanAndTheFileAreMissing() throws Exception {
+        Files.createDirectories(dir.resolve("audit"));
+        // The audit's key holds the model's name with its dots (qwen2.5-0.5b); 469,000,000 bytes = 469 MB.
+        Files.writeString(
+                dir.resolve("audit/start.json"),
+                "{\"models\": {\"qwen2.5-0.5b\": {\"gguf\": \"/models/q.gguf\", \"ggufBytes\": 469000000,"
+                        + " \"quantisation\": \"Q4_K_M\", \"tokenizer\": \"Qwen/Qwen2.5-0.5B-Instruct\"}}}",
+                StandardCharsets.UTF_8);
+        SetupFacts f = SetupFacts.read(dir, Optional.empty(), List.of("qwen2.5-0.5b"), List.of(), "VDD_IN", List.of());
+        assertThat(f.models())
+                .containsExactly(new SetupFacts.ModelInfo(
+                        "qwen2.5-0.5b", "Q4_K_M", 469, "/models/q.gguf", "Qwen/Qwen2.5-0.5B-Instruct", 0));
     }
 
     @Test

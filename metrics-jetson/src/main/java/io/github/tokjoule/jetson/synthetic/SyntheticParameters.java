@@ -32,21 +32,27 @@ public final class SyntheticParameters {
     private final List<String> models;
     private final Map<String, ModeModelParameters> byKey;
     private final Map<String, String> tokenizers;
+    private final Map<String, String> quantisations;
+    private final Optional<SimulatedBoard> board;
 
     private SyntheticParameters(
             List<PowerMode> modes,
             List<String> models,
             Map<String, ModeModelParameters> byKey,
-            Map<String, String> tokenizers) {
+            Map<String, String> tokenizers,
+            Map<String, String> quantisations,
+            Optional<SimulatedBoard> board) {
         this.modes = List.copyOf(modes);
         this.models = List.copyOf(models);
         this.byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
         this.tokenizers = Collections.unmodifiableMap(new LinkedHashMap<>(tokenizers));
+        this.quantisations = Collections.unmodifiableMap(new LinkedHashMap<>(quantisations));
+        this.board = board;
     }
 
     /** {@return an empty parameter set, to fill with {@link #with}} */
     public static SyntheticParameters empty() {
-        return new SyntheticParameters(List.of(), List.of(), Map.of(), Map.of());
+        return new SyntheticParameters(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Optional.empty());
     }
 
     /**
@@ -76,7 +82,7 @@ public final class SyntheticParameters {
         }
         Map<String, ModeModelParameters> newByKey = new LinkedHashMap<>(byKey);
         newByKey.put(key(mode.label(), model), parameters);
-        return new SyntheticParameters(newModes, newModels, newByKey, tokenizers);
+        return new SyntheticParameters(newModes, newModels, newByKey, tokenizers, quantisations, board);
     }
 
     /**
@@ -93,7 +99,50 @@ public final class SyntheticParameters {
         }
         Map<String, String> newTokenizers = new LinkedHashMap<>(tokenizers);
         newTokenizers.put(model, tokenizer);
-        return new SyntheticParameters(modes, models, byKey, newTokenizers);
+        return new SyntheticParameters(modes, models, byKey, newTokenizers, quantisations, board);
+    }
+
+    /**
+     * Returns a copy that records the quantisation of a model's GGUF file (written to the simulated audit).
+     *
+     * @param model the model name
+     * @param quantisation e.g. {@code Q4_K_M}, not blank
+     * @return the modified copy
+     * @throws IllegalArgumentException if the quantisation is blank
+     */
+    public SyntheticParameters withQuantisation(String model, String quantisation) {
+        if (quantisation.isBlank()) {
+            throw new IllegalArgumentException("quantisation must not be blank for model " + model);
+        }
+        Map<String, String> newQuantisations = new LinkedHashMap<>(quantisations);
+        newQuantisations.put(model, quantisation);
+        return new SyntheticParameters(modes, models, byKey, tokenizers, newQuantisations, board);
+    }
+
+    /**
+     * Returns a copy that simulates a board: the generator then writes a simulated system audit with the sweep
+     * ({@link SimulatedAudit}).
+     *
+     * @param simulated the board
+     * @return the modified copy
+     */
+    public SyntheticParameters withBoard(SimulatedBoard simulated) {
+        return new SyntheticParameters(modes, models, byKey, tokenizers, quantisations, Optional.of(simulated));
+    }
+
+    /**
+     * Returns the quantisation of a model.
+     *
+     * @param model the model name
+     * @return the quantisation set with {@link #withQuantisation}, or empty
+     */
+    public Optional<String> quantisation(String model) {
+        return Optional.ofNullable(quantisations.get(model));
+    }
+
+    /** {@return the simulated board, if the parameters describe one} */
+    public Optional<SimulatedBoard> board() {
+        return board;
     }
 
     /** {@return the modes, in the order they were added} */
@@ -168,7 +217,8 @@ public final class SyntheticParameters {
 
     /**
      * Returns the default parameter set, shaped after the seed report (000, llama.cpp on a Jetson Orin Nano Super 8GB,
-     * JetPack R36.4.7). For each model and mode:
+     * JetPack R36.4.7), with the seed's board ({@link SimulatedBoard#seedOrinNanoSuper()}) and its models'
+     * quantisations and GGUF sizes (Table 4). For each model and mode:
      *
      * <ul>
      *   <li>inter-token latency = Table 15 {@code ITL p50} (ctx 2048), growing 3 % per 1000 prompt tokens;
@@ -209,6 +259,7 @@ public final class SyntheticParameters {
             "google/gemma-3-1b-it"
         };
         int[] ggufMegabytes = {101, 369, 469, 219, 698, 610, 771, 769};
+        String[] quants = {"Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M", "Q4_K_M", "Q8_0", "Q4_K_M", "Q4_K_M"};
         double[][][] table15 = {
             {{1044.7, 18.55, 1.99}, {442.5, 8.74, 4.27}, {308.7, 6.06, 5.74}, {319.5, 6.28, 6.51}},
             {{1820.6, 28.74, 2.27}, {725.4, 14.16, 4.98}, {502.5, 9.82, 6.76}, {528.3, 11.18, 7.42}},
@@ -257,9 +308,9 @@ public final class SyntheticParameters {
                         .build();
                 p = p.with(names[m], ORIN_NANO_SUPER_MODES.get(k), params);
             }
-            p = p.withTokenizer(names[m], tokenizerIds[m]);
+            p = p.withTokenizer(names[m], tokenizerIds[m]).withQuantisation(names[m], quants[m]);
         }
-        return p;
+        return p.withBoard(SimulatedBoard.seedOrinNanoSuper());
     }
 
     @Override

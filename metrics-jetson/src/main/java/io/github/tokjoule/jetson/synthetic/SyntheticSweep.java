@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * <pre>
  * &lt;run&gt;/manifest.json
+ * &lt;run&gt;/audit/start.json, audit/mode-&lt;MODE_LABEL&gt;.json   (where the parameters simulate a board: {@link SimulatedAudit})
  * &lt;run&gt;/&lt;MODE_LABEL&gt;/&lt;model&gt;/gen&lt;G&gt;/ctx&lt;C&gt;/profile_export_aiperf.json
  * &lt;run&gt;/&lt;MODE_LABEL&gt;/&lt;model&gt;/gen&lt;G&gt;/ctx&lt;C&gt;/profile_export.jsonl
  * &lt;run&gt;/&lt;MODE_LABEL&gt;/&lt;model&gt;/gen&lt;G&gt;/ctx&lt;C&gt;/tegrastats.log
@@ -53,6 +54,7 @@ public final class SyntheticSweep {
         Files.createDirectories(runDirectory);
         SweepManifest manifest = manifest(spec);
         manifest.write(runDirectory.resolve(SweepManifest.FILE_NAME));
+        SimulatedAudit.write(spec, runDirectory);
         List<CellTruth> cells = new ArrayList<>(spec.grid().cellCount());
         List<SweepTruth.InjectedFailure> failures = new ArrayList<>();
         long clock = TimeWindow.toEpochNanos(spec.start());

@@ -32,7 +32,11 @@ class DryRunTest {
                         tmp.resolve("version"),
                         compactMemory,
                         tmp.resolve("devfreq"),
-                        tmp.resolve("cpu")))
+                        tmp.resolve("cpu"),
+                        tmp.resolve("model"),
+                        tmp.resolve("os-release"),
+                        tmp.resolve("version.json"),
+                        tmp.resolve("status")))
                 .build());
     }
 

@@ -94,4 +94,25 @@ class SyntheticParametersTest {
         assertThat(e.plus(e).joules(SyntheticRail.VDD_IN)).isCloseTo(33.36, within(1e-12));
         assertThat(RailEnergies.ZERO.plus(e)).isEqualTo(e);
     }
+
+    @Test
+    void quantisationsAndTheBoardFollowTheSeedsTables() {
+        SyntheticParameters p = SyntheticParameters.table15();
+        // seeds/000 Table 4: Q8_0 for SmolLM2-360M and Qwen3-0.6B, Q4_K_M for the others.
+        assertThat(p.quantisation("qwen3-0.6b")).contains("Q8_0");
+        assertThat(p.quantisation("gemma3-1b")).contains("Q4_K_M");
+        assertThat(p.quantisation("nope")).isEmpty();
+        // Table 2: 8 GB (8 × 1024 × 1024 = 8,388,608 kB) and a 256 MB CMA pool (262,144 kB).
+        assertThat(p.board()).contains(SimulatedBoard.seedOrinNanoSuper());
+        assertThat(p.board().orElseThrow().memTotalKilobytes()).isEqualTo(8_388_608L);
+        assertThat(p.board().orElseThrow().cmaTotalKilobytes()).isEqualTo(262_144L);
+        assertThatThrownBy(() -> p.withQuantisation("m", " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("quantisation must not be blank for model m");
+        assertThatThrownBy(() -> new SimulatedBoard("b", "l", "o", "c", 0, 1, "s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("memTotalKilobytes=0");
+        assertThat(SyntheticParameters.empty().withQuantisation("m", "Q4_0").quantisation("m"))
+                .contains("Q4_0");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tokjoule.jetson.PowerMode;
 import io.github.tokjoule.jetson.analysis.SweepManifest;
+import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,64 @@ class SyntheticSweepTest {
         assertThat(truth.cell("gemma3-1b", "MAXN_SUPER", 128, 64)).isEmpty();
         assertThat(truth.tegrastatsLines())
                 .isEqualTo(truth.cells().stream().mapToLong(CellTruth::samples).sum());
+    }
+
+    @Test
+    void theSeedsBoardIsWrittenAsASimulatedAuditInTheDriversShape() throws Exception {
+        SweepSpec spec = SweepSpec.builder(KOLKATA)
+                .modes("7W", "25W")
+                .models("smollm2-360m")
+                .promptLengths(128)
+                .genLengths(64)
+                .requestsPerCell(2)
+                .build();
+        SyntheticSweep.generate(spec, dir);
+
+        Map<?, ?> start = (Map<?, ?>) JsonTree.parse(Files.readString(dir.resolve("audit/start.json")));
+        assertThat(start.get("simulated").toString()).startsWith("SIMULATED by tokjoule's synthetic generator: ");
+        assertThat(start.get("deviceModel")).isEqualTo("Jetson Orin Nano Super 8GB (Developer Kit)");
+        assertThat(start.get("l4tRelease")).isEqualTo("# R36 (release), REVISION: 4.7");
+        assertThat(start.get("cuda")).isEqualTo("12.6");
+        assertThat(start.get("nvpmodel")).isEqualTo("NV Power Mode: 7W\n3");
+        // The seed's Table 4: SmolLM2-360M-Instruct, Q8_0, 369 MB = 369,000,000 bytes.
+        assertThat(start.get("models"))
+                .isEqualTo(Map.of(
+                        "smollm2-360m",
+                        Map.of(
+                                "ggufBytes",
+                                369_000_000L,
+                                "quantisation",
+                                "Q8_0",
+                                "tokenizer",
+                                "HuggingFaceTB/SmolLM2-360M-Instruct")));
+        // Table 5's clocks: 7W runs 4 CPUs at 960 MHz (960,000 kHz) and the GPU at 408 MHz; 25W 6 CPUs at 1420 MHz.
+        Map<?, ?> sevenWatts = (Map<?, ?>) JsonTree.parse(Files.readString(dir.resolve("audit/mode-7W.json")));
+        Map<?, ?> clocks = (Map<?, ?>) sevenWatts.get("clocks");
+        assertThat(clocks.get("devfreqHertz")).isEqualTo(Map.of("17000000.gpu", Map.of("max_freq", 408_000_000L)));
+        Map<?, ?> sevenCpus = (Map<?, ?>) clocks.get("cpuKilohertz");
+        assertThat(sevenCpus).hasSize(4);
+        assertThat(sevenCpus.get("cpu3")).isEqualTo(Map.of("scaling_max_freq", 960_000L));
+        Map<?, ?> twentyFive = (Map<?, ?>) JsonTree.parse(Files.readString(dir.resolve("audit/mode-25W.json")));
+        Map<?, ?> twentyFiveCpus = (Map<?, ?>) ((Map<?, ?>) twentyFive.get("clocks")).get("cpuKilohertz");
+        assertThat(twentyFiveCpus).hasSize(6);
+        assertThat(twentyFiveCpus.get("cpu5")).isEqualTo(Map.of("scaling_max_freq", 1_420_000L));
+    }
+
+    @Test
+    void parametersWithoutABoardWriteNoAudit() throws IOException {
+        SyntheticParameters bare = SyntheticParameters.empty()
+                .with("m", PowerMode.of(1, "25W"), SyntheticParameters.table15().get("smollm2-135m", "25W"));
+        assertThat(bare.board()).isEmpty();
+        SyntheticSweep.generate(
+                SweepSpec.builder(KOLKATA)
+                        .parameters(bare)
+                        .promptLengths(128)
+                        .genLengths(64)
+                        .requestsPerCell(2)
+                        .build(),
+                dir);
+        assertThat(dir.resolve("manifest.json")).exists();
+        assertThat(dir.resolve("audit")).doesNotExist();
     }
 
     @Test
@@ -177,6 +236,6 @@ class SyntheticSweepTest {
                 .containsEntry("qwen3-0.6b", "25W")
                 .containsEntry("llama3.2-1b", "25W")
                 .containsEntry("gemma3-1b", "25W");
-        assertThat(Files.list(dir).count()).isEqualTo(5); // 4 mode directories + manifest
+        assertThat(Files.list(dir).count()).isEqualTo(6); // 4 mode directories, the manifest, the simulated audit
     }
 }

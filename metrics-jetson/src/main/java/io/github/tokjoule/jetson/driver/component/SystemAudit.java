@@ -3,6 +3,7 @@ package io.github.tokjoule.jetson.driver.component;
 import io.github.tokjoule.jetson.driver.SystemPaths;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
 import io.github.tokjoule.jetson.driver.plan.Backend;
+import io.github.tokjoule.jetson.driver.plan.ModelSpec;
 import io.github.tokjoule.jetson.driver.process.Command;
 import io.github.tokjoule.jetson.driver.process.ProcessResult;
 import io.github.tokjoule.jetson.driver.process.ProcessRunner;
@@ -23,10 +24,14 @@ import java.util.TreeMap;
 
 /**
  * A snapshot of the system a sweep runs on, saved with the run ({@code <run>/audit/<name>.json}) so its numbers can be
- * judged later: L4T release ({@code /etc/nv_tegra_release}), kernel, RAM and CMA ({@code /proc/meminfo}: MemTotal,
- * MemAvailable, CmaTotal, CmaFree, in kB), the power mode ({@code nvpmodel -q}), clocks (every devfreq device's
- * current/min/max frequency in Hz — the GPU and EMC on a Jetson — and every CPU's scaling frequencies in kHz, plus
- * {@code jetson_clocks --show}), the system zone, and tool versions ({@code --version} of the server and aiperf).
+ * judged later: the board ({@code /proc/device-tree/model}), L4T release ({@code /etc/nv_tegra_release}), JetPack
+ * (the {@code nvidia-jetpack} package's version in {@code /var/lib/dpkg/status}), the OS ({@code /etc/os-release}
+ * {@code PRETTY_NAME}), CUDA ({@code /usr/local/cuda/version.json}), kernel, RAM and CMA ({@code /proc/meminfo}:
+ * MemTotal, MemAvailable, CmaTotal, CmaFree, in kB), the power mode ({@code nvpmodel -q}), clocks (every devfreq
+ * device's current/min/max frequency in Hz — the GPU and EMC on a Jetson — and every CPU's scaling frequencies in kHz,
+ * plus {@code jetson_clocks --show}), the system zone, each model's GGUF file size in bytes, and tool versions
+ * ({@code --version} of the server and aiperf). Everything but the two {@code jetson_clocks}/{@code nvpmodel} queries
+ * and the tool versions is read from files, so the audit needs no further tool on the board.
  * A value that cannot be read is recorded as {@code "unavailable: <why>"}, never left out silently.
  *
  * @since 0.1.0
@@ -116,7 +121,11 @@ public final class SystemAudit {
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("capturedAt", clock.instant().toString());
         audit.put("systemZone", systemZone.getId());
+        audit.put("deviceModel", firstLine(paths.deviceTreeModel()).replace("\u0000", ""));
         audit.put("l4tRelease", firstLine(paths.nvTegraRelease()));
+        audit.put("jetpack", SystemFiles.packageVersion(paths.dpkgStatus(), "nvidia-jetpack"));
+        audit.put("os", SystemFiles.osPrettyName(paths.osRelease()));
+        audit.put("cuda", SystemFiles.cudaVersion(paths.cudaVersion()));
         audit.put("kernel", firstLine(paths.kernelVersion()));
         Map<String, Object> memory = new LinkedHashMap<>();
         Map<String, Long> meminfo = meminfoKilobytes(paths.meminfo());
@@ -131,6 +140,7 @@ public final class SystemAudit {
         clocks.put("cpuKilohertz", cpus());
         clocks.put("jetsonClocksShow", output(commands.jetsonClocksShow()));
         audit.put("clocks", clocks);
+        audit.put("models", models());
         if (withTools) {
             Map<String, Object> tools = new LinkedHashMap<>();
             for (String tool : tools()) {
@@ -168,6 +178,25 @@ public final class SystemAudit {
         } catch (IOException e) {
             return "unavailable: " + e.getMessage();
         }
+    }
+
+    /** Each model's GGUF file size: the report's Table 4 gives it where the file is not on the reader's machine. */
+    private Map<String, Object> models() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ModelSpec m : commands.plan().models()) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("gguf", m.ggufPath().toString());
+            try {
+                model.put("ggufBytes", Files.size(m.ggufPath()));
+            } catch (IOException e) {
+                model.put(
+                        "ggufBytes",
+                        "unavailable: " + m.ggufPath() + " cannot be read ("
+                                + e.getClass().getSimpleName() + ")");
+            }
+            out.put(m.name(), model);
+        }
+        return out;
     }
 
     private Map<String, Object> devfreq() {

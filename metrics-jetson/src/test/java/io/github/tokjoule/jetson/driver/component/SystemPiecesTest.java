@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tokjoule.jetson.driver.SystemPaths;
 import io.github.tokjoule.jetson.driver.internal.JsonTree;
+import io.github.tokjoule.jetson.driver.plan.SweepPlan;
 import io.github.tokjoule.jetson.driver.testing.ScriptedRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,18 @@ class SystemPiecesTest {
         assertThat(a.get("capturedAt")).isEqualTo("2026-05-25T23:25:00Z");
         assertThat(a.get("systemZone")).isEqualTo("Asia/Kolkata");
         assertThat(a.get("l4tRelease")).isEqualTo("# R36 (release), REVISION: 4.7, GCID: 1");
+        // None of the software files exist in this tree: each fact says which file it needed.
+        assertThat(a.get("deviceModel").toString())
+                .startsWith("unavailable: " + paths.deviceTreeModel() + " cannot be read");
+        assertThat(a.get("jetpack").toString()).startsWith("unavailable: " + paths.dpkgStatus() + " cannot be read");
+        assertThat(a.get("os").toString()).startsWith("unavailable: " + paths.osRelease() + " cannot be read");
+        assertThat(a.get("cuda").toString())
+                .startsWith("unavailable: " + paths.cudaVersion() + " cannot be read")
+                .endsWith("is the CUDA toolkit installed?)");
+        // The plan's one GGUF (/g/Qwen3-0.6B-Q8_0.gguf) is not on this machine.
+        assertThat(a.get("models").toString())
+                .isEqualTo("{qwen3-0.6b={gguf=/g/Qwen3-0.6B-Q8_0.gguf, ggufBytes=unavailable: /g/Qwen3-0.6B-Q8_0.gguf"
+                        + " cannot be read (NoSuchFileException)}}");
         assertThat(a.get("kernel").toString()).startsWith("unavailable: " + paths.kernelVersion() + " cannot be read");
         Map<?, ?> memory = (Map<?, ?>) a.get("memory");
         assertThat(memory.get("MemTotalKilobytes")).isEqualTo(7802352L);
@@ -84,6 +97,67 @@ class SystemPiecesTest {
                         .tools())
                 .containsExactly("ollama", "aiperf");
         assertThat(SystemPaths.linux().compactMemory()).isEqualTo(Path.of("/proc/sys/vm/compact_memory"));
+    }
+
+    @Test
+    void theAuditReadsTheBoardTheOsCudaAndJetPackFromTheirFiles() throws Exception {
+        SystemPaths paths = SystemPaths.under(root);
+        // Shaped like an Orin Nano Super on JetPack 6.2: device-tree strings end in NUL; dpkg's status file has one
+        // stanza per package, and a removed package keeps its stanza with "deinstall ok config-files".
+        write(paths.deviceTreeModel(), "NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super\u0000");
+        write(paths.osRelease(), "NAME=\"Ubuntu\"\nVERSION_ID=\"22.04\"\nPRETTY_NAME=\"Ubuntu 22.04.5 LTS\"\n");
+        write(
+                paths.cudaVersion(),
+                "{\"cuda\": {\"name\": \"CUDA SDK\", \"version\": \"12.6.68\"},"
+                        + " \"cuda_cudart\": {\"version\": \"12.6.68\"}}");
+        write(
+                paths.dpkgStatus(),
+                "Package: nvidia-jetpack-dev\nStatus: install ok installed\nVersion: 6.0+b1\n\n"
+                        + "Package: nvidia-jetpack\nStatus: install ok installed\nArchitecture: arm64\nVersion: 6.2+b77\n");
+        Path gguf = root.resolve("m.gguf");
+        Files.write(gguf, new byte[1234]);
+        SweepPlan plan = SweepPlan.parse(
+                "{\"models\": [{\"name\": \"qwen3-0.6b\", \"gguf\": \"" + gguf + "\", \"tokenizer\": \"Q/Q\"}]}",
+                "p",
+                Path.of("/"));
+        SystemAudit audit = SystemAudit.create(
+                new ScriptedRunner(),
+                JetsonCommands.of(plan, List.of()),
+                paths,
+                Duration.ofSeconds(1),
+                ZoneId.of("UTC"),
+                Clock.systemUTC());
+
+        Map<String, Object> a = audit.collect(false);
+
+        assertThat(a.get("deviceModel")).isEqualTo("NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super");
+        assertThat(a.get("os")).isEqualTo("Ubuntu 22.04.5 LTS");
+        assertThat(a.get("cuda")).isEqualTo("12.6.68");
+        assertThat(a.get("jetpack")).isEqualTo("6.2+b77");
+        assertThat(a.get("models"))
+                .isEqualTo(Map.of("qwen3-0.6b", Map.of("gguf", gguf.toString(), "ggufBytes", 1234L)));
+    }
+
+    @Test
+    void aPackageThatIsRemovedOrAbsentHasNoVersion() throws Exception {
+        Path status = root.resolve("status");
+        write(
+                status,
+                "Package: nvidia-jetpack\nStatus: deinstall ok config-files\nVersion: 6.1+b123\n\n"
+                        + "Package: other\nStatus: install ok installed\nVersion: 1\n");
+        assertThat(SystemFiles.packageVersion(status, "nvidia-jetpack"))
+                .isEqualTo("unavailable: the nvidia-jetpack package is not installed (" + status + ")");
+        assertThat(SystemFiles.packageVersion(status, "other")).isEqualTo("1");
+        Path cuda = root.resolve("version.json");
+        write(cuda, "{\"cuda_cudart\": {\"version\": \"12.6.68\"}}");
+        assertThat(SystemFiles.cudaVersion(cuda)).isEqualTo("unavailable: no cuda.version in " + cuda);
+        write(cuda, "CUDA Version 10.2.89");
+        assertThat(SystemFiles.cudaVersion(cuda)).startsWith("unavailable: " + cuda + " is not JSON");
+        Path os = root.resolve("os-release");
+        write(os, "PRETTY_NAME=Debian\n");
+        assertThat(SystemFiles.osPrettyName(os)).isEqualTo("Debian");
+        write(os, "NAME=x\n");
+        assertThat(SystemFiles.osPrettyName(os)).isEqualTo("unavailable: no PRETTY_NAME in " + os);
     }
 
     @Test
