@@ -119,10 +119,44 @@ class DemoCommandTest {
     }
 
     @Test
+    void theSetupTablesAreFilledFromTheSimulatedAuditAndSaySo() {
+        // Issue 15: the demo's Tables 2-5 read "unknown" almost everywhere. The generator now writes the seed's board
+        // as a simulated audit; every table must say it is simulated and leave nothing unknown that the audit states.
+        String setup = "";
+        for (String id : List.of("hardware", "software", "models", "power_modes")) {
+            Matcher t = Pattern.compile("(?s)<table[^>]*data-table=\"" + id + "\".*?</table>")
+                    .matcher(html);
+            assertThat(t.find()).as(id).isTrue();
+            setup += t.group() + "\n";
+        }
+        assertThat(setup)
+                .contains("SIMULATED by tokjoule&#39;s synthetic generator")
+                .contains("Jetson Orin Nano Super 8GB (Developer Kit)")
+                .contains("36.4.7")
+                .contains("12.6")
+                .contains("Q8_0")
+                .contains("6 CPUs, up to 1728 MHz");
+        // What stays unknown is what the seed's post does not state: the kernel, the server's version, and JetPack
+        // (L4T 36.4.7 is not in the table of NVIDIA's archive).
+        Matcher unknown = Pattern.compile("<td[^>]*>(unknown[^<]*|not recorded[^<]*|unavailable[^<]*)</td>")
+                .matcher(setup);
+        List<String> missing = new java.util.ArrayList<>();
+        while (unknown.find()) {
+            missing.add(unknown.group(1));
+        }
+        assertThat(missing).allSatisfy(v -> assertThat(v)
+                .containsAnyOf("states no kernel", "states no server version", "L4T 36.4.7 is not in"));
+        // ... and the CMA's free size at start ("256 MiB total, unknown free at start").
+        assertThat(setup).contains("256 MiB total, unknown free at start");
+    }
+
+    @Test
     void everyNumberThePageShowsHasAtMostThreeSignificantFigures() {
         // Issue 15: "251.018 ms", "36.111 tokens is 43.576 %" were printed in the flags table, "114.3 tok/s" in the
         // headline. Whole digits are never rounded away (1382 ms); tooltips (<title>) carry the exact value on purpose.
+        // The hardware and software tables hold versions, not measurements ("Ubuntu 22.04"), and are left out.
         String visible = html.replaceAll("(?s)<(script|style|title)\\b.*?</\\1>", "")
+                .replaceAll("(?s)<table[^>]*data-table=\"(hardware|software)\".*?</table>", "")
                 .replaceAll("<[^>]*>", "\n")
                 .replace("&amp;", "&");
         Matcher m = Pattern.compile("(?<![\\w.:/])(\\d+)\\.(\\d+)(?![\\w:/]|\\.\\d)")

@@ -188,7 +188,7 @@ public record SetupFacts(
                     Double.isFinite(here) ? here : audited > 0 ? audited / 1e6 : Double.NaN,
                     or(gguf, or(start.get(a + "gguf"), UNKNOWN)),
                     or(k < 0 ? null : plan.get(p + "tokenizer"), or(start.get(a + "tokenizer"), UNKNOWN)),
-                    k < 0 ? 0 : parseLong(plan.get(p + "contextTokens"))));
+                    k < 0 ? parseLong(start.get(a + "contextTokens")) : parseLong(plan.get(p + "contextTokens"))));
         }
         List<ModeInfo> modes = new ArrayList<>();
         int cpus = 0;

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Writes the system audit a synthetic sweep's simulated board would have given, in the shape of the driver's
  * ({@code SystemAudit}): {@code <run>/audit/start.json} (board, L4T, OS, CUDA, memory, the first mode, each model's
- * GGUF size, quantisation and tokenizer) and {@code <run>/audit/mode-<LABEL>.json} (the simulated clocks at each
+ * GGUF size, quantisation, tokenizer and server context) and {@code <run>/audit/mode-<LABEL>.json} (the simulated clocks at each
  * mode: the GPU's devfreq maximum in Hz and each online CPU's scaling maximum in kHz). Every file carries a top-level
  * {@code simulated} field that says no board was read and where the facts come from; a fact the simulation does not
  * claim is {@code "unavailable: …"}, as in a real audit.
@@ -34,11 +34,11 @@ final class SimulatedAudit {
      * @throws IOException if a file cannot be written
      */
     static void write(SweepSpec spec, Path runDirectory) throws IOException {
-        Optional<SimulatedBoard> board = spec.parameters().board();
+        Optional<SimulatedSystem> board = spec.parameters().system();
         if (board.isEmpty()) {
             return;
         }
-        SimulatedBoard b = board.get();
+        SimulatedSystem b = board.get();
         String simulated = "SIMULATED by tokjoule's synthetic generator: " + b.source();
         String capturedAt = spec.start().toString();
         Path dir = runDirectory.resolve("audit");
@@ -70,6 +70,7 @@ final class SimulatedAudit {
             parameters(spec, model, modes).ifPresent(p -> m.put("ggufBytes", p.modelMegabytes() * 1_000_000L));
             spec.parameters().quantisation(model).ifPresent(q -> m.put("quantisation", q));
             m.put("tokenizer", spec.parameters().tokenizer(model));
+            m.put("contextTokens", b.serverContextTokens());
             models.put(model, m);
         }
         start.put("models", models);

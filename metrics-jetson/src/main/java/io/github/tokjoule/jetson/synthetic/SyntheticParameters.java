@@ -33,7 +33,7 @@ public final class SyntheticParameters {
     private final Map<String, ModeModelParameters> byKey;
     private final Map<String, String> tokenizers;
     private final Map<String, String> quantisations;
-    private final Optional<SimulatedBoard> board;
+    private final Optional<SimulatedSystem> system;
 
     private SyntheticParameters(
             List<PowerMode> modes,
@@ -41,13 +41,13 @@ public final class SyntheticParameters {
             Map<String, ModeModelParameters> byKey,
             Map<String, String> tokenizers,
             Map<String, String> quantisations,
-            Optional<SimulatedBoard> board) {
+            Optional<SimulatedSystem> system) {
         this.modes = List.copyOf(modes);
         this.models = List.copyOf(models);
         this.byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
         this.tokenizers = Collections.unmodifiableMap(new LinkedHashMap<>(tokenizers));
         this.quantisations = Collections.unmodifiableMap(new LinkedHashMap<>(quantisations));
-        this.board = board;
+        this.system = system;
     }
 
     /** {@return an empty parameter set, to fill with {@link #with}} */
@@ -82,7 +82,7 @@ public final class SyntheticParameters {
         }
         Map<String, ModeModelParameters> newByKey = new LinkedHashMap<>(byKey);
         newByKey.put(key(mode.label(), model), parameters);
-        return new SyntheticParameters(newModes, newModels, newByKey, tokenizers, quantisations, board);
+        return new SyntheticParameters(newModes, newModels, newByKey, tokenizers, quantisations, system);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class SyntheticParameters {
         }
         Map<String, String> newTokenizers = new LinkedHashMap<>(tokenizers);
         newTokenizers.put(model, tokenizer);
-        return new SyntheticParameters(modes, models, byKey, newTokenizers, quantisations, board);
+        return new SyntheticParameters(modes, models, byKey, newTokenizers, quantisations, system);
     }
 
     /**
@@ -116,17 +116,17 @@ public final class SyntheticParameters {
         }
         Map<String, String> newQuantisations = new LinkedHashMap<>(quantisations);
         newQuantisations.put(model, quantisation);
-        return new SyntheticParameters(modes, models, byKey, tokenizers, newQuantisations, board);
+        return new SyntheticParameters(modes, models, byKey, tokenizers, newQuantisations, system);
     }
 
     /**
-     * Returns a copy that simulates a board: the generator then writes a simulated system audit with the sweep
-     * ({@link SimulatedAudit}).
+     * Returns a copy that simulates a board and its server: the generator then writes a simulated system audit with
+     * the sweep ({@link SimulatedAudit}).
      *
-     * @param simulated the board
+     * @param simulated the board and server
      * @return the modified copy
      */
-    public SyntheticParameters withBoard(SimulatedBoard simulated) {
+    public SyntheticParameters withSystem(SimulatedSystem simulated) {
         return new SyntheticParameters(modes, models, byKey, tokenizers, quantisations, Optional.of(simulated));
     }
 
@@ -140,9 +140,9 @@ public final class SyntheticParameters {
         return Optional.ofNullable(quantisations.get(model));
     }
 
-    /** {@return the simulated board, if the parameters describe one} */
-    public Optional<SimulatedBoard> board() {
-        return board;
+    /** {@return the simulated board and server, if the parameters describe them} */
+    public Optional<SimulatedSystem> system() {
+        return system;
     }
 
     /** {@return the modes, in the order they were added} */
@@ -217,7 +217,7 @@ public final class SyntheticParameters {
 
     /**
      * Returns the default parameter set, shaped after the seed report (000, llama.cpp on a Jetson Orin Nano Super 8GB,
-     * JetPack R36.4.7), with the seed's board ({@link SimulatedBoard#seedOrinNanoSuper()}) and its models'
+     * JetPack R36.4.7), with the seed's board ({@link SimulatedSystem#seedOrinNanoSuper()}) and its models'
      * quantisations and GGUF sizes (Table 4). For each model and mode:
      *
      * <ul>
@@ -310,7 +310,7 @@ public final class SyntheticParameters {
             }
             p = p.withTokenizer(names[m], tokenizerIds[m]).withQuantisation(names[m], quants[m]);
         }
-        return p.withBoard(SimulatedBoard.seedOrinNanoSuper());
+        return p.withSystem(SimulatedSystem.seedOrinNanoSuper());
     }
 
     @Override

@@ -103,13 +103,13 @@ class SyntheticParametersTest {
         assertThat(p.quantisation("gemma3-1b")).contains("Q4_K_M");
         assertThat(p.quantisation("nope")).isEmpty();
         // Table 2: 8 GB (8 × 1024 × 1024 = 8,388,608 kB) and a 256 MB CMA pool (262,144 kB).
-        assertThat(p.board()).contains(SimulatedBoard.seedOrinNanoSuper());
-        assertThat(p.board().orElseThrow().memTotalKilobytes()).isEqualTo(8_388_608L);
-        assertThat(p.board().orElseThrow().cmaTotalKilobytes()).isEqualTo(262_144L);
+        assertThat(p.system()).contains(SimulatedSystem.seedOrinNanoSuper());
+        assertThat(p.system().orElseThrow().memTotalKilobytes()).isEqualTo(8_388_608L);
+        assertThat(p.system().orElseThrow().cmaTotalKilobytes()).isEqualTo(262_144L);
         assertThatThrownBy(() -> p.withQuantisation("m", " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("quantisation must not be blank for model m");
-        assertThatThrownBy(() -> new SimulatedBoard("b", "l", "o", "c", 0, 1, "s"))
+        assertThatThrownBy(() -> new SimulatedSystem("b", "l", "o", "c", 0, 1, 2560, "s"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("memTotalKilobytes=0");
         assertThat(SyntheticParameters.empty().withQuantisation("m", "Q4_0").quantisation("m"))

@@ -97,7 +97,9 @@ class SyntheticSweepTest {
                                 "quantisation",
                                 "Q8_0",
                                 "tokenizer",
-                                "HuggingFaceTB/SmolLM2-360M-Instruct")));
+                                "HuggingFaceTB/SmolLM2-360M-Instruct",
+                                "contextTokens",
+                                2560L)));
         // Table 5's clocks: 7W runs 4 CPUs at 960 MHz (960,000 kHz) and the GPU at 408 MHz; 25W 6 CPUs at 1420 MHz.
         Map<?, ?> sevenWatts = (Map<?, ?>) JsonTree.parse(Files.readString(dir.resolve("audit/mode-7W.json")));
         Map<?, ?> clocks = (Map<?, ?>) sevenWatts.get("clocks");
@@ -115,7 +117,7 @@ class SyntheticSweepTest {
     void parametersWithoutABoardWriteNoAudit() throws IOException {
         SyntheticParameters bare = SyntheticParameters.empty()
                 .with("m", PowerMode.of(1, "25W"), SyntheticParameters.table15().get("smollm2-135m", "25W"));
-        assertThat(bare.board()).isEmpty();
+        assertThat(bare.system()).isEmpty();
         SyntheticSweep.generate(
                 SweepSpec.builder(KOLKATA)
                         .parameters(bare)
