@@ -41,8 +41,11 @@ import picocli.CommandLine.Parameters;
  * <p>JSON form: {@code {"export", "aiperf_version", "schema_version", "start_time", "end_time", "error_count",
  * "error_summary": [{code, type, message, cause, count}], "input_config": {model, concurrency, request_count,
  * isl_mean, osl_mean}, "records": {lines, records, successful, failed, ...}, "metrics": {name: {unit, avg, min, max,
- * std, p1 ... p99, count, sum}}}}; what the file does not say is null ({@code start_time} of a naive time without
- * {@code --zone}; versions before aiperf 0.4) and {@code input_config}, {@code records} appear only where they apply.
+ * std, p1 ... p99, count, sum}}}}; what the file does not say is null (versions before aiperf 0.4), and
+ * {@code input_config}, {@code records} appear only where they apply. A summary's naive {@code start_time} /
+ * {@code end_time} without {@code --zone} is not an instant: {@code start_time} / {@code end_time} are null, and
+ * {@code start_time_unresolved} / {@code end_time_unresolved} carry the text as written, with {@code time_zone} saying
+ * why.
  * CSV form: one row per metric, {@code metric,unit,avg,...,sum}. Everything the reader skipped or assumed is printed
  * to standard error. A gzip file cut short prints what its complete lines hold and fails (exit code 1) unless
  * {@code --allow-partial}.
@@ -225,6 +228,15 @@ final class AiperfCommand implements Callable<Integer> {
         text(g, "schema_version", p.schemaVersion());
         instant(g, "start_time", p.startTime());
         instant(g, "end_time", p.endTime());
+        if (p.unresolvedStartTime().isPresent() || p.unresolvedEndTime().isPresent()) {
+            // A naive time is not an instant: printed as written, named so, never guessed into one.
+            optionalText(g, "start_time_unresolved", p.unresolvedStartTime());
+            optionalText(g, "end_time_unresolved", p.unresolvedEndTime());
+            g.writeStringField(
+                    "time_zone",
+                    "none given: start_time and end_time are naive local times of the benchmark host; give --zone"
+                            + " to resolve them");
+        }
         number(g, "error_count", p.errorCount());
         g.writeArrayFieldStart("error_summary");
         for (ErrorCount e : p.errorSummary()) {

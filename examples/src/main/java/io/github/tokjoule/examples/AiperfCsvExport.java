@@ -98,6 +98,8 @@ final class AiperfCsvExport {
                 Optional.empty(),
                 epochMillis(metrics.get("Minimum Request Timestamp")),
                 epochMillis(metrics.get("Maximum Response Timestamp")),
+                Optional.empty(),
+                Optional.empty(),
                 errorCount(metrics),
                 List.of(),
                 Optional.empty(),

@@ -22,6 +22,9 @@ import java.util.OptionalLong;
  *     start (records, epoch nanoseconds, no zone needed; CSV, its {@code Minimum Request Timestamp} to the
  *     microsecond); empty where unknown
  * @param endTime the profiling phase's end, or the last request's end
+ * @param unresolvedStartTime the summary's {@code start_time} as written, where it is a naive local time that no
+ *     {@code --zone} resolved (then {@code startTime} is empty); empty otherwise
+ * @param unresolvedEndTime likewise for {@code end_time}
  * @param errorCount the failed requests, where the file says
  * @param errorSummary the failed requests by error, where the file says
  * @param inputConfig the run's configuration (summary JSON only)
@@ -34,6 +37,8 @@ record AiperfExport(
         Optional<String> schemaVersion,
         Optional<Instant> startTime,
         Optional<Instant> endTime,
+        Optional<String> unresolvedStartTime,
+        Optional<String> unresolvedEndTime,
         OptionalLong errorCount,
         List<ErrorCount> errorSummary,
         Optional<InputConfig> inputConfig,
@@ -55,6 +60,8 @@ record AiperfExport(
                 p.schemaVersion(),
                 p.startTime(),
                 p.endTime(),
+                p.startTime().isPresent() ? Optional.empty() : p.startTimeText(),
+                p.endTime().isPresent() ? Optional.empty() : p.endTimeText(),
                 p.errorCount(),
                 p.errorSummary(),
                 Optional.of(p.inputConfig()),

@@ -102,6 +102,8 @@ final class AiperfRecordsSummary {
                 Optional.empty(),
                 first == Long.MAX_VALUE ? Optional.empty() : Optional.of(instant(first)),
                 last == Long.MIN_VALUE ? Optional.empty() : Optional.of(instant(last)),
+                Optional.empty(),
+                Optional.empty(),
                 OptionalLong.of(failed),
                 summary,
                 Optional.empty(),

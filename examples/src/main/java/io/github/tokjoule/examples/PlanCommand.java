@@ -121,15 +121,16 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads a plan; a missing file or an invalid plan is a usage error (exit code 2) whose message names the file and
-     * the JSON path.
+     * Reads a plan; a missing file is a usage error (exit code 2), a plan that does not parse or is invalid is an
+     * input failure (exit code 1), as every other file that does not parse; the message names the file and the JSON
+     * path.
      */
     static SweepPlan readPlan(CommandLine.Model.CommandSpec spec, Path file) throws IOException {
         Inputs.requireFile(spec, "PLAN.json", file);
         try {
             return SweepPlan.read(file);
         } catch (SweepPlanException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid plan: " + e.getMessage(), e);
+            throw new IllegalArgumentException("invalid plan: " + e.getMessage(), e);
         }
     }
 }

@@ -75,6 +75,23 @@ class AiperfExportsTest extends CommandLineTest {
     }
 
     @Test
+    void aNaiveTimeWithoutAZoneIsPrintedAsWrittenAndNamedUnresolved() throws Exception {
+        // Issue 15: without --zone, start_time and end_time were null and the times the file holds were gone.
+        assertThat(run("aiperf", SCHEMA_13.toString())).isZero();
+        JsonTree j = json();
+        assertThat("null".equals(j.at("start_time"))).isTrue();
+        assertThat("null".equals(j.at("end_time"))).isTrue();
+        assertThat(j.at("start_time_unresolved")).isEqualTo("2026-07-03T04:19:39.807147");
+        assertThat(j.at("end_time_unresolved")).isEqualTo("2026-07-03T04:20:08.284362");
+        assertThat(j.at("time_zone").toString()).contains("naive local times", "give --zone");
+        assertThat(err.toString()).contains("is a naive local time and no zone was given");
+        // With a zone the instant is printed and nothing is unresolved.
+        assertThat(run("aiperf", SCHEMA_13.toString(), "--zone", "Asia/Kolkata")).isZero();
+        assertThat(json().at("start_time")).isEqualTo("2026-07-02T22:49:39.807147Z"); // 04:19:39 at +05:30
+        assertThat(out.toString()).doesNotContain("unresolved", "time_zone");
+    }
+
+    @Test
     void theCsvExportIsReadUnderItsDisplayNames() throws Exception {
         assertThat(run("aiperf", CSV.toString())).isZero();
         JsonTree j = json();

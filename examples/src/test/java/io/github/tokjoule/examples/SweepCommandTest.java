@@ -61,11 +61,15 @@ class SweepCommandTest extends CommandLineTest {
     }
 
     @Test
-    void anInvalidPlanIsAUsageErrorNamingTheJsonPath() throws Exception {
+    void anInvalidPlanIsAnInputFailureNamingTheJsonPath() throws Exception {
+        // A file that does not parse is exit code 1 in every command (README "Exit codes"); it was 2 here.
         Path plan = dir.resolve("bad.json");
         Files.writeString(plan, "{\"models\": [], \"promptLenghts\": [128]}", StandardCharsets.UTF_8);
-        assertThat(run("plan", plan.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("invalid plan", "promptLenghts");
+        assertThat(run("plan", plan.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("tokjoule plan: invalid plan", "promptLenghts");
+        Files.writeString(plan, "{}", StandardCharsets.UTF_8);
+        assertThat(run("sweep", plan.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("tokjoule sweep: invalid plan", "$.models: missing");
     }
 
     @Test
