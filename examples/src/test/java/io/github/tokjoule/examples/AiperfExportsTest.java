@@ -86,7 +86,8 @@ class AiperfExportsTest extends CommandLineTest {
         assertThat(j.at("time_zone").toString()).contains("naive local times", "give --zone");
         assertThat(err.toString()).contains("is a naive local time and no zone was given");
         // With a zone the instant is printed and nothing is unresolved.
-        assertThat(run("aiperf", SCHEMA_13.toString(), "--zone", "Asia/Kolkata")).isZero();
+        assertThat(run("aiperf", SCHEMA_13.toString(), "--zone", "Asia/Kolkata"))
+                .isZero();
         assertThat(json().at("start_time")).isEqualTo("2026-07-02T22:49:39.807147Z"); // 04:19:39 at +05:30
         assertThat(out.toString()).doesNotContain("unresolved", "time_zone");
     }
