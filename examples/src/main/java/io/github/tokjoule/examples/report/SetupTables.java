@@ -53,7 +53,8 @@ final class SetupTables {
         return items(
                 "hardware",
                 "Hardware",
-                "From the driver's system audit (audit/start.json); \"not recorded\" where the sweep has none.",
+                "From the driver's system audit (audit/start.json; a synthetic sweep's is simulated, and its first row"
+                        + " says so); \"not recorded\" or \"unavailable\" where the audit has no such fact, with why.",
                 data.facts().hardware());
     }
 
@@ -61,7 +62,8 @@ final class SetupTables {
         return items(
                 "software",
                 "Software stack",
-                "From the manifest, the system audit and the aiperf exports' aiperf_version.",
+                "From the manifest, the system audit and the aiperf exports' aiperf_version; JetPack from the"
+                        + " nvidia-jetpack package, else derived from the L4T release by NVIDIA's JetPack archive.",
                 data.facts().software());
     }
 
@@ -94,9 +96,9 @@ final class SetupTables {
         return new Table(
                 "models",
                 "Models under test",
-                "From the run's plan.json; the GGUF size is the file's size where it is readable on this machine."
-                        + " \"unknown\": the sweep does not record it (a synthetic sweep or the seed's published"
-                        + " layout has no plan).",
+                "From the run's plan.json, else the system audit; the GGUF size is the file's size where it is"
+                        + " readable on this machine, else the size the audit recorded. \"unknown\": neither records it"
+                        + " (the seed's published layout has no plan and no audit).",
                 List.of("Model", "Quantisation", "GGUF size (MB)", "Tokenizer", "Server context (tok)"),
                 rows);
     }
