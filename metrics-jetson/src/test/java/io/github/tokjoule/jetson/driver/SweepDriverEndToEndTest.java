@@ -344,6 +344,15 @@ class SweepDriverEndToEndTest {
         assertThat(((Map<?, ?>) audit.get("memory")).get("CmaFreeKilobytes")).isEqualTo(250112L);
         assertThat(((Map<?, ?>) audit.get("tools")).get("llama-server").toString())
                 .contains("5290");
+        assertThat(audit.get("deviceModel"))
+                .isEqualTo("NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super");
+        assertThat(audit.get("os")).isEqualTo("Ubuntu 22.04.5 LTS");
+        assertThat(audit.get("cuda")).isEqualTo("12.6.68");
+        assertThat(audit.get("jetpack")).isEqualTo("6.2.1+b38");
+        // Each plan model's GGUF: the rig's fake weights are the 17 bytes of "GGUF fake weights".
+        for (Object model : ((Map<?, ?>) audit.get("models")).values()) {
+            assertThat(((Map<?, ?>) model).get("ggufBytes")).isEqualTo(17L);
+        }
 
         // The sweep analysis reads the run as the driver wrote it.
         analyzesCleanly(rig, plan, Map.of());

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A machine without a Jetson: fake tools first on PATH, a fake system tree (L4T release, meminfo, devfreq, cpufreq,
- * a writable compact_memory file), dummy GGUF files, a free port, a sleeper that records instead of waiting.
+ * A machine without a Jetson: fake tools first on PATH, a fake system tree (L4T release, board, OS, CUDA, dpkg status,
+ * meminfo, devfreq, cpufreq, a writable compact_memory file), dummy GGUF files, a free port, a sleeper that records
+ * instead of waiting.
  */
 final class TestRig {
 
@@ -53,6 +54,19 @@ final class TestRig {
                     "MemTotal:        7802352 kB\nMemFree:         5101232 kB\nMemAvailable:    6102344 kB\n"
                             + "CmaTotal:         262144 kB\nCmaFree:          250112 kB\n");
             write(system.resolve("proc/version"), "Linux version 5.15.148-tegra (buildbrain@mobile) #1 SMP PREEMPT\n");
+            // The software facts the audit reads from files: the device tree's NUL-terminated model, os-release, the
+            // CUDA toolkit's version.json and dpkg's status stanzas.
+            write(
+                    system.resolve("proc/device-tree/model"),
+                    "NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super\u0000");
+            write(system.resolve("etc/os-release"), "NAME=\"Ubuntu\"\nPRETTY_NAME=\"Ubuntu 22.04.5 LTS\"\n");
+            write(
+                    system.resolve("usr/local/cuda/version.json"),
+                    "{\"cuda\": {\"name\": \"CUDA SDK\", \"version\": \"12.6.68\"}}\n");
+            write(
+                    system.resolve("var/lib/dpkg/status"),
+                    "Package: nvidia-l4t-core\nStatus: install ok installed\nVersion: 36.4.7-20250918154033\n\n"
+                            + "Package: nvidia-jetpack\nStatus: install ok installed\nVersion: 6.2.1+b38\n");
             write(system.resolve("proc/sys/vm/compact_memory"), "");
             write(system.resolve("sys/class/devfreq/17000000.gpu/cur_freq"), "1020000000\n");
             write(system.resolve("sys/class/devfreq/17000000.gpu/max_freq"), "1020000000\n");
