@@ -33,6 +33,13 @@ class EstimatorAccuracyTest {
      * had been looked at in several rounds. Round 6 evaluated it once, on its frozen candidate (docs/ANALYSIS.md §11).
      */
     static final long[] FRESH_HOLD_OUT_SEEDS = {1_796_670_044L, 1_796_770_044L, 1_796_870_044L};
+    /**
+     * Round 7's new hold-out set (3 × 66 cells), chosen on 2026-12-07 at 21:29 UTC from {@code date +%s} =
+     * 1,796,678,943 (bases 100,000 apart; every cell seed ≡ 943 or 944 mod 1000, so none is one of round 6's, ≡ 44 or
+     * 45) and committed before round 7 changed anything. Not evaluated until round 7's candidate was frozen
+     * (docs/ANALYSIS.md §11, "Round 7").
+     */
+    static final long[] NEW_HOLD_OUT_SEEDS = {1_796_678_943L, 1_796_778_943L, 1_796_878_943L};
 
     static List<TruthCellSpec> grids(long[] seeds) {
         List<TruthCellSpec> specs = new ArrayList<>();
