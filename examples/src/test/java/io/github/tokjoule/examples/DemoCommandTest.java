@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +171,68 @@ class DemoCommandTest {
             }
         }
         assertThat(tooLong).isEmpty();
+    }
+
+    @Test
+    void noOneWideIntervalFlattensALineChartAndEveryErrorBarStaysInsideItsAxes() {
+        // The demo's prefill tok/J at gen 256 had a 95 % interval up to 58,000 tok/J around a value of 900 (one
+        // undersampled cell): the axis went to 60000 and every line of every panel lay on its floor. The axis now
+        // follows an interval at most to twice its value; a bar beyond it is cut at the axis, without a cap.
+        Matcher figures =
+                Pattern.compile("(?s)<figure id=\"([^\"]+)\">(.*?)</figure>").matcher(html);
+        Pattern tick = Pattern.compile("<g class=\"tk e\">(.*?)</g>");
+        Pattern number = Pattern.compile(">(-?[\\d.]+)<");
+        Pattern value = Pattern.compile("<title>[^<]*?: (-?[\\d.]+) ");
+        Pattern frame = Pattern.compile("<path class=\"ax\" d=\"M[\\d.]+,([\\d.]+)V([\\d.]+)H");
+        Pattern errorBars = Pattern.compile("<path class=\"eb\"[^>]* d=\"([^\"]+)\"");
+        int lineFigures = 0;
+        List<String> bad = new ArrayList<>();
+        while (figures.find()) {
+            String id = figures.group(1);
+            String body = figures.group(2);
+            if (!body.contains("<path class=\"ln\"")) {
+                continue;
+            }
+            lineFigures++;
+            double top = Double.NEGATIVE_INFINITY;
+            for (Matcher t = tick.matcher(body); t.find(); ) {
+                for (Matcher n = number.matcher(t.group(1)); n.find(); ) {
+                    top = Math.max(top, Double.parseDouble(n.group(1)));
+                }
+            }
+            double highest = Double.NEGATIVE_INFINITY;
+            for (Matcher v = value.matcher(body); v.find(); ) {
+                highest = Math.max(highest, Double.parseDouble(v.group(1)));
+            }
+            // twice the highest value, then up to the next round tick: 2.5 x at most
+            if (highest > 0 && top > 2.5 * highest) {
+                bad.add(id + ": axis to " + top + ", highest value " + highest);
+            }
+            Matcher f = frame.matcher(body);
+            assertThat(f.find()).as(id + " has axes").isTrue();
+            double plotTop = Double.parseDouble(f.group(1));
+            double plotBottom = Double.parseDouble(f.group(2));
+            // the panels only: the legend draws an error bar as its key
+            String panels = String.join(
+                    "",
+                    Pattern.compile("(?s)<svg class=\"panel\".*?</svg>")
+                            .matcher(body)
+                            .results()
+                            .map(MatchResult::group)
+                            .toList());
+            for (Matcher e = errorBars.matcher(panels); e.find(); ) {
+                for (Matcher y = Pattern.compile("[MV][\\d.]+,([\\d.]+)|V([\\d.]+)")
+                                .matcher(e.group(1));
+                        y.find(); ) {
+                    double py = Double.parseDouble(y.group(1) != null ? y.group(1) : y.group(2));
+                    if (py < plotTop - 0.5 || py > plotBottom + 0.5) {
+                        bad.add(id + ": error bar at y " + py + " outside " + plotTop + ".." + plotBottom);
+                    }
+                }
+            }
+        }
+        assertThat(lineFigures).isGreaterThan(20);
+        assertThat(bad).isEmpty();
     }
 
     @Test

@@ -30,7 +30,8 @@ public final class HtmlWriter {
             th,td{border:1px solid #ccc;padding:.25em .55em}th{background:#f3f3f3;text-align:left;vertical-align:bottom}
             table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
             th[aria-sort=descending]::after{content:" \\25BC"}
-            td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}table[data-table=cells]{font-size:.8em}\
+            table[data-table=cells] td{white-space:normal}table[data-table=cells] :is(th,td){padding:.25em .35em}
             td.t{text-align:left;white-space:normal}td.a{background:#fff6e0}sup.flag{color:#a35a00;font-size:.7em;margin-left:.15em}
             p.caption,figcaption{color:#555;font-size:.88em;margin:.2em 0 .6em}
             figure{margin:1em 0 2.2em}figcaption.ft{color:#222;font-weight:600;font-size:1em}
@@ -54,12 +55,12 @@ public final class HtmlWriter {
             + "document.querySelectorAll('script[data-rows]').forEach(function(s){var d=JSON.parse(s.textContent),"
             + "t=document.querySelector('table[data-table=\"'+s.getAttribute('data-rows')+'\"]'),h=[];"
             + "d.r.forEach(function(r){h.push('<tr>');r.forEach(function(e,i){if(d.k[i]){h.push('<td class=\"t\">'"
-            + "+esc(e)+'</td>');return}var v=e,p=null,lo,hi,k=-1;if(Array.isArray(e)){v=e[0];if(e.length>3){p=e[1];"
+            + "+esc(e).replace(/;/g,';<wbr>')+'</td>');return}var v=e,p=null,lo,hi,k=-1;if(Array.isArray(e)){v=e[0];if(e.length>3){p=e[1];"
             + "lo=e[2];hi=e[3]}if(e.length%2===0&&e.length!==4||e.length===5)k=e[e.length-1]}var f=k<0?[]:d.l[k],"
             + "tt=[];if(p!==null)tt.push('95 % interval '+lo+' to '+hi);if(f.length)tt.push('approximate: '"
             + "+f.map(function(n){return d.f[n][0]}).join(', '));h.push('<td'+(f.length?' class=\"a\"':'')"
             + "+(tt.length?' title=\"'+esc(tt.join('; '))+'\"':'')+'>'+(v===null?'\u2014':esc(v)"
-            + "+(p!==null?' \u00b1 '+p:''))+f.map(function(n){return'<sup class=\"flag\">'+esc(d.f[n][1])"
+            + "+(p!==null?' \u00b1\u00a0'+p:''))+f.map(function(n){return'<sup class=\"flag\">'+esc(d.f[n][1])"
             + "+'</sup>'}).join('')+'</td>')});h.push('</tr>')});t.tBodies[0].innerHTML=h.join('')});"
             + "document.querySelectorAll('p.cg').forEach(function(p){var id=p.getAttribute('data-for'),"
             + "t=document.querySelector('table[data-table=\"'+id+'\"]'),st=document.createElement('style');"

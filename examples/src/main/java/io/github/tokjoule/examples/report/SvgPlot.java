@@ -220,7 +220,7 @@ final class SvgPlot {
                         .append(HtmlWriter.esc(m.tip()))
                         .append("</title></rect>");
                 if (m.hasInterval()) {
-                    errorBar(bars, x + bar * 0.46, yPos(y, m.low(), H + 20), yPos(y, m.high(), H + 20));
+                    errorBar(bars, x + bar * 0.46, y, m.low(), m.high(), H + 20);
                 }
             }
         }
@@ -620,7 +620,7 @@ final class SvgPlot {
                     .append(HtmlWriter.esc(m.tip()))
                     .append("</title></circle>");
             if (m.hasInterval()) {
-                errorBar(bars, x, yPos(y, m.low()), yPos(y, m.high()));
+                errorBar(bars, x, y, m.low(), m.high(), H);
             }
             if (m.flagged()) {
                 // a circle of radius 7 as two half arcs
@@ -643,11 +643,25 @@ final class SvgPlot {
         }
     }
 
-    /** An error bar with caps, as path data. */
-    private static void errorBar(StringBuilder d, double x, double yLow, double yHigh) {
+    /**
+     * An error bar with caps, as path data, cut at the ends of the y scale: an end beyond the axis gets no cap, so an
+     * open end says the interval goes on (the axis follows an interval only so far, see {@code ReportCharts.mark}).
+     */
+    private static void errorBar(StringBuilder d, double x, Scale y, double low, double high, int h) {
+        double lo = Math.max(low, y.lo());
+        double hi = Math.min(high, y.hi());
+        if (!(hi >= lo)) {
+            return;
+        }
+        double yLow = yPos(y, lo, h);
+        double yHigh = yPos(y, hi, h);
         xy(d.append('M'), x, yLow).append('V').append(n(yHigh));
-        xy(d.append('M'), x - 4, yLow).append("h8");
-        xy(d.append('M'), x - 4, yHigh).append("h8");
+        if (lo == low) {
+            xy(d.append('M'), x - 4, yLow).append("h8");
+        }
+        if (hi == high) {
+            xy(d.append('M'), x - 4, yHigh).append("h8");
+        }
     }
 
     /** A point of path data, {@code x,y}. */

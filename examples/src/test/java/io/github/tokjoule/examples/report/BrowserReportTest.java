@@ -141,7 +141,7 @@ class BrowserReportTest {
                   const after = shown();
                   box.click();
                   const interval = Array.from(t.tBodies[0].querySelectorAll('td[title]'))
-                    .filter(td => td.title.indexOf('95 % interval') >= 0 && td.textContent.indexOf(' \u00b1 ') > 0).length;
+                    .filter(td => td.title.indexOf('95 % interval') >= 0 && td.textContent.indexOf(' \u00b1\u00a0') > 0).length;
                   const flagged = Array.from(t.tBodies[0].querySelectorAll('td.a[title]'))
                     .filter(td => td.title.indexOf('approximate: PREFILL_UNDERSAMPLED') >= 0
                       && td.querySelector('sup.flag').textContent === 'PU').length;
@@ -159,6 +159,40 @@ class BrowserReportTest {
         assertThat(f[6])
                 .as("flagged values are shaded and carry the flag's code")
                 .isEqualTo("true");
+    }
+
+    @Test
+    void everyColumnGroupOfTheCellTableFitsA1280PixelWindowWithoutSidewaysScrolling() throws Exception {
+        // Issue 15: the cell table scrolled sideways. All its groups together still do (46 columns); each group alone
+        // fits: values wrap before their "\u00b1 half-width", flag lists after each ';', in a smaller font.
+        browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                "{\"width\":1280,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
+        try {
+            String r = browser.eval("""
+                    (() => {
+                      const t = document.querySelector('table[data-table=cells]');
+                      t.closest('details').open = true;
+                      const boxes = Array.from(document.querySelectorAll('p.cg[data-for=cells] input'));
+                      const was = boxes.map(b => b.checked);
+                      const out = [];
+                      boxes.forEach(only => {
+                        boxes.forEach(b => { if (b.checked !== (b === only)) b.click(); });
+                        out.push(only.value + ':' + t.parentNode.scrollWidth + '/' + t.parentNode.clientWidth);
+                      });
+                      boxes.forEach((b, i) => { if (b.checked !== was[i]) b.click(); });
+                      return out.join(' ');
+                    })()""");
+            for (String group : r.split(" ")) {
+                String[] w = group.split("[:/]");
+                assertThat(Integer.parseInt(w[1]))
+                        .as("group " + w[0] + " alone: table width against its box (" + r + ")")
+                        .isLessThanOrEqualTo(Integer.parseInt(w[2]));
+            }
+            assertThat(r.split(" ")).hasSize(6);
+        } finally {
+            browser.send("Emulation.clearDeviceMetricsOverride", "{}");
+        }
     }
 
     @Test
