@@ -65,17 +65,22 @@ class BrowserReportTest {
 
     @Test
     void panelsStayReadableInANarrowWindow() throws Exception {
+        String widths = inWindow(700, """
+                Array.from(document.querySelectorAll('.panels:not(.wide) svg'))
+                  .map(s => Math.round(s.getBoundingClientRect().width)).join(',')""");
+        for (String w : widths.split(",")) {
+            // A 360-unit panel at 300 px or more keeps 11-unit text at 9 px or more.
+            assertThat(Integer.parseInt(w)).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    /** Evaluates a script in a window of the given width, then gives the window back its own size. */
+    private static String inWindow(int width, String script) throws Exception {
         browser.send(
                 "Emulation.setDeviceMetricsOverride",
-                "{\"width\":700,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
+                "{\"width\":" + width + ",\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
         try {
-            String widths = browser.eval("""
-                    Array.from(document.querySelectorAll('.panels:not(.wide) svg'))
-                      .map(s => Math.round(s.getBoundingClientRect().width)).join(',')""");
-            for (String w : widths.split(",")) {
-                // A 360-unit panel at 300 px or more keeps 11-unit text at 9 px or more.
-                assertThat(Integer.parseInt(w)).isGreaterThanOrEqualTo(300);
-            }
+            return browser.eval(script);
         } finally {
             browser.send("Emulation.clearDeviceMetricsOverride", "{}");
         }
@@ -165,34 +170,27 @@ class BrowserReportTest {
     void everyColumnGroupOfTheCellTableFitsA1280PixelWindowWithoutSidewaysScrolling() throws Exception {
         // Issue 15: the cell table scrolled sideways. All its groups together still do (46 columns); each group alone
         // fits: values wrap before their "\u00b1 half-width", flag lists after each ';', in a smaller font.
-        browser.send(
-                "Emulation.setDeviceMetricsOverride",
-                "{\"width\":1280,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
-        try {
-            String r = browser.eval("""
-                    (() => {
-                      const t = document.querySelector('table[data-table=cells]');
-                      t.closest('details').open = true;
-                      const boxes = Array.from(document.querySelectorAll('p.cg[data-for=cells] input'));
-                      const was = boxes.map(b => b.checked);
-                      const out = [];
-                      boxes.forEach(only => {
-                        boxes.forEach(b => { if (b.checked !== (b === only)) b.click(); });
-                        out.push(only.value + ':' + t.parentNode.scrollWidth + '/' + t.parentNode.clientWidth);
-                      });
-                      boxes.forEach((b, i) => { if (b.checked !== was[i]) b.click(); });
-                      return out.join(' ');
-                    })()""");
-            for (String group : r.split(" ")) {
-                String[] w = group.split("[:/]");
-                assertThat(Integer.parseInt(w[1]))
-                        .as("group " + w[0] + " alone: table width against its box (" + r + ")")
-                        .isLessThanOrEqualTo(Integer.parseInt(w[2]));
-            }
-            assertThat(r.split(" ")).hasSize(6);
-        } finally {
-            browser.send("Emulation.clearDeviceMetricsOverride", "{}");
+        String r = inWindow(1280, """
+                (() => {
+                  const t = document.querySelector('table[data-table=cells]');
+                  t.closest('details').open = true;
+                  const boxes = Array.from(document.querySelectorAll('p.cg[data-for=cells] input'));
+                  const was = boxes.map(b => b.checked);
+                  const out = [];
+                  boxes.forEach(only => {
+                    boxes.forEach(b => { if (b.checked !== (b === only)) b.click(); });
+                    out.push(only.value + ':' + t.parentNode.scrollWidth + '/' + t.parentNode.clientWidth);
+                  });
+                  boxes.forEach((b, i) => { if (b.checked !== was[i]) b.click(); });
+                  return out.join(' ');
+                })()""");
+        for (String group : r.split(" ")) {
+            String[] w = group.split("[:/]");
+            assertThat(Integer.parseInt(w[1]))
+                    .as("group " + w[0] + " alone: table width against its box (" + r + ")")
+                    .isLessThanOrEqualTo(Integer.parseInt(w[2]));
         }
+        assertThat(r.split(" ")).hasSize(6);
     }
 
     @Test
