@@ -236,6 +236,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void theSeedsFigure16SaysItsEnergyIsTheDecodePhasesAndItsUnitIsMillijoules() {
+        // mj_per_output_token is 1000 / decode tok/J (the seed's "Decode energy per output token in mJ"); it was
+        // labelled "mJ/output token", which reads as the whole request's energy, and its tooltips ended in that label.
+        String figure = html.substring(html.indexOf("<figure id=\"canonical_mj_per_output_token\">"));
+        figure = figure.substring(0, figure.indexOf("</figure>"));
+        assertThat(figure).contains("Decode energy per output token (mJ) by power mode");
+        assertThat(figure).containsPattern("<title>[^<]*: [\\d.]+ mJ</title>");
+    }
+
+    @Test
     void htmlIsSelfContainedAndHoldsEveryTable() {
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!data:|#)");
         assertThat(html).doesNotContain("http://", "https://", "<link", "@import", "<img");

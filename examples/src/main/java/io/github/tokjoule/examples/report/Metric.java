@@ -43,7 +43,7 @@ public enum Metric {
     /** Input plus output tokens per joule of request energy. */
     TOTAL_TOK_PER_J("total_tok_per_j", "Total tok/J", 1),
     /** Millijoules of decode energy per output token. */
-    MJ_PER_OUTPUT_TOKEN("mj_per_output_token", "mJ/output token", 1),
+    MJ_PER_OUTPUT_TOKEN("mj_per_output_token", "Decode energy per output token (mJ)", 1),
     /** Output tokens per joule, DECODE_PHASE variant: OSL / decode energy. */
     OUTPUT_TOK_PER_J_DECODE_PHASE("output_tok_per_j_decode_phase", "Output tok/J (decode phase)", 2),
     /** Median of the per-request output tok/J (measured method). */
