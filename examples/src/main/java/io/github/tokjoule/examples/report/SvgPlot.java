@@ -1,5 +1,7 @@
 package io.github.tokjoule.examples.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -715,8 +717,9 @@ final class SvgPlot {
                     .append(w - RIGHT);
         }
         sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk e\">");
-        for (double t : y.ticks()) {
-            text(sb, LEFT - 5, yPos(y, t, h) + 4, Sig.of(t));
+        List<String> labels = tickLabels(y.ticks());
+        for (int i = 0; i < labels.size(); i++) {
+            text(sb, LEFT - 5, yPos(y, y.ticks().get(i), h) + 4, labels.get(i));
         }
         sb.append("</g>");
         // both axes as one path: up the left side, then along the bottom
@@ -749,11 +752,41 @@ final class SvgPlot {
                     .append(H - BOTTOM);
         }
         sb.append("<path class=\"gr\" d=\"").append(grid).append("\"/><g class=\"tk m\">");
-        for (double t : x.ticks()) {
-            text(sb, LEFT + x.frac(t) * plot, H - BOTTOM + 15, Sig.of(t));
+        List<String> labels = tickLabels(x.ticks());
+        for (int i = 0; i < labels.size(); i++) {
+            text(sb, LEFT + x.frac(x.ticks().get(i)) * plot, H - BOTTOM + 15, labels.get(i));
         }
         sb.append("</g>");
         text(sb, LEFT + plot / 2.0, H - 6, "at", "middle", xTitle);
+    }
+
+    /**
+     * The labels of an axis's round ticks, all with the decimals the finest of them needs: {@code 0, 50, 100, 150}
+     * (was {@code 0, 50.0, 100, 150} at three significant figures each), {@code 0, 2.5, 5.0, 7.5, 10.0}, {@code 0,
+     * 0.05, 0.10, 0.15}. Zero prints as {@code 0}. The ticks come from {@link #scale}, multiples of a step of 1, 2, 2.5
+     * or 5 times a power of ten, so no label has more than three significant figures.
+     *
+     * @param ticks the tick values, each a multiple of one round step (up to floating-point error)
+     * @return one label per tick
+     */
+    static List<String> tickLabels(List<Double> ticks) {
+        List<BigDecimal> exact = new ArrayList<>();
+        int decimals = 0;
+        for (double t : ticks) {
+            // 1e-9 of a unit undoes the sums' floating-point error (0.1 + 0.2); steps are far coarser
+            BigDecimal d =
+                    BigDecimal.valueOf(t).setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
+            exact.add(d);
+            decimals = Math.max(decimals, d.scale());
+        }
+        List<String> labels = new ArrayList<>();
+        for (BigDecimal d : exact) {
+            labels.add(
+                    d.signum() == 0
+                            ? "0"
+                            : d.setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+        }
+        return labels;
     }
 
     private static double yPos(Scale y, double v) {
