@@ -31,7 +31,8 @@ public final class HtmlWriter {
             table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
             th[aria-sort=descending]::after{content:" \\25BC"}
             td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}table[data-table=cells]{font-size:.8em}\
-            table[data-table=cells] td{white-space:normal}table[data-table=cells] :is(th,td){padding:.25em .35em}
+            table[data-table=cells] td{white-space:normal}table[data-table=cells] :is(th,td){padding:.25em .35em}\
+            table[data-table=cells] td:nth-child(2){white-space:nowrap}
             td.t{text-align:left;white-space:normal}td.a{background:#fff6e0}sup.flag{color:#a35a00;font-size:.7em;margin-left:.15em}
             p.caption,figcaption{color:#555;font-size:.88em;margin:.2em 0 .6em}
             figure{margin:1em 0 2.2em}figcaption.ft{color:#222;font-weight:600;font-size:1em}
