@@ -177,7 +177,9 @@ class DemoCommandTest {
     void noOneWideIntervalFlattensALineChartAndEveryErrorBarStaysInsideItsAxes() {
         // The demo's prefill tok/J at gen 256 had a 95 % interval up to 58,000 tok/J around a value of 900 (one
         // undersampled cell): the axis went to 60000 and every line of every panel lay on its floor. The axis now
-        // follows an interval at most to twice its value; a bar beyond it is cut at the axis, without a cap.
+        // follows an interval at most to twice its value; a bar beyond it is cut at the axis, without a cap, and the
+        // figure's note says what a capless end means.
+        assertThat(html).contains("a bar that ends at the plot&#39;s edge without a cap runs beyond it");
         Matcher figures =
                 Pattern.compile("(?s)<figure id=\"([^\"]+)\">(.*?)</figure>").matcher(html);
         Pattern tick = Pattern.compile("<g class=\"tk e\">(.*?)</g>");

@@ -557,7 +557,10 @@ public final class ReportCharts {
 
     private static String marksNote(boolean[] seen) {
         return (seen[0] ? "Hollow ringed points are approximate (flagged): hover for the flags. " : "")
-                + (seen[1] ? "Error bars are 95 % intervals. " : "");
+                + (seen[1]
+                        ? "Error bars are 95 % intervals; a bar that ends at the plot's edge without a cap runs beyond it"
+                                + " (hover for its bounds). "
+                        : "");
     }
 
     private static String modeLegend(ReportData data, boolean[] seen) {
