@@ -120,6 +120,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void decodeTokPerJouleIsDrawnAgainstGenerationLengthAtEachPromptLengthAsTheSeedsF2() {
+        // The seed's F.2 plots decode tok/J against generation length, one figure per prompt length; the page had it
+        // only against prompt length.
+        for (int ctx : List.of(128, 512, 1024, 2048)) {
+            Matcher f = Pattern.compile("(?s)<figure id=\"decode_tok_per_j_vs_gen_ctx" + ctx + "\">(.*?)</figure>")
+                    .matcher(html);
+            assertThat(f.find()).as("ctx " + ctx).isTrue();
+            assertThat(f.group(1))
+                    .contains("Decode tok/J vs generation length (prompt " + ctx + ")", "Generation length (tokens)")
+                    .contains("<svg");
+        }
+        assertThat(html).contains("href=\"#decode_tok_per_j_vs_gen_ctx2048\"");
+    }
+
+    @Test
     void theSetupTablesAreFilledFromTheSimulatedAuditAndSaySo() {
         // Issue 15: the demo's Tables 2-5 read "unknown" almost everywhere. The generator now writes the seed's board
         // as a simulated audit; every table must say it is simulated and leave nothing unknown that the audit states.

@@ -73,7 +73,58 @@ public final class ReportCharts {
      * @return the chart
      */
     public static Chart versusPrompt(ReportData data, Metric metric, int gen) {
-        List<String> xs = data.promptLengths().stream().map(String::valueOf).toList();
+        return perModelLines(
+                data,
+                metric,
+                data.promptLengths(),
+                "Prompt length (tokens)",
+                (model, mode, ctx) -> data.cell(model, mode, ctx, gen),
+                "mc",
+                versusPromptId(metric, gen),
+                metric.label() + " vs prompt length (gen " + gen + ")",
+                metric.label() + " against prompt length at generation length " + gen);
+    }
+
+    /**
+     * A metric against generation length at one prompt length: one panel per model, one line per mode, one y scale
+     * (the seed's Figure F.2, decode tok/J against generation length at each prompt length: decode follows the
+     * output, not the prompt).
+     *
+     * @param data the report's data
+     * @param metric the metric
+     * @param ctx the prompt length
+     * @return the chart, id {@code <metric>_vs_gen_ctx<ctx>}
+     */
+    public static Chart versusGenAtPrompt(ReportData data, Metric metric, int ctx) {
+        return perModelLines(
+                data,
+                metric,
+                data.genLengths(),
+                "Generation length (tokens)",
+                (model, mode, gen) -> data.cell(model, mode, ctx, gen),
+                "mg",
+                metric.column() + "_vs_gen_ctx" + ctx,
+                metric.label() + " vs generation length (prompt " + ctx + ")",
+                metric.label() + " against generation length at prompt length " + ctx);
+    }
+
+    /** The cell of a model at a mode and one value of the x axis. */
+    private interface CellAt {
+        Optional<CellRow> cell(String model, String mode, int x);
+    }
+
+    /** One panel per model, one line per mode over the x values, one y scale for the figure. */
+    private static Chart perModelLines(
+            ReportData data,
+            Metric metric,
+            List<Integer> xValues,
+            String xLabel,
+            CellAt at,
+            String where,
+            String id,
+            String title,
+            String captionStart) {
+        List<String> xs = xValues.stream().map(String::valueOf).toList();
         List<List<SvgPlot.Series>> byModel = new ArrayList<>();
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         boolean[] seen = new boolean[2];
@@ -82,8 +133,8 @@ public final class ReportCharts {
             for (int k = 0; k < data.modes().size(); k++) {
                 String mode = data.modes().get(k);
                 List<SvgPlot.Mark> marks = new ArrayList<>();
-                for (int ctx : data.promptLengths()) {
-                    marks.add(mark(data.cell(model, mode, ctx, gen), metric, range, seen, "mc"));
+                for (int x : xValues) {
+                    marks.add(mark(at.cell(model, mode, x), metric, range, seen, where));
                 }
                 series.add(new SvgPlot.Series(modeColour(data.modes(), k), marks));
             }
@@ -92,15 +143,12 @@ public final class ReportCharts {
         SvgPlot.Scale y = SvgPlot.scale(range[0], range[1]);
         List<String> panels = new ArrayList<>();
         for (int i = 0; i < data.models().size(); i++) {
-            panels.add(SvgPlot.lines(
-                    data.models().get(i), xs, "Prompt length (tokens)", metric.label(), y, byModel.get(i)));
+            panels.add(SvgPlot.lines(data.models().get(i), xs, xLabel, metric.label(), y, byModel.get(i)));
         }
-        String title = metric.label() + " vs prompt length (gen " + gen + ")";
-        String caption = metric.label() + " against prompt length at generation length " + gen
-                + ", one panel per model on one y scale, one line per power mode"
+        String caption = captionStart + ", one panel per model on one y scale, one line per power mode"
                 + (metric.isEnergyDerived() ? "; energy by " + data.method() + " on " + data.rail() : "; from aiperf")
                 + ". " + marksNote(seen) + "Missing points are failed cells.";
-        return new Chart(versusPromptId(metric, gen), title, caption, panels, modeLegend(data, seen), "", false);
+        return new Chart(id, title, caption, panels, modeLegend(data, seen), "", false);
     }
 
     /**

@@ -141,10 +141,16 @@ public final class ReportWriter {
                 phase.add(() -> chart(ReportCharts.versusPrompt(data, m, gen)));
             }
         }
+        // The seed's F.2: decode tok/J follows the output, so it is also drawn against generation length at each
+        // prompt length.
+        for (int ctx : data.promptLengths()) {
+            phase.add(() -> chart(ReportCharts.versusGenAtPrompt(data, Metric.DECODE_TOK_PER_J, ctx)));
+        }
         sections.add(section(
                 "appendix-phase-tok-j",
                 "Appendix C. Prefill, decode and total tok/J at every generation length",
-                "Generation length " + g + " is in the results section.",
+                "Generation length " + g + " is in the results section. Decode tok/J follows the output, not the"
+                        + " prompt: it is also drawn against generation length at each prompt length (the seed's F.2).",
                 phase));
         // As the seed's appendices G-I: request latency as lines only; TTFT and prefill throughput do not depend
         // on the generation length, so their lines are drawn at the shortest and the canonical one.

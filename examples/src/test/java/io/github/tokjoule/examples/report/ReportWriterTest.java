@@ -51,8 +51,9 @@ class ReportWriterTest {
                     .isGreaterThan(c.panels().size());
         }
         // results 12 (tok/s, 2 bars, tok/J, 4 heat maps, spotlight, 3 phases), latency 3, prefill 1, power 1,
-        // analysis 3 (Pareto, energy vs gen, mJ/token), B 4, C 6, D 3, E 2 + 4, F 3 + 4, G 2 + 4
-        assertThat(written.report().charts()).hasSize(12 + 3 + 1 + 1 + 3 + 4 + 6 + 3 + 6 + 7 + 6);
+        // analysis 3 (Pareto, energy vs gen, mJ/token), B 4, C 6 + 4 (decode tok/J against gen at each prompt length,
+        // the seed's F.2), D 3, E 2 + 4, F 3 + 4, G 2 + 4
+        assertThat(written.report().charts()).hasSize(12 + 3 + 1 + 1 + 3 + 4 + 6 + 4 + 3 + 6 + 7 + 6);
     }
 
     @Test
