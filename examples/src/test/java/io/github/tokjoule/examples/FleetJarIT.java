@@ -44,8 +44,11 @@ class FleetJarIT {
                 "2s",
                 "--checkpoint-interval",
                 "1s")) {
-            // the cell becomes final when the board has been silent for 2 s; Flink's start takes a while
-            p.awaitWhileRunning(() -> lines(out.resolve("boards.csv")) >= 2, 240);
+            // the cell becomes final when the board has been silent for 2 s; Flink's start takes a while. The board's
+            // notice and the cell's row reach their two sinks independently: wait for both before the signal (waiting
+            // for the notice alone raced the row under load, and the summary said 0 cell rows, rightly).
+            p.awaitWhileRunning(
+                    () -> lines(out.resolve("boards.csv")) >= 2 && lines(out.resolve("cells.csv")) >= 2, 240);
             int status = p.signalAndWait(signal);
             stdout = p.stdout();
             assertThat(status).as("stdout %s%nstderr %s", stdout, p.stderr()).isEqualTo(JarProcess.exitStatus(signal));
