@@ -304,12 +304,7 @@ public final class ReportCharts {
                 SvgPlot.Mark m = value.apply(model, data.modes().get(k));
                 marks.add(m);
                 if (Double.isFinite(m.value())) {
-                    // as in mark(): an interval stretches the axis at most to twice its value
-                    max = Math.max(
-                            max,
-                            m.hasInterval()
-                                    ? Math.max(Math.min(m.high(), m.value() + Math.abs(m.value())), m.value())
-                                    : m.value());
+                    max = Math.max(max, m.axisHigh());
                     seen[0] |= m.flagged();
                     seen[1] |= m.hasInterval();
                 }
@@ -566,26 +561,21 @@ public final class ReportCharts {
         }
         Optional<CellRow.Interval> i = c.interval(metric);
         List<String> flags = c.flagsOn(metric);
-        // The axis follows an interval only within one value's length of its value: a few undersampled cells have
-        // intervals many times their value, and an axis stretched to them flattens every other line of the figure
-        // onto its floor. The error bar is cut at the axis there; its tooltip keeps the bounds.
-        double reach = Math.abs(v);
-        range[0] = Math.min(
-                range[0], Math.max(v - reach, i.map(CellRow.Interval::low).orElse(v)));
-        range[1] = Math.max(
-                range[1], Math.min(v + reach, i.map(CellRow.Interval::high).orElse(v)));
         seen[0] |= !flags.isEmpty();
         seen[1] |= i.isPresent();
         String tip = at + Sig.of(v, 5) + " " + unit(metric)
                 + i.map(x -> " (95 % interval " + Sig.of(x.low(), 4) + " to " + Sig.of(x.high(), 4) + ")")
                         .orElse("")
                 + flagsNote(flags);
-        return new SvgPlot.Mark(
+        SvgPlot.Mark m = new SvgPlot.Mark(
                 v,
                 i.map(CellRow.Interval::low).orElse(Double.NaN),
                 i.map(CellRow.Interval::high).orElse(Double.NaN),
                 !flags.isEmpty(),
                 tip);
+        range[0] = Math.min(range[0], m.axisLow());
+        range[1] = Math.max(range[1], m.axisHigh());
+        return m;
     }
 
     /** The unit of a metric's label: the parenthesised part, or the last word when it is a rate. */

@@ -121,12 +121,37 @@ public record SetupFacts(
             List<Path> cellDirs) {
         Map<String, String> start = JsonLeaves.read(root.resolve("audit").resolve("start.json"));
         Map<String, String> plan = JsonLeaves.read(root.resolve("plan.json"));
+        List<ModeInfo> modes = new ArrayList<>();
+        int cpus = cpuCount(start);
+        List<PowerMode> known = manifest.map(m -> m.grid().modes()).orElse(List.of());
+        for (String label : modeLabels) {
+            int id = known.stream()
+                    .filter(m -> m.label().equals(label))
+                    .mapToInt(PowerMode::id)
+                    .findFirst()
+                    .orElse(-1);
+            Map<String, String> audit = JsonLeaves.read(root.resolve("audit").resolve("mode-" + label + ".json"));
+            modes.add(new ModeInfo(label, id, gpuMegahertz(audit), cpuMegahertz(audit)));
+            cpus = Math.max(cpus, cpuCount(audit));
+        }
+        double topCpu = modes.stream()
+                .mapToDouble(ModeInfo::cpuMaxMegahertz)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(Double.NaN);
         List<ReportData.SetupItem> hw = new ArrayList<>();
         String simulated = start.get("simulated");
         if (simulated != null && !simulated.isBlank()) {
             hw.add(item("Audit", simulated));
         }
         hw.add(item("Board", or(start.get("deviceModel"), "not recorded (audit/start.json has no device model)")));
+        hw.add(item(
+                "CPU",
+                cpus == 0
+                        ? "not recorded (no CPU clocks in the audits)"
+                        : cpus + " CPUs"
+                                + (Double.isNaN(topCpu) ? "" : String.format(Locale.ROOT, ", up to %.0f MHz", topCpu))
+                                + " (the audits' cpufreq)"));
         String l4t = or(start.get("l4tRelease"), "not recorded (no audit/start.json)");
         Optional<JetsonRelease> release = JetsonRelease.parse(l4t);
         hw.add(item(
@@ -184,42 +209,12 @@ public record SetupFacts(
             long audited = parseLong(start.get(a + "ggufBytes"));
             models.add(new ModelInfo(
                     name,
-                    or(blank(k < 0 ? null : plan.get(p + "quantisation")), or(start.get(a + "quantisation"), UNKNOWN)),
+                    or(k < 0 ? null : plan.get(p + "quantisation"), or(start.get(a + "quantisation"), UNKNOWN)),
                     Double.isFinite(here) ? here : audited > 0 ? audited / 1e6 : Double.NaN,
                     or(gguf, or(start.get(a + "gguf"), UNKNOWN)),
                     or(k < 0 ? null : plan.get(p + "tokenizer"), or(start.get(a + "tokenizer"), UNKNOWN)),
                     k < 0 ? parseLong(start.get(a + "contextTokens")) : parseLong(plan.get(p + "contextTokens"))));
         }
-        List<ModeInfo> modes = new ArrayList<>();
-        int cpus = 0;
-        double topCpu = Double.NaN;
-        List<PowerMode> known = manifest.map(m -> m.grid().modes()).orElse(List.of());
-        for (String label : modeLabels) {
-            int id = known.stream()
-                    .filter(m -> m.label().equals(label))
-                    .mapToInt(PowerMode::id)
-                    .findFirst()
-                    .orElse(-1);
-            Map<String, String> audit = JsonLeaves.read(root.resolve("audit").resolve("mode-" + label + ".json"));
-            modes.add(new ModeInfo(label, id, gpuMegahertz(audit), cpuMegahertz(audit)));
-            cpus = Math.max(cpus, cpuCount(audit));
-            double mhz = cpuMegahertz(audit);
-            if (Double.isFinite(mhz)) {
-                topCpu = Double.isNaN(topCpu) ? mhz : Math.max(topCpu, mhz);
-            }
-        }
-        cpus = Math.max(cpus, cpuCount(start));
-        hw.add(
-                1 + (simulated == null || simulated.isBlank() ? 0 : 1),
-                item(
-                        "CPU",
-                        cpus == 0
-                                ? "not recorded (no CPU clocks in the audits)"
-                                : cpus + " CPUs"
-                                        + (Double.isNaN(topCpu)
-                                                ? ""
-                                                : String.format(Locale.ROOT, ", up to %.0f MHz", topCpu))
-                                        + " (the audits' cpufreq)"));
         return new SetupFacts(hw, sw, models, modes);
     }
 
@@ -342,10 +337,6 @@ public record SetupFacts(
         }
         String l = s.strip().lines().findFirst().orElse("");
         return l.length() > 120 ? l.substring(0, 120) + "…" : l;
-    }
-
-    private static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static String or(@Nullable String v, String otherwise) {

@@ -56,6 +56,21 @@ final class SvgPlot {
         boolean hasInterval() {
             return Double.isFinite(low) && Double.isFinite(high);
         }
+
+        /**
+         * The lowest point an axis follows for this mark: its interval's low end, but no further from the value than
+         * the value's own size ({@code value − |value|}). A few undersampled cells have intervals many times their
+         * value, and an axis stretched to them flattens every other mark of the figure onto its floor; the error bar
+         * is cut at the axis there (no cap at that end), the tooltip keeps the bounds.
+         */
+        double axisLow() {
+            return hasInterval() ? Math.min(value, Math.max(low, value - Math.abs(value))) : value;
+        }
+
+        /** The highest point an axis follows for this mark: as {@link #axisLow()}, at most {@code value + |value|}. */
+        double axisHigh() {
+            return hasInterval() ? Math.max(value, Math.min(high, value + Math.abs(value))) : value;
+        }
     }
 
     /**

@@ -34,11 +34,11 @@ final class SimulatedAudit {
      * @throws IOException if a file cannot be written
      */
     static void write(SweepSpec spec, Path runDirectory) throws IOException {
-        Optional<SimulatedSystem> board = spec.parameters().system();
-        if (board.isEmpty()) {
+        Optional<SimulatedSystem> system = spec.parameters().system();
+        if (system.isEmpty()) {
             return;
         }
-        SimulatedSystem b = board.get();
+        SimulatedSystem b = system.get();
         String simulated = "SIMULATED by tokjoule's synthetic generator: " + b.source();
         String capturedAt = spec.start().toString();
         Path dir = runDirectory.resolve("audit");
@@ -67,7 +67,8 @@ final class SimulatedAudit {
         Map<String, Object> models = new LinkedHashMap<>();
         for (String model : spec.grid().models()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            parameters(spec, model, modes).ifPresent(p -> m.put("ggufBytes", p.modelMegabytes() * 1_000_000L));
+            firstParameters(spec, List.of(model), modes)
+                    .ifPresent(p -> m.put("ggufBytes", p.modelMegabytes() * 1_000_000L));
             spec.parameters().quantisation(model).ifPresent(q -> m.put("quantisation", q));
             m.put("tokenizer", spec.parameters().tokenizer(model));
             m.put("contextTokens", b.serverContextTokens());
@@ -81,10 +82,7 @@ final class SimulatedAudit {
                         "unavailable: the simulation states no server version"));
         writeJson(dir.resolve("start.json"), start);
         for (PowerMode mode : modes) {
-            Optional<ModeModelParameters> p = spec.grid().models().stream()
-                    .map(model -> spec.parameters().find(model, mode.label()))
-                    .flatMap(Optional::stream)
-                    .findFirst();
+            Optional<ModeModelParameters> p = firstParameters(spec, spec.grid().models(), List.of(mode));
             if (p.isEmpty()) {
                 continue;
             }
@@ -106,11 +104,18 @@ final class SimulatedAudit {
         }
     }
 
-    private static Optional<ModeModelParameters> parameters(SweepSpec spec, String model, List<PowerMode> modes) {
-        return modes.stream()
-                .map(mode -> spec.parameters().find(model, mode.label()))
-                .flatMap(Optional::stream)
-                .findFirst();
+    /** The parameters of the first model and mode, in the order given, that has any. */
+    private static Optional<ModeModelParameters> firstParameters(
+            SweepSpec spec, List<String> models, List<PowerMode> modes) {
+        for (String model : models) {
+            for (PowerMode mode : modes) {
+                Optional<ModeModelParameters> p = spec.parameters().find(model, mode.label());
+                if (p.isPresent()) {
+                    return p;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void writeJson(Path file, Map<String, Object> tree) throws IOException {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,41 +17,36 @@ final class SystemFiles {
     private SystemFiles() {}
 
     /**
-     * Reads an installed package's version from dpkg's status file: the {@code Version:} of the stanza whose
-     * {@code Package:} is the name and whose {@code Status:} ends in {@code installed}.
+     * Reads an installed package's version from dpkg's status file: the {@code Version:} of the stanza (stanzas are
+     * separated by blank lines; continuation lines start with a space) whose {@code Package:} is the name and whose
+     * {@code Status:} ends in {@code installed}.
      *
      * @param status the file ({@code /var/lib/dpkg/status})
      * @param name the package, e.g. {@code nvidia-jetpack}
      * @return the version, e.g. {@code 6.2.1+b38}, or why there is none
      */
     static String packageVersion(Path status, String name) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(status, StandardCharsets.UTF_8);
+            text = Files.readString(status, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "unavailable: " + status + " cannot be read (" + e.getClass().getSimpleName() + ")";
         }
-        boolean inPackage = false;
-        boolean installed = false;
-        String version = null;
-        for (String line : lines) {
-            if (line.isBlank()) {
-                if (inPackage && installed && version != null) {
-                    return version;
+        for (String stanza : text.split("\n\\s*\n")) {
+            Map<String, String> fields = new HashMap<>();
+            for (String line : stanza.lines().toList()) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !Character.isWhitespace(line.charAt(0))) {
+                    fields.put(
+                            line.substring(0, colon), line.substring(colon + 1).strip());
                 }
-                inPackage = false;
-                installed = false;
-                version = null;
-            } else if (line.startsWith("Package:")) {
-                inPackage = line.substring("Package:".length()).strip().equals(name);
-            } else if (line.startsWith("Status:")) {
-                installed = line.strip().endsWith(" installed");
-            } else if (line.startsWith("Version:")) {
-                version = line.substring("Version:".length()).strip();
             }
-        }
-        if (inPackage && installed && version != null) {
-            return version;
+            String version = fields.get("Version");
+            if (name.equals(fields.get("Package"))
+                    && fields.getOrDefault("Status", "").endsWith(" installed")
+                    && version != null) {
+                return version;
+            }
         }
         return "unavailable: the " + name + " package is not installed (" + status + ")";
     }
