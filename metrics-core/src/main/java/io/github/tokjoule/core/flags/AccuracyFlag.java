@@ -15,7 +15,13 @@ public enum AccuracyFlag {
      * §J.12: "prefill tok/J is approximate for 63 % of cells").
      */
     PREFILL_UNDERSAMPLED(Severity.WARNING),
-    /** Fewer than {@link FlagThresholds#minWindowSamples()} power samples inside a request or cell window. */
+    /**
+     * The energy of the requests' windows is not known well: the total or decode energy's 95 % interval is wider than
+     * {@link FlagThresholds#maxEnergyRelativeHalfWidth()} of the estimate (±4 % by default), or the total has none
+     * ({@link FlagRules#energyUncertain}, the measured method since 0.2.0); by the older sample-count rule, fewer than
+     * {@link FlagThresholds#minWindowSamples()} power samples inside a request or cell window ({@link
+     * FlagRules#windowUndersampled}, the seed-compatible method).
+     */
     WINDOW_UNDERSAMPLED(Severity.WARNING),
     /** A gap between power samples longer than {@link FlagThresholds#sampleGapFactor()} × the nominal interval. */
     SAMPLE_GAP(Severity.WARNING),

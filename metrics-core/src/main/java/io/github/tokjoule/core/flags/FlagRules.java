@@ -80,6 +80,56 @@ public final class FlagRules {
     }
 
     /**
+     * {@link AccuracyFlag#WINDOW_UNDERSAMPLED} as a statement about the total and decode energies' 95 % intervals: the
+     * flag fires when the larger of their relative half widths {@code (high − low) / (2 · estimate)} exceeds {@link
+     * FlagThresholds#maxEnergyRelativeHalfWidth()}, or when the total has no interval (NaN: accuracy unknown). A NaN
+     * for decode alone means no decode figure (no decode time, or no interval to state) and does not fire. Unlike the
+     * count of samples inside each request ({@link #windowUndersampled}), this credits an estimator that pools the
+     * readings of many requests, and it fires where a sampler nearly locked to the request period leaves part of every
+     * request unobserved although each request holds readings.
+     *
+     * @param totalRelativeHalfWidth the total energy interval's relative half width, not negative, or NaN
+     * @param decodeRelativeHalfWidth the decode energy interval's relative half width, not negative, or NaN
+     * @param thresholds the thresholds
+     * @return the flag, or empty if both intervals are narrow enough
+     * @throws IllegalArgumentException if a half width is negative or infinite
+     * @since 0.2.0
+     */
+    public static Optional<Flag> energyUncertain(
+            double totalRelativeHalfWidth, double decodeRelativeHalfWidth, FlagThresholds thresholds) {
+        for (double w : new double[] {totalRelativeHalfWidth, decodeRelativeHalfWidth}) {
+            if (w < 0 || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("a relative half width must be NaN or finite and not negative: "
+                        + totalRelativeHalfWidth + ", " + decodeRelativeHalfWidth);
+            }
+        }
+        double max = thresholds.maxEnergyRelativeHalfWidth();
+        if (Double.isNaN(totalRelativeHalfWidth)) {
+            return Optional.of(Flag.of(
+                    AccuracyFlag.WINDOW_UNDERSAMPLED,
+                    numbers("maxRelativeHalfWidth", max),
+                    "total energy has no 95 % interval: its accuracy is unknown"));
+        }
+        boolean decodeWider = decodeRelativeHalfWidth > totalRelativeHalfWidth;
+        double widest = decodeWider ? decodeRelativeHalfWidth : totalRelativeHalfWidth;
+        if (widest <= max) {
+            return Optional.empty();
+        }
+        Map<String, Double> n = new LinkedHashMap<>();
+        n.put("totalRelativeHalfWidth", totalRelativeHalfWidth);
+        if (!Double.isNaN(decodeRelativeHalfWidth)) {
+            n.put("decodeRelativeHalfWidth", decodeRelativeHalfWidth);
+        }
+        n.put("maxRelativeHalfWidth", max);
+        return Optional.of(Flag.of(
+                AccuracyFlag.WINDOW_UNDERSAMPLED,
+                n,
+                (decodeWider ? "decode" : "total") + " energy's 95 % interval is ±" + fmt(100 * widest)
+                        + " % (more than ±" + fmt(100 * max) + " %): the power samples do not observe enough of"
+                        + " the requests"));
+    }
+
+    /**
      * {@link AccuracyFlag#PREFILL_UNDERSAMPLED} by the seed's rule: {@code TTFT p50 < 500 ms} (seed §J.12,
      * docs/reference/seed-methodology.md §2.9; it reproduces the seed's "approximate for 63 % of cells"). The rule looks at TTFT only,
      * not at the samples actually found; prefer {@link #prefillUndersampled(int, FlagThresholds)} when the power

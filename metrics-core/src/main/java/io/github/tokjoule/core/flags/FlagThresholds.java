@@ -32,9 +32,10 @@ public record FlagThresholds(
         double lengthMismatchFraction,
         double throttleCelsius,
         double maxErrorFraction,
-        double maxPrefillRelativeHalfWidth) {
+        double maxPrefillRelativeHalfWidth,
+        double maxEnergyRelativeHalfWidth) {
 
-    private static final FlagThresholds DEFAULTS = new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10);
+    private static final FlagThresholds DEFAULTS = new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10, 0.04);
 
     /**
      * Validates the thresholds.
@@ -67,11 +68,15 @@ public record FlagThresholds(
             throw new IllegalArgumentException(
                     "maxPrefillRelativeHalfWidth must be positive and finite: " + maxPrefillRelativeHalfWidth);
         }
+        if (!(maxEnergyRelativeHalfWidth > 0) || Double.isInfinite(maxEnergyRelativeHalfWidth)) {
+            throw new IllegalArgumentException(
+                    "maxEnergyRelativeHalfWidth must be positive and finite: " + maxEnergyRelativeHalfWidth);
+        }
     }
 
     /**
      * Returns the defaults: 500 ms prefill rule, 2 samples in the prefill window and in any window, gap above 3
-     * nominal intervals, 10 % length mismatch, 85 °C, any request error, prefill interval half width 10 %.
+     * nominal intervals, 10 % length mismatch, 85 °C, any request error, prefill interval half width 10 %, total and decode interval half width 4 %.
      *
      * @return the default thresholds
      */
@@ -95,7 +100,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -114,7 +120,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -133,7 +140,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -152,7 +160,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -171,7 +180,8 @@ public record FlagThresholds(
                 fraction,
                 throttleCelsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -190,7 +200,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 celsius,
                 maxErrorFraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -209,7 +220,8 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 fraction,
-                maxPrefillRelativeHalfWidth);
+                maxPrefillRelativeHalfWidth,
+                maxEnergyRelativeHalfWidth);
     }
 
     /**
@@ -229,6 +241,28 @@ public record FlagThresholds(
                 lengthMismatchFraction,
                 throttleCelsius,
                 maxErrorFraction,
+                fraction,
+                maxEnergyRelativeHalfWidth);
+    }
+
+    /**
+     * Returns a copy with another bound on the total and decode energy intervals' relative half width.
+     *
+     * @param fraction the bound, for example 0.04 for ±4 %
+     * @return the new thresholds
+     * @throws IllegalArgumentException if not positive and finite
+     * @since 0.2.0
+     */
+    public FlagThresholds withMaxEnergyRelativeHalfWidth(double fraction) {
+        return new FlagThresholds(
+                prefillRuleMillis,
+                minPrefillSamples,
+                minWindowSamples,
+                sampleGapFactor,
+                lengthMismatchFraction,
+                throttleCelsius,
+                maxErrorFraction,
+                maxPrefillRelativeHalfWidth,
                 fraction);
     }
 }

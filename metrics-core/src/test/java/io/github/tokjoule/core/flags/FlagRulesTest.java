@@ -2,6 +2,8 @@ package io.github.tokjoule.core.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import io.github.tokjoule.core.testing.SeedTable15;
 import java.time.Instant;
@@ -91,6 +93,55 @@ class FlagRulesTest {
                 .hasMessage("relativeHalfWidth must be NaN or finite and not negative: -0.1");
         assertThatThrownBy(() -> T.withMaxPrefillRelativeHalfWidth(0))
                 .hasMessage("maxPrefillRelativeHalfWidth must be positive and finite: 0.0");
+    }
+
+    @Test
+    void energyUncertainWhenTheTotalOrDecodeIntervalIsWiderThanFourPercent() {
+        // [96, 104] J around 100 J: half width 4 / 100 = exactly the default bound, not flagged
+        assertThat(FlagRules.energyUncertain(0.04, 0.04, T)).isEmpty();
+        Flag total = FlagRules.energyUncertain(0.125, 0.03, T).orElseThrow();
+        assertThat(total.flag()).isEqualTo(AccuracyFlag.WINDOW_UNDERSAMPLED);
+        assertThat(total.severity()).isEqualTo(Severity.WARNING);
+        assertThat(total.numbers())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("totalRelativeHalfWidth", 0.125),
+                        org.assertj.core.api.Assertions.entry("decodeRelativeHalfWidth", 0.03),
+                        org.assertj.core.api.Assertions.entry("maxRelativeHalfWidth", 0.04));
+        assertThat(total.reason())
+                .isEqualTo("total energy's 95 % interval is ±12.5 % (more than ±4 %): the power samples do not"
+                        + " observe enough of the requests");
+        // the decode interval alone may fire it: decode tok/J is a headline figure of its own
+        Flag decode = FlagRules.energyUncertain(0.02, 0.06, T).orElseThrow();
+        assertThat(decode.reason()).startsWith("decode energy's 95 % interval is ±6 % (more than ±4 %)");
+        // no decode figure (NaN) does not fire; no total interval does
+        assertThat(FlagRules.energyUncertain(0.01, Double.NaN, T)).isEmpty();
+        Flag unknown = FlagRules.energyUncertain(Double.NaN, 0.01, T).orElseThrow();
+        assertThat(unknown.reason()).isEqualTo("total energy has no 95 % interval: its accuracy is unknown");
+        assertThat(unknown.numbers()).containsOnlyKeys("maxRelativeHalfWidth");
+        assertThat(FlagRules.energyUncertain(0.03, 0, T.withMaxEnergyRelativeHalfWidth(0.02)))
+                .isPresent();
+        assertThatThrownBy(() -> FlagRules.energyUncertain(-0.1, 0, T))
+                .hasMessage("a relative half width must be NaN or finite and not negative: -0.1, 0.0");
+        assertThatThrownBy(() -> FlagRules.energyUncertain(0, Double.POSITIVE_INFINITY, T))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void energyUncertainFiresExactlyWhenTheWiderIntervalPassesTheBound() {
+        // A slow reference: fires iff max(total, decode) > bound; and widening either interval never clears it.
+        qt().forAll(
+                        doubles().between(0, 0.2),
+                        doubles().between(0, 0.2),
+                        doubles().between(0.001, 0.1))
+                .checkAssert((t, d, bound) -> {
+                    FlagThresholds th = T.withMaxEnergyRelativeHalfWidth(bound);
+                    boolean fires = FlagRules.energyUncertain(t, d, th).isPresent();
+                    assertThat(fires).isEqualTo(t > bound || d > bound);
+                    if (fires) {
+                        assertThat(FlagRules.energyUncertain(t * 1.5, d, th)).isPresent();
+                        assertThat(FlagRules.energyUncertain(t, d * 1.5, th)).isPresent();
+                    }
+                });
     }
 
     @Test

@@ -49,7 +49,15 @@ class FlagTest {
     @Test
     void thresholdsDefaultsAndValidation() {
         FlagThresholds d = FlagThresholds.defaults();
-        assertThat(d).isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10));
+        assertThat(d).isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.10, 0.04));
+        assertThat(d.withMaxEnergyRelativeHalfWidth(0.02).maxEnergyRelativeHalfWidth())
+                .isEqualTo(0.02);
+        assertThat(d.withMaxEnergyRelativeHalfWidth(0.02).withMaxPrefillRelativeHalfWidth(0.2))
+                .isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.2, 0.02));
+        assertThatThrownBy(() -> d.withMaxEnergyRelativeHalfWidth(0))
+                .hasMessage("maxEnergyRelativeHalfWidth must be positive and finite: 0.0");
+        assertThatThrownBy(() -> d.withMaxEnergyRelativeHalfWidth(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(d.withLengthMismatchFraction(0.05).lengthMismatchFraction()).isEqualTo(0.05);
         assertThat(d.withThrottleCelsius(95).throttleCelsius()).isEqualTo(95);
         assertThatThrownBy(() -> d.withPrefillRuleMillis(0))
