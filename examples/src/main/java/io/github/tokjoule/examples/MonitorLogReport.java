@@ -9,7 +9,6 @@ import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimator;
 import io.github.tokjoule.core.join.Exclusion;
 import io.github.tokjoule.core.join.ExclusionReason;
-import io.github.tokjoule.core.join.Phase;
 import io.github.tokjoule.core.join.ReadingPlacement;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.power.PowerTrace;
@@ -217,8 +216,11 @@ final class MonitorLogReport {
         b.requestJoules(Summary.of(
                 a.requests().stream().mapToDouble(r -> r.total().joules()).toArray()));
         FlagThresholds th = FlagThresholds.defaults();
-        FlagRules.prefillUndersampled(a.minSamplesInside(Phase.PREFILL), th).ifPresent(b::addFlags);
-        FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th).ifPresent(b::addFlags);
+        // the undersampling flags read the intervals, as the sweep analysis' do (MeasuredMethod)
+        FlagRules.prefillUncertain(a.cell().prefill().relativeHalfWidth(), th).ifPresent(b::addFlags);
+        FlagRules.energyUncertain(
+                        a.cell().total().relativeHalfWidth(), a.cell().decode().relativeHalfWidth(), th)
+                .ifPresent(b::addFlags);
         Summary tokJ = Summary.of(a.requests().stream()
                 .mapToDouble(r -> r.outputTokensPerJoule().tokensPerJoule())
                 .filter(Double::isFinite)

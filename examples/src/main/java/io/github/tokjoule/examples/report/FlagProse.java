@@ -23,9 +23,13 @@ final class FlagProse {
                             + " longer prompts."),
             Map.entry(
                     "WINDOW_UNDERSAMPLED",
-                    "Too few power samples fall inside the requests' windows for the energy to be more than a"
-                            + " rough estimate: every energy-derived value of the cell is marked. Sample faster or"
-                            + " send more requests per cell."),
+                    "The power samples do not observe enough of the requests for their energy to be known within"
+                            + " ±4 %: the total or decode energy's 95 % interval is wider (the seed's method counts"
+                            + " fewer than 2 samples in a window instead). Short requests at tegrastats' ~0.5 s"
+                            + " sampling, or a request period close to a whole number of sampling periods, leave"
+                            + " part of every request unobserved. Every energy-derived value of the cell is marked."
+                            + " Sample faster (tegrastats --interval 100, or the INA3221's hwmon files), send more"
+                            + " requests per cell, or vary the pause between requests."),
             Map.entry(
                     "SAMPLE_GAP",
                     "The power log has a gap longer than three sampling intervals inside the cell (tegrastats"

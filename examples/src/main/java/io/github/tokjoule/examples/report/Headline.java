@@ -200,9 +200,18 @@ public record Headline(List<BestMode> bestModes, Optional<ModePairLabel> pair, L
         long prefill = data.cells().stream()
                 .filter(c -> c.flags().stream().anyMatch(f -> f.name().equals("PREFILL_UNDERSAMPLED")))
                 .count();
+        long window = data.cells().stream()
+                .filter(c -> c.flags().stream().anyMatch(f -> f.name().equals("WINDOW_UNDERSAMPLED")))
+                .count();
         if (ok > 0 && prefill > 0) {
             out.add("Prefill energy and prefill tok/J are approximate for " + prefill + " of " + ok + " cells ("
-                    + fmt(100.0 * prefill / ok, 0) + " %, PREFILL_UNDERSAMPLED); decode and total tok/J are not.");
+                    + fmt(100.0 * prefill / ok, 0) + " %, PREFILL_UNDERSAMPLED)"
+                    + (window == 0 ? "; decode and total tok/J are not." : "."));
+        }
+        if (ok > 0 && window > 0) {
+            out.add("Total energy, output tok/J and decode tok/J are approximate for " + window + " of " + ok
+                    + " cells (" + fmt(100.0 * window / ok, 0) + " %, WINDOW_UNDERSAMPLED: the power samples do not"
+                    + " observe enough of their requests).");
         }
         return out;
     }

@@ -67,6 +67,38 @@ class HeadlineTest {
     }
 
     @Test
+    void windowUndersampledCellsAreCountedAndThePrefillLineNoLongerClearsTheTotal() {
+        ReportData d = SampleData.create();
+        long prefill = d.cells().stream()
+                .filter(c -> c.flags().stream().anyMatch(f -> f.name().equals("PREFILL_UNDERSAMPLED")))
+                .count();
+        assertThat(prefill).isPositive();
+        // without the window flag, the prefill line says the other figures are not approximate
+        assertThat(Headline.of(d).findings())
+                .anySatisfy(f -> assertThat(f).endsWith("PREFILL_UNDERSAMPLED); decode and total tok/J are not."))
+                .noneSatisfy(f -> assertThat(f).contains("WINDOW_UNDERSAMPLED"));
+        // flag the 7W cells that did not fail: then it says neither
+        java.util.List<CellRow> cells = new java.util.ArrayList<>();
+        for (CellRow c : d.cells()) {
+            java.util.List<FlagMark> flags = new java.util.ArrayList<>(c.flags());
+            if (c.ok() && c.mode().equals("7W")) {
+                flags.add(new FlagMark("WINDOW_UNDERSAMPLED", "WARNING", "total energy's 95 % interval is ±6 %"));
+            }
+            cells.add(c.withFlags(flags));
+        }
+        ReportData flagged = SampleData.with(d, d.modes(), cells, d.modelModes());
+        long window = flagged.cells().stream()
+                .filter(c -> c.ok() && c.mode().equals("7W"))
+                .count();
+        long ok = flagged.cells().stream().filter(CellRow::ok).count();
+        assertThat(Headline.of(flagged).findings())
+                .anySatisfy(f -> assertThat(f).endsWith("PREFILL_UNDERSAMPLED)."))
+                .contains("Total energy, output tok/J and decode tok/J are approximate for " + window + " of " + ok
+                        + " cells (" + Math.round(100.0 * window / ok) + " %, WINDOW_UNDERSAMPLED: the power samples"
+                        + " do not observe enough of their requests).");
+    }
+
+    @Test
     void aFlagOnEveryModelsRatiosIsSaidOnce() {
         ReportData d = SampleData.create();
         java.util.List<CellRow> cells = new java.util.ArrayList<>();

@@ -57,6 +57,10 @@ import java.util.Optional;
  * the successful requests and split by the mean timings ({@link RunWindowInputs}); the estimator is recorded as
  * {@code RUN_WINDOW} and the cell flagged {@code RUN_WINDOW_ESTIMATE}. {@link SweepAnalysis} fails such a cell, naming
  * the fields, when its summary lacks what the estimate needs.
+ *
+ * <p>The undersampling flags are statements about the cell's 95 % intervals, not sample counts ({@link
+ * io.github.tokjoule.core.flags.FlagThresholds}): {@code PREFILL_UNDERSAMPLED} where prefill energy's is wider than
+ * ±10 %, {@code WINDOW_UNDERSAMPLED} where the total's or decode's is wider than ±4 %.
  */
 final class MeasuredMethod {
 
@@ -102,8 +106,6 @@ final class MeasuredMethod {
                             .mapToDouble(t -> t.tokensPerJoule())
                             .filter(Double::isFinite)
                             .toArray());
-                    FlagRules.windowUndersampled(a.minSamplesInside(Phase.TOTAL), th)
-                            .ifPresent(b::addFlags);
                 }
             } else {
                 // no per-request records, only the summary: the run window's energy, shared and split; a dense
@@ -116,8 +118,6 @@ final class MeasuredMethod {
                 if (Double.isFinite(cell.total().joules())) {
                     putEnergies(b, cell, tokensPerSecond, th);
                 }
-                FlagRules.windowUndersampled(trace.coverage(r.window()).samplesInside(), th)
-                        .ifPresent(b::addFlags);
             }
             // with records, from the first request's start to the last one's end; without, the run window stands in
             TimeWindow span =
@@ -167,7 +167,7 @@ final class MeasuredMethod {
                 in.power().source());
     }
 
-    /** The row's energies, tok/J, watts and their intervals read off the cell's sums; the prefill flag. */
+    /** The row's energies, tok/J, watts and their intervals read off the cell's sums; the interval flags. */
     private static void putEnergies(CellMetrics.Builder b, CellEnergy cell, double tokensPerSecond, FlagThresholds th) {
         CellIntervals.put(b, cell);
         double decodeTokJ = cell.decodeTokensPerJoule().tokensPerJoule();
@@ -189,8 +189,12 @@ final class MeasuredMethod {
         if (Double.isFinite(serving) && serving >= 0) {
             b.servingWatts(serving);
         }
-        // a statement about the prefill interval, not a sample count: pooling resolves short prefills
+        // statements about the intervals, not sample counts: pooling resolves short phases and short requests, and a
+        // near-locked sampler leaves part of every request unobserved however many readings each holds
         FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th).ifPresent(b::addFlags);
+        FlagRules.energyUncertain(
+                        cell.total().relativeHalfWidth(), cell.decode().relativeHalfWidth(), th)
+                .ifPresent(b::addFlags);
     }
 
     /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */

@@ -1,5 +1,7 @@
 package io.github.tokjoule.jetson.synthetic;
 
+import io.github.tokjoule.core.flags.FlagRules;
+import io.github.tokjoule.core.flags.FlagThresholds;
 import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.CellEnergy;
 import io.github.tokjoule.core.join.EnergyEstimate;
@@ -38,7 +40,9 @@ final class EstimatorAccuracy {
     /**
      * One cell: its specification, pooled samples per phase, the widest stretch of the request-relative axis {@code [0,
      * 1]} that no reading of any request fell on, the mean drift of the sampler's position per request (the request
-     * period less the nearest whole number of sampling periods, ms), and one result per figure.
+     * period less the nearest whole number of sampling periods, ms), one result per figure, and whether the analysis
+     * would flag the cell {@code WINDOW_UNDERSAMPLED} (total or decode interval wider than ±4 %) and {@code
+     * PREFILL_UNDERSAMPLED} (prefill interval wider than ±10 %) at the default thresholds.
      */
     record Cell(
             TruthCellSpec spec,
@@ -46,9 +50,21 @@ final class EstimatorAccuracy {
             int decodeSamples,
             double widestUnsampled,
             double driftMillis,
-            Result[] results) {
+            Result[] results,
+            boolean windowFlagged,
+            boolean prefillFlagged) {
         Result result(Figure f) {
             return results[f.ordinal()];
+        }
+
+        /** Whether the cell's total, output and decode figures are unflagged. */
+        boolean energyUnflagged() {
+            return !windowFlagged;
+        }
+
+        /** Whether the cell's prefill figures are unflagged (neither flag marks them). */
+        boolean prefillUnflagged() {
+            return !windowFlagged && !prefillFlagged;
         }
     }
 
@@ -103,7 +119,14 @@ final class EstimatorAccuracy {
                     truth.pooledSamples(Phase.DECODE),
                     widestUnsampled(truth),
                     driftMillis(truth),
-                    r));
+                    r,
+                    FlagRules.energyUncertain(
+                                    e.total().relativeHalfWidth(),
+                                    e.decode().relativeHalfWidth(),
+                                    FlagThresholds.defaults())
+                            .isPresent(),
+                    FlagRules.prefillUncertain(e.prefill().relativeHalfWidth(), FlagThresholds.defaults())
+                            .isPresent()));
         }
         return cells;
     }
@@ -232,6 +255,40 @@ final class EstimatorAccuracy {
         sb.append(summary(cells, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6)
                         .row("energy_prefill, ≥ 6 pooled samples"))
                 .append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * The cells where the analysis flags none of a figure's values: for prefill energy and prefill tok/J neither
+     * {@code PREFILL_UNDERSAMPLED} nor {@code WINDOW_UNDERSAMPLED}, for the other four no {@code WINDOW_UNDERSAMPLED}.
+     */
+    static Predicate<Cell> unflagged(Figure f) {
+        return f == Figure.ENERGY_PREFILL || f == Figure.PREFILL_TOK_PER_J
+                ? Cell::prefillUnflagged
+                : Cell::energyUnflagged;
+    }
+
+    /**
+     * Each figure over the cells the analysis leaves unflagged for it, and over the flagged ones (where the interval
+     * is the answer, its coverage is what counts), with the median half width over the median error.
+     */
+    static String flagTable(String title, List<Cell> cells) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### ").append(title).append("\n\n");
+        sb.append("| figure | cells | median error | p90 | max | coverage | median half width |"
+                + " half width / median error |\n|---|---|---|---|---|---|---|---|\n");
+        for (Figure f : Figure.values()) {
+            for (boolean flagged : new boolean[] {false, true}) {
+                Predicate<Cell> which = flagged ? unflagged(f).negate() : unflagged(f);
+                Summary s = summary(cells, f, which);
+                String label = f.name().toLowerCase(Locale.ROOT) + (flagged ? ", flagged" : ", unflagged");
+                sb.append(s.row(label))
+                        .append(String.format(Locale.ROOT, " %.2f |%n", s.medianHalfWidth() / s.median()));
+            }
+        }
+        Summary six = summary(cells, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6 && c.prefillUnflagged());
+        sb.append(six.row("energy_prefill, ≥ 6 pooled samples, unflagged"))
+                .append(String.format(Locale.ROOT, " %.2f |%n", six.medianHalfWidth() / six.median()));
         return sb.toString();
     }
 

@@ -84,6 +84,15 @@ class EstimatorAccuracyTest {
                         + "\n" + EstimatorAccuracy.table("PER_REQUEST, hold-out seeds", perRequest)
                         + "\n" + EstimatorAccuracy.table("PER_REQUEST, fresh hold-out seeds", perRequestFresh)
                         + "\n" + EstimatorAccuracy.table("PER_REQUEST, new hold-out seeds", perRequestNew)
+                        + "\n" + EstimatorAccuracy.flagTable("POOLED by the analysis' flags, hold-out seeds", pooled)
+                        + "\n"
+                        + EstimatorAccuracy.flagTable(
+                                "POOLED by the analysis' flags, fresh hold-out seeds", pooledFresh)
+                        + "\n"
+                        + EstimatorAccuracy.flagTable("POOLED by the analysis' flags, new hold-out seeds", pooledNew)
+                        + "\n"
+                        + EstimatorAccuracy.flagTable(
+                                "POOLED by the analysis' flags, calibration seeds", pooledCalibration)
                         + "\n### Total energy more than 4 % off, hold-out seeds\n\n"
                         + EstimatorAccuracy.worstTotals(pooled, 0.04)
                         + "\n### Total energy more than 4 % off, fresh hold-out seeds\n\n"
@@ -147,6 +156,17 @@ class EstimatorAccuracyTest {
         }
         EstimatorAccuracy.Summary newAll = EstimatorAccuracy.summary(pooledNew, Figure.ENERGY_PREFILL, c -> true);
         assertThat(newAll.medianHalfWidth()).isLessThanOrEqualTo(6 * newAll.median());
+        // Prefill's width over the figures the analysis leaves unflagged meets 4 × on the two newer hold-out sets
+        // (3.4 ×, 2.8 ×) but not on the old one (4.1 ×); this guards it against growing (docs/ANALYSIS.md §11, "Round
+        // 8").
+        for (List<EstimatorAccuracy.Cell> set : List.of(pooledFresh, pooledNew)) {
+            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(
+                    set, Figure.ENERGY_PREFILL, EstimatorAccuracy.unflagged(Figure.ENERGY_PREFILL));
+            assertThat(s.medianHalfWidth()).isLessThanOrEqualTo(4 * s.median());
+        }
+        EstimatorAccuracy.Summary oldUnflagged = EstimatorAccuracy.summary(
+                pooled, Figure.ENERGY_PREFILL, EstimatorAccuracy.unflagged(Figure.ENERGY_PREFILL));
+        assertThat(oldUnflagged.medianHalfWidth()).isLessThanOrEqualTo(4.2 * oldUnflagged.median());
     }
 
     /**
@@ -183,6 +203,7 @@ class EstimatorAccuracyTest {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
             assertThat(s.medianHalfWidth()).as(f.name()).isLessThanOrEqualTo(4 * s.median());
         }
+        assertUnflaggedMeetTheTargetsAndFlaggedAreCovered(pooled);
         // Why max ≤ 4 % is out of reach: every cell whose total is more than 4 % off has a stretch of at least a tenth
         // of the request axis that no reading of any of its 20 requests fell on, where the power may lie anywhere
         // between idle and prefill's level; and its interval says so (covers the truth).
@@ -193,6 +214,45 @@ class EstimatorAccuracyTest {
                 assertThat(r.covered()).as(c.spec().toString()).isTrue();
             }
         }
+    }
+
+    /**
+     * Issue 14's targets on the figures the analysis does not flag ({@code WINDOW_UNDERSAMPLED}: total or decode
+     * interval wider than ±4 %; {@code PREFILL_UNDERSAMPLED}: prefill's wider than ±10 %), and coverage where it
+     * does: a flagged figure's answer is its interval. Total and output tok/J p90 ≤ 2 % and max ≤ 4 %; decode p90 ≤
+     * 2 %; prefill median ≤ 3 % and p90 ≤ 6 %; total, decode and their tok/J median half width ≤ 4 × the median
+     * error; every figure's coverage ≥ 90 % among its unflagged cells and among its flagged ones.
+     */
+    private static void assertUnflaggedMeetTheTargetsAndFlaggedAreCovered(List<EstimatorAccuracy.Cell> pooled) {
+        for (Figure f : Figure.values()) {
+            EstimatorAccuracy.Summary unflagged = EstimatorAccuracy.summary(pooled, f, EstimatorAccuracy.unflagged(f));
+            EstimatorAccuracy.Summary flagged = EstimatorAccuracy.summary(
+                    pooled, f, EstimatorAccuracy.unflagged(f).negate());
+            assertThat(unflagged.coverage()).as(f + ", unflagged").isGreaterThanOrEqualTo(0.9);
+            assertThat(flagged.coverage()).as(f + ", flagged").isGreaterThanOrEqualTo(0.9);
+            // most cells are unflagged for the total: the flag is not a way to hide the grid
+            if (f == Figure.ENERGY_TOTAL) {
+                assertThat(unflagged.cells()).isGreaterThanOrEqualTo(pooled.size() * 2 / 3);
+            }
+        }
+        for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
+            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, EstimatorAccuracy.unflagged(f));
+            assertThat(s.p90()).as(f + ", unflagged").isLessThanOrEqualTo(0.02);
+            assertThat(s.max()).as(f + ", unflagged").isLessThanOrEqualTo(0.04);
+        }
+        for (Figure f :
+                List.of(Figure.ENERGY_TOTAL, Figure.ENERGY_DECODE, Figure.OUTPUT_TOK_PER_J, Figure.DECODE_TOK_PER_J)) {
+            EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, EstimatorAccuracy.unflagged(f));
+            assertThat(s.medianHalfWidth()).as(f + ", unflagged").isLessThanOrEqualTo(4 * s.median());
+        }
+        assertThat(EstimatorAccuracy.summary(
+                                pooled, Figure.ENERGY_DECODE, EstimatorAccuracy.unflagged(Figure.ENERGY_DECODE))
+                        .p90())
+                .isLessThanOrEqualTo(0.02);
+        EstimatorAccuracy.Summary prefill = EstimatorAccuracy.summary(
+                pooled, Figure.ENERGY_PREFILL, EstimatorAccuracy.unflagged(Figure.ENERGY_PREFILL));
+        assertThat(prefill.median()).isLessThanOrEqualTo(0.03);
+        assertThat(prefill.p90()).isLessThanOrEqualTo(0.06);
     }
 
     @Test
