@@ -62,9 +62,10 @@ public interface EnergyEstimator {
      * caller can tell and should say so.
      *
      * @param sensorAveragingNanos the averaging window {@code D}
-     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @param placementUncertaintyNanos {@code U}, at least 0; beyond {@code D/2} the lag may be negative (a request
+     *     clock offset, see {@link ReadingPlacement})
      * @return the estimator for {@code D} and {@code U}
-     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @throws IllegalArgumentException if either is negative
      * @since 0.2.0
      */
     default EnergyEstimator withReadingPlacement(long sensorAveragingNanos, long placementUncertaintyNanos) {

@@ -51,9 +51,10 @@ public final class EnergyEstimators {
      * #perRequest(long) perRequest(D)}.
      *
      * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}
-     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @param placementUncertaintyNanos {@code U}, at least 0; beyond {@code D/2} the lag may be negative (a request
+     *     clock offset, see {@link ReadingPlacement})
      * @return the estimator, named {@code PER_REQUEST}
-     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @throws IllegalArgumentException if either is negative
      * @since 0.2.0
      */
     public static EnergyEstimator perRequest(long sensorAveragingNanos, long placementUncertaintyNanos) {
@@ -63,15 +64,19 @@ public final class EnergyEstimators {
                 : new PerRequestEstimator(sensorAveragingNanos, placementUncertaintyNanos);
     }
 
-    /** Checks {@code D ≥ 0} and {@code 0 ≤ U ≤ D/2}, naming the fix. */
+    /**
+     * Checks {@code D ≥ 0} and {@code U ≥ 0}, naming the fix. {@code U} may exceed {@code D/2}: the lag's range {@code
+     * [D/2 − U, D/2 + U]} then reaches below 0, a request clock offset against the readings' clock rather than a
+     * sensor that reads the future.
+     */
     static void check(long sensorAveragingNanos, long placementUncertaintyNanos) {
         if (sensorAveragingNanos < 0) {
             throw new IllegalArgumentException("sensorAveragingNanos must not be negative: " + sensorAveragingNanos);
         }
-        if (placementUncertaintyNanos < 0 || placementUncertaintyNanos > sensorAveragingNanos / 2) {
-            throw new IllegalArgumentException("placementUncertaintyNanos must lie in [0, D/2] = [0, "
-                    + sensorAveragingNanos / 2 + "] so that the lag stays within [0, D]: " + placementUncertaintyNanos
-                    + " (declare a larger D for a sensor that lags more)");
+        if (placementUncertaintyNanos < 0) {
+            throw new IllegalArgumentException("placementUncertaintyNanos must not be negative: "
+                    + placementUncertaintyNanos + " (declare how far the readings' placement may lie from D/2, either"
+                    + " way)");
         }
     }
 
@@ -132,9 +137,10 @@ public final class EnergyEstimators {
      * for {@link #automatic(long, long)}. {@code pooled(D, 0)} is {@link #pooled(long) pooled(D)}.
      *
      * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}
-     * @param placementUncertaintyNanos {@code U}, at most {@code D/2}
+     * @param placementUncertaintyNanos {@code U}, at least 0; beyond {@code D/2} the lag may be negative (a request
+     *     clock offset, see {@link ReadingPlacement})
      * @return the estimator, named {@code POOLED}
-     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @throws IllegalArgumentException if either is negative
      * @since 0.2.0
      */
     public static EnergyEstimator pooled(long sensorAveragingNanos, long placementUncertaintyNanos) {
@@ -244,9 +250,10 @@ public final class EnergyEstimators {
      * lag".
      *
      * @param sensorAveragingNanos the sensor's averaging window or delay {@code D}
-     * @param placementUncertaintyNanos {@code U}, how far the lag may lie from {@code D/2}; at most {@code D/2}
+     * @param placementUncertaintyNanos {@code U}, how far the lag may lie from {@code D/2} either way, at least 0;
+     *     beyond {@code D/2} the lag may be negative (a request clock offset, see {@link ReadingPlacement})
      * @return the estimator, named {@code AUTO}
-     * @throws IllegalArgumentException if either is negative or {@code U > D/2}
+     * @throws IllegalArgumentException if either is negative
      * @since 0.2.0
      */
     public static EnergyEstimator automatic(long sensorAveragingNanos, long placementUncertaintyNanos) {

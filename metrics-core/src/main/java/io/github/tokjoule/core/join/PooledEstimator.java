@@ -106,17 +106,18 @@ final class PooledEstimator implements EnergyEstimator {
             EnergyEstimate pe = p.estimate();
             EnergyEstimate de = d.estimate();
             EnergyEstimate te = Span.sum(p, d).estimate();
-            if (smoothing != null) {
-                double[] s = smoothing.steps(r);
-                // plus the placement's allowance (0 where nominal), systematic too: added linearly
+            if (smoothing != null || placement.allowanceNanos() != 0) {
+                // the averaging's edge correction and allowance (EdgeSmoothing; none for instantaneous readings) and
+                // the placement's allowance (0 where nominal), both systematic: added linearly
+                double[] s = smoothing == null ? new double[3] : smoothing.steps(r);
                 double[] m = placement.allowanceNanos() == 0 ? new double[3] : rangesNear(trace, r, placement);
                 double[] c = {
-                    smoothing.correctionJoules(s[0], s[1]),
-                    smoothing.allowanceJoules(s[0], s[1]) + placement.allowanceJoules(m[0], m[1]),
-                    smoothing.correctionJoules(s[1], s[2]),
-                    smoothing.allowanceJoules(s[1], s[2]) + placement.allowanceJoules(m[1], m[2]),
-                    smoothing.correctionJoules(s[0], s[2]),
-                    smoothing.allowanceJoules(s[0], s[2]) + placement.allowanceJoules(m[0], m[2])
+                    correction(smoothing, s[0], s[1]),
+                    allowance(smoothing, s[0], s[1]) + placement.allowanceJoules(m[0], m[1]),
+                    correction(smoothing, s[1], s[2]),
+                    allowance(smoothing, s[1], s[2]) + placement.allowanceJoules(m[1], m[2]),
+                    correction(smoothing, s[0], s[2]),
+                    allowance(smoothing, s[0], s[2]) + placement.allowanceJoules(m[0], m[2])
                 };
                 for (int j = 0; j < c.length; j++) {
                     cellSmoothing[j] += c[j];
@@ -137,13 +138,23 @@ final class PooledEstimator implements EnergyEstimator {
         EnergyEstimate cp = cellPrefill.estimate();
         EnergyEstimate cd = cellDecode.estimate();
         EnergyEstimate ct = Span.sum(cellPrefill, cellDecode).estimate();
-        if (smoothing != null) {
+        if (smoothing != null || placement.allowanceNanos() != 0) {
             cp = EdgeSmoothing.applied(cp, cellSmoothing[0], cellSmoothing[1]);
             cd = EdgeSmoothing.applied(cd, cellSmoothing[2], cellSmoothing[3]);
             ct = EdgeSmoothing.applied(ct, cellSmoothing[4], cellSmoothing[5]);
         }
         CellEnergy cell = CellEnergy.of(attributed, cp, cd, ct);
         return new CellAttribution(name(), attributed, partition.excluded(), cell, placement);
+    }
+
+    /** The averaging's edge correction of a window, in J ({@link EdgeSmoothing}); 0 for instantaneous readings. */
+    private static double correction(@Nullable EdgeSmoothing smoothing, double startStep, double endStep) {
+        return smoothing == null ? 0 : smoothing.correctionJoules(startStep, endStep);
+    }
+
+    /** The allowance for that correction, in J; 0 for instantaneous readings. */
+    private static double allowance(@Nullable EdgeSmoothing smoothing, double startStep, double endStep) {
+        return smoothing == null ? 0 : smoothing.allowanceJoules(startStep, endStep);
     }
 
     /** The power's range near a request's start, first token and end ({@link ReadingLag#rangeNearWatts}). */

@@ -15,8 +15,9 @@ import java.util.Locale;
  * linearly over the cell. But the requests' edges are known times where the power steps, and with some 40 edges at
  * random phases against the sampler the readings bracket the lag.
  *
- * <p><b>The estimate.</b> For an edge {@code x} the readings stamped in {@code [x + lo, x + hi]} ({@code lo = max(0, L0
- * − U)}, {@code hi = L0 + U}) are ambiguous: a reading stamped {@code t} shows the power before the edge if the lag
+ * <p><b>The estimate.</b> For an edge {@code x} the readings stamped in {@code [x + lo, x + hi]} ({@code lo = L0 − U},
+ * {@code hi = L0 + U}; {@code lo < 0} where {@code U > L0}: a request clock offset, see {@link ReadingPlacement}) are
+ * ambiguous: a reading stamped {@code t} shows the power before the edge if the lag
  * {@code L > t − x}, after it if {@code L < t − x}. The levels are the nearest readings outside that zone, {@code P⁻}
  * (last stamped before {@code x + lo}) and {@code P⁺} (first stamped after {@code x + hi}). For a lag {@code L} each
  * ambiguous reading {@code w} costs its distance from the level {@code L} says it shows, in steps:
@@ -64,7 +65,8 @@ final class ReadingLag {
         if (uncertaintyNanos == 0) {
             return ReadingPlacement.nominal(nominalNanos);
         }
-        long lo = Math.max(0, nominalNanos - uncertaintyNanos);
+        // below 0 where U > D/2: the requests' clock may run ahead of the readings' (ReadingPlacement)
+        long lo = nominalNanos - uncertaintyNanos;
         long hi = nominalNanos + uncertaintyNanos;
         long[] edges = new long[2 * requests.size()];
         int n = 0;

@@ -12,8 +12,17 @@ package io.github.tokjoule.core.join;
  * the readings' range near each edge ({@link #allowanceJoules(double, double)}), and sums it linearly over a cell (see
  * {@link EnergyEstimators#automatic(long, long)}).
  *
+ * <p><b>A negative lag.</b> The lag is the readings' stamps less the power's time <em>on the requests' clock</em>. A
+ * sensor does not read the future, but the requests' clock may be offset from the readings' by {@code ε} either way (a
+ * client stamps a request before the server starts it; the benchmark ran on another host; tegrastats' sub-second times
+ * are reconstructed from whole seconds): that is a lag of {@code D/2 − ε}, below 0 where {@code ε > D/2}. So a
+ * declared uncertainty {@code U} beyond {@code D/2} gives the range {@code [D/2 − U, D/2 + U]} and a lag anywhere in
+ * it, negative included; with {@code D = 0} (tegrastats) the range is {@code [−U, U]}.
+ *
  * @param kind how the lag was chosen
- * @param lagNanos the lag {@code L}: a reading stamped {@code t} is the power at {@code t − L}; at least 0
+ * @param lagNanos the lag {@code L}: a reading stamped {@code t} is the power at {@code t − L} on the requests' clock;
+ *     negative where the requests' clock may run ahead of the readings' by more than {@code D/2} (a nominal
+ *     placement is {@code D/2}, at least 0)
  * @param allowanceNanos the timing allowance {@code u} per edge, at least 0 (0 for {@link Kind#NOMINAL})
  * @param edges how many of the requests' edges identified the lag (0 unless estimated or tried)
  * @param reason why the lag was not estimated ({@link Kind#FALLBACK}), else empty
@@ -34,13 +43,13 @@ public record ReadingPlacement(Kind kind, long lagNanos, long allowanceNanos, in
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException if a time or count is negative, a nominal placement has an allowance, or a
-     *     fallback has no reason
+     * @throws IllegalArgumentException if the allowance or the count is negative, a nominal placement has an
+     *     allowance, or a fallback has no reason
      */
     public ReadingPlacement {
-        if (lagNanos < 0 || allowanceNanos < 0 || edges < 0) {
-            throw new IllegalArgumentException("lag, allowance and edges must not be negative: " + lagNanos + ", "
-                    + allowanceNanos + ", " + edges);
+        if (allowanceNanos < 0 || edges < 0) {
+            throw new IllegalArgumentException(
+                    "allowance and edges must not be negative: " + allowanceNanos + ", " + edges);
         }
         if (kind == Kind.NOMINAL && allowanceNanos != 0) {
             throw new IllegalArgumentException("a nominal placement has no allowance: " + allowanceNanos);
@@ -53,7 +62,7 @@ public record ReadingPlacement(Kind kind, long lagNanos, long allowanceNanos, in
     /**
      * {@return the declared placement, taken as known}
      *
-     * @param lagNanos the lag, at least 0
+     * @param lagNanos the lag ({@code D/2})
      */
     public static ReadingPlacement nominal(long lagNanos) {
         return new ReadingPlacement(Kind.NOMINAL, lagNanos, 0, 0, "");

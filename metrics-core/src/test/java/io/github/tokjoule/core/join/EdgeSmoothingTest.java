@@ -145,7 +145,7 @@ class EdgeSmoothingTest {
                         .placement()
                         .kind())
                 .isEqualTo(ReadingPlacement.Kind.NOMINAL);
-        assertThatThrownBy(() -> own.withReadingPlacement(d, d)).hasMessageContaining("[0, D/2]");
+        assertThatThrownBy(() -> own.withReadingPlacement(d, -1)).hasMessageContaining("must not be negative");
     }
 
     @Test

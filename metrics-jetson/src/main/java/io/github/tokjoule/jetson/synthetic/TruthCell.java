@@ -26,6 +26,12 @@ import java.util.SplittableRandom;
  * Sample {@code k} is at {@code start + k · period ± jitter}; its reading is the mean of the true power over the
  * trailing {@code sensorAveragingMillis} (the instantaneous value for 0), rounded to the mW.
  *
+ * <h2>The requests' clock</h2>
+ *
+ * {@link #requests()} are the request times an estimator is handed: the true ones plus the specification's {@link
+ * TruthCellSpec#requestClockOffsetNanos()} {@code ε}. The power, the trace and {@link #trueJoules} are those of the
+ * true times, whatever {@code ε}.
+ *
  * @since 0.2.0
  */
 public final class TruthCell {
@@ -40,6 +46,7 @@ public final class TruthCell {
     private final TruthCellSpec spec;
     private final PowerTrace trace;
     private final List<RequestTimeline> requests;
+    private final List<RequestTimeline> trueRequests;
     private final double[] prefillJoules;
     private final double[] decodeJoules;
 
@@ -47,11 +54,13 @@ public final class TruthCell {
             TruthCellSpec spec,
             PowerTrace trace,
             List<RequestTimeline> requests,
+            List<RequestTimeline> trueRequests,
             double[] prefillJoules,
             double[] decodeJoules) {
         this.spec = spec;
         this.trace = trace;
         this.requests = List.copyOf(requests);
+        this.trueRequests = List.copyOf(trueRequests);
         this.prefillJoules = prefillJoules;
         this.decodeJoules = decodeJoules;
     }
@@ -114,7 +123,48 @@ public final class TruthCell {
             prefill[i] = power.joules(start[i], first[i]);
             decode[i] = power.joules(first[i], end[i]);
         }
-        return new TruthCell(spec, PowerTrace.of(times, watts), timelines, prefill, decode);
+        return new TruthCell(
+                spec,
+                PowerTrace.of(times, watts),
+                shifted(timelines, spec.requestClockOffsetNanos()),
+                timelines,
+                prefill,
+                decode);
+    }
+
+    /**
+     * Returns this cell with its requests' clock offset by {@code offsetNanos} from the sensor's instead: what {@link
+     * #simulate} returns for {@code spec().withRequestClockOffsetNanos(offsetNanos)}, without simulating again (the
+     * offset moves no draw).
+     *
+     * @param offsetNanos {@code ε}, either sign
+     * @return the cell: the same trace and true energies, {@link #requests()} the true times plus {@code ε}
+     * @since 0.2.0
+     */
+    public TruthCell withRequestClockOffsetNanos(long offsetNanos) {
+        return new TruthCell(
+                spec.withRequestClockOffsetNanos(offsetNanos),
+                trace,
+                shifted(trueRequests, offsetNanos),
+                trueRequests,
+                prefillJoules,
+                decodeJoules);
+    }
+
+    private static List<RequestTimeline> shifted(List<RequestTimeline> requests, long offsetNanos) {
+        if (offsetNanos == 0) {
+            return requests;
+        }
+        List<RequestTimeline> shifted = new ArrayList<>(requests.size());
+        for (RequestTimeline r : requests) {
+            shifted.add(RequestTimeline.succeeded(
+                    r.startEpochNanos() + offsetNanos,
+                    r.firstTokenEpochNanos() + offsetNanos,
+                    r.endEpochNanos() + offsetNanos,
+                    r.inputTokens(),
+                    r.outputTokens()));
+        }
+        return shifted;
     }
 
     private static LinearPowerFunction power(
@@ -206,9 +256,18 @@ public final class TruthCell {
         return trace;
     }
 
-    /** {@return the requests, in time order} */
+    /** {@return the requests as an estimator sees them, in time order: the true times plus the clock offset} */
     public List<RequestTimeline> requests() {
         return requests;
+    }
+
+    /**
+     * {@return the requests at their true times, in time order: {@link #requests()} less the clock offset}
+     *
+     * @since 0.2.0
+     */
+    public List<RequestTimeline> trueRequests() {
+        return trueRequests;
     }
 
     /**
@@ -241,14 +300,15 @@ public final class TruthCell {
     }
 
     /**
-     * Returns how many samples of the trace fall inside a phase's windows, over all requests.
+     * Returns how many samples of the trace fall inside a phase's true windows, over all requests (the same whatever
+     * the clock offset).
      *
      * @param phase the phase
-     * @return Σ over requests of the samples in the closed window
+     * @return Σ over requests of the samples in the closed true window
      */
     public int pooledSamples(Phase phase) {
         int count = 0;
-        for (RequestTimeline r : requests) {
+        for (RequestTimeline r : trueRequests) {
             count += trace.coverage(r.window(phase)).samplesInside();
         }
         return count;

@@ -30,6 +30,10 @@ import java.util.SplittableRandom;
  * @param phaseLocked if {@code true}, every request lasts exactly the medians and start-to-start periods are whole
  *     multiples of the sampling period: every request is sampled at the same relative instants (the case pooling
  *     cannot resolve)
+ * @param requestClockOffsetNanos every request time handed to an estimator is the true one plus this (the requests'
+ *     clock against the sensor's: a client that stamps a request before the server starts it, a benchmark on another
+ *     host, tegrastats' reconstructed sub-second times); the power, the trace and the true energies do not move. 0:
+ *     exact request times
  * @since 0.2.0
  */
 public record TruthCellSpec(
@@ -50,7 +54,55 @@ public record TruthCellSpec(
         double latencySpread,
         double minGapMillis,
         double maxGapMillis,
-        boolean phaseLocked) {
+        boolean phaseLocked,
+        long requestClockOffsetNanos) {
+
+    /**
+     * A specification whose request times are exact ({@code requestClockOffsetNanos} 0); see the record's parameters.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    @SuppressWarnings("TooManyParameters") // the record's components less the clock offset
+    public TruthCellSpec(
+            long randomSeed,
+            int requests,
+            double ttftMillis,
+            double latencyMillis,
+            double samplingPeriodMillis,
+            double jitterMillis,
+            double sensorAveragingMillis,
+            double rampMillis,
+            double idleWatts,
+            double prefillWatts,
+            double decodeWatts,
+            double decodeDrift,
+            double noiseFraction,
+            double requestSpread,
+            double latencySpread,
+            double minGapMillis,
+            double maxGapMillis,
+            boolean phaseLocked) {
+        this(
+                randomSeed,
+                requests,
+                ttftMillis,
+                latencyMillis,
+                samplingPeriodMillis,
+                jitterMillis,
+                sensorAveragingMillis,
+                rampMillis,
+                idleWatts,
+                prefillWatts,
+                decodeWatts,
+                decodeDrift,
+                noiseFraction,
+                requestSpread,
+                latencySpread,
+                minGapMillis,
+                maxGapMillis,
+                phaseLocked,
+                0);
+    }
 
     /**
      * Validates the specification.
@@ -126,15 +178,29 @@ public record TruthCellSpec(
      * @return the specification
      */
     public TruthCellSpec withRequests(int count) {
-        return with(count, phaseLocked);
+        return with(count, phaseLocked, requestClockOffsetNanos);
     }
 
     /** {@return this specification with request periods locked to the sampling period} */
     public TruthCellSpec withPhaseLocked() {
-        return with(requests, true);
+        return with(requests, true, requestClockOffsetNanos);
     }
 
-    private TruthCellSpec with(int count, boolean locked) {
+    /**
+     * Returns this specification with the requests' clock offset from the sensor's: every request time handed to an
+     * estimator ({@link TruthCell#requests()}) is the true one plus {@code offsetNanos}, while the power, the sampled
+     * trace and the true energies are those of the same specification without an offset. For the pooled estimator
+     * this is a readings' lag of {@code D/2 − ε} on the requests' clock ({@code ReadingPlacement}).
+     *
+     * @param offsetNanos {@code ε}, either sign: positive where the requests are stamped after they truly started
+     * @return the specification
+     * @since 0.2.0
+     */
+    public TruthCellSpec withRequestClockOffsetNanos(long offsetNanos) {
+        return with(requests, phaseLocked, offsetNanos);
+    }
+
+    private TruthCellSpec with(int count, boolean locked, long offsetNanos) {
         return new TruthCellSpec(
                 randomSeed,
                 count,
@@ -153,6 +219,7 @@ public record TruthCellSpec(
                 latencySpread,
                 minGapMillis,
                 maxGapMillis,
-                locked);
+                locked,
+                offsetNanos);
     }
 }

@@ -97,45 +97,50 @@ final class EstimatorAccuracy {
     static List<Cell> evaluate(Function<TruthCellSpec, EnergyEstimator> estimators, List<TruthCellSpec> specs) {
         List<Cell> cells = new ArrayList<>(specs.size());
         for (TruthCellSpec spec : specs) {
-            TruthCell truth = TruthCell.simulate(spec);
-            CellAttribution a = estimators.apply(spec).attribute(truth.trace(), truth.requests());
-            if (a.requests().size() != spec.requests()) {
-                throw new IllegalStateException("requests excluded in " + spec + ": " + a.excluded());
-            }
-            CellEnergy e = a.cell();
-            Result[] r = new Result[Figure.values().length];
-            double tp = truth.trueCellJoules(Phase.PREFILL);
-            double td = truth.trueCellJoules(Phase.DECODE);
-            double tt = truth.trueCellJoules(Phase.TOTAL);
-            r[Figure.ENERGY_TOTAL.ordinal()] = energy(e.total(), tt);
-            r[Figure.ENERGY_PREFILL.ordinal()] = energy(e.prefill(), tp);
-            r[Figure.ENERGY_DECODE.ordinal()] = energy(e.decode(), td);
-            r[Figure.OUTPUT_TOK_PER_J.ordinal()] = tokens(e.outputTokensPerJoule(), e.outputTokens() / tt);
-            r[Figure.PREFILL_TOK_PER_J.ordinal()] = tokens(e.prefillTokensPerJoule(), e.inputTokens() / tp);
-            r[Figure.DECODE_TOK_PER_J.ordinal()] = tokens(e.decodeTokensPerJoule(), e.outputTokens() / td);
-            cells.add(new Cell(
-                    spec,
-                    truth.pooledSamples(Phase.PREFILL),
-                    truth.pooledSamples(Phase.DECODE),
-                    widestUnsampled(truth),
-                    driftMillis(truth),
-                    r,
-                    FlagRules.energyUncertain(
-                                    e.total().relativeHalfWidth(),
-                                    e.decode().relativeHalfWidth(),
-                                    FlagThresholds.defaults())
-                            .isPresent(),
-                    FlagRules.prefillUncertain(e.prefill().relativeHalfWidth(), FlagThresholds.defaults())
-                            .isPresent()));
+            cells.add(evaluate(estimators.apply(spec), TruthCell.simulate(spec)));
         }
         return cells;
+    }
+
+    /** One simulated cell's figures against its truth (the requests as the estimator sees them, clock offset and all). */
+    static Cell evaluate(EnergyEstimator estimator, TruthCell truth) {
+        TruthCellSpec spec = truth.spec();
+        CellAttribution a = estimator.attribute(truth.trace(), truth.requests());
+        if (a.requests().size() != spec.requests()) {
+            throw new IllegalStateException("requests excluded in " + spec + ": " + a.excluded());
+        }
+        CellEnergy e = a.cell();
+        Result[] r = new Result[Figure.values().length];
+        double tp = truth.trueCellJoules(Phase.PREFILL);
+        double td = truth.trueCellJoules(Phase.DECODE);
+        double tt = truth.trueCellJoules(Phase.TOTAL);
+        r[Figure.ENERGY_TOTAL.ordinal()] = energy(e.total(), tt);
+        r[Figure.ENERGY_PREFILL.ordinal()] = energy(e.prefill(), tp);
+        r[Figure.ENERGY_DECODE.ordinal()] = energy(e.decode(), td);
+        r[Figure.OUTPUT_TOK_PER_J.ordinal()] = tokens(e.outputTokensPerJoule(), e.outputTokens() / tt);
+        r[Figure.PREFILL_TOK_PER_J.ordinal()] = tokens(e.prefillTokensPerJoule(), e.inputTokens() / tp);
+        r[Figure.DECODE_TOK_PER_J.ordinal()] = tokens(e.decodeTokensPerJoule(), e.outputTokens() / td);
+        return new Cell(
+                spec,
+                truth.pooledSamples(Phase.PREFILL),
+                truth.pooledSamples(Phase.DECODE),
+                widestUnsampled(truth),
+                driftMillis(truth),
+                r,
+                FlagRules.energyUncertain(
+                                e.total().relativeHalfWidth(),
+                                e.decode().relativeHalfWidth(),
+                                FlagThresholds.defaults())
+                        .isPresent(),
+                FlagRules.prefillUncertain(e.prefill().relativeHalfWidth(), FlagThresholds.defaults())
+                        .isPresent());
     }
 
     /** The widest stretch of the request-relative axis without a reading of any request (the ends included). */
     static double widestUnsampled(TruthCell truth) {
         List<Double> u = new ArrayList<>();
         PowerTrace trace = truth.trace();
-        for (RequestTimeline r : truth.requests()) {
+        for (RequestTimeline r : truth.trueRequests()) {
             double length = r.endEpochNanos() - r.startEpochNanos();
             for (int k = 0; k < trace.size(); k++) {
                 long t = trace.epochNanosAt(k);
@@ -156,7 +161,7 @@ final class EstimatorAccuracy {
 
     /** Mean over successive requests of (start-to-start period − the nearest whole number of sampling periods), ms. */
     static double driftMillis(TruthCell truth) {
-        List<RequestTimeline> rs = truth.requests();
+        List<RequestTimeline> rs = truth.trueRequests();
         double sampling = truth.spec().samplingPeriodMillis();
         double sum = 0;
         for (int i = 1; i < rs.size(); i++) {
