@@ -127,7 +127,16 @@ class ClockOffsetAccuracyTest {
             sb.append(String.format(
                     Locale.ROOT, "| %s | %.2f %% | %.2f %% | %.2f |%n", c.name(), 100 * b, 100 * a, a / b));
         }
-        return sb.toString();
+        return sb.append(String.format(
+                        Locale.ROOT,
+                        "%nCells flagged at ε = 0, before → after: WINDOW_UNDERSAMPLED %d → %d, PREFILL_UNDERSAMPLED"
+                                + " %d → %d (of %d)%n",
+                        before.stream().filter(Cell::windowFlagged).count(),
+                        after.stream().filter(Cell::windowFlagged).count(),
+                        before.stream().filter(Cell::prefillFlagged).count(),
+                        after.stream().filter(Cell::prefillFlagged).count(),
+                        before.size()))
+                .toString();
     }
 
     /** How each cell's readings were placed by {@code pooled(0, U)} at ε = 0. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.Ci95;
+import io.github.tokjoule.core.flags.AccuracyFlag;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
@@ -150,7 +151,20 @@ class DemoSweepClockTest {
                     100 * median(widths),
                     100 * median(errors)));
         }
-        return sb.toString();
+        long window = result.cells().stream()
+                .filter(c -> c.metrics().hasFlag(AccuracyFlag.WINDOW_UNDERSAMPLED))
+                .count();
+        long prefill = result.cells().stream()
+                .filter(c -> c.metrics().hasFlag(AccuracyFlag.PREFILL_UNDERSAMPLED))
+                .count();
+        return sb.append(String.format(
+                        Locale.ROOT,
+                        "| %s | cells flagged WINDOW_UNDERSAMPLED / PREFILL_UNDERSAMPLED | %d | %d / %d | | |%n",
+                        label,
+                        result.cells().size(),
+                        window,
+                        prefill))
+                .toString();
     }
 
     private static double median(List<Double> values) {
