@@ -139,10 +139,10 @@ public final class EnergyEstimators {
      * <p>{@code U} beyond {@code D/2} declares a request clock offset against the readings (a client's stamps, another
      * host's clock, tegrastats' reconstructed sample times): the lag's range {@code [D/2 − U, D/2 + U]} then reaches
      * below 0, {@code [−U, U]} for instantaneous readings ({@code pooled(0, U)}), and where the edges do not measure
-     * it every window's interval widens by {@code U · (R_start + R_end)} around the estimate at {@code D/2}. On the synthetic truth
-     * grid at ~515 ms sampling {@code pooled(0, 20 ms)} covers the truth in 96–100 % of cells for every offset within
-     * ±20 ms, where {@code pooled()} covers prefill in 75–77 % at +20 ms, at 1.4–2.3 × its median half width at no
-     * offset (docs/ANALYSIS.md §11, "Round 8: request clock offset").
+     * it every window's interval widens by {@code U · (R_start + R_end)} around the estimate at {@code D/2}. On the
+     * synthetic truth grid at ~515 ms sampling {@code pooled(0, 20 ms)} covers the truth in 96–100 % of cells for
+     * every offset within ±20 ms, where {@code pooled()} covers prefill in 75–77 % at +20 ms, at 1.4–2.3 × its median
+     * half width at no offset (docs/ANALYSIS.md §11, "Round 8: request clock offset").
      *
      * @param sensorAveragingNanos the sensor's trailing averaging window {@code D}
      * @param placementUncertaintyNanos {@code U}, at least 0; beyond {@code D/2} the lag may be negative (a request
