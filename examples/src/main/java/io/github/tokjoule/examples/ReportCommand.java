@@ -133,6 +133,17 @@ final class ReportCommand implements Callable<Integer> {
     Estimator estimator = Estimator.AUTO;
 
     @Option(
+            names = "--request-clock-uncertainty-ms",
+            paramLabel = "MS",
+            defaultValue = "0",
+            description = "How far, either way, aiperf's request times may be from the power log's clock: aiperf"
+                    + " on another host, the server starting some ms after the client sends, tegrastats' sub-second"
+                    + " times reconstructed from whole-second stamps. Default 0: taken as exact. With MS > 0 the"
+                    + " readings' lag is measured per cell within +-MS, or the whole MS is allowed for in every"
+                    + " interval: wider intervals and more cells flagged undersampled (0 to 1000).")
+    double requestClockUncertaintyMillis;
+
+    @Option(
             names = "--rail",
             paramLabel = "NAME|sum|total",
             description = "Power rail: a rail name (e.g. VDD_IN), several joined by + (e.g. VDD_CPU_GPU_CV+VDD_SOC),"
@@ -181,7 +192,14 @@ final class ReportCommand implements Callable<Integer> {
                     "SWEEP_DIR " + sweep + " has no " + SweepManifest.FILE_NAME + " (the seed's layout): give the"
                             + " Jetson's time zone with --zone, e.g. --zone Asia/Kolkata");
         }
+        if (!(requestClockUncertaintyMillis >= 0 && requestClockUncertaintyMillis <= 1000)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--request-clock-uncertainty-ms " + requestClockUncertaintyMillis
+                            + ": give 0 to 1000 ms, how far either way aiperf's clock may be from the power log's");
+        }
         AnalysisOptions options = AnalysisOptions.defaults()
+                .withRequestClockUncertaintyNanos(Math.round(requestClockUncertaintyMillis * 1e6))
                 .withMethod(method.energyMethod)
                 .withEstimator(estimator.estimator)
                 .withHeadlineVariant(ReportDataBuilder.headlineVariant(method.energyMethod))
@@ -219,8 +237,17 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         String name = String.valueOf(sweep.toAbsolutePath().normalize().getFileName());
-        Report report = ReportWriter.build(
-                ReportDataBuilder.create("Sweep report: " + name, result).build());
+        ReportDataBuilder data = ReportDataBuilder.create("Sweep report: " + name, result);
+        if (requestClockUncertaintyMillis > 0) {
+            data.note("The request clock was declared uncertain by ±"
+                    + java.math.BigDecimal.valueOf(requestClockUncertaintyMillis)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    + " ms against the power log (--request-clock-uncertainty-ms): each cell's readings are placed"
+                    + " by the lag measured at its requests' edges within that range, or, where the edges do not"
+                    + " pin it, every interval allows for the whole range.");
+        }
+        Report report = ReportWriter.build(data.build());
         t.lap("tables and charts");
         ReportWriter.Written written = ReportWriter.write(report, out);
         t.lap("files");
@@ -238,6 +265,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (method != Method.MEASURED) {
             wrong.add("--method seed (the seed's arithmetic needs aiperf's summary of a sweep cell)");
+        }
+        if (requestClockUncertaintyMillis != 0) {
+            wrong.add("--request-clock-uncertainty-ms (it applies to a sweep's aiperf records)");
         }
         if (records != null) {
             Inputs.requireFile(spec, "--records", records);

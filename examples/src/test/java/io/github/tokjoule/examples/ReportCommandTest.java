@@ -216,6 +216,33 @@ class ReportCommandTest extends CommandLineTest {
         assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--mode", "42Q"))
                 .isEqualTo(2);
         assertThat(run("report")).isEqualTo(2);
+        assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--request-clock-uncertainty-ms", "-5"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--request-clock-uncertainty-ms -5.0: give 0 to 1000 ms, how far either way aiperf's clock"
+                        + " may be from the power log's");
+        assertThat(run("report", FIXTURE.toString(), "--zone", "UTC", "--request-clock-uncertainty-ms", "NaN"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aDeclaredRequestClockUncertaintyIsSaidOnThePage() throws Exception {
+        assertThat(run(
+                        "report",
+                        FIXTURE.toString(),
+                        "--zone",
+                        "Asia/Kolkata",
+                        "--request-clock-uncertainty-ms",
+                        "20",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        // the fixture's power is constant within a mode (4.0 W at 15W): where the readings are placed, and any
+        // allowance
+        // for misplacing them (times the power's range near each edge, 0 W here), change nothing
+        expect(cells().get("15W"), "energy_total_j", 10.4);
+        assertThat(Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8))
+                .contains("The request clock was declared uncertain by ±20 ms against the power log");
     }
 
     @Test

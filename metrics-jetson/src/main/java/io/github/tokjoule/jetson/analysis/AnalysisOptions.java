@@ -30,6 +30,15 @@ import java.util.Optional;
  * @param canonicalCell the cell of the per-mode comparisons (seed Tables 6, 7, 15 and the canonical speedups)
  * @param headlineVariant the output tokens per joule used for peak mode, Pareto front and canonical tables
  * @param threads how many cells to analyze at once, at least 1 (the result does not depend on it)
+ * @param requestClockUncertaintyNanos how far, either way, the requests' clock may be from the power readings' ({@code
+ *     U}, default 0: taken as exact): aiperf's stamps against the trace's, an NTP offset when aiperf runs on another
+ *     host, the server's start after the client's send, tegrastats' reconstructed sub-second times. The MEASURED
+ *     method then gives its estimator {@link EnergyEstimator#withReadingPlacement(long, long) withReadingPlacement(D,
+ *     U)} ({@code D} the trace's sensor delay, 0 for tegrastats): the readings' lag is measured per cell at the
+ *     requests' edges within {@code D/2 ± U}, or the whole {@code U} is allowed for in every interval
+ *     (docs/ANALYSIS.md §11, "Round 8: request clock offset"). An estimator of the caller's own that does not model a
+ *     placement ignores it ({@link io.github.tokjoule.core.join.CellAttribution#placement()} says {@code NOMINAL});
+ *     the run-window estimate of a summary-only cell ignores it too (since 0.2.0)
  * @since 0.1.0
  */
 public record AnalysisOptions(
@@ -41,16 +50,21 @@ public record AnalysisOptions(
         FlagThresholds thresholds,
         CellShape canonicalCell,
         OutputTokJVariant headlineVariant,
-        int threads) {
+        int threads,
+        long requestClockUncertaintyNanos) {
 
     /**
      * Validates the options.
      *
-     * @throws IllegalArgumentException if {@code threads} is below 1
+     * @throws IllegalArgumentException if {@code threads} is below 1 or the clock uncertainty is negative
      */
     public AnalysisOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (requestClockUncertaintyNanos < 0) {
+            throw new IllegalArgumentException(
+                    "requestClockUncertaintyNanos must not be negative: " + requestClockUncertaintyNanos);
         }
     }
 
@@ -65,7 +79,8 @@ public record AnalysisOptions(
                 FlagThresholds.defaults(),
                 CellShape.of(2048, 256),
                 OutputTokJVariant.REQUEST,
-                1);
+                1,
+                0);
     }
 
     /**
@@ -76,7 +91,16 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withMethod(EnergyMethod value) {
         return new AnalysisOptions(
-                value, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+                value,
+                estimator,
+                rail,
+                zone,
+                mode,
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -88,7 +112,16 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withEstimator(EnergyEstimator value) {
         return new AnalysisOptions(
-                method, value, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+                method,
+                value,
+                rail,
+                zone,
+                mode,
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -99,7 +132,16 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withRail(RailChoice value) {
         return new AnalysisOptions(
-                method, estimator, value, zone, mode, thresholds, canonicalCell, headlineVariant, threads);
+                method,
+                estimator,
+                value,
+                zone,
+                mode,
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -110,7 +152,16 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withZone(ZoneId value) {
         return new AnalysisOptions(
-                method, estimator, rail, Optional.of(value), mode, thresholds, canonicalCell, headlineVariant, threads);
+                method,
+                estimator,
+                rail,
+                Optional.of(value),
+                mode,
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -121,7 +172,16 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withMode(PowerMode value) {
         return new AnalysisOptions(
-                method, estimator, rail, zone, Optional.of(value), thresholds, canonicalCell, headlineVariant, threads);
+                method,
+                estimator,
+                rail,
+                zone,
+                Optional.of(value),
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -131,7 +191,17 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withThresholds(FlagThresholds value) {
-        return new AnalysisOptions(method, estimator, rail, zone, mode, value, canonicalCell, headlineVariant, threads);
+        return new AnalysisOptions(
+                method,
+                estimator,
+                rail,
+                zone,
+                mode,
+                value,
+                canonicalCell,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -141,7 +211,17 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withCanonicalCell(CellShape value) {
-        return new AnalysisOptions(method, estimator, rail, zone, mode, thresholds, value, headlineVariant, threads);
+        return new AnalysisOptions(
+                method,
+                estimator,
+                rail,
+                zone,
+                mode,
+                thresholds,
+                value,
+                headlineVariant,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -151,7 +231,17 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withHeadlineVariant(OutputTokJVariant value) {
-        return new AnalysisOptions(method, estimator, rail, zone, mode, thresholds, canonicalCell, value, threads);
+        return new AnalysisOptions(
+                method,
+                estimator,
+                rail,
+                zone,
+                mode,
+                thresholds,
+                canonicalCell,
+                value,
+                threads,
+                requestClockUncertaintyNanos);
     }
 
     /**
@@ -163,6 +253,28 @@ public record AnalysisOptions(
      */
     public AnalysisOptions withThreads(int value) {
         return new AnalysisOptions(
-                method, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, value);
+                method,
+                estimator,
+                rail,
+                zone,
+                mode,
+                thresholds,
+                canonicalCell,
+                headlineVariant,
+                value,
+                requestClockUncertaintyNanos);
+    }
+
+    /**
+     * Returns a copy with another request clock uncertainty (see the record's parameter).
+     *
+     * @param nanos {@code U}, at least 0
+     * @return the copy
+     * @throws IllegalArgumentException if negative
+     * @since 0.2.0
+     */
+    public AnalysisOptions withRequestClockUncertaintyNanos(long nanos) {
+        return new AnalysisOptions(
+                method, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads, nanos);
     }
 }

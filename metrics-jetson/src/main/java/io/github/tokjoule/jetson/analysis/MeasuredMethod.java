@@ -88,10 +88,13 @@ final class MeasuredMethod {
             PowerTrace trace = in.power().trace().get();
             if (anySucceeded) {
                 // A dense hwmon trace's readings average the chip's last D: the estimator places them D/2 earlier
-                // and carries the edges' smoothing; tegrastats' D is 0, and its estimator is the options' own.
+                // and carries the edges' smoothing; tegrastats' D is 0, and its estimator is the options' own. A
+                // declared request clock uncertainty U widens the placement to D/2 ± U.
                 long delay = in.power().sensorDelayNanos();
-                EnergyEstimator estimator =
-                        delay == 0 ? options.estimator() : options.estimator().withSensorAveragingNanos(delay);
+                long clock = options.requestClockUncertaintyNanos();
+                EnergyEstimator estimator = clock > 0
+                        ? options.estimator().withReadingPlacement(delay, clock)
+                        : delay == 0 ? options.estimator() : options.estimator().withSensorAveragingNanos(delay);
                 CellAttribution a = estimator.attribute(trace, requests);
                 attribution = Optional.of(a);
                 b.estimator(a.estimator());

@@ -58,53 +58,6 @@ public record TruthCellSpec(
         long requestClockOffsetNanos) {
 
     /**
-     * A specification whose request times are exact ({@code requestClockOffsetNanos} 0); see the record's parameters.
-     *
-     * @throws IllegalArgumentException as the canonical constructor
-     */
-    @SuppressWarnings("TooManyParameters") // the record's components less the clock offset
-    public TruthCellSpec(
-            long randomSeed,
-            int requests,
-            double ttftMillis,
-            double latencyMillis,
-            double samplingPeriodMillis,
-            double jitterMillis,
-            double sensorAveragingMillis,
-            double rampMillis,
-            double idleWatts,
-            double prefillWatts,
-            double decodeWatts,
-            double decodeDrift,
-            double noiseFraction,
-            double requestSpread,
-            double latencySpread,
-            double minGapMillis,
-            double maxGapMillis,
-            boolean phaseLocked) {
-        this(
-                randomSeed,
-                requests,
-                ttftMillis,
-                latencyMillis,
-                samplingPeriodMillis,
-                jitterMillis,
-                sensorAveragingMillis,
-                rampMillis,
-                idleWatts,
-                prefillWatts,
-                decodeWatts,
-                decodeDrift,
-                noiseFraction,
-                requestSpread,
-                latencySpread,
-                minGapMillis,
-                maxGapMillis,
-                phaseLocked,
-                0);
-    }
-
-    /**
      * Validates the specification.
      *
      * @throws IllegalArgumentException if a count or duration is out of range, naming it
@@ -168,7 +121,8 @@ public record TruthCellSpec(
                 0.03,
                 longGaps ? 200 : 3,
                 longGaps ? 2000 : 25,
-                false);
+                false,
+                0);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.tokjoule.core.join.CellAttribution;
 import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.core.join.Phase;
+import io.github.tokjoule.core.join.ReadingPlacement;
 import io.github.tokjoule.core.join.RequestTimeline;
 import io.github.tokjoule.core.join.RunWindowEstimator;
 import io.github.tokjoule.core.power.PowerTrace;
@@ -135,6 +136,30 @@ class DenseTraceSensorDelayTest {
                 exactTotal,
                 ignoringDelay.cell().total().joules());
         assertThat(residual).isLessThan(ignored);
+
+        // A declared request clock uncertainty reaches the dense cell's estimator with its D (placed D/2 ± U, not
+        // dropped), and the tegrastats cells' too (D = 0: ± U); the estimates keep their D/2 placement or move by a
+        // measured lag, and no interval narrows where the whole U is allowed for.
+        SweepResult declared =
+                SweepAnalysis.analyze(sweep, AnalysisOptions.defaults().withRequestClockUncertaintyNanos(3_000_000));
+        for (int i = 0; i < declared.cells().size(); i++) {
+            AnalyzedCell c = declared.cells().get(i);
+            if (c.attribution().isEmpty()) {
+                continue;
+            }
+            ReadingPlacement p = c.attribution().get().placement();
+            assertThat(p.kind()).as("%s", c.directory()).isNotEqualTo(ReadingPlacement.Kind.NOMINAL);
+            if (p.kind() == ReadingPlacement.Kind.FALLBACK) {
+                assertThat(p.allowanceNanos()).isEqualTo(3_000_000);
+                CellAttribution before = with.cells().get(i).attribution().orElseThrow();
+                assertThat(c.attribution().get().cell().total().ci95HighJoules()
+                                - c.attribution().get().cell().total().ci95LowJoules())
+                        .isGreaterThanOrEqualTo(before.cell().total().ci95HighJoules()
+                                - before.cell().total().ci95LowJoules());
+            }
+            long nominal = c.directory().equals(chosen.directory()) ? D / 2 : 0;
+            assertThat(p.lagNanos()).isBetween(nominal - 3_000_000, nominal + 3_000_000);
+        }
 
         // Every other cell, tegrastats only, is analyzed exactly as before.
         for (int i = 0; i < with.cells().size(); i++) {

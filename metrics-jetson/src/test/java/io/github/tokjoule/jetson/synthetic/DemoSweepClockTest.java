@@ -6,7 +6,6 @@ import io.github.tokjoule.core.cell.CellMetric;
 import io.github.tokjoule.core.cell.CellMetrics;
 import io.github.tokjoule.core.cell.Ci95;
 import io.github.tokjoule.core.flags.AccuracyFlag;
-import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.jetson.analysis.AnalysisOptions;
 import io.github.tokjoule.jetson.analysis.AnalyzedCell;
 import io.github.tokjoule.jetson.analysis.SweepAnalysis;
@@ -82,7 +81,8 @@ class DemoSweepClockTest {
         for (long u : new long[] {0, 20}) {
             AnalysisOptions options = AnalysisOptions.defaults().withThreads(2);
             if (u > 0) {
-                options = options.withEstimator(EnergyEstimators.automatic(0, u * MS));
+                // the analysis' own option: a tegrastats trace (D = 0) gets automatic(0, U)
+                options = options.withRequestClockUncertaintyNanos(u * MS);
             }
             sb.append(coverage(
                     u == 0 ? "automatic() (the default)" : "automatic(0, " + u + " ms)",

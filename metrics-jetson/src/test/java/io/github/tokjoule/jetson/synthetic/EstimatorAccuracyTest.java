@@ -282,7 +282,7 @@ class EstimatorAccuracyTest {
     @Test
     void theTruthIsTheIntegralOfTheModelNotOfTheSamples() {
         // A constant 5 W with no noise, ramps or idle contrast: every request's true energy is 5 W × its duration.
-        TruthCellSpec flat = new TruthCellSpec(7, 5, 100, 1000, 515, 3, 4, 0, 5, 5, 5, 0, 0, 0, 0.03, 3, 25, false);
+        TruthCellSpec flat = new TruthCellSpec(7, 5, 100, 1000, 515, 3, 4, 0, 5, 5, 5, 0, 0, 0, 0.03, 3, 25, false, 0);
         TruthCell cell = TruthCell.simulate(flat);
         for (int i = 0; i < 5; i++) {
             var r = cell.requests().get(i);

@@ -46,7 +46,7 @@ class TruthCellClockOffsetTest {
 
     @Test
     void theOldConstructorHasNoOffset() {
-        TruthCellSpec flat = new TruthCellSpec(7, 5, 100, 1000, 515, 3, 4, 0, 5, 5, 5, 0, 0, 0, 0.03, 3, 25, false);
+        TruthCellSpec flat = new TruthCellSpec(7, 5, 100, 1000, 515, 3, 4, 0, 5, 5, 5, 0, 0, 0, 0.03, 3, 25, false, 0);
         assertThat(flat.requestClockOffsetNanos()).isZero();
         assertThat(flat.withPhaseLocked()
                         .withRequests(3)
