@@ -1,5 +1,7 @@
 package io.github.tokjoule.core.flags;
 
+import java.util.function.Consumer;
+
 /**
  * The thresholds of the {@link FlagRules}, immutable; {@link #defaults()} holds the seed's values and DESIGN §3.5's.
  * Change one with a {@code with…} method.
@@ -92,16 +94,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withPrefillRuleMillis(double millis) {
-        return new FlagThresholds(
-                millis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.prefillRuleMillis = millis);
     }
 
     /**
@@ -112,16 +105,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withMinPrefillSamples(int samples) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                samples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.minPrefillSamples = samples);
     }
 
     /**
@@ -132,16 +116,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withMinWindowSamples(int samples) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                samples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.minWindowSamples = samples);
     }
 
     /**
@@ -152,16 +127,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withSampleGapFactor(double factor) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                factor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.sampleGapFactor = factor);
     }
 
     /**
@@ -172,16 +138,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withLengthMismatchFraction(double fraction) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                fraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.lengthMismatchFraction = fraction);
     }
 
     /**
@@ -192,16 +149,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withThrottleCelsius(double celsius) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                celsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.throttleCelsius = celsius);
     }
 
     /**
@@ -212,16 +160,7 @@ public record FlagThresholds(
      * @throws IllegalArgumentException if invalid
      */
     public FlagThresholds withMaxErrorFraction(double fraction) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                fraction,
-                maxPrefillRelativeHalfWidth,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.maxErrorFraction = fraction);
     }
 
     /**
@@ -233,16 +172,7 @@ public record FlagThresholds(
      * @since 0.2.0
      */
     public FlagThresholds withMaxPrefillRelativeHalfWidth(double fraction) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                fraction,
-                maxEnergyRelativeHalfWidth);
+        return copy(c -> c.maxPrefillRelativeHalfWidth = fraction);
     }
 
     /**
@@ -254,15 +184,50 @@ public record FlagThresholds(
      * @since 0.2.0
      */
     public FlagThresholds withMaxEnergyRelativeHalfWidth(double fraction) {
-        return new FlagThresholds(
-                prefillRuleMillis,
-                minPrefillSamples,
-                minWindowSamples,
-                sampleGapFactor,
-                lengthMismatchFraction,
-                throttleCelsius,
-                maxErrorFraction,
-                maxPrefillRelativeHalfWidth,
-                fraction);
+        return copy(c -> c.maxEnergyRelativeHalfWidth = fraction);
+    }
+
+    private FlagThresholds copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.thresholds();
+    }
+
+    /** The components as mutable fields, so that each {@code with…} method names only the one it changes. */
+    private static final class Copy {
+        double prefillRuleMillis;
+        int minPrefillSamples;
+        int minWindowSamples;
+        double sampleGapFactor;
+        double lengthMismatchFraction;
+        double throttleCelsius;
+        double maxErrorFraction;
+        double maxPrefillRelativeHalfWidth;
+        double maxEnergyRelativeHalfWidth;
+
+        Copy(FlagThresholds t) {
+            prefillRuleMillis = t.prefillRuleMillis;
+            minPrefillSamples = t.minPrefillSamples;
+            minWindowSamples = t.minWindowSamples;
+            sampleGapFactor = t.sampleGapFactor;
+            lengthMismatchFraction = t.lengthMismatchFraction;
+            throttleCelsius = t.throttleCelsius;
+            maxErrorFraction = t.maxErrorFraction;
+            maxPrefillRelativeHalfWidth = t.maxPrefillRelativeHalfWidth;
+            maxEnergyRelativeHalfWidth = t.maxEnergyRelativeHalfWidth;
+        }
+
+        FlagThresholds thresholds() {
+            return new FlagThresholds(
+                    prefillRuleMillis,
+                    minPrefillSamples,
+                    minWindowSamples,
+                    sampleGapFactor,
+                    lengthMismatchFraction,
+                    throttleCelsius,
+                    maxErrorFraction,
+                    maxPrefillRelativeHalfWidth,
+                    maxEnergyRelativeHalfWidth);
+        }
     }
 }

@@ -54,6 +54,17 @@ class FlagTest {
                 .isEqualTo(0.02);
         assertThat(d.withMaxEnergyRelativeHalfWidth(0.02).withMaxPrefillRelativeHalfWidth(0.2))
                 .isEqualTo(new FlagThresholds(500, 2, 2, 3, 0.10, 85, 0, 0.2, 0.02));
+        // each with… changes its own component and only it
+        assertThat(d.withPrefillRuleMillis(400)
+                        .withMinPrefillSamples(3)
+                        .withMinWindowSamples(4)
+                        .withSampleGapFactor(5)
+                        .withLengthMismatchFraction(0.2)
+                        .withThrottleCelsius(90)
+                        .withMaxErrorFraction(0.5)
+                        .withMaxPrefillRelativeHalfWidth(0.3)
+                        .withMaxEnergyRelativeHalfWidth(0.06))
+                .isEqualTo(new FlagThresholds(400, 3, 4, 5, 0.2, 90, 0.5, 0.3, 0.06));
         assertThatThrownBy(() -> d.withMaxEnergyRelativeHalfWidth(0))
                 .hasMessage("maxEnergyRelativeHalfWidth must be positive and finite: 0.0");
         assertThatThrownBy(() -> d.withMaxEnergyRelativeHalfWidth(Double.NaN))

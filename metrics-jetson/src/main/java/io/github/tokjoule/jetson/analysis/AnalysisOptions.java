@@ -9,6 +9,7 @@ import io.github.tokjoule.core.join.EnergyEstimators;
 import io.github.tokjoule.jetson.PowerMode;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to analyze a sweep. {@link #defaults()} is the honest method on the seed's rail: {@link EnergyMethod#MEASURED},
@@ -90,17 +91,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withMethod(EnergyMethod value) {
-        return new AnalysisOptions(
-                value,
-                estimator,
-                rail,
-                zone,
-                mode,
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.method = value);
     }
 
     /**
@@ -111,17 +102,7 @@ public record AnalysisOptions(
      * @since 0.2.0
      */
     public AnalysisOptions withEstimator(EnergyEstimator value) {
-        return new AnalysisOptions(
-                method,
-                value,
-                rail,
-                zone,
-                mode,
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.estimator = value);
     }
 
     /**
@@ -131,17 +112,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withRail(RailChoice value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                value,
-                zone,
-                mode,
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.rail = value);
     }
 
     /**
@@ -151,17 +122,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withZone(ZoneId value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                Optional.of(value),
-                mode,
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.zone = Optional.of(value));
     }
 
     /**
@@ -171,17 +132,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withMode(PowerMode value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                zone,
-                Optional.of(value),
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.mode = Optional.of(value));
     }
 
     /**
@@ -191,17 +142,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withThresholds(FlagThresholds value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                zone,
-                mode,
-                value,
-                canonicalCell,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.thresholds = value);
     }
 
     /**
@@ -211,17 +152,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withCanonicalCell(CellShape value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                zone,
-                mode,
-                thresholds,
-                value,
-                headlineVariant,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.canonicalCell = value);
     }
 
     /**
@@ -231,17 +162,7 @@ public record AnalysisOptions(
      * @return the copy
      */
     public AnalysisOptions withHeadlineVariant(OutputTokJVariant value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                zone,
-                mode,
-                thresholds,
-                canonicalCell,
-                value,
-                threads,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.headlineVariant = value);
     }
 
     /**
@@ -252,17 +173,7 @@ public record AnalysisOptions(
      * @throws IllegalArgumentException if below 1
      */
     public AnalysisOptions withThreads(int value) {
-        return new AnalysisOptions(
-                method,
-                estimator,
-                rail,
-                zone,
-                mode,
-                thresholds,
-                canonicalCell,
-                headlineVariant,
-                value,
-                requestClockUncertaintyNanos);
+        return copy(c -> c.threads = value);
     }
 
     /**
@@ -274,7 +185,53 @@ public record AnalysisOptions(
      * @since 0.2.0
      */
     public AnalysisOptions withRequestClockUncertaintyNanos(long nanos) {
-        return new AnalysisOptions(
-                method, estimator, rail, zone, mode, thresholds, canonicalCell, headlineVariant, threads, nanos);
+        return copy(c -> c.requestClockUncertaintyNanos = nanos);
+    }
+
+    private AnalysisOptions copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.options();
+    }
+
+    /** The components as mutable fields, so that each {@code with…} method names only the one it changes. */
+    private static final class Copy {
+        EnergyMethod method;
+        EnergyEstimator estimator;
+        RailChoice rail;
+        Optional<ZoneId> zone;
+        Optional<PowerMode> mode;
+        FlagThresholds thresholds;
+        CellShape canonicalCell;
+        OutputTokJVariant headlineVariant;
+        int threads;
+        long requestClockUncertaintyNanos;
+
+        Copy(AnalysisOptions o) {
+            method = o.method;
+            estimator = o.estimator;
+            rail = o.rail;
+            zone = o.zone;
+            mode = o.mode;
+            thresholds = o.thresholds;
+            canonicalCell = o.canonicalCell;
+            headlineVariant = o.headlineVariant;
+            threads = o.threads;
+            requestClockUncertaintyNanos = o.requestClockUncertaintyNanos;
+        }
+
+        AnalysisOptions options() {
+            return new AnalysisOptions(
+                    method,
+                    estimator,
+                    rail,
+                    zone,
+                    mode,
+                    thresholds,
+                    canonicalCell,
+                    headlineVariant,
+                    threads,
+                    requestClockUncertaintyNanos);
+        }
     }
 }
