@@ -257,6 +257,15 @@ class MonitorLogReportTest {
         assertThat(run("report", dir.toString(), "--records", csvLog.toString()))
                 .isEqualTo(TokJoule.USAGE);
         assertThat(err.toString()).contains("--records and --model apply to a monitor log");
+        assertThat(run(
+                        "report",
+                        csvLog.toString(),
+                        "--request-clock-uncertainty-ms",
+                        "20",
+                        "--out",
+                        dir.resolve("r").toString()))
+                .isEqualTo(TokJoule.USAGE);
+        assertThat(err.toString()).contains("--request-clock-uncertainty-ms (it applies to a sweep's aiperf records)");
     }
 
     @Test
