@@ -78,7 +78,8 @@ public record FlagThresholds(
 
     /**
      * Returns the defaults: 500 ms prefill rule, 2 samples in the prefill window and in any window, gap above 3
-     * nominal intervals, 10 % length mismatch, 85 °C, any request error, prefill interval half width 10 %, total and decode interval half width 4 %.
+     * nominal intervals, 10 % length mismatch, 85 °C, any request error, prefill interval half width 10 %, total and
+     * decode interval half width 4 %.
      *
      * @return the default thresholds
      */
