@@ -59,7 +59,8 @@ public final class EnergyEstimators {
      */
     public static EnergyEstimator perRequest(long sensorAveragingNanos, long placementUncertaintyNanos) {
         check(sensorAveragingNanos, placementUncertaintyNanos);
-        return sensorAveragingNanos == 0
+        // U may exceed D/2 (a request clock offset), so D = 0 alone does not make the plain instance
+        return sensorAveragingNanos == 0 && placementUncertaintyNanos == 0
                 ? PerRequestEstimator.INSTANCE
                 : new PerRequestEstimator(sensorAveragingNanos, placementUncertaintyNanos);
     }

@@ -111,6 +111,15 @@ class RequestClockOffsetTest {
             assertThat(p[1].ci95HighJoules()).isCloseTo(p[0].ci95HighJoules() + 8, within(1e-9));
             assertThat(p[1].ci95LowJoules()).isCloseTo(Math.max(0, p[0].ci95LowJoules() - 8), within(1e-9));
         }
+        // per-request integration with instantaneous readings keeps U too (perRequest(0, U) was the plain instance,
+        // which dropped it): its interval is the pooled one widened, so its upper bound moves by the same 8 J
+        CellAttribution perBefore = EnergyEstimators.perRequest().attribute(trace, one);
+        CellAttribution perAfter = EnergyEstimators.perRequest(0, 20 * MS).attribute(trace, one);
+        assertThat(perAfter.placement()).isEqualTo(after.placement());
+        assertThat(perAfter.cell().total().joules())
+                .isEqualTo(perBefore.cell().total().joules());
+        assertThat(perAfter.cell().total().ci95HighJoules())
+                .isCloseTo(perBefore.cell().total().ci95HighJoules() + 8, within(1e-9));
     }
 
     @Test

@@ -92,9 +92,10 @@ final class MeasuredMethod {
                 // declared request clock uncertainty U widens the placement to D/2 ± U.
                 long delay = in.power().sensorDelayNanos();
                 long clock = options.requestClockUncertaintyNanos();
-                EnergyEstimator estimator = clock > 0
-                        ? options.estimator().withReadingPlacement(delay, clock)
-                        : delay == 0 ? options.estimator() : options.estimator().withSensorAveragingNanos(delay);
+                // withReadingPlacement(D, 0) is withSensorAveragingNanos(D), for the caller's estimators too
+                EnergyEstimator estimator = delay == 0 && clock == 0
+                        ? options.estimator()
+                        : options.estimator().withReadingPlacement(delay, clock);
                 CellAttribution a = estimator.attribute(trace, requests);
                 attribution = Optional.of(a);
                 b.estimator(a.estimator());
