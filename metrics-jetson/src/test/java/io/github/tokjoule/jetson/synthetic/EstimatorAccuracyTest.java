@@ -43,7 +43,7 @@ class EstimatorAccuracyTest {
      */
     static final long[] NEW_HOLD_OUT_SEEDS = {1_796_678_943L, 1_796_778_943L, 1_796_878_943L};
     /**
-     * Round 9's hold-out set (3 × 66 cells), chosen on 2026-12-08 at 01:22 UTC from {@code date +%s} = 1,796,692,449,
+     * Round 9's hold-out set (3 × 66 cells), chosen on 2026-12-08 at 01:14 UTC from {@code date +%s} = 1,796,692,449,
      * with bases 1,000,000 apart (a grid's cell seeds span 197,197 past its base, so bases 100,000 apart, as the sets
      * above use, share cell seeds between their grids, each at another TTFT × latency). Every cell seed is ≡ 449 or 450
      * mod 1000, so none is one of an earlier set's. Committed before round 9's candidate was evaluated on it.
