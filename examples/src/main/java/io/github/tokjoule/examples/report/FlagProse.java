@@ -15,7 +15,7 @@ final class FlagProse {
             Map.entry(
                     "PREFILL_UNDERSAMPLED",
                     "Too few power samples fall inside the prefill phases (from sending the prompt to the first"
-                            + " token) for prefill energy to be known within ±10 %: its 95 % interval is wider, or"
+                            + " token) for prefill energy to be known within ±10 %: its 95 % interval reaches beyond, or"
                             + " there is none (the seed's method uses its rule, TTFT p50 below 500 ms, instead)."
                             + " Prefill energy, prefill tok/J and the prefill share are approximate; decode, total"
                             + " and output tok/J are not affected."
@@ -24,7 +24,7 @@ final class FlagProse {
             Map.entry(
                     "WINDOW_UNDERSAMPLED",
                     "The power samples do not observe enough of the requests for their energy to be known within"
-                            + " ±4 %: the total or decode energy's 95 % interval is wider (the seed's method counts"
+                            + " ±4 %: the total or decode energy's 95 % interval reaches beyond (the seed's method counts"
                             + " fewer than 2 samples in a window instead). Short requests at tegrastats' ~0.5 s"
                             + " sampling, or a request period close to a whole number of sampling periods, leave"
                             + " part of every request unobserved. Every energy-derived value of the cell is marked."

@@ -23,11 +23,12 @@ public final class ReportTables {
     private static final Map<String, String> FLAG_MEANING = Map.ofEntries(
             Map.entry(
                     "PREFILL_UNDERSAMPLED",
-                    "prefill energy's 95 % interval is wider than ±10 % (or absent), seed method: TTFT p50 < 500 ms:"
+                    "prefill energy's 95 % interval reaches beyond ±10 % (or is absent), seed method: TTFT p50 < 500 ms:"
                             + " prefill energy and prefill tok/J are approximate"),
             Map.entry(
                     "WINDOW_UNDERSAMPLED",
-                    "too few power samples inside the request windows: every energy value is approximate"),
+                    "total or decode energy's 95 % interval reaches beyond ±4 % (or the total has none), seed"
+                            + " method: fewer than 2 power samples in a window: every energy value is approximate"),
             Map.entry("SAMPLE_GAP", "a gap in the power log longer than 3 sampling intervals inside the cell"),
             Map.entry(
                     "WINDOW_OUTSIDE_TRACE",

@@ -47,12 +47,16 @@ public final class FlagRules {
 
     /**
      * {@link AccuracyFlag#PREFILL_UNDERSAMPLED} as a statement about the prefill energy's 95 % interval: the flag
-     * fires when its relative half width {@code (high − low) / (2 · estimate)} exceeds {@link
-     * FlagThresholds#maxPrefillRelativeHalfWidth()}, or when there is no interval (NaN: accuracy unknown). Unlike a
+     * fires when its relative half width on its wider side, {@code max(estimate − low, high − estimate) / estimate}
+     * ({@link io.github.tokjoule.core.join.EnergyEstimate#widerRelativeHalfWidth()}; {@code (high − low) / (2 ·
+     * estimate)} for a symmetric interval), exceeds {@link FlagThresholds#maxPrefillRelativeHalfWidth()}, or when
+     * there is no interval (NaN: accuracy unknown). The wider side, because an unflagged figure's truth, where the
+     * interval holds it, is then within the bound of the estimate on either side. Unlike a
      * sample count, this credits an estimator that resolves short prefills by pooling many requests, and still fires
      * where nothing can know (a 20 ms prefill with one pooled sample gets an interval spanning every reading).
      *
-     * @param relativeHalfWidth the interval's relative half width, not negative, or NaN without an interval
+     * @param relativeHalfWidth the interval's relative half width on its wider side, not negative, or NaN without an
+     *     interval
      * @param thresholds the thresholds
      * @return the flag, or empty if the interval is narrow enough
      * @throws IllegalArgumentException if {@code relativeHalfWidth} is negative or infinite
@@ -69,8 +73,9 @@ public final class FlagRules {
         }
         String why = Double.isNaN(relativeHalfWidth)
                 ? "prefill energy has no 95 % interval: its accuracy is unknown"
-                : "prefill energy's 95 % interval is ±" + fmt(100 * relativeHalfWidth) + " % (more than ±"
-                        + fmt(100 * max) + " %): too few power samples fall inside the prefill windows";
+                : "prefill energy's 95 % interval reaches " + fmt(100 * relativeHalfWidth)
+                        + " % from the estimate (more than " + fmt(100 * max)
+                        + " %): too few power samples fall inside the prefill windows";
         return Optional.of(Flag.of(
                 AccuracyFlag.PREFILL_UNDERSAMPLED,
                 Double.isNaN(relativeHalfWidth)
@@ -81,15 +86,17 @@ public final class FlagRules {
 
     /**
      * {@link AccuracyFlag#WINDOW_UNDERSAMPLED} as a statement about the total and decode energies' 95 % intervals: the
-     * flag fires when the larger of their relative half widths {@code (high − low) / (2 · estimate)} exceeds {@link
-     * FlagThresholds#maxEnergyRelativeHalfWidth()}, or when the total has no interval (NaN: accuracy unknown). A NaN
+     * flag fires when the larger of their relative half widths on their wider sides, {@code max(estimate − low, high −
+     * estimate) / estimate} ({@link io.github.tokjoule.core.join.EnergyEstimate#widerRelativeHalfWidth()}), exceeds
+     * {@link FlagThresholds#maxEnergyRelativeHalfWidth()}, or when the total has no interval (NaN: accuracy unknown). A NaN
      * for decode alone means no decode figure (no decode time, or no interval to state) and does not fire. Unlike the
      * count of samples inside each request ({@link #windowUndersampled}), this credits an estimator that pools the
      * readings of many requests, and it fires where a sampler nearly locked to the request period leaves part of every
      * request unobserved although each request holds readings.
      *
-     * @param totalRelativeHalfWidth the total energy interval's relative half width, not negative, or NaN
-     * @param decodeRelativeHalfWidth the decode energy interval's relative half width, not negative, or NaN
+     * @param totalRelativeHalfWidth the total energy interval's relative half width on its wider side, not negative,
+     *     or NaN
+     * @param decodeRelativeHalfWidth the decode energy interval's, likewise
      * @param thresholds the thresholds
      * @return the flag, or empty if both intervals are narrow enough
      * @throws IllegalArgumentException if a half width is negative or infinite
@@ -124,9 +131,9 @@ public final class FlagRules {
         return Optional.of(Flag.of(
                 AccuracyFlag.WINDOW_UNDERSAMPLED,
                 n,
-                (decodeWider ? "decode" : "total") + " energy's 95 % interval is ±" + fmt(100 * widest)
-                        + " % (more than ±" + fmt(100 * max) + " %): the power samples do not observe enough of"
-                        + " the requests"));
+                (decodeWider ? "decode" : "total") + " energy's 95 % interval reaches " + fmt(100 * widest)
+                        + " % from the estimate (more than " + fmt(100 * max) + " %): the power samples do not"
+                        + " observe enough of the requests"));
     }
 
     /**

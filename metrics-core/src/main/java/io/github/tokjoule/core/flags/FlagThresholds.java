@@ -20,10 +20,15 @@ import java.util.function.Consumer;
  *     (seed §J.13: 85 °C); finite
  * @param maxErrorFraction an error fraction above this flags {@link AccuracyFlag#REQUEST_ERRORS} (default 0: any
  *     error); in [0, 1)
- * @param maxPrefillRelativeHalfWidth a measured prefill energy whose 95 % interval has a relative half width
- *     {@code (high − low) / (2 · estimate)} above this, or no interval, flags {@link
+ * @param maxPrefillRelativeHalfWidth a measured prefill energy whose 95 % interval has a relative half width on
+ *     its wider side {@code max(estimate − low, high − estimate) / estimate} ({@code (high − low) / (2 · estimate)}
+ *     for a symmetric interval) above this, or no interval, flags {@link
  *     AccuracyFlag#PREFILL_UNDERSAMPLED} ({@link FlagRules#prefillUncertain}; default 0.10: the prefill figure may
  *     be more than 10 % off); positive and finite (since 0.2.0)
+ * @param maxEnergyRelativeHalfWidth a measured total or decode energy whose 95 % interval has a relative half width
+ *     on its wider side above this, or a total without interval, flags {@link AccuracyFlag#WINDOW_UNDERSAMPLED}
+ *     ({@link FlagRules#energyUncertain}; default 0.04: issue 14's bar for a cell's total); positive and finite
+ *     (since 0.2.0)
  * @since 0.1.0
  */
 public record FlagThresholds(

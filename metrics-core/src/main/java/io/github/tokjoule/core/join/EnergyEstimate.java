@@ -95,4 +95,21 @@ public record EnergyEstimate(double joules, double ci95LowJoules, double ci95Hig
         }
         return (ci95HighJoules - ci95LowJoules) / (2 * joules);
     }
+
+    /**
+     * Returns how far the interval reaches from the estimate on its wider side, relative to the estimate: {@code
+     * max(joules − low, high − joules) / joules}. For a symmetric interval this is {@link #relativeHalfWidth()}; for
+     * an asymmetric one (a ramp's side, a bound clipped at 0) it is larger, and it is what bounds the error: a true
+     * value inside the interval lies within this share of the estimate. The accuracy flags read it ({@link
+     * io.github.tokjoule.core.flags.FlagRules#energyUncertain}).
+     *
+     * @return the wider side's relative half width; NaN without an interval or for a zero or NaN estimate
+     * @since 0.2.0
+     */
+    public double widerRelativeHalfWidth() {
+        if (!hasInterval() || !(joules > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(joules - ci95LowJoules, ci95HighJoules - joules) / joules;
+    }
 }

@@ -81,8 +81,9 @@ class FlagRulesTest {
         assertThat(f.number("relativeHalfWidth")).isEqualTo(0.25);
         assertThat(f.number("maxRelativeHalfWidth")).isEqualTo(0.10);
         assertThat(f.reason())
-                .isEqualTo("prefill energy's 95 % interval is ±25 % (more than ±10 %): too few power samples fall"
-                        + " inside the prefill windows");
+                .isEqualTo(
+                        "prefill energy's 95 % interval reaches 25 % from the estimate (more than 10 %): too few power samples fall"
+                                + " inside the prefill windows");
         Flag none = FlagRules.prefillUncertain(Double.NaN, T).orElseThrow();
         assertThat(none.number("relativeHalfWidth")).isNaN();
         assertThat(none.reason()).isEqualTo("prefill energy has no 95 % interval: its accuracy is unknown");
@@ -108,11 +109,13 @@ class FlagRulesTest {
                         org.assertj.core.api.Assertions.entry("decodeRelativeHalfWidth", 0.03),
                         org.assertj.core.api.Assertions.entry("maxRelativeHalfWidth", 0.04));
         assertThat(total.reason())
-                .isEqualTo("total energy's 95 % interval is ±12.5 % (more than ±4 %): the power samples do not"
-                        + " observe enough of the requests");
+                .isEqualTo(
+                        "total energy's 95 % interval reaches 12.5 % from the estimate (more than 4 %): the power samples do not"
+                                + " observe enough of the requests");
         // the decode interval alone may fire it: decode tok/J is a headline figure of its own
         Flag decode = FlagRules.energyUncertain(0.02, 0.06, T).orElseThrow();
-        assertThat(decode.reason()).startsWith("decode energy's 95 % interval is ±6 % (more than ±4 %)");
+        assertThat(decode.reason())
+                .startsWith("decode energy's 95 % interval reaches 6 % from the estimate (more than 4 %)");
         // no decode figure (NaN) does not fire; no total interval does
         assertThat(FlagRules.energyUncertain(0.01, Double.NaN, T)).isEmpty();
         Flag unknown = FlagRules.energyUncertain(Double.NaN, 0.01, T).orElseThrow();

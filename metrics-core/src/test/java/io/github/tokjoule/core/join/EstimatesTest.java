@@ -3,6 +3,8 @@ package io.github.tokjoule.core.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,27 @@ class EstimatesTest {
         assertThat(EnergyEstimate.of(0, 0, 0).relativeHalfWidth()).isNaN();
         assertThat(EnergyEstimate.of(10, 9, 12).covers(12)).isTrue();
         assertThat(EnergyEstimate.of(10, 9, 12).covers(12.01)).isFalse();
+    }
+
+    @Test
+    void widerRelativeHalfWidthReadsTheFartherSide() {
+        // [9, 12] around 10: sides 1 and 2, the wider 2 / 10; the half width is 1.5 / 10
+        assertThat(EnergyEstimate.of(10, 9, 12).widerRelativeHalfWidth()).isCloseTo(0.2, within(1e-15));
+        assertThat(EnergyEstimate.of(10, 7, 12).widerRelativeHalfWidth()).isCloseTo(0.3, within(1e-15));
+        assertThat(EnergyEstimate.of(10, 9, 11).widerRelativeHalfWidth()).isCloseTo(0.1, within(1e-15));
+        assertThat(EnergyEstimate.withoutInterval(10).widerRelativeHalfWidth()).isNaN();
+        assertThat(EnergyEstimate.of(0, 0, 0).widerRelativeHalfWidth()).isNaN();
+        // a truth inside the interval lies within the wider side of the estimate: |10 − 12| / 10 ≤ 0.2
+        qt().forAll(
+                        doubles().between(0.001, 1e4),
+                        doubles().between(0, 1),
+                        doubles().between(0, 1))
+                .checkAssert((j, below, above) -> {
+                    EnergyEstimate e = EnergyEstimate.of(j, j * (1 - below), j * (1 + above));
+                    assertThat(e.widerRelativeHalfWidth())
+                            .isGreaterThanOrEqualTo(e.relativeHalfWidth() - 1e-12)
+                            .isCloseTo(Math.max(below, above), within(1e-9));
+                });
     }
 
     @Test

@@ -195,9 +195,9 @@ final class MeasuredMethod {
         }
         // statements about the intervals, not sample counts: pooling resolves short phases and short requests, and a
         // near-locked sampler leaves part of every request unobserved however many readings each holds
-        FlagRules.prefillUncertain(cell.prefill().relativeHalfWidth(), th).ifPresent(b::addFlags);
+        FlagRules.prefillUncertain(cell.prefill().widerRelativeHalfWidth(), th).ifPresent(b::addFlags);
         FlagRules.energyUncertain(
-                        cell.total().relativeHalfWidth(), cell.decode().relativeHalfWidth(), th)
+                        cell.total().widerRelativeHalfWidth(), cell.decode().widerRelativeHalfWidth(), th)
                 .ifPresent(b::addFlags);
     }
 

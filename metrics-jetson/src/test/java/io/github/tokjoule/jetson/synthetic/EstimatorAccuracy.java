@@ -128,11 +128,11 @@ final class EstimatorAccuracy {
                 driftMillis(truth),
                 r,
                 FlagRules.energyUncertain(
-                                e.total().relativeHalfWidth(),
-                                e.decode().relativeHalfWidth(),
+                                e.total().widerRelativeHalfWidth(),
+                                e.decode().widerRelativeHalfWidth(),
                                 FlagThresholds.defaults())
                         .isPresent(),
-                FlagRules.prefillUncertain(e.prefill().relativeHalfWidth(), FlagThresholds.defaults())
+                FlagRules.prefillUncertain(e.prefill().widerRelativeHalfWidth(), FlagThresholds.defaults())
                         .isPresent());
     }
 
