@@ -1,0 +1,226 @@
+package io.github.tokjoule.jetson.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tokjoule.core.join.EnergyEstimators;
+import io.github.tokjoule.jetson.synthetic.EstimatorAccuracy.Cell;
+import io.github.tokjoule.jetson.synthetic.EstimatorAccuracy.Figure;
+import io.github.tokjoule.jetson.synthetic.EstimatorAccuracy.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's targets over many independent sweeps: how often one sweep of 198 cells meets each target, and each target
+ * over all of them pooled. One seed set of {@code EstimatorAccuracyTest} is one draw; a target stated on a median, a
+ * 90th percentile or a coverage over some 70–200 cells moves from draw to draw (a median of 74 errors by about ±15 %),
+ * so one set above a bound and another below it say little alone. Nothing was chosen on these sets. Writes {@code
+ * target/estimator-ensemble.md} (docs/ANALYSIS.md §11, "Round 9").
+ */
+class EstimatorEnsembleTest {
+
+    /**
+     * Twenty sets of 3 × 66 cells, {@code date +%s} = 1,796,693,473 at 01:31 UTC on 2026-12-08, bases 1,000,000 apart
+     * (every cell seed ≡ 473 or 474 mod 1000: none is one of another set's). First evaluated on round 8's estimator;
+     * round 9's candidate was judged on it (docs/ANALYSIS.md §11, "Round 9").
+     */
+    static final long ENSEMBLE_BASE = 1_796_693_473L;
+
+    static final int SETS = 20;
+
+    /** One target: a figure's statistic over some cells, and the bound it must not pass. */
+    record Target(
+            String name, Predicate<Cell> cells, ToDoubleFunction<List<Cell>> value, double bound, boolean atMost) {
+        boolean met(double v) {
+            return atMost ? v <= bound : v >= bound;
+        }
+    }
+
+    @Test
+    void issue14TargetsAcrossTwentyIndependentSweeps() throws IOException {
+        List<List<Cell>> sets = IntStream.range(0, SETS)
+                .parallel()
+                .mapToObj(k -> {
+                    long base = ENSEMBLE_BASE + 1_000_000L * 3 * k;
+                    return EstimatorAccuracy.evaluate(
+                            EnergyEstimators.pooled(),
+                            EstimatorAccuracyTest.grids(new long[] {base, base + 1_000_000L, base + 2_000_000L}));
+                })
+                .toList();
+        List<Cell> all = sets.stream().flatMap(List::stream).toList();
+        List<Target> targets = targets();
+        String table = table(
+                "Issue 14's targets over " + SETS + " independent sweeps of "
+                        + sets.get(0).size() + " cells (POOLED)",
+                sets);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/estimator-ensemble.md"), table);
+
+        assertThat(all).hasSize(SETS * 198);
+        // Met in every one of the twenty sweeps (everySweep)
+        for (Target t : targets) {
+            if (everySweep(t.name())) {
+                assertThat(meeting(t, sets)).as(t.name()).isEqualTo(SETS);
+            }
+        }
+        // NOT met in every sweep (docs/ANALYSIS.md §11, "Round 9"); these guard the counts against falling. Unflagged
+        // prefill intervals cover the truth in 90.0 % of the 1,300-odd unflagged cells pooled but in fewer than 90 %
+        // in 11 of the 20 sweeps: the ±10 % flag selects the narrow intervals, and the narrow ones undercover.
+        assertThat(meeting(target(targets, "energy_prefill coverage, unflagged"), sets))
+                .isGreaterThanOrEqualTo(9);
+        assertThat(meeting(target(targets, "energy_total max, unflagged"), sets))
+                .isGreaterThanOrEqualTo(16);
+        assertThat(meeting(target(targets, "output_tok_per_j max, unflagged"), sets))
+                .isGreaterThanOrEqualTo(16);
+        assertThat(meeting(target(targets, "energy_prefill (≥ 6 pooled samples) p90, unflagged"), sets))
+                .isGreaterThanOrEqualTo(19);
+        assertThat(meeting(target(targets, "energy_prefill half width / error ratio, unflagged"), sets))
+                .isGreaterThanOrEqualTo(19);
+        // over all cells, the cells a near-locked sampler leaves partly unobserved keep the total's p90 and max above
+        // their bounds in nearly every sweep, as the older seed sets showed
+        assertThat(meeting(target(targets, "energy_total p90, all cells"), sets))
+                .isLessThanOrEqualTo(2);
+        assertThat(meeting(target(targets, "energy_total max, all cells"), sets))
+                .isZero();
+    }
+
+    /**
+     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones; prefill (≥ 6
+     * pooled samples) median ≤ 3 %; the width ratio of total, output and decode and their tok/J over all cells and
+     * over the unflagged ones; and on the unflagged figures total, output and decode p90 ≤ 2 % and the coverage of
+     * total, output and decode.
+     */
+    private static boolean everySweep(String name) {
+        boolean prefill = name.contains("prefill");
+        boolean unflagged = name.endsWith(", unflagged");
+        return name.contains("coverage") && !unflagged
+                || name.contains("coverage") && !prefill
+                || name.contains("median")
+                || name.contains("ratio") && !prefill
+                || unflagged && name.contains(" p90") && !prefill;
+    }
+
+    private static long meeting(Target t, List<List<Cell>> sets) {
+        return sets.stream()
+                .filter(s -> t.met(t.value().applyAsDouble(filter(s, t.cells()))))
+                .count();
+    }
+
+    private static Target target(List<Target> targets, String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Each target over each set and over all of them pooled, as a markdown table under {@code title}. */
+    static String table(String title, List<List<Cell>> sets) {
+        List<Cell> all = sets.stream().flatMap(List::stream).toList();
+        StringBuilder sb = new StringBuilder("### " + title + "\n\n"
+                + "| target | bound | sweeps meeting it | lowest | median | highest | all "
+                + all.size() + " cells pooled |\n|---|---|---|---|---|---|---|\n");
+        for (Target t : targets()) {
+            double[] values = sets.stream()
+                    .mapToDouble(s -> t.value().applyAsDouble(filter(s, t.cells())))
+                    .sorted()
+                    .toArray();
+            long meeting = meeting(t, sets);
+            double pooled = t.value().applyAsDouble(filter(all, t.cells()));
+            boolean percent = !t.name().contains("ratio");
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s %s | %d of %d | %s | %s | %s | %s |%n",
+                    t.name(),
+                    t.atMost() ? "≤" : "≥",
+                    format(t.bound(), percent),
+                    meeting,
+                    sets.size(),
+                    format(values[0], percent),
+                    format(EstimatorAccuracy.quantile(values, 0.5), percent),
+                    format(values[values.length - 1], percent),
+                    format(pooled, percent)));
+        }
+        return sb.toString();
+    }
+
+    private static String format(double v, boolean percent) {
+        return percent ? String.format(Locale.ROOT, "%.2f %%", 100 * v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static List<Cell> filter(List<Cell> cells, Predicate<Cell> which) {
+        return cells.stream().filter(which).toList();
+    }
+
+    private static List<Target> targets() {
+        List<Target> t = new ArrayList<>();
+        for (boolean unflaggedOnly : new boolean[] {false, true}) {
+            String over = unflaggedOnly ? ", unflagged" : ", all cells";
+            for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
+                Predicate<Cell> cells = unflaggedOnly ? EstimatorAccuracy.unflagged(f) : c -> true;
+                t.add(new Target(
+                        name(f) + " p90" + over, cells, s -> summary(s, f).p90(), 0.02, true));
+                t.add(new Target(
+                        name(f) + " max" + over, cells, s -> summary(s, f).max(), 0.04, true));
+            }
+            Predicate<Cell> prefill6 =
+                    unflaggedOnly ? c -> c.prefillSamples() >= 6 && c.prefillUnflagged() : c -> c.prefillSamples() >= 6;
+            t.add(new Target(
+                    "energy_prefill (≥ 6 pooled samples) median" + over,
+                    prefill6,
+                    s -> summary(s, Figure.ENERGY_PREFILL).median(),
+                    0.03,
+                    true));
+            t.add(new Target(
+                    "energy_prefill (≥ 6 pooled samples) p90" + over,
+                    prefill6,
+                    s -> summary(s, Figure.ENERGY_PREFILL).p90(),
+                    0.06,
+                    true));
+            Predicate<Cell> decode = unflaggedOnly ? EstimatorAccuracy.unflagged(Figure.ENERGY_DECODE) : c -> true;
+            t.add(new Target(
+                    "energy_decode p90" + over,
+                    decode,
+                    s -> summary(s, Figure.ENERGY_DECODE).p90(),
+                    0.02,
+                    true));
+            for (Figure f : Figure.values()) {
+                Predicate<Cell> cells = unflaggedOnly ? EstimatorAccuracy.unflagged(f) : c -> true;
+                t.add(new Target(
+                        name(f) + " coverage" + over, cells, s -> summary(s, f).coverage(), 0.9, false));
+                if (unflaggedOnly) {
+                    t.add(new Target(
+                            name(f) + " coverage, flagged",
+                            EstimatorAccuracy.unflagged(f).negate(),
+                            s -> summary(s, f).coverage(),
+                            0.9,
+                            false));
+                }
+            }
+            for (Figure f : Figure.values()) {
+                Predicate<Cell> cells = unflaggedOnly ? EstimatorAccuracy.unflagged(f) : c -> true;
+                t.add(new Target(
+                        name(f) + " half width / error ratio" + over,
+                        cells,
+                        s -> {
+                            Summary x = summary(s, f);
+                            return x.medianHalfWidth() / x.median();
+                        },
+                        4,
+                        true));
+            }
+        }
+        return t;
+    }
+
+    private static String name(Figure f) {
+        return f.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Summary summary(List<Cell> cells, Figure f) {
+        return EstimatorAccuracy.summary(cells, f, c -> true);
+    }
+}
