@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Test;
 class EstimatorEnsembleTest {
 
     /**
-     * Twenty sets of 3 × 66 cells, {@code date +%s} = 1,796,693,473 at 01:31 UTC on 2026-12-08, bases 1,000,000 apart
-     * (every cell seed ≡ 473 or 474 mod 1000: none is one of another set's). First evaluated on round 8's estimator;
-     * round 9's candidate was judged on it (docs/ANALYSIS.md §11, "Round 9").
+     * Two draws of twenty sweeps of 3 × 66 cells each, bases 1,000,000 apart: {@code date +%s} = 1,796,693,473 at 01:31
+     * UTC on 2026-12-08 (every cell seed ≡ 473 or 474 mod 1000), first evaluated on round 8's estimator, then the
+     * hold-out of round 9's candidate 2; and 1,796,695,393 at 02:03 UTC (≡ 393 or 394), the hold-out of round 9's
+     * candidate 3 (docs/ANALYSIS.md §11, "Round 9"). No cell seed is one of another set's.
      */
-    static final long ENSEMBLE_BASE = 1_796_693_473L;
+    static final long[] ENSEMBLE_BASES = {1_796_693_473L, 1_796_695_393L};
 
-    static final int SETS = 20;
+    static final int SWEEPS_PER_DRAW = 20;
+
+    static final int SETS = ENSEMBLE_BASES.length * SWEEPS_PER_DRAW;
 
     /** One target: a figure's statistic over some cells, and the bound it must not pass. */
     record Target(
@@ -44,11 +47,11 @@ class EstimatorEnsembleTest {
     }
 
     @Test
-    void issue14TargetsAcrossTwentyIndependentSweeps() throws IOException {
+    void issue14TargetsAcrossFortyIndependentSweeps() throws IOException {
         List<List<Cell>> sets = IntStream.range(0, SETS)
                 .parallel()
                 .mapToObj(k -> {
-                    long base = ENSEMBLE_BASE + 1_000_000L * 3 * k;
+                    long base = ENSEMBLE_BASES[k / SWEEPS_PER_DRAW] + 3_000_000L * (k % SWEEPS_PER_DRAW);
                     return EstimatorAccuracy.evaluate(
                             EnergyEstimators.pooled(),
                             EstimatorAccuracyTest.grids(new long[] {base, base + 1_000_000L, base + 2_000_000L}));
@@ -64,46 +67,50 @@ class EstimatorEnsembleTest {
         Files.writeString(Path.of("target/estimator-ensemble.md"), table);
 
         assertThat(all).hasSize(SETS * 198);
-        // Met in every one of the twenty sweeps (everySweep)
+        // Met in every one of the forty sweeps (everySweep)
         for (Target t : targets) {
             if (everySweep(t.name())) {
                 assertThat(meeting(t, sets)).as(t.name()).isEqualTo(SETS);
             }
         }
         // NOT met in every sweep (docs/ANALYSIS.md §11, "Round 9"); these guard the counts against falling. Unflagged
-        // prefill intervals cover the truth in 90.0 % of the 1,300-odd unflagged cells pooled but in fewer than 90 %
-        // in 11 of the 20 sweeps: the ±10 % flag selects the narrow intervals, and the narrow ones undercover.
-        assertThat(meeting(target(targets, "energy_prefill coverage, unflagged"), sets))
-                .isGreaterThanOrEqualTo(9);
-        assertThat(meeting(target(targets, "energy_total max, unflagged"), sets))
-                .isGreaterThanOrEqualTo(16);
-        assertThat(meeting(target(targets, "output_tok_per_j max, unflagged"), sets))
-                .isGreaterThanOrEqualTo(16);
-        assertThat(meeting(target(targets, "energy_prefill (≥ 6 pooled samples) p90, unflagged"), sets))
-                .isGreaterThanOrEqualTo(19);
-        assertThat(meeting(target(targets, "energy_prefill half width / error ratio, unflagged"), sets))
-                .isGreaterThanOrEqualTo(19);
+        // prefill intervals cover the truth in 89.0 % of the unflagged prefill figures pooled, and in fewer than 90 %
+        // in 27 of the 40 sweeps: the ±10 % flag selects the narrow intervals, and the narrow ones undercover.
+        assertAtLeast(targets, sets, "energy_prefill coverage, unflagged", 13);
+        assertAtLeast(targets, sets, "prefill_tok_per_j coverage, unflagged", 13);
+        assertAtLeast(targets, sets, "energy_total max, unflagged", 33);
+        assertAtLeast(targets, sets, "output_tok_per_j max, unflagged", 34);
+        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) p90, unflagged", 39);
+        for (String f : List.of("energy_total", "output_tok_per_j", "energy_prefill", "prefill_tok_per_j")) {
+            assertAtLeast(targets, sets, f + " half width / error ratio, unflagged", 39);
+        }
+        assertAtLeast(targets, sets, "energy_total half width / error ratio, all cells", 39);
+        assertAtLeast(targets, sets, "output_tok_per_j half width / error ratio, all cells", 39);
+        assertAtLeast(targets, sets, "energy_decode p90, all cells", 38);
+        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) p90, all cells", 25);
         // over all cells, the cells a near-locked sampler leaves partly unobserved keep the total's p90 and max above
         // their bounds in nearly every sweep, as the older seed sets showed
         assertThat(meeting(target(targets, "energy_total p90, all cells"), sets))
-                .isLessThanOrEqualTo(2);
+                .isLessThanOrEqualTo(3);
         assertThat(meeting(target(targets, "energy_total max, all cells"), sets))
                 .isZero();
     }
 
+    private static void assertAtLeast(List<Target> targets, List<List<Cell>> sets, String name, int sweeps) {
+        assertThat(meeting(target(targets, name), sets)).as(name).isGreaterThanOrEqualTo(sweeps);
+    }
+
     /**
-     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones; prefill (≥ 6
-     * pooled samples) median ≤ 3 %; the width ratio of total, output and decode and their tok/J over all cells and
-     * over the unflagged ones; and on the unflagged figures total, output and decode p90 ≤ 2 % and the coverage of
-     * total, output and decode.
+     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones, and that of
+     * total, output and decode over the unflagged ones; prefill (≥ 6 pooled samples) median ≤ 3 %; decode's width
+     * ratio; and on the unflagged figures total, output and decode p90 ≤ 2 %.
      */
     private static boolean everySweep(String name) {
         boolean prefill = name.contains("prefill");
         boolean unflagged = name.endsWith(", unflagged");
-        return name.contains("coverage") && !unflagged
-                || name.contains("coverage") && !prefill
+        return name.contains("coverage") && !(unflagged && prefill)
                 || name.contains("median")
-                || name.contains("ratio") && !prefill
+                || name.contains("decode") && name.contains("ratio")
                 || unflagged && name.contains(" p90") && !prefill;
     }
 
