@@ -219,6 +219,22 @@ class EstimatorEnsembleTest {
                         4,
                         true));
             }
+            // prefill's width where its phase is resolved (≥ 3, ≥ 6 pooled samples): the cells below 3 have, by
+            // design, an interval that spans the readings around the cell (no estimator can know their power)
+            for (int min : new int[] {3, 6}) {
+                Predicate<Cell> cells = unflaggedOnly
+                        ? c -> c.prefillSamples() >= min && c.prefillUnflagged()
+                        : c -> c.prefillSamples() >= min;
+                t.add(new Target(
+                        "energy_prefill (≥ " + min + " pooled samples) half width / error ratio" + over,
+                        cells,
+                        s -> {
+                            Summary x = summary(s, Figure.ENERGY_PREFILL);
+                            return x.medianHalfWidth() / x.median();
+                        },
+                        4,
+                        true));
+            }
         }
         return t;
     }
