@@ -9,19 +9,19 @@ package io.github.tokjoule.core.flags;
 public enum AccuracyFlag {
     /**
      * Prefill energy is not known well: its 95 % interval reaches further than {@link
-     * FlagThresholds#maxPrefillRelativeHalfWidth()} of the estimate on either side, or is absent ({@link FlagRules#prefillUncertain});
-     * by the older sample-count rule, fewer than {@link FlagThresholds#minPrefillSamples()} power samples inside the
-     * prefill window ({@link FlagRules#prefillUndersampled}); also the seed's rule "TTFT p50 &lt; 500 ms" (seed
-     * §J.12: "prefill tok/J is approximate for 63 % of cells").
+     * FlagThresholds#maxPrefillRelativeHalfWidth()} of the estimate on either side, or is absent ({@link
+     * FlagRules#prefillUncertain}); by the older sample-count rule, fewer than {@link
+     * FlagThresholds#minPrefillSamples()} power samples inside the prefill window ({@link
+     * FlagRules#prefillUndersampled}); also the seed's rule "TTFT p50 &lt; 500 ms" (seed §J.12: "prefill tok/J is
+     * approximate for 63 % of cells").
      */
     PREFILL_UNDERSAMPLED(Severity.WARNING),
     /**
      * The energy of the requests' windows is not known well: the total or decode energy's 95 % interval reaches
      * further than {@link FlagThresholds#maxEnergyRelativeHalfWidth()} of the estimate on either side (4 % by
-     * default), or the total has none
-     * ({@link FlagRules#energyUncertain}, the measured method since 0.2.0); by the older sample-count rule, fewer than
-     * {@link FlagThresholds#minWindowSamples()} power samples inside a request or cell window ({@link
-     * FlagRules#windowUndersampled}, the seed-compatible method).
+     * default), or the total has none ({@link FlagRules#energyUncertain}, the measured method since 0.2.0); by the
+     * older sample-count rule, fewer than {@link FlagThresholds#minWindowSamples()} power samples inside a request or
+     * cell window ({@link FlagRules#windowUndersampled}, the seed-compatible method).
      */
     WINDOW_UNDERSAMPLED(Severity.WARNING),
     /** A gap between power samples longer than {@link FlagThresholds#sampleGapFactor()} × the nominal interval. */

@@ -51,9 +51,9 @@ public final class FlagRules {
      * ({@link io.github.tokjoule.core.join.EnergyEstimate#widerRelativeHalfWidth()}; {@code (high − low) / (2 ·
      * estimate)} for a symmetric interval), exceeds {@link FlagThresholds#maxPrefillRelativeHalfWidth()}, or when
      * there is no interval (NaN: accuracy unknown). The wider side, because an unflagged figure's truth, where the
-     * interval holds it, is then within the bound of the estimate on either side. Unlike a
-     * sample count, this credits an estimator that resolves short prefills by pooling many requests, and still fires
-     * where nothing can know (a 20 ms prefill with one pooled sample gets an interval spanning every reading).
+     * interval holds it, is then within the bound of the estimate on either side. Unlike a sample count, this credits
+     * an estimator that resolves short prefills by pooling many requests, and still fires where nothing can know (a
+     * 20 ms prefill with one pooled sample gets an interval spanning every reading).
      *
      * @param relativeHalfWidth the interval's relative half width on its wider side, not negative, or NaN without an
      *     interval
@@ -88,8 +88,8 @@ public final class FlagRules {
      * {@link AccuracyFlag#WINDOW_UNDERSAMPLED} as a statement about the total and decode energies' 95 % intervals: the
      * flag fires when the larger of their relative half widths on their wider sides, {@code max(estimate − low, high −
      * estimate) / estimate} ({@link io.github.tokjoule.core.join.EnergyEstimate#widerRelativeHalfWidth()}), exceeds
-     * {@link FlagThresholds#maxEnergyRelativeHalfWidth()}, or when the total has no interval (NaN: accuracy unknown). A NaN
-     * for decode alone means no decode figure (no decode time, or no interval to state) and does not fire. Unlike the
+     * {@link FlagThresholds#maxEnergyRelativeHalfWidth()}, or when the total has no interval (NaN: accuracy unknown).
+     * A NaN for decode alone means no decode figure (no decode time, or no interval to state) and does not fire. Unlike the
      * count of samples inside each request ({@link #windowUndersampled}), this credits an estimator that pools the
      * readings of many requests, and it fires where a sampler nearly locked to the request period leaves part of every
      * request unobserved although each request holds readings.
