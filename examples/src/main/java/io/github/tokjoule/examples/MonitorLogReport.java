@@ -217,13 +217,8 @@ final class MonitorLogReport {
                 a.requests().stream().mapToDouble(r -> r.total().joules()).toArray()));
         FlagThresholds th = FlagThresholds.defaults();
         // the undersampling flags read the intervals, as the sweep analysis' do (MeasuredMethod)
-        FlagRules.prefillUncertain(a.cell().prefill().widerRelativeHalfWidth(), th)
-                .ifPresent(b::addFlags);
-        FlagRules.energyUncertain(
-                        a.cell().total().widerRelativeHalfWidth(),
-                        a.cell().decode().widerRelativeHalfWidth(),
-                        th)
-                .ifPresent(b::addFlags);
+        FlagRules.prefillUncertain(a.cell().prefill(), th).ifPresent(b::addFlags);
+        FlagRules.energyUncertain(a.cell().total(), a.cell().decode(), th).ifPresent(b::addFlags);
         Summary tokJ = Summary.of(a.requests().stream()
                 .mapToDouble(r -> r.outputTokensPerJoule().tokensPerJoule())
                 .filter(Double::isFinite)

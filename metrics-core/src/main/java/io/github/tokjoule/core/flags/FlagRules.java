@@ -1,5 +1,6 @@
 package io.github.tokjoule.core.flags;
 
+import io.github.tokjoule.core.join.EnergyEstimate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -134,6 +135,34 @@ public final class FlagRules {
                 (decodeWider ? "decode" : "total") + " energy's 95 % interval reaches " + fmt(100 * widest)
                         + " % from the estimate (more than " + fmt(100 * max) + " %): the power samples do not"
                         + " observe enough of the requests"));
+    }
+
+    /**
+     * {@link #prefillUncertain(double, FlagThresholds)} on an estimate's interval, read on its wider side ({@link
+     * EnergyEstimate#widerRelativeHalfWidth()}): what the sweep analysis and the monitor-log report flag.
+     *
+     * @param prefill the prefill energy with its interval
+     * @param thresholds the thresholds
+     * @return the flag, or empty if the interval is narrow enough
+     * @since 0.2.0
+     */
+    public static Optional<Flag> prefillUncertain(EnergyEstimate prefill, FlagThresholds thresholds) {
+        return prefillUncertain(prefill.widerRelativeHalfWidth(), thresholds);
+    }
+
+    /**
+     * {@link #energyUncertain(double, double, FlagThresholds)} on the estimates' intervals, each read on its wider
+     * side ({@link EnergyEstimate#widerRelativeHalfWidth()}): what the sweep analysis and the monitor-log report flag.
+     *
+     * @param total the total energy with its interval
+     * @param decode the decode energy with its interval
+     * @param thresholds the thresholds
+     * @return the flag, or empty if both intervals are narrow enough
+     * @since 0.2.0
+     */
+    public static Optional<Flag> energyUncertain(
+            EnergyEstimate total, EnergyEstimate decode, FlagThresholds thresholds) {
+        return energyUncertain(total.widerRelativeHalfWidth(), decode.widerRelativeHalfWidth(), thresholds);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
+import io.github.tokjoule.core.join.EnergyEstimate;
 import io.github.tokjoule.core.testing.SeedTable15;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -94,6 +95,29 @@ class FlagRulesTest {
                 .hasMessage("relativeHalfWidth must be NaN or finite and not negative: -0.1");
         assertThatThrownBy(() -> T.withMaxPrefillRelativeHalfWidth(0))
                 .hasMessage("maxPrefillRelativeHalfWidth must be positive and finite: 0.0");
+    }
+
+    @Test
+    void onEstimatesTheFlagsReadTheIntervalsWiderSide() {
+        // [95, 102] J around 100 J: half width 3.5 % (within ±4 %), but it reaches 5 % below the estimate
+        EnergyEstimate total = EnergyEstimate.of(100, 95, 102);
+        EnergyEstimate decode = EnergyEstimate.of(50, 49, 51);
+        Flag window = FlagRules.energyUncertain(total, decode, T).orElseThrow();
+        assertThat(window.number("totalRelativeHalfWidth")).isEqualTo(0.05);
+        assertThat(window.number("decodeRelativeHalfWidth")).isEqualTo(0.02);
+        assertThat(FlagRules.energyUncertain(EnergyEstimate.of(100, 96.5, 103.5), decode, T))
+                .isEmpty();
+        // [8.9, 10.3] J around 10 J: half width 7 %, reaching 11 % below
+        Flag prefill =
+                FlagRules.prefillUncertain(EnergyEstimate.of(10, 8.9, 10.3), T).orElseThrow();
+        assertThat(prefill.number("relativeHalfWidth")).isCloseTo(0.11, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(FlagRules.prefillUncertain(EnergyEstimate.of(10, 9.3, 10.7), T))
+                .isEmpty();
+        // no interval: accuracy unknown
+        assertThat(FlagRules.prefillUncertain(EnergyEstimate.withoutInterval(10), T))
+                .isPresent();
+        assertThat(FlagRules.energyUncertain(EnergyEstimate.withoutInterval(100), decode, T))
+                .isPresent();
     }
 
     @Test

@@ -195,10 +195,8 @@ final class MeasuredMethod {
         }
         // statements about the intervals, not sample counts: pooling resolves short phases and short requests, and a
         // near-locked sampler leaves part of every request unobserved however many readings each holds
-        FlagRules.prefillUncertain(cell.prefill().widerRelativeHalfWidth(), th).ifPresent(b::addFlags);
-        FlagRules.energyUncertain(
-                        cell.total().widerRelativeHalfWidth(), cell.decode().widerRelativeHalfWidth(), th)
-                .ifPresent(b::addFlags);
+        FlagRules.prefillUncertain(cell.prefill(), th).ifPresent(b::addFlags);
+        FlagRules.energyUncertain(cell.total(), cell.decode(), th).ifPresent(b::addFlags);
     }
 
     /** {@link TokenEnergy}'s throughput tok/J where it accepts the inputs; NaN (no figure) otherwise. */

@@ -127,12 +127,9 @@ final class EstimatorAccuracy {
                 widestUnsampled(truth),
                 driftMillis(truth),
                 r,
-                FlagRules.energyUncertain(
-                                e.total().widerRelativeHalfWidth(),
-                                e.decode().widerRelativeHalfWidth(),
-                                FlagThresholds.defaults())
+                FlagRules.energyUncertain(e.total(), e.decode(), FlagThresholds.defaults())
                         .isPresent(),
-                FlagRules.prefillUncertain(e.prefill().widerRelativeHalfWidth(), FlagThresholds.defaults())
+                FlagRules.prefillUncertain(e.prefill(), FlagThresholds.defaults())
                         .isPresent());
     }
 

@@ -38,6 +38,12 @@ class EstimatorEnsembleTest {
 
     static final int SETS = ENSEMBLE_BASES.length * SWEEPS_PER_DRAW;
 
+    /** Sweep {@code k} of the {@link #SETS}: three grids of 66 cells on bases 1,000,000 apart. */
+    static List<TruthCellSpec> sweep(int k) {
+        long base = ENSEMBLE_BASES[k / SWEEPS_PER_DRAW] + 3_000_000L * (k % SWEEPS_PER_DRAW);
+        return EstimatorAccuracyTest.grids(new long[] {base, base + 1_000_000L, base + 2_000_000L});
+    }
+
     /** One target: a figure's statistic over some cells, and the bound it must not pass. */
     record Target(
             String name, Predicate<Cell> cells, ToDoubleFunction<List<Cell>> value, double bound, boolean atMost) {
@@ -50,12 +56,7 @@ class EstimatorEnsembleTest {
     void issue14TargetsAcrossFortyIndependentSweeps() throws IOException {
         List<List<Cell>> sets = IntStream.range(0, SETS)
                 .parallel()
-                .mapToObj(k -> {
-                    long base = ENSEMBLE_BASES[k / SWEEPS_PER_DRAW] + 3_000_000L * (k % SWEEPS_PER_DRAW);
-                    return EstimatorAccuracy.evaluate(
-                            EnergyEstimators.pooled(),
-                            EstimatorAccuracyTest.grids(new long[] {base, base + 1_000_000L, base + 2_000_000L}));
-                })
+                .mapToObj(k -> EstimatorAccuracy.evaluate(EnergyEstimators.pooled(), sweep(k)))
                 .toList();
         List<Cell> all = sets.stream().flatMap(List::stream).toList();
         List<Target> targets = targets();

@@ -102,11 +102,8 @@ class RunWindowAccuracyTest {
     @Test
     void theRunWindowEstimateCoversTheTruthInEverySweepOfTheEnsemble() {
         for (int k = 0; k < EstimatorEnsembleTest.SETS; k++) {
-            long base = EstimatorEnsembleTest.ENSEMBLE_BASES[k / EstimatorEnsembleTest.SWEEPS_PER_DRAW]
-                    + 3_000_000L * (k % EstimatorEnsembleTest.SWEEPS_PER_DRAW);
             int[] covered = new int[Phase.values().length];
-            List<TruthCellSpec> specs =
-                    EstimatorAccuracyTest.grids(new long[] {base, base + 1_000_000L, base + 2_000_000L});
+            List<TruthCellSpec> specs = EstimatorEnsembleTest.sweep(k);
             for (TruthCellSpec spec : specs) {
                 TruthCell cell = TruthCell.simulate(spec);
                 CellEnergy e = RunWindowEstimator.estimate(cell.trace(), summaryOf(cell.requests()));
