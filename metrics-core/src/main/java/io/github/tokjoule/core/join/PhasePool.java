@@ -24,10 +24,16 @@ import java.util.List;
  *              + ½ · (u_first · step_in + (1 − u_last) · range) )
  *        + gap term
  * step_in = 0.75 · max(range, |mean − level before the phase|)     (range without a level before)
+ * ramp side = 0.1 · u_first · |mean − level before the phase|     (0 without a level before)
  * </pre>
  *
  * The end terms bound a ramp hidden in the unsampled stretches at the phase's two ends: at the start, the ramp climbs
- * from the level before the phase, which the readings' own range does not show when none fell on it. The gap term
+ * from the level before the phase, which the readings' own range does not show when none fell on it. Such a ramp
+ * pulls the phase's mean toward that level only, so the phase's own interval reaches a further ramp side there
+ * ({@link #phaseLowWatts}, {@link #phaseHighWatts}; {@link #RAMP_SIDE}); the symmetric part stays, because a request
+ * clock running early or late against the readings moves the estimate either way. The total's interval is combined
+ * from the phases' symmetric parts: each figure's interval is calibrated on its own coverage, and the total's holds
+ * without it (docs/ANALYSIS.md §11, "Round 9", "Round 10"). The gap term
  * is the widest gap beyond what {@code n} uniform positions would leave times the range (and beyond twice that, times
  * the range of every reading around the cell: a sampler locked to the request period). The two constants 0.6 ({@link
  * #SCALE}) and 0.75 ({@link #STEP_IN}) were chosen on the calibration seed sets of {@code EstimatorAccuracy}
@@ -48,6 +54,18 @@ final class PhasePool {
     static final double SCALE = 0.6;
     /** Share of the step from the level before the phase that the unsampled start may hide (a ramp), chosen alike. */
     static final double STEP_IN = 0.75;
+    /**
+     * The phase's further reach toward the level before it, per unit of the unsampled start {@code u_first} and of
+     * the step {@code |mean − before|}: a linear ramp hidden in {@code [0, u_first]} moves the phase's mean by up to
+     * {@code ½ · u_first · step}, the symmetric start term allows {@code 0.6 · ½ · 0.75 = 0.225} of that, and this
+     * brings the ramp's side to {@code 0.325}. Chosen on round 9's twenty calibration sweeps (20 × 198 cells of {@code
+     * EstimatorAccuracy}, metrics-jetson tests) as the smallest of 0.05, 0.1, 0.2, 0.3 keeping every figure's coverage
+     * ≥ 95 % there and the coverage of the figures the analysis leaves unflagged ≥ 90 % in 19 of the 20 sweeps.
+     * Adopted in round 10 on two fresh draws of twenty sweeps each: there the unflagged prefill intervals hold the truth
+     * in ≥ 90 % of cells in 40 of 40 sweeps (15 of 40 without it), at a median prefill interval 6–8 % wider where
+     * prefill holds ≥ 3 or ≥ 6 pooled samples; no estimate moves (docs/ANALYSIS.md §11, "Round 10").
+     */
+    static final double RAMP_SIDE = 0.1;
     /** Kolmogorov's asymptotic 95 % critical value, √(−ln(0.025) / 2): the near-locked test's threshold. */
     static final double KOLMOGOROV_95 = 1.3581;
 
@@ -56,13 +74,26 @@ final class PhasePool {
     private final double highWatts;
     private final int samples;
     private final double residualWatts;
+    /** The ramp side in W: positive toward a higher level before the phase, negative toward a lower one. */
+    private final double rampSideWatts;
 
     private PhasePool(double meanWatts, double lowWatts, double highWatts, int samples, double residualWatts) {
+        this(meanWatts, lowWatts, highWatts, samples, residualWatts, 0);
+    }
+
+    private PhasePool(
+            double meanWatts,
+            double lowWatts,
+            double highWatts,
+            int samples,
+            double residualWatts,
+            double rampSideWatts) {
         this.meanWatts = meanWatts;
         this.lowWatts = lowWatts;
         this.highWatts = highWatts;
         this.samples = samples;
         this.residualWatts = residualWatts;
+        this.rampSideWatts = rampSideWatts;
     }
 
     /**
@@ -74,7 +105,8 @@ final class PhasePool {
      * @param fallbackWatts the estimate when no sample falls in any window
      * @param priorLowWatts the lowest plausible power (lowest reading in the cell's requests)
      * @param priorHighWatts the highest plausible power
-     * @param beforeWatts the power level before the phase starts (NaN if unknown: the readings' range stands in)
+     * @param beforeWatts the power level before the phase starts (NaN if unknown: the readings' range stands in, and
+     *     there is no ramp side)
      */
     static PhasePool of(
             PowerTrace trace,
@@ -187,7 +219,8 @@ final class PhasePool {
                                         + disagreement * disagreement)
                                 + edgeTerm)
                 + gapTerm;
-        return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual);
+        double rampSide = Double.isNaN(beforeWatts) ? 0 : RAMP_SIDE * u[order[0]] * (beforeWatts - mean);
+        return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual, rampSide);
     }
 
     /**
@@ -253,6 +286,16 @@ final class PhasePool {
 
     double highWatts() {
         return highWatts;
+    }
+
+    /** The phase's own lower bound: {@link #lowWatts} less the ramp side where the level before lies lower. */
+    double phaseLowWatts() {
+        return rampSideWatts < 0 ? Math.max(0, lowWatts + rampSideWatts) : lowWatts;
+    }
+
+    /** The phase's own upper bound: {@link #highWatts} plus the ramp side where the level before lies higher. */
+    double phaseHighWatts() {
+        return rampSideWatts > 0 ? highWatts + rampSideWatts : highWatts;
     }
 
     int samples() {

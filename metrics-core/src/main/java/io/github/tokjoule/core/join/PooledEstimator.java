@@ -101,11 +101,14 @@ final class PooledEstimator implements EnergyEstimator {
             RequestTimeline r = requests.get(included[k]);
             prefillNanos = Math.addExact(prefillNanos, r.durationNanos(Phase.PREFILL));
             decodeNanos = Math.addExact(decodeNanos, r.durationNanos(Phase.DECODE));
-            Span p = Span.of(prefill, r.durationNanos(Phase.PREFILL) / 1e9, periodSeconds);
-            Span d = Span.of(decode, r.durationNanos(Phase.DECODE) / 1e9, periodSeconds);
-            EnergyEstimate pe = p.estimate();
-            EnergyEstimate de = d.estimate();
-            EnergyEstimate te = Span.sum(p, d).estimate();
+            double ps = r.durationNanos(Phase.PREFILL) / 1e9;
+            double ds = r.durationNanos(Phase.DECODE) / 1e9;
+            // each phase with its ramp side; the total from the phases' symmetric parts (PhasePool)
+            EnergyEstimate pe = Span.of(prefill, ps, periodSeconds, true).estimate();
+            EnergyEstimate de = Span.of(decode, ds, periodSeconds, true).estimate();
+            EnergyEstimate te = Span.sum(
+                            Span.of(prefill, ps, periodSeconds, false), Span.of(decode, ds, periodSeconds, false))
+                    .estimate();
             if (smoothing != null || placement.allowanceNanos() != 0) {
                 // the averaging's edge correction and allowance (EdgeSmoothing; none for instantaneous readings) and
                 // the placement's allowance (0 where nominal), both systematic: added linearly
@@ -133,11 +136,11 @@ final class PooledEstimator implements EnergyEstimator {
                     new PhaseEnergy(de, trace.coverage(shifted(decodeWindows.get(k), shift))),
                     new PhaseEnergy(te, trace.coverage(shifted(r.window(Phase.TOTAL), shift)))));
         }
-        Span cellPrefill = Span.cell(prefill, prefillNanos / 1e9);
-        Span cellDecode = Span.cell(decode, decodeNanos / 1e9);
-        EnergyEstimate cp = cellPrefill.estimate();
-        EnergyEstimate cd = cellDecode.estimate();
-        EnergyEstimate ct = Span.sum(cellPrefill, cellDecode).estimate();
+        EnergyEstimate cp = Span.cell(prefill, prefillNanos / 1e9, true).estimate();
+        EnergyEstimate cd = Span.cell(decode, decodeNanos / 1e9, true).estimate();
+        EnergyEstimate ct = Span.sum(
+                        Span.cell(prefill, prefillNanos / 1e9, false), Span.cell(decode, decodeNanos / 1e9, false))
+                .estimate();
         if (smoothing != null || placement.allowanceNanos() != 0) {
             cp = EdgeSmoothing.applied(cp, cellSmoothing[0], cellSmoothing[1]);
             cd = EdgeSmoothing.applied(cd, cellSmoothing[2], cellSmoothing[3]);
@@ -198,7 +201,8 @@ final class PooledEstimator implements EnergyEstimator {
     /** An energy with its lower and upper half widths, the form in which phases add. */
     private record Span(double joules, double below, double above) {
 
-        static Span of(PhasePool pool, double seconds, double periodSeconds) {
+        /** A request's phase: with the pool's ramp side for the phase's own figure, without it for the total. */
+        static Span of(PhasePool pool, double seconds, double periodSeconds, boolean phase) {
             double mean = pool.meanWatts() * seconds;
             if (!pool.resolved()) {
                 return new Span(mean, mean - pool.lowWatts() * seconds, pool.highWatts() * seconds - mean);
@@ -207,12 +211,20 @@ final class PooledEstimator implements EnergyEstimator {
             // than a sampling period, less when it spans several.
             double own = Z95 * pool.residualWatts() * Math.sqrt(Math.min(1, periodSeconds / Math.max(seconds, 1e-9)));
             double half = Math.hypot(pool.highWatts() - pool.meanWatts(), own) * seconds;
-            return new Span(mean, Math.min(mean, half), half);
+            if (!phase) {
+                return new Span(mean, Math.min(mean, half), half);
+            }
+            double below = Math.hypot(pool.meanWatts() - pool.phaseLowWatts(), own) * seconds;
+            double above = Math.hypot(pool.phaseHighWatts() - pool.meanWatts(), own) * seconds;
+            return new Span(mean, Math.min(mean, below), above);
         }
 
-        static Span cell(PhasePool pool, double seconds) {
+        /** A cell's phase over {@code seconds} of it, with or without the ramp side, as {@link #of}. */
+        static Span cell(PhasePool pool, double seconds, boolean phase) {
             double mean = pool.meanWatts() * seconds;
-            return new Span(mean, mean - pool.lowWatts() * seconds, pool.highWatts() * seconds - mean);
+            double low = phase ? pool.phaseLowWatts() : pool.lowWatts();
+            double high = phase ? pool.phaseHighWatts() : pool.highWatts();
+            return new Span(mean, mean - low * seconds, high * seconds - mean);
         }
 
         static Span sum(Span a, Span b) {

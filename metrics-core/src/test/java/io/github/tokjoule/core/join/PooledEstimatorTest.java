@@ -35,11 +35,61 @@ class PooledEstimatorTest {
     void anUnsampledStartMayHideTheStepFromTheLevelBefore() {
         // As above, with 2 W before the phase: the start's step is 0.75 · max(range 4, |12 − 2|) = 7.5 W, so the
         // ends add 0.5 · (0.1 · 7.5 + 0.1 · 4) = 0.575 W instead of 0.4 W: half = 0.6 · (3.548063 + 0.575) = 2.473838
-        // W.
+        // W. A ramp from 2 W pulls the mean down only: the phase's own low side reaches a further 0.1 · u_first 0.1 ·
+        // |12 − 2| = 0.1 W (RAMP_SIDE), 12 − 2.473838 − 0.1; the symmetric part, which the total combines, does not.
         PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 2);
 
         assertThat(pool.lowWatts()).isCloseTo(9.526161955070688, within(1e-9));
         assertThat(pool.highWatts()).isCloseTo(14.473838044929312, within(1e-9));
+        assertThat(pool.phaseLowWatts()).isCloseTo(9.426161955070688, within(1e-9));
+        assertThat(pool.phaseHighWatts()).isCloseTo(14.473838044929312, within(1e-9));
+    }
+
+    @Test
+    void aLevelBeforeAboveThePhaseWidensTheHighSide() {
+        // As above with 20 W before (decode after a higher prefill): step 0.75 · max(4, |12 − 20|) = 6 W, ends
+        // 0.5 · (0.1 · 6 + 0.1 · 4) = 0.5 W, half = 0.6 · (3.548063 + 0.5) = 2.428838 W; a ramp down from 20 W pulls
+        // the mean up only: the high side reaches a further 0.1 · 0.1 · 8 = 0.08 W.
+        PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 20);
+
+        assertThat(pool.lowWatts()).isCloseTo(12 - 2.428838044929312, within(1e-9));
+        assertThat(pool.highWatts()).isCloseTo(12 + 2.428838044929312, within(1e-9));
+        assertThat(pool.phaseLowWatts()).isCloseTo(12 - 2.428838044929312, within(1e-9));
+        assertThat(pool.phaseHighWatts()).isCloseTo(12 + 2.428838044929312 + 0.08, within(1e-9));
+    }
+
+    @Test
+    void aRequestsSpanKeepsEachSideOfThePool() {
+        // Readings every 0.1 s: 2 W idle, then 30 W through the prefill [1.05, 1.45] s and 20 W through the decode
+        // [1.45, 2.95] s. Prefill's first reading is at u = 0.125 after 2 W: its low side reaches a further
+        // 0.1 · 0.125 · 28 = 0.35 W; decode's, at u = 0.05 / 1.5 after 30 W, its high side 0.1 · (1 / 30) · 10 W. The
+        // readings are flat, so a request's own deviation is 0 and its energy keeps the pool's sides exactly.
+        long[] t = new long[50];
+        double[] w = new double[50];
+        for (int k = 0; k < 50; k++) {
+            t[k] = T0 + k * S / 10;
+            w[k] = k <= 10 || k >= 30 ? 2 : k <= 14 ? 30 : 20;
+        }
+        List<RequestTimeline> requests =
+                List.of(RequestTimeline.succeeded(T0 + 105 * S / 100, T0 + 145 * S / 100, T0 + 295 * S / 100, 100, 10));
+        CellAttribution a = EnergyEstimators.pooled().attribute(PowerTrace.of(t, w), requests);
+        EnergyEstimate prefill = a.requests().get(0).prefill().energy();
+        EnergyEstimate decode = a.requests().get(0).decode().energy();
+        EnergyEstimate total = a.requests().get(0).total().energy();
+        EnergyEstimate cellPrefill = a.cell().prefill();
+
+        assertThat(prefill.joules()).isCloseTo(30 * 0.4, within(1e-9));
+        assertThat((prefill.joules() - prefill.ci95LowJoules()) - (prefill.ci95HighJoules() - prefill.joules()))
+                .isCloseTo(0.35 * 0.4, within(1e-9));
+        assertThat((decode.ci95HighJoules() - decode.joules()) - (decode.joules() - decode.ci95LowJoules()))
+                .isCloseTo(0.1 / 30 * 10 * 1.5, within(1e-9));
+        assertThat(prefill.widerRelativeHalfWidth()).isGreaterThan(prefill.relativeHalfWidth());
+        assertThat((cellPrefill.joules() - cellPrefill.ci95LowJoules())
+                        - (cellPrefill.ci95HighJoules() - cellPrefill.joules()))
+                .isCloseTo(0.35 * 0.4, within(1e-9));
+        // the total combines the phases' symmetric parts: no ramp side
+        assertThat(total.joules() - total.ci95LowJoules())
+                .isCloseTo(total.ci95HighJoules() - total.joules(), within(1e-9));
     }
 
     @Test

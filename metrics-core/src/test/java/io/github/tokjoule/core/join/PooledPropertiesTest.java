@@ -44,6 +44,39 @@ class PooledPropertiesTest {
     }
 
     @Test
+    void aPoolsIntervalReachesFurtherOnlyTowardTheLevelBeforeThePhase() {
+        // The same readings after a level d below their mean and after one d above it: the level moves neither the
+        // mean nor the symmetric part (step_in reads |mean − before| = d either way), so the phase's own interval
+        // after the level above reaches exactly RAMP_SIDE · u_first · d higher, and the one after the level below
+        // that much lower (where not clipped at 0); the symmetric part, which the total combines, is the same.
+        qt().forAll(
+                        lists().of(doubles().between(0.001, 0.999)).ofSizeBetween(3, 30),
+                        lists().of(doubles().between(1, 50)).ofSize(30),
+                        doubles().between(0.01, 1))
+                .checkAssert((u, y, share) -> {
+                    double[] us = u.stream().mapToDouble(Double::doubleValue).toArray();
+                    double[] ys = y.subList(0, us.length).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray();
+                    double mean =
+                            PhasePool.fromPoints(us, ys, 0, 0, 100, Double.NaN).meanWatts();
+                    double d = share * mean;
+                    PhasePool below = PhasePool.fromPoints(us, ys, 0, 0, 100, mean - d);
+                    PhasePool above = PhasePool.fromPoints(us, ys, 0, 0, 100, mean + d);
+                    double first =
+                            u.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                    double ramp = PhasePool.RAMP_SIDE * first * d;
+                    double tol = 1e-9 * Math.max(1, mean);
+                    assertThat(below.meanWatts()).isEqualTo(mean);
+                    assertThat(above.meanWatts()).isEqualTo(mean);
+                    assertThat(above.phaseHighWatts() - below.phaseHighWatts()).isCloseTo(ramp, within(tol));
+                    assertThat(below.phaseLowWatts()).isCloseTo(Math.max(0, above.phaseLowWatts() - ramp), within(tol));
+                    assertThat(below.lowWatts()).isCloseTo(above.lowWatts(), within(tol));
+                    assertThat(below.highWatts()).isCloseTo(above.highWatts(), within(tol));
+                });
+    }
+
+    @Test
     void phasesAddUpRequestsSumToTheCellAndIntervalsHoldTheEstimates() {
         qt().forAll(
                         integers().between(50, 1_000),

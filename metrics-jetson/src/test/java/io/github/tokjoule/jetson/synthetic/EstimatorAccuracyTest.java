@@ -118,9 +118,9 @@ class EstimatorAccuracyTest {
         assertThat(newer).hasSize(198);
         assertCoveredAndMetTargets(pooledNew, perRequestNew);
         // NOT met on the hold-out seeds (docs/ANALYSIS.md §11): total and output tok/J p90 ≤ 2 % (2.2 %; was 2.5 %
-        // before the near-locked test), max ≤ 4 % (20 %), prefill p90 ≤ 6 % (6.4 %), prefill width ≤ 4 × (4.4 ×
-        // where ≥ 3 pooled samples; 4.3 × before: near-locked pools take the reconstruction, whose SE is larger).
-        // These guard the figures against growing.
+        // before the near-locked test), max ≤ 4 % (20 %), prefill p90 ≤ 6 % (6.4 %), prefill width ≤ 4 × (4.6 ×
+        // where ≥ 3 pooled samples since round 10's ramp side, 4.4 × before it; 4.3 × before round 3: near-locked
+        // pools take the reconstruction, whose SE is larger). These guard the figures against growing.
         for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooled, f, c -> true);
             assertThat(s.p90()).as(f.name()).isLessThanOrEqualTo(0.023);
@@ -131,17 +131,19 @@ class EstimatorAccuracyTest {
         assertThat(prefill.p90()).isLessThanOrEqualTo(0.065);
         EstimatorAccuracy.Summary resolved =
                 EstimatorAccuracy.summary(pooled, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 3);
-        assertThat(resolved.medianHalfWidth()).isLessThanOrEqualTo(4.5 * resolved.median());
-        // The fresh hold-out seeds (round 6, evaluated once on the current estimator): prefill (≥ 6 pooled samples)
-        // p90 5.6 % and the prefill width with ≥ 3 and ≥ 6 pooled samples (3.9 ×, 4.0 ×) meet their targets there;
-        // the total's p90 (2.1 %), its max (11 %) and the prefill width over all cells (4.7 ×) do not.
+        assertThat(resolved.medianHalfWidth()).isLessThanOrEqualTo(4.7 * resolved.median());
+        // The fresh hold-out seeds (round 6, evaluated once on the estimator of the time): prefill (≥ 6 pooled
+        // samples) p90 5.6 % meets its target there; the total's p90 (2.1 %), its max (11 %) and the prefill width
+        // over all cells (4.7 ×) do not, nor, since round 10's ramp side, the prefill width with ≥ 3 and ≥ 6 pooled
+        // samples (4.35 ×, 4.28 ×; 3.91 ×, 3.95 × before: the cost docs/ANALYSIS.md §11 "Round 10" measures over
+        // forty sweeps, +6 to +8 %). The width assertions guard the figures against growing.
         EstimatorAccuracy.Summary freshPrefill =
                 EstimatorAccuracy.summary(pooledFresh, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= 6);
         assertThat(freshPrefill.p90()).isLessThanOrEqualTo(0.06);
         for (int min : new int[] {3, 6}) {
             EstimatorAccuracy.Summary s =
                     EstimatorAccuracy.summary(pooledFresh, Figure.ENERGY_PREFILL, c -> c.prefillSamples() >= min);
-            assertThat(s.medianHalfWidth()).as("prefill, ≥ " + min).isLessThanOrEqualTo(4 * s.median());
+            assertThat(s.medianHalfWidth()).as("prefill, ≥ " + min).isLessThanOrEqualTo(4.4 * s.median());
         }
         for (Figure f : List.of(Figure.ENERGY_TOTAL, Figure.OUTPUT_TOK_PER_J)) {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(pooledFresh, f, c -> true);
@@ -166,8 +168,8 @@ class EstimatorAccuracyTest {
         EstimatorAccuracy.Summary newAll = EstimatorAccuracy.summary(pooledNew, Figure.ENERGY_PREFILL, c -> true);
         assertThat(newAll.medianHalfWidth()).isLessThanOrEqualTo(6 * newAll.median());
         // Prefill's width over the figures the analysis leaves unflagged meets 4 × on the two newer hold-out sets
-        // (3.4 ×, 2.8 ×) but not on the old one (4.1 ×); this guards it against growing (docs/ANALYSIS.md §11, "Round
-        // 8").
+        // (3.5 ×, 3.3 ×) but not on the old one (4.3 ×; 4.1 × before round 10's ramp side); this guards it against
+        // growing (docs/ANALYSIS.md §11, "Round 8", "Round 10").
         for (List<EstimatorAccuracy.Cell> set : List.of(pooledFresh, pooledNew)) {
             EstimatorAccuracy.Summary s = EstimatorAccuracy.summary(
                     set, Figure.ENERGY_PREFILL, EstimatorAccuracy.unflagged(Figure.ENERGY_PREFILL));
@@ -175,7 +177,7 @@ class EstimatorAccuracyTest {
         }
         EstimatorAccuracy.Summary oldUnflagged = EstimatorAccuracy.summary(
                 pooled, Figure.ENERGY_PREFILL, EstimatorAccuracy.unflagged(Figure.ENERGY_PREFILL));
-        assertThat(oldUnflagged.medianHalfWidth()).isLessThanOrEqualTo(4.2 * oldUnflagged.median());
+        assertThat(oldUnflagged.medianHalfWidth()).isLessThanOrEqualTo(4.35 * oldUnflagged.median());
     }
 
     /**

@@ -22,17 +22,19 @@ import org.junit.jupiter.api.Test;
  * over all of them pooled. One seed set of {@code EstimatorAccuracyTest} is one draw; a target stated on a median, a
  * 90th percentile or a coverage over some 70–200 cells moves from draw to draw (a median of 74 errors by about ±15 %),
  * so one set above a bound and another below it say little alone. Nothing was chosen on these sets. Writes {@code
- * target/estimator-ensemble.md} (docs/ANALYSIS.md §11, "Round 9").
+ * target/estimator-ensemble.md} (docs/ANALYSIS.md §11, "Round 9", "Round 10").
  */
 class EstimatorEnsembleTest {
 
     /**
-     * Two draws of twenty sweeps of 3 × 66 cells each, bases 1,000,000 apart: {@code date +%s} = 1,796,693,473 at 01:31
+     * Four draws of twenty sweeps of 3 × 66 cells each, bases 1,000,000 apart: {@code date +%s} = 1,796,693,473 at 01:31
      * UTC on 2026-12-08 (every cell seed ≡ 473 or 474 mod 1000), first evaluated on round 8's estimator, then the
-     * hold-out of round 9's candidate 2; and 1,796,695,393 at 02:03 UTC (≡ 393 or 394), the hold-out of round 9's
-     * candidate 3 (docs/ANALYSIS.md §11, "Round 9"). No cell seed is one of another set's.
+     * hold-out of round 9's candidate 2; 1,796,695,393 at 02:03 UTC (≡ 393 or 394), the hold-out of round 9's candidate
+     * 3 (docs/ANALYSIS.md §11, "Round 9"); 1,796,699,648 at 03:14 UTC (≡ 648 or 649) and 1,796,700,067 at 03:21 UTC (≡
+     * 067 or 068), the hold-outs of round 10's rules 10 and 10b, which adopted candidate 3 ("Round 10"). No cell seed is
+     * one of another set's.
      */
-    static final long[] ENSEMBLE_BASES = {1_796_693_473L, 1_796_695_393L};
+    static final long[] ENSEMBLE_BASES = {1_796_693_473L, 1_796_695_393L, 1_796_699_648L, 1_796_700_067L};
 
     static final int SWEEPS_PER_DRAW = 20;
 
@@ -53,7 +55,7 @@ class EstimatorEnsembleTest {
     }
 
     @Test
-    void issue14TargetsAcrossFortyIndependentSweeps() throws IOException {
+    void issue14TargetsAcrossEightyIndependentSweeps() throws IOException {
         List<List<Cell>> sets = IntStream.range(0, SETS)
                 .parallel()
                 .mapToObj(k -> EstimatorAccuracy.evaluate(EnergyEstimators.pooled(), sweep(k)))
@@ -68,33 +70,36 @@ class EstimatorEnsembleTest {
         Files.writeString(Path.of("target/estimator-ensemble.md"), table);
 
         assertThat(all).hasSize(SETS * 198);
-        // Met in every one of the forty sweeps (everySweep)
+        // Met in every one of the eighty sweeps (everySweep)
         for (Target t : targets) {
             if (everySweep(t.name())) {
                 assertThat(meeting(t, sets)).as(t.name()).isEqualTo(SETS);
             }
         }
-        // NOT met in every sweep (docs/ANALYSIS.md §11, "Round 9"); these guard the counts against falling. Unflagged
-        // prefill intervals cover the truth in 89.0 % of the unflagged prefill figures pooled, and in fewer than 90 %
-        // in 27 of the 40 sweeps: the ±10 % flag selects the narrow intervals, and the narrow ones undercover.
-        assertAtLeast(targets, sets, "energy_prefill coverage, unflagged", 13);
-        // and where prefill is resolved, over all cells too: ≥ 3 pooled samples 91.8 % pooled, below 90 % in 10 of the
-        // 40 sweeps (EstimatorAccuracyTest asserts ≥ 90 % on each of its three hold-out sets, which meet it)
-        assertAtLeast(targets, sets, "energy_prefill (≥ 3 pooled samples) coverage, all cells", 30);
-        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) coverage, all cells", 32);
-        assertAtLeast(targets, sets, "energy_prefill (≥ 3 pooled samples) coverage, unflagged", 13);
-        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) coverage, unflagged", 23);
-        assertAtLeast(targets, sets, "prefill_tok_per_j coverage, unflagged", 13);
-        assertAtLeast(targets, sets, "energy_total max, unflagged", 33);
-        assertAtLeast(targets, sets, "output_tok_per_j max, unflagged", 34);
-        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) p90, unflagged", 39);
-        for (String f : List.of("energy_total", "output_tok_per_j", "energy_prefill", "prefill_tok_per_j")) {
-            assertAtLeast(targets, sets, f + " half width / error ratio, unflagged", 39);
+        // NOT met in every sweep (docs/ANALYSIS.md §11, "Round 9", "Round 10"); these guard the counts against falling.
+        // Unflagged decode intervals hold the truth in 94.7 % of the unflagged decode figures pooled, below 90 % in 2
+        // of the 80 sweeps (89.4 %, 89.4 %).
+        assertAtLeast(targets, sets, "energy_decode coverage, unflagged", 78);
+        assertAtLeast(targets, sets, "decode_tok_per_j coverage, unflagged", 78);
+        // Unflagged totals more than 4 % off: in 13 of the 80 sweeps one is (4.0–6.5 %).
+        assertAtLeast(targets, sets, "energy_total max, unflagged", 67);
+        assertAtLeast(targets, sets, "output_tok_per_j max, unflagged", 69);
+        assertAtLeast(targets, sets, "energy_total half width / error ratio, unflagged", 78);
+        assertAtLeast(targets, sets, "output_tok_per_j half width / error ratio, unflagged", 78);
+        for (String f : List.of("energy_prefill", "prefill_tok_per_j", "energy_prefill (≥ 3 pooled samples)")) {
+            assertAtLeast(targets, sets, f + " half width / error ratio, unflagged", 79);
         }
-        assertAtLeast(targets, sets, "energy_total half width / error ratio, all cells", 39);
-        assertAtLeast(targets, sets, "output_tok_per_j half width / error ratio, all cells", 39);
-        assertAtLeast(targets, sets, "energy_decode p90, all cells", 38);
-        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) p90, all cells", 25);
+        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) half width / error ratio, unflagged", 77);
+        assertAtLeast(targets, sets, "energy_total half width / error ratio, all cells", 77);
+        assertAtLeast(targets, sets, "output_tok_per_j half width / error ratio, all cells", 76);
+        assertAtLeast(targets, sets, "energy_decode p90, all cells", 77);
+        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) p90, all cells", 49);
+        // Prefill's width where it is resolved, the price of round 10's ramp side (pooled 3.80 → 4.06 and 3.56 → 3.76
+        // × the median error with ≥ 3 and ≥ 6 pooled samples); over all cells it is set by the cells with fewer than 3,
+        // whose interval spans the readings around the cell by design.
+        assertAtLeast(targets, sets, "energy_prefill (≥ 3 pooled samples) half width / error ratio, all cells", 33);
+        assertAtLeast(targets, sets, "energy_prefill (≥ 6 pooled samples) half width / error ratio, all cells", 56);
+        assertAtLeast(targets, sets, "energy_prefill half width / error ratio, all cells", 6);
         // over all cells, the cells a near-locked sampler leaves partly unobserved keep the total's p90 and max above
         // their bounds in nearly every sweep, as the older seed sets showed
         assertThat(meeting(target(targets, "energy_total p90, all cells"), sets))
@@ -108,17 +113,18 @@ class EstimatorEnsembleTest {
     }
 
     /**
-     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones (not prefill's
-     * over the cells with ≥ 3 or ≥ 6 pooled samples), and that of total, output and decode over the unflagged ones; prefill (≥ 6 pooled samples) median ≤ 3 %; decode's width
-     * ratio; and on the unflagged figures total, output and decode p90 ≤ 2 %.
+     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones, and over the
+     * unflagged ones but decode's (prefill's with ≥ 3 and ≥ 6 pooled samples included, since round 10's ramp side);
+     * prefill (≥ 6 pooled samples) median ≤ 3 %; decode's width ratio; and on the unflagged figures every p90.
      */
     private static boolean everySweep(String name) {
-        boolean prefill = name.contains("prefill");
         boolean unflagged = name.endsWith(", unflagged");
-        return name.contains("coverage") && !(unflagged && prefill) && !name.contains("pooled samples")
+        boolean decodeUnflagged =
+                unflagged && (name.startsWith("energy_decode") || name.startsWith("decode_tok_per_j"));
+        return name.contains("coverage") && !decodeUnflagged
                 || name.contains("median")
                 || name.contains("decode") && name.contains("ratio")
-                || unflagged && name.contains(" p90") && !prefill;
+                || unflagged && name.contains(" p90");
     }
 
     private static long meeting(Target t, List<List<Cell>> sets) {
