@@ -27,6 +27,9 @@ import java.util.List;
  * ramp side = 0.1 · u_first · |mean − level before the phase|     (0 without a level before)
  * </pre>
  *
+ * Decode's own interval takes the square root's sampling term at 0.7 ({@link #DECODE_SAMPLING_SCALE}) instead of
+ * 0.6: decode's error is sampling noise, which the common scale under-weights on a flat, fluctuating decode.
+ *
  * The end terms bound a ramp hidden in the unsampled stretches at the phase's two ends: at the start, the ramp climbs
  * from the level before the phase, which the readings' own range does not show when none fell on it. Such a ramp
  * pulls the phase's mean toward that level only, so the phase's own interval reaches a further ramp side there
@@ -66,6 +69,16 @@ final class PhasePool {
      * prefill holds ≥ 3 or ≥ 6 pooled samples; no estimate moves (docs/ANALYSIS.md §11, "Round 10").
      */
     static final double RAMP_SIDE = 0.1;
+    /**
+     * The scale of decode's sampling term {@code √((t · SE)² + (0.05 % · mean)² + (plain − reconstruction)²)} in
+     * decode's own interval, where {@link #SCALE} scales it in the total's: decode's error is sampling noise, which
+     * {@code SCALE}, chosen with the bias allowances on a grid whose decode has ramps and drift, under-weights on a flat,
+     * fluctuating decode (the demo sweep: 87–93 % covered on thirteen seeds). Chosen in round 10 on the twenty
+     * calibration sweeps and thirteen demo sweeps as the one of 0.65, 0.7, 0.75, 0.8 whose larger distance of decode's
+     * coverage from 95 % over the two is smallest (96.9 % and 93.0 %), and held on twelve fresh demo sweeps (90.9–94.5 %)
+     * at a decode width 13 % wider on the truth grid (docs/ANALYSIS.md §11, "Round 10").
+     */
+    static final double DECODE_SAMPLING_SCALE = 0.7;
     /** Kolmogorov's asymptotic 95 % critical value, √(−ln(0.025) / 2): the near-locked test's threshold. */
     static final double KOLMOGOROV_95 = 1.3581;
 
@@ -76,9 +89,11 @@ final class PhasePool {
     private final double residualWatts;
     /** The ramp side in W: positive toward a higher level before the phase, negative toward a lower one. */
     private final double rampSideWatts;
+    /** How much further the phase's own interval reaches on both sides than the symmetric part (W, not negative). */
+    private final double phaseExtraWatts;
 
     private PhasePool(double meanWatts, double lowWatts, double highWatts, int samples, double residualWatts) {
-        this(meanWatts, lowWatts, highWatts, samples, residualWatts, 0);
+        this(meanWatts, lowWatts, highWatts, samples, residualWatts, 0, 0);
     }
 
     private PhasePool(
@@ -87,13 +102,15 @@ final class PhasePool {
             double highWatts,
             int samples,
             double residualWatts,
-            double rampSideWatts) {
+            double rampSideWatts,
+            double phaseExtraWatts) {
         this.meanWatts = meanWatts;
         this.lowWatts = lowWatts;
         this.highWatts = highWatts;
         this.samples = samples;
         this.residualWatts = residualWatts;
         this.rampSideWatts = rampSideWatts;
+        this.phaseExtraWatts = phaseExtraWatts;
     }
 
     /**
@@ -107,6 +124,8 @@ final class PhasePool {
      * @param priorHighWatts the highest plausible power
      * @param beforeWatts the power level before the phase starts (NaN if unknown: the readings' range stands in, and
      *     there is no ramp side)
+     * @param samplingScale the scale of the sampling term in the phase's own interval ({@link #SCALE} for prefill,
+     *     {@link #DECODE_SAMPLING_SCALE} for decode); the symmetric part, which the total combines, keeps {@link #SCALE}
      */
     static PhasePool of(
             PowerTrace trace,
@@ -115,7 +134,8 @@ final class PhasePool {
             double fallbackWatts,
             double priorLowWatts,
             double priorHighWatts,
-            double beforeWatts) {
+            double beforeWatts,
+            double samplingScale) {
         int capacity = 0;
         for (TimeWindow w : windows) {
             capacity += Math.max(0, count(trace, w, shiftNanos));
@@ -140,7 +160,24 @@ final class PhasePool {
             }
         }
         return fromPoints(
-                Arrays.copyOf(u, n), Arrays.copyOf(y, n), fallbackWatts, priorLowWatts, priorHighWatts, beforeWatts);
+                Arrays.copyOf(u, n),
+                Arrays.copyOf(y, n),
+                fallbackWatts,
+                priorLowWatts,
+                priorHighWatts,
+                beforeWatts,
+                samplingScale);
+    }
+
+    /** {@link #fromPoints(double[], double[], double, double, double, double, double)} at {@link #SCALE} throughout. */
+    static PhasePool fromPoints(
+            double[] u,
+            double[] y,
+            double fallbackWatts,
+            double priorLowWatts,
+            double priorHighWatts,
+            double beforeWatts) {
+        return fromPoints(u, y, fallbackWatts, priorLowWatts, priorHighWatts, beforeWatts, SCALE);
     }
 
     static PhasePool fromPoints(
@@ -149,7 +186,8 @@ final class PhasePool {
             double fallbackWatts,
             double priorLowWatts,
             double priorHighWatts,
-            double beforeWatts) {
+            double beforeWatts,
+            double samplingScale) {
         int n = u.length;
         if (n < MIN_SAMPLES) {
             if (n == 0) {
@@ -213,14 +251,12 @@ final class PhasePool {
         double stepIn =
                 Double.isNaN(beforeWatts) ? max - min : STEP_IN * Math.max(max - min, Math.abs(mean - beforeWatts));
         double edgeTerm = 0.5 * (u[order[0]] * stepIn + (1 - u[order[n - 1]]) * (max - min));
-        double half = SCALE
-                        * (Math.sqrt(Math.pow(t * standardError, 2)
-                                        + Math.pow(FLOOR * mean, 2)
-                                        + disagreement * disagreement)
-                                + edgeTerm)
-                + gapTerm;
+        double sampling =
+                Math.sqrt(Math.pow(t * standardError, 2) + Math.pow(FLOOR * mean, 2) + disagreement * disagreement);
+        double half = SCALE * (sampling + edgeTerm) + gapTerm;
         double rampSide = Double.isNaN(beforeWatts) ? 0 : RAMP_SIDE * u[order[0]] * (beforeWatts - mean);
-        return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual, rampSide);
+        double extra = Math.max(0, samplingScale - SCALE) * sampling;
+        return new PhasePool(mean, Math.max(0, mean - half), mean + half, n, residual, rampSide, extra);
     }
 
     /**
@@ -288,14 +324,20 @@ final class PhasePool {
         return highWatts;
     }
 
-    /** The phase's own lower bound: {@link #lowWatts} less the ramp side where the level before lies lower. */
+    /**
+     * The phase's own lower bound: {@link #lowWatts} less decode's further sampling allowance ({@link
+     * #DECODE_SAMPLING_SCALE}; none for prefill) and less the ramp side where the level before lies lower.
+     */
     double phaseLowWatts() {
-        return rampSideWatts < 0 ? Math.max(0, lowWatts + rampSideWatts) : lowWatts;
+        return Math.max(0, lowWatts - phaseExtraWatts + Math.min(0, rampSideWatts));
     }
 
-    /** The phase's own upper bound: {@link #highWatts} plus the ramp side where the level before lies higher. */
+    /**
+     * The phase's own upper bound: {@link #highWatts} plus decode's further sampling allowance and plus the ramp side
+     * where the level before lies higher.
+     */
     double phaseHighWatts() {
-        return rampSideWatts > 0 ? highWatts + rampSideWatts : highWatts;
+        return highWatts + phaseExtraWatts + Math.max(0, rampSideWatts);
     }
 
     int samples() {

@@ -80,7 +80,8 @@ final class PooledEstimator implements EnergyEstimator {
                 interpolatedWatts(trace, prefillWindows, shift),
                 prior[0],
                 prior[1],
-                prior[0]);
+                prior[0],
+                PhasePool.SCALE);
         PhasePool decode = PhasePool.of(
                 trace,
                 shift,
@@ -88,7 +89,8 @@ final class PooledEstimator implements EnergyEstimator {
                 interpolatedWatts(trace, decodeWindows, shift),
                 prior[0],
                 prior[1],
-                prefill.meanWatts());
+                prefill.meanWatts(),
+                PhasePool.DECODE_SAMPLING_SCALE);
         double periodSeconds = trace.nominalIntervalNanos() / 1e9;
         List<AttributedRequest> attributed = new ArrayList<>(included.length);
         long prefillNanos = 0;

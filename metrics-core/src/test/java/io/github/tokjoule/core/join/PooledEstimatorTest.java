@@ -59,6 +59,23 @@ class PooledEstimatorTest {
     }
 
     @Test
+    void decodesOwnIntervalTakesTheSamplingTermAtItsOwnScale() {
+        // The pool of anUnsampledStartMayHideTheStepFromTheLevelBefore as decode's: half = 0.6 · (S + 0.575) =
+        // 2.473838 W gives the square root's sampling term S = 2.473838 / 0.6 − 0.575 = 3.548063 W. Decode's own
+        // interval takes it at 0.7 instead of 0.6, so it reaches (0.7 − 0.6) · S = 0.354806 W further on both sides
+        // (and the ramp side's 0.1 W further down); the symmetric part, which the total combines, is the same.
+        double[] u = {0.5, 0.1, 0.9};
+        double[] y = {12, 10, 14};
+        PhasePool prefill = PhasePool.fromPoints(u, y, 0, 0, 100, 2);
+        PhasePool decode = PhasePool.fromPoints(u, y, 0, 0, 100, 2, PhasePool.DECODE_SAMPLING_SCALE);
+
+        assertThat(decode.lowWatts()).isEqualTo(prefill.lowWatts());
+        assertThat(decode.highWatts()).isEqualTo(prefill.highWatts());
+        assertThat(decode.phaseLowWatts()).isCloseTo(9.526161955070688 - 0.354806340821552 - 0.1, within(1e-9));
+        assertThat(decode.phaseHighWatts()).isCloseTo(14.473838044929312 + 0.354806340821552, within(1e-9));
+    }
+
+    @Test
     void aRequestsSpanKeepsEachSideOfThePool() {
         // Readings every 0.1 s: 2 W idle, then 30 W through the prefill [1.05, 1.45] s and 20 W through the decode
         // [1.45, 2.95] s. Prefill's first reading is at u = 0.125 after 2 W: its low side reaches a further

@@ -44,6 +44,32 @@ class PooledPropertiesTest {
     }
 
     @Test
+    void decodesOwnIntervalHoldsTheSymmetricOneAndReachesEquallyFurtherOnBothSides() {
+        // The larger sampling scale moves neither the mean nor the symmetric part; the phase's own bounds move out by
+        // the same amount on both sides (unless the low one is clipped at 0).
+        qt().forAll(
+                        lists().of(doubles().between(0.001, 0.999)).ofSizeBetween(3, 30),
+                        lists().of(doubles().between(1, 50)).ofSize(30),
+                        doubles().between(0, 60))
+                .checkAssert((u, y, before) -> {
+                    double[] us = u.stream().mapToDouble(Double::doubleValue).toArray();
+                    double[] ys = y.subList(0, us.length).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray();
+                    PhasePool common = PhasePool.fromPoints(us, ys, 0, 0, 100, before);
+                    PhasePool decode = PhasePool.fromPoints(us, ys, 0, 0, 100, before, PhasePool.DECODE_SAMPLING_SCALE);
+                    double tol = 1e-9 * Math.max(1, common.meanWatts());
+                    assertThat(decode.meanWatts()).isEqualTo(common.meanWatts());
+                    assertThat(decode.lowWatts()).isEqualTo(common.lowWatts());
+                    assertThat(decode.highWatts()).isEqualTo(common.highWatts());
+                    double further = decode.phaseHighWatts() - common.phaseHighWatts();
+                    assertThat(further).isGreaterThanOrEqualTo(0);
+                    assertThat(decode.phaseLowWatts())
+                            .isCloseTo(Math.max(0, common.phaseLowWatts() - further), within(tol));
+                });
+    }
+
+    @Test
     void aPoolsIntervalReachesFurtherOnlyTowardTheLevelBeforeThePhase() {
         // The same readings after a level d below their mean and after one d above it: the level moves neither the
         // mean nor the symmetric part (step_in reads |mean − before| = d either way), so the phase's own interval

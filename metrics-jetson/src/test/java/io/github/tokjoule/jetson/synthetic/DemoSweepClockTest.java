@@ -128,7 +128,7 @@ class DemoSweepClockTest {
             }
             assertThat(coverages.get(0)).as("prefill, seed %d", seed).isGreaterThanOrEqualTo(0.9);
             assertThat(coverages.get(1)).as("total, seed %d", seed).isGreaterThanOrEqualTo(0.9);
-            assertThat(coverages.get(2)).as("decode, seed %d", seed).isGreaterThanOrEqualTo(0.88);
+            assertThat(coverages.get(2)).as("decode, seed %d", seed).isGreaterThanOrEqualTo(0.9);
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/demo-sweep-seeds.md"), sb.toString());

@@ -77,10 +77,12 @@ class EstimatorEnsembleTest {
             }
         }
         // NOT met in every sweep (docs/ANALYSIS.md §11, "Round 9", "Round 10"); these guard the counts against falling.
-        // Unflagged decode intervals hold the truth in 94.7 % of the unflagged decode figures pooled, below 90 % in 2
-        // of the 80 sweeps (89.4 %, 89.4 %).
-        assertAtLeast(targets, sets, "energy_decode coverage, unflagged", 78);
-        assertAtLeast(targets, sets, "decode_tok_per_j coverage, unflagged", 78);
+        // Decode's width, the price of round 10's decode sampling scale (pooled 3.05 → 3.44 over all cells, 3.13 → 3.56
+        // unflagged; ≤ 4 in every sweep before).
+        for (String f : List.of("energy_decode", "decode_tok_per_j")) {
+            assertAtLeast(targets, sets, f + " half width / error ratio, all cells", 72);
+            assertAtLeast(targets, sets, f + " half width / error ratio, unflagged", 69);
+        }
         // Unflagged totals more than 4 % off: in 13 of the 80 sweeps one is (4.0–6.5 %).
         assertAtLeast(targets, sets, "energy_total max, unflagged", 67);
         assertAtLeast(targets, sets, "output_tok_per_j max, unflagged", 69);
@@ -113,18 +115,14 @@ class EstimatorEnsembleTest {
     }
 
     /**
-     * The targets met in every sweep: every figure's coverage over all cells and over the flagged ones, and over the
-     * unflagged ones but decode's (prefill's with ≥ 3 and ≥ 6 pooled samples included, since round 10's ramp side);
-     * prefill (≥ 6 pooled samples) median ≤ 3 %; decode's width ratio; and on the unflagged figures every p90.
+     * The targets met in every sweep: every figure's coverage, over all cells, the unflagged and the flagged ones
+     * (prefill's with ≥ 3 and ≥ 6 pooled samples included, since round 10's ramp side; decode's unflagged since its
+     * sampling scale); prefill (≥ 6 pooled samples) median ≤ 3 %; and on the unflagged figures every p90.
      */
     private static boolean everySweep(String name) {
-        boolean unflagged = name.endsWith(", unflagged");
-        boolean decodeUnflagged =
-                unflagged && (name.startsWith("energy_decode") || name.startsWith("decode_tok_per_j"));
-        return name.contains("coverage") && !decodeUnflagged
+        return name.contains("coverage")
                 || name.contains("median")
-                || name.contains("decode") && name.contains("ratio")
-                || unflagged && name.contains(" p90");
+                || name.endsWith(", unflagged") && name.contains(" p90");
     }
 
     private static long meeting(Target t, List<List<Cell>> sets) {
