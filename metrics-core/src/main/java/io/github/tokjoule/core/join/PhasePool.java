@@ -169,17 +169,6 @@ final class PhasePool {
                 samplingScale);
     }
 
-    /** {@link #fromPoints(double[], double[], double, double, double, double, double)} at {@link #SCALE} throughout. */
-    static PhasePool fromPoints(
-            double[] u,
-            double[] y,
-            double fallbackWatts,
-            double priorLowWatts,
-            double priorHighWatts,
-            double beforeWatts) {
-        return fromPoints(u, y, fallbackWatts, priorLowWatts, priorHighWatts, beforeWatts, SCALE);
-    }
-
     static PhasePool fromPoints(
             double[] u,
             double[] y,

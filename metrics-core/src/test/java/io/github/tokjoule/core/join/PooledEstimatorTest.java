@@ -21,8 +21,8 @@ class PooledEstimatorTest {
         // half = 0.6 · (√((4.302653 · 0.8246)² + (0.0005 · 12)²) + 0.4) = 0.6 · 3.948063 = 2.368838 W
         // (python3: from scipy.stats import t; t.ppf(0.975, 2) = 4.302652729749462; python3 -c "import math;
         // c = math.sqrt((4.302652729749462 * math.sqrt(0.68))**2 + 0.006**2); print(12 - 0.6 * (c + 0.4))")
-        PhasePool pool =
-                PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, Double.NaN);
+        PhasePool pool = PhasePool.fromPoints(
+                new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, Double.NaN, PhasePool.SCALE);
 
         assertThat(pool.resolved()).isTrue();
         assertThat(pool.meanWatts()).isCloseTo(12, within(1e-12));
@@ -37,7 +37,8 @@ class PooledEstimatorTest {
         // ends add 0.5 · (0.1 · 7.5 + 0.1 · 4) = 0.575 W instead of 0.4 W: half = 0.6 · (3.548063 + 0.575) = 2.473838
         // W. A ramp from 2 W pulls the mean down only: the phase's own low side reaches a further 0.1 · u_first 0.1 ·
         // |12 − 2| = 0.1 W (RAMP_SIDE), 12 − 2.473838 − 0.1; the symmetric part, which the total combines, does not.
-        PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 2);
+        PhasePool pool = PhasePool.fromPoints(
+                new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 2, PhasePool.SCALE);
 
         assertThat(pool.lowWatts()).isCloseTo(9.526161955070688, within(1e-9));
         assertThat(pool.highWatts()).isCloseTo(14.473838044929312, within(1e-9));
@@ -50,7 +51,8 @@ class PooledEstimatorTest {
         // As above with 20 W before (decode after a higher prefill): step 0.75 · max(4, |12 − 20|) = 6 W, ends
         // 0.5 · (0.1 · 6 + 0.1 · 4) = 0.5 W, half = 0.6 · (3.548063 + 0.5) = 2.428838 W; a ramp down from 20 W pulls
         // the mean up only: the high side reaches a further 0.1 · 0.1 · 8 = 0.08 W.
-        PhasePool pool = PhasePool.fromPoints(new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 20);
+        PhasePool pool = PhasePool.fromPoints(
+                new double[] {0.5, 0.1, 0.9}, new double[] {12, 10, 14}, 0, 0, 100, 20, PhasePool.SCALE);
 
         assertThat(pool.lowWatts()).isCloseTo(12 - 2.428838044929312, within(1e-9));
         assertThat(pool.highWatts()).isCloseTo(12 + 2.428838044929312, within(1e-9));
@@ -66,7 +68,7 @@ class PooledEstimatorTest {
         // (and the ramp side's 0.1 W further down); the symmetric part, which the total combines, is the same.
         double[] u = {0.5, 0.1, 0.9};
         double[] y = {12, 10, 14};
-        PhasePool prefill = PhasePool.fromPoints(u, y, 0, 0, 100, 2);
+        PhasePool prefill = PhasePool.fromPoints(u, y, 0, 0, 100, 2, PhasePool.SCALE);
         PhasePool decode = PhasePool.fromPoints(u, y, 0, 0, 100, 2, PhasePool.DECODE_SAMPLING_SCALE);
 
         assertThat(decode.lowWatts()).isEqualTo(prefill.lowWatts());
@@ -119,7 +121,8 @@ class PooledEstimatorTest {
         //        + (0.86 − H(5) / 5) · 8 = 7.945293 W, low clipped at 0 (python3 with scipy.stats.t.ppf(0.975, 3), as
         // in the first test)
         double[] u = {0.02, 0.03, 0.04, 0.9};
-        PhasePool pool = PhasePool.fromPoints(u, new double[] {2, 2.2, 2.1, 10}, 0, 0, 100, Double.NaN);
+        PhasePool pool =
+                PhasePool.fromPoints(u, new double[] {2, 2.2, 2.1, 10}, 0, 0, 100, Double.NaN, PhasePool.SCALE);
 
         assertThat(PhasePool.nearLocked(u, new Integer[] {0, 1, 2, 3})).isTrue();
         assertThat(pool.meanWatts()).isCloseTo(6.2855, within(1e-12));
@@ -145,13 +148,14 @@ class PooledEstimatorTest {
 
     @Test
     void tooFewReadingsSpanThePrior() {
-        PhasePool one = PhasePool.fromPoints(new double[] {0.3}, new double[] {7}, 5, 1, 9, Double.NaN);
+        PhasePool one =
+                PhasePool.fromPoints(new double[] {0.3}, new double[] {7}, 5, 1, 9, Double.NaN, PhasePool.SCALE);
         assertThat(one.resolved()).isFalse();
         assertThat(one.meanWatts()).isEqualTo(7);
         assertThat(one.lowWatts()).isEqualTo(1);
         assertThat(one.highWatts()).isEqualTo(9);
 
-        PhasePool none = PhasePool.fromPoints(new double[0], new double[0], 5, 6, 9, Double.NaN);
+        PhasePool none = PhasePool.fromPoints(new double[0], new double[0], 5, 6, 9, Double.NaN, PhasePool.SCALE);
         assertThat(none.meanWatts()).isEqualTo(5);
         // Not one reading in any window: [0, 2 · max(9, 5)] W.
         assertThat(none.lowWatts()).isEqualTo(0);

@@ -52,11 +52,9 @@ class PooledPropertiesTest {
                         lists().of(doubles().between(1, 50)).ofSize(30),
                         doubles().between(0, 60))
                 .checkAssert((u, y, before) -> {
-                    double[] us = u.stream().mapToDouble(Double::doubleValue).toArray();
-                    double[] ys = y.subList(0, us.length).stream()
-                            .mapToDouble(Double::doubleValue)
-                            .toArray();
-                    PhasePool common = PhasePool.fromPoints(us, ys, 0, 0, 100, before);
+                    double[] us = first(u, u.size());
+                    double[] ys = first(y, us.length);
+                    PhasePool common = PhasePool.fromPoints(us, ys, 0, 0, 100, before, PhasePool.SCALE);
                     PhasePool decode = PhasePool.fromPoints(us, ys, 0, 0, 100, before, PhasePool.DECODE_SAMPLING_SCALE);
                     double tol = 1e-9 * Math.max(1, common.meanWatts());
                     assertThat(decode.meanWatts()).isEqualTo(common.meanWatts());
@@ -80,15 +78,13 @@ class PooledPropertiesTest {
                         lists().of(doubles().between(1, 50)).ofSize(30),
                         doubles().between(0.01, 1))
                 .checkAssert((u, y, share) -> {
-                    double[] us = u.stream().mapToDouble(Double::doubleValue).toArray();
-                    double[] ys = y.subList(0, us.length).stream()
-                            .mapToDouble(Double::doubleValue)
-                            .toArray();
-                    double mean =
-                            PhasePool.fromPoints(us, ys, 0, 0, 100, Double.NaN).meanWatts();
+                    double[] us = first(u, u.size());
+                    double[] ys = first(y, us.length);
+                    double mean = PhasePool.fromPoints(us, ys, 0, 0, 100, Double.NaN, PhasePool.SCALE)
+                            .meanWatts();
                     double d = share * mean;
-                    PhasePool below = PhasePool.fromPoints(us, ys, 0, 0, 100, mean - d);
-                    PhasePool above = PhasePool.fromPoints(us, ys, 0, 0, 100, mean + d);
+                    PhasePool below = PhasePool.fromPoints(us, ys, 0, 0, 100, mean - d, PhasePool.SCALE);
+                    PhasePool above = PhasePool.fromPoints(us, ys, 0, 0, 100, mean + d, PhasePool.SCALE);
                     double first =
                             u.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
                     double ramp = PhasePool.RAMP_SIDE * first * d;
@@ -178,5 +174,10 @@ class PooledPropertiesTest {
                         assertThat(b.ci95HighJoules()).isCloseTo(3 * a.ci95HighJoules(), within(tol));
                     }
                 });
+    }
+
+    /** The first {@code n} values, as an array. */
+    private static double[] first(List<Double> values, int n) {
+        return values.subList(0, n).stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
