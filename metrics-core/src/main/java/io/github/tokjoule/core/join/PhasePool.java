@@ -27,10 +27,10 @@ import java.util.List;
  * ramp side = 0.1 · u_first · |mean − level before the phase|     (0 without a level before)
  * </pre>
  *
- * Decode's own interval takes the square root's sampling term at 0.7 ({@link #DECODE_SAMPLING_SCALE}) instead of
+ * <p>Decode's own interval takes the square root's sampling term at 0.7 ({@link #DECODE_SAMPLING_SCALE}) instead of
  * 0.6: decode's error is sampling noise, which the common scale under-weights on a flat, fluctuating decode.
  *
- * The end terms bound a ramp hidden in the unsampled stretches at the phase's two ends: at the start, the ramp climbs
+ * <p>The end terms bound a ramp hidden in the unsampled stretches at the phase's two ends: at the start, the ramp climbs
  * from the level before the phase, which the readings' own range does not show when none fell on it. Such a ramp
  * pulls the phase's mean toward that level only, so the phase's own interval reaches a further ramp side there
  * ({@link #phaseLowWatts}, {@link #phaseHighWatts}; {@link #RAMP_SIDE}); the symmetric part stays, because a request
