@@ -109,9 +109,9 @@ public final class EnergyEstimators {
      * all scaled by a constant chosen on calibration seeds of a synthetic truth grid, plus any gap wider than uniform
      * positions leave (times the readings' range); a phase's own interval reaches a little further toward the level
      * before it, which a ramp hidden in the unsampled start can only pull the phase's mean toward ({@code 0.1 ·
-     * u_first · |P̂ − level before|}), and decode's own interval takes the sampling term at 0.7 instead of the
-     * common 0.6 (decode's error is sampling noise); a request's own interval adds its deviation from the shared profile (one
-     * reading's spread, scaled by {@code √min(1, period / duration)}); the total's half widths add the phases'
+     * u_first · |P̂ − level before|}), and decode's own interval takes the sampling term at 0.7 instead of the common
+     * 0.6 (decode's error is sampling noise); a request's own interval adds its deviation from the shared profile
+     * (one reading's spread, scaled by {@code √min(1, period / duration)}); the total's half widths add the phases'
      * symmetric ones in quadrature. A phase with fewer than 3 pooled samples is unresolved: its
      * estimate is the mean of what it has (the interpolated trace without any) and its interval spans every reading
      * from one sample before the cell's first request to one after its last: the data cannot say more.

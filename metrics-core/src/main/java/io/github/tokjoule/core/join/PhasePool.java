@@ -124,8 +124,9 @@ final class PhasePool {
      * @param priorHighWatts the highest plausible power
      * @param beforeWatts the power level before the phase starts (NaN if unknown: the readings' range stands in, and
      *     there is no ramp side)
-     * @param samplingScale the scale of the sampling term in the phase's own interval ({@link #SCALE} for prefill,
-     *     {@link #DECODE_SAMPLING_SCALE} for decode); the symmetric part, which the total combines, keeps {@link #SCALE}
+     * @param samplingScale the scale of the sampling term in the phase's own interval, at least {@link #SCALE}
+     *     ({@link #SCALE} for prefill, {@link #DECODE_SAMPLING_SCALE} for decode); the symmetric part, which the total
+     *     combines, keeps {@link #SCALE}
      */
     static PhasePool of(
             PowerTrace trace,

@@ -105,7 +105,8 @@ final class PooledEstimator implements EnergyEstimator {
             decodeNanos = Math.addExact(decodeNanos, r.durationNanos(Phase.DECODE));
             double ps = r.durationNanos(Phase.PREFILL) / 1e9;
             double ds = r.durationNanos(Phase.DECODE) / 1e9;
-            // each phase with its ramp side; the total from the phases' symmetric parts (PhasePool)
+            // each phase with its own interval (ramp side, decode's sampling scale); the total from the phases'
+            // symmetric parts (PhasePool)
             EnergyEstimate pe = Span.of(prefill, ps, periodSeconds, true).estimate();
             EnergyEstimate de = Span.of(decode, ds, periodSeconds, true).estimate();
             EnergyEstimate te = Span.sum(
@@ -203,7 +204,10 @@ final class PooledEstimator implements EnergyEstimator {
     /** An energy with its lower and upper half widths, the form in which phases add. */
     private record Span(double joules, double below, double above) {
 
-        /** A request's phase: with the pool's ramp side for the phase's own figure, without it for the total. */
+        /**
+         * A request's phase: the pool's own bounds for the phase's figure ({@link PhasePool#phaseLowWatts}, {@link
+         * PhasePool#phaseHighWatts}), its symmetric part for the total.
+         */
         static Span of(PhasePool pool, double seconds, double periodSeconds, boolean phase) {
             double mean = pool.meanWatts() * seconds;
             if (!pool.resolved()) {
@@ -221,7 +225,7 @@ final class PooledEstimator implements EnergyEstimator {
             return new Span(mean, Math.min(mean, below), above);
         }
 
-        /** A cell's phase over {@code seconds} of it, with or without the ramp side, as {@link #of}. */
+        /** A cell's phase over {@code seconds}: the phase's own bounds or the symmetric part, as {@link #of}. */
         static Span cell(PhasePool pool, double seconds, boolean phase) {
             double mean = pool.meanWatts() * seconds;
             double low = phase ? pool.phaseLowWatts() : pool.lowWatts();
